@@ -1,0 +1,263 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import {
+  AWARD_CATEGORIES,
+  AWARD_METHODS,
+  AWARD_SCOPES,
+  AWARD_TIERS,
+  CLUSTER_KINDS,
+  CLUSTER_LEVELS,
+  DATASETS,
+  GENDERS,
+  MOVEMENT_KINDS,
+  MOVEMENT_LEVELS,
+  RECIPIENT_CLASSES,
+  RECIPIENT_KINDS,
+  UNIT_KINDS,
+} from '../domain/enums';
+
+// Every row that came from a file points at its import batch, so a batch can be listed,
+// recognised when the same file comes again, and reversed as a whole.
+export const importBatches = sqliteTable(
+  'import_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dataset: text('dataset', { enum: DATASETS }).notNull(),
+    filename: text('filename'),
+    format: text('format', { enum: ['csv', 'xlsx', 'json', 'demo'] }).notNull(),
+    contentHash: text('content_hash').notNull(),
+    rows: integer('rows').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    // 'committed' batches count; 'staging' is a large import not yet made visible;
+    // 'rolled_back' keeps the history line after DELETE /imports/{id}.
+    status: text('status', { enum: ['staging', 'committed', 'rolled_back'] }).notNull(),
+    rolledBackAt: text('rolled_back_at'),
+    rolledBackBy: text('rolled_back_by'),
+  },
+  (t) => [index('import_batches_hash').on(t.dataset, t.contentHash)],
+);
+
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: UNIT_KINDS }).notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => units.id),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    batchId: integer('batch_id').references(() => importBatches.id),
+  },
+  (t) => [uniqueIndex('units_code').on(t.code), index('units_parent').on(t.parentId)],
+);
+
+// Ancestor-or-self pairs of the unit tree. Maintained whenever units change; it is what lets a
+// subtree count be read from the award cube without walking parent_id at query time.
+export const unitClosure = sqliteTable(
+  'unit_closure',
+  {
+    ancestorId: integer('ancestor_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    depth: integer('depth').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ancestorId, t.unitId] }), index('unit_closure_unit').on(t.unitId)],
+);
+
+export const unitLineage = sqliteTable(
+  'unit_lineage',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fromUnitId: integer('from_unit_id')
+      .notNull()
+      .references(() => units.id),
+    toUnitId: integer('to_unit_id')
+      .notNull()
+      .references(() => units.id),
+    effectiveDate: text('effective_date').notNull(),
+    share: real('share').notNull().default(1),
+    batchId: integer('batch_id').references(() => importBatches.id),
+  },
+  (t) => [
+    uniqueIndex('unit_lineage_pair').on(t.fromUnitId, t.toUnitId),
+    index('unit_lineage_to').on(t.toUnitId),
+    check('unit_lineage_share', sql`${t.share} > 0 AND ${t.share} <= 1`),
+  ],
+);
+
+export const clusters = sqliteTable(
+  'clusters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: CLUSTER_KINDS }).notNull(),
+    level: text('level', { enum: CLUSTER_LEVELS }).notNull(),
+    ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    batchId: integer('batch_id').references(() => importBatches.id),
+  },
+  (t) => [uniqueIndex('clusters_code').on(t.code)],
+);
+
+export const clusterMembers = sqliteTable(
+  'cluster_members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    clusterId: integer('cluster_id')
+      .notNull()
+      .references(() => clusters.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    yearFrom: integer('year_from').notNull(),
+    yearTo: integer('year_to'),
+    batchId: integer('batch_id').references(() => importBatches.id),
+  },
+  (t) => [
+    index('cluster_members_cluster').on(t.clusterId, t.yearFrom),
+    index('cluster_members_unit').on(t.unitId),
+    check('cluster_members_years', sql`${t.yearTo} IS NULL OR ${t.yearTo} >= ${t.yearFrom}`),
+  ],
+);
+
+export const movements = sqliteTable(
+  'movements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: text('level', { enum: MOVEMENT_LEVELS }).notNull(),
+    kind: text('kind', { enum: MOVEMENT_KINDS }).notNull(),
+    ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    batchId: integer('batch_id').references(() => importBatches.id),
+  },
+  (t) => [uniqueIndex('movements_code').on(t.code)],
+);
+
+export const awardTypes = sqliteTable('award_types', {
+  code: text('code').primaryKey(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en'),
+  category: text('category', { enum: AWARD_CATEGORIES }).notNull(),
+  tier: text('tier', { enum: AWARD_TIERS }).notNull(),
+  scope: text('scope', { enum: AWARD_SCOPES }).notNull(),
+  householdAllowed: integer('household_allowed', { mode: 'boolean' }).notNull().default(false),
+  validTo: text('valid_to'),
+  builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
+  sortOrder: integer('sort_order').notNull().default(1000),
+  batchId: integer('batch_id').references(() => importBatches.id),
+});
+
+export const awards = sqliteTable(
+  'awards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
+    rowNo: integer('row_no').notNull(),
+    year: integer('year').notNull(),
+    awardCode: text('award_code')
+      .notNull()
+      .references(() => awardTypes.code),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    recipientKind: text('recipient_kind', { enum: RECIPIENT_KINDS }).notNull(),
+    quantity: integer('quantity').notNull().default(1),
+    gender: text('gender', { enum: GENDERS }),
+    recipientClass: text('recipient_class', { enum: RECIPIENT_CLASSES }),
+    method: text('method', { enum: AWARD_METHODS }).notNull().default('THUONG_XUYEN'),
+    ethnicMinority: integer('ethnic_minority'),
+    movementId: integer('movement_id').references(() => movements.id),
+    decisionNo: text('decision_no'),
+    decisionDate: text('decision_date'),
+    recipientName: text('recipient_name'),
+  },
+  (t) => [
+    index('awards_batch').on(t.batchId),
+    check('awards_quantity', sql`${t.quantity} > 0`),
+  ],
+);
+
+export const movementResults = sqliteTable(
+  'movement_results',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
+    year: integer('year').notNull(),
+    clusterId: integer('cluster_id')
+      .notNull()
+      .references(() => clusters.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    score: real('score'),
+    rank: integer('rank').notNull(),
+    proposedAwardCode: text('proposed_award_code').references(() => awardTypes.code),
+  },
+  (t) => [
+    uniqueIndex('movement_results_key').on(t.clusterId, t.year, t.unitId),
+    check('movement_results_rank', sql`${t.rank} > 0`),
+  ],
+);
+
+// Pre-aggregated award counts: the only table the read API touches for counts, so a view
+// costs rows in proportion to its answer, not to the number of raw awards (D1 bills rows
+// read). Each raw award is added to every cuboid, once under each ancestor-or-self of its
+// unit. Columns a cuboid does not keep hold '' (or 0), so one unique key serves all cuboids.
+// See worker/queries/cube/dimensions.ts for the cuboids.
+export const awardCube = sqliteTable(
+  'award_cube',
+  {
+    cuboid: integer('cuboid').notNull(),
+    unitId: integer('unit_id').notNull(),
+    year: integer('year').notNull(),
+    awardCode: text('award_code').notNull().default(''),
+    tier: text('tier').notNull().default(''),
+    category: text('category').notNull().default(''),
+    recipientKind: text('recipient_kind').notNull().default(''),
+    gender: text('gender').notNull().default(''),
+    recipientClass: text('recipient_class').notNull().default(''),
+    method: text('method').notNull().default(''),
+    movementId: integer('movement_id').notNull().default(0),
+    ethnicMinority: integer('ethnic_minority').notNull().default(-1),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    uniqueIndex('award_cube_key').on(
+      t.cuboid,
+      t.unitId,
+      t.year,
+      t.awardCode,
+      t.recipientKind,
+      t.gender,
+      t.recipientClass,
+      t.method,
+      t.movementId,
+      t.ethnicMinority,
+    ),
+  ],
+);
+
+// One row: bumped by every import and rollback; ETags and caches key on it.
+export const dataState = sqliteTable('data_state', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

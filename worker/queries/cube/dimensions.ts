@@ -1,0 +1,52 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+// The one map from a logical dimension of the API to its physical columns: `cube` is the
+// award_cube column the readers group and filter on, `source` the expression over raw
+// awards (a) and award_types (t) the writer aggregates into it. Writer and reader share it.
+export interface Dimension {
+  cube: string;
+  source: string;
+  /** What the cube stores when a raw value is not given (NULL is not usable in a unique key). */
+  missing?: string | number;
+}
+
+export const DIMENSIONS = {
+  award: { cube: 'award_code', source: 'a.award_code' },
+  tier: { cube: 'tier', source: 't.tier' },
+  category: { cube: 'category', source: 't.category' },
+  kind: { cube: 'recipient_kind', source: 'a.recipient_kind' },
+  gender: { cube: 'gender', source: "COALESCE(a.gender, '')", missing: '' },
+  class: { cube: 'recipient_class', source: "COALESCE(a.recipient_class, '')", missing: '' },
+  method: { cube: 'method', source: 'a.method' },
+  movement: { cube: 'movement_id', source: 'COALESCE(a.movement_id, 0)', missing: 0 },
+  ethnic: { cube: 'ethnic_minority', source: 'COALESCE(a.ethnic_minority, -1)', missing: -1 },
+} as const satisfies Record<string, Dimension>;
+
+export type CubeDimension = keyof typeof DIMENSIONS;
+export const CUBE_DIMENSIONS = Object.keys(DIMENSIONS) as CubeDimension[];
+
+// award decides tier and category, so they never widen a cuboid.
+const BASE: CubeDimension[] = ['award', 'tier', 'category', 'kind'];
+
+/**
+ * The cuboids kept in award_cube, smallest first. Each holds (unit subtree, year) plus these
+ * dimensions; a read takes the first that has every dimension it groups or filters by.
+ */
+export const CUBOIDS: readonly { id: number; dims: readonly CubeDimension[] }[] = [
+  { id: 1, dims: BASE },
+  { id: 2, dims: [...BASE, 'gender', 'class', 'ethnic'] },
+  { id: 3, dims: [...BASE, 'method'] },
+  { id: 4, dims: [...BASE, 'movement'] },
+  { id: 9, dims: CUBE_DIMENSIONS },
+];
+
+export function pickCuboid(needed: Iterable<CubeDimension>): { id: number; dims: readonly CubeDimension[] } {
+  const want = [...needed];
+  const found = CUBOIDS.find((c) => want.every((d) => c.dims.includes(d)));
+  // The last cuboid keeps every dimension, so this cannot miss.
+  return found ?? CUBOIDS[CUBOIDS.length - 1];
+}
+
+export function cubeColumn(dim: CubeDimension): SQL {
+  return sql`${sql.identifier(DIMENSIONS[dim].cube)}`;
+}

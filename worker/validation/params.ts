@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** A request parameter that is well-formed but names something that does not exist. */
+export class BadParameter extends Error {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(`${parameter}: ${message}`);
+  }
+}
+
+const commaList = z
+  .string()
+  .transform((s) => s.split(',').map((v) => v.trim()))
+  .refine((list) => list.every((v) => v.length > 0), 'empty item in the comma list');
+
+/** One value or a comma list, each from a fixed set. */
+export function enumList<const T extends readonly [string, ...string[]]>(values: T) {
+  return commaList.pipe(z.array(z.enum(values, { error: `expected one of ${values.join(', ')}` })));
+}
+
+/** One code or a comma list of codes; existence is checked against the database later. */
+export const codeList = commaList.pipe(z.array(z.string().max(64, 'code too long')).max(500, 'too many codes'));
+
+export const year = z
+  .string()
+  .regex(/^\d{4}$/, 'expected a four-digit year')
+  .transform(Number);
+
+export const notYetSupported = z.string().refine(() => false, 'this parameter is not supported yet');
