@@ -17,7 +17,9 @@ const commaList = z
 
 /** One value or a comma list, each from a fixed set. */
 export function enumList<const T extends readonly [string, ...string[]]>(values: T) {
-  return commaList.pipe(z.array(z.enum(values, { error: `expected one of ${values.join(', ')}` })));
+  return commaList.pipe(
+    z.array(z.enum(values, { error: (iss) => `unknown value '${String(iss.input)}', expected one of ${values.join(', ')}` })),
+  );
 }
 
 /** One code or a comma list of codes; existence is checked against the database later. */

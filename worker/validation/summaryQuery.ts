@@ -32,7 +32,7 @@ export const summaryQuery = z
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
     path: ['from'],
-    message: 'from must not be after to',
+    message: 'must not be after to',
   });
 
 export type SummaryQuery = z.infer<typeof summaryQuery>;

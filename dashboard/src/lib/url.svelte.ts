@@ -1,0 +1,24 @@
+// Filters and language live in the URL, so any view can be shared, bookmarked and restored
+// with back/forward.
+
+function read(): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(location.search));
+}
+
+export const urlState = $state({ params: read() });
+
+window.addEventListener('popstate', () => {
+  urlState.params = read();
+});
+
+/** Sets (or with '' / undefined removes) URL parameters and records a history entry. */
+export function setParams(changes: Record<string, string | undefined>) {
+  const next = { ...urlState.params };
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined || v === '') delete next[k];
+    else next[k] = v;
+  }
+  const search = new URLSearchParams(next).toString();
+  history.pushState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+  urlState.params = next;
+}

@@ -1,0 +1,58 @@
+// `npm start`: build the dashboard, migrate the local D1, load the demo into an empty
+// database, serve dashboard + API with `wrangler dev`. Honours PORT, DATA_DIR, DEMO=0 and
+// ADMIN_TOKEN (shared/spec/contract.md, "Running it").
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { run, wrangler } from './lib/run.ts';
+import { generateDemo } from './demo/index.ts';
+import { demoToSql } from './demo/toSql.ts';
+
+const port = process.env.PORT ?? '8787';
+const dataDir = path.resolve(process.env.DATA_DIR ?? '.wrangler/state');
+const withDemo = process.env.DEMO !== '0';
+mkdirSync(dataDir, { recursive: true });
+
+// In development the bootstrap token is generated once per data directory and printed.
+const tokenFile = path.join(dataDir, 'admin-token');
+const adminToken =
+  process.env.ADMIN_TOKEN ??
+  (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : (() => {
+    const t = randomBytes(24).toString('base64url');
+    writeFileSync(tokenFile, t, { mode: 0o600 });
+    return t;
+  })());
+
+const persist = ['--local', '--persist-to', dataDir];
+
+if (process.env.SKIP_BUILD !== '1') await run('vite', ['build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn']);
+await wrangler(['d1', 'migrations', 'apply', 'DB', ...persist], { quiet: true });
+
+if (withDemo) {
+  const out = await wrangler(['d1', 'execute', 'DB', ...persist, '--json', '--command', 'SELECT COUNT(*) AS n FROM import_batches'], { capture: true });
+  const count = JSON.parse(out)[0].results[0].n as number;
+  if (count === 0) {
+    const started = Date.now();
+    const file = path.join(dataDir, 'demo.sql');
+    writeFileSync(file, demoToSql(generateDemo()).join('\n'));
+    await wrangler(['d1', 'execute', 'DB', ...persist, '--file', file, '--yes'], { quiet: true });
+    console.log(`Dữ liệu mẫu đã nạp / demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+console.log(`
+  thidua: http://127.0.0.1:${port}
+  API:    http://127.0.0.1:${port}/api/v1/meta
+  ADMIN_TOKEN (Authorization: Bearer …): ${adminToken}
+  Dữ liệu / data: ${dataDir}${withDemo ? '' : ' (DEMO=0: no demo data)'}
+`);
+
+await run('wrangler', [
+  'dev',
+  '--ip', '127.0.0.1',
+  '--port', port,
+  '--persist-to', dataDir,
+  '--var', `ADMIN_TOKEN:${adminToken}`,
+  '--show-interactive-dev-session=false',
+  '--log-level', process.env.WRANGLER_LOG ?? 'warn',
+]);
