@@ -141,7 +141,7 @@ function spread(rnd: Random, total: number, recipients: Recipient[]): [Recipient
 
 function growth(year: number, rnd: Random): number {
   const covid = year === 2020 ? 0.93 : year === 2021 ? 0.96 : 1;
-  return (1 + 0.018 * (year - 2012)) * covid * rnd.between(0.95, 1.05);
+  return (1 + 0.015 * (year - 2012)) * covid * rnd.between(0.95, 1.05);
 }
 
 interface Area {
@@ -158,7 +158,7 @@ interface Area {
 function districtYear(w: AwardWriter, rnd: Random, area: Area, year: number, giayKhen: 'GK_HUYEN' | 'GK_XA' | 'GK_DV', communeAwards = false) {
   const g = growth(year, rnd) * area.size;
   const yearEnd = w.decision(area.issuer, year, 12, rnd.int(18, 29));
-  const ldtt = Math.round(950 * g);
+  const ldtt = Math.round(800 * g);
   const cstd = Math.round(ldtt * rnd.between(0.15, 0.23));
   const ttldtt = Math.round(70 * g);
   for (const [r, n] of spread(rnd, ldtt, area.recipients)) w.counted(r.code, n, { year, award: r.armed ? 'CSTT' : 'LDTT', kind: 'individual', ...yearEnd }, 'grassroots');
@@ -166,7 +166,7 @@ function districtYear(w: AwardWriter, rnd: Random, area: Area, year: number, gia
   for (const [r, n] of spread(rnd, ttldtt, area.recipients)) w.counted(r.code, n, { year, award: r.armed ? 'DVTT' : 'TTLDTT', kind: 'collective', ...yearEnd }, 'grassroots', r.enterprise);
 
   // Giấy khen: mostly regular, a third for thematic movements, a few ad hoc (brave acts).
-  const gk = Math.round(560 * g * rnd.between(0.9, 1.15));
+  const gk = Math.round(420 * g * rnd.between(0.9, 1.15));
   const thematic = movementsIn(year, area.owner);
   const [regular, theme, adhoc] = apportion(gk, [0.62, thematic.length ? 0.33 : 0, 0.05]);
   for (const [r, n] of spread(rnd, regular, area.recipients)) {

@@ -26,7 +26,7 @@ const district = (code: string, name: string, size: number, communes: string[], 
 });
 
 export const THAI_BINH_DISTRICTS: District[] = [
-  district('TB-TP', 'Thành phố Thái Bình', 1.35,
+  district('TB-TP', 'Thành phố Thái Bình', 1.25,
     ['Phường Lê Hồng Phong', 'Phường Bồ Xuyên', 'Phường Đề Thám', 'Phường Kỳ Bá', 'Phường Quang Trung', 'Phường Trần Lãm', 'Xã Vũ Chính'],
     [['HY-P01', 'Phường Thái Bình', [1, 2, 3, 4]], ['HY-P02', 'Phường Trần Lãm', [5, 6, 7]]]),
   district('TB-DH', 'Huyện Đông Hưng', 1.2,

@@ -1,0 +1,38 @@
+import type { AwardRecord, DemoDataset } from '../../scripts/demo/types';
+import { dataset } from './helpers';
+
+// A province P with district D1 (communes C1, C2) and agency A, and a second province Q.
+// Every expected figure in summary.test.ts is computed by hand from these ten rows.
+const a = (year: number, award_code: string, unit_code: string, recipient_kind: AwardRecord['recipient_kind'], quantity: number, more: Partial<AwardRecord> = {}): AwardRecord => ({
+  year,
+  award_code,
+  unit_code,
+  recipient_kind,
+  quantity,
+  ...more,
+});
+
+export const FIXTURE_AWARDS: AwardRecord[] = [
+  a(2023, 'LDTT', 'C1', 'individual', 10, { gender: 'F', recipient_class: 'TRUC_TIEP' }),
+  a(2023, 'LDTT', 'C1', 'individual', 5, { gender: 'M', recipient_class: 'LD_KHAC' }),
+  a(2023, 'CSTD_CS', 'C2', 'individual', 3, { gender: 'F', recipient_class: 'TRUC_TIEP' }),
+  a(2023, 'TTLDTT', 'D1', 'collective', 2),
+  a(2023, 'BK_TINH', 'A', 'individual', 4, { gender: 'M', recipient_class: 'LD_VU_SO', method: 'CHUYEN_DE', movement_code: 'M1' }),
+  a(2024, 'LDTT', 'C1', 'individual', 7, { gender: 'F', recipient_class: 'TRUC_TIEP' }),
+  a(2024, 'BK_TTG', 'D1', 'individual', 1, { gender: 'M', recipient_class: 'LD_BO_TINH' }),
+  a(2024, 'GK_XA', 'C2', 'household', 6),
+  a(2024, 'HC_LD_3', 'Q', 'collective', 1),
+  a(2024, 'BK_TINH', 'C2', 'individual', 2, { method: 'DOT_XUAT' }),
+];
+
+export const FIXTURE: DemoDataset = dataset(FIXTURE_AWARDS, {
+  units: [
+    { code: 'P', name: 'Tỉnh P', kind: 'province' },
+    { code: 'D1', name: 'Huyện D1', kind: 'district', parent_code: 'P' },
+    { code: 'C1', name: 'Xã C1', kind: 'commune', parent_code: 'D1' },
+    { code: 'C2', name: 'Xã C2', kind: 'commune', parent_code: 'D1' },
+    { code: 'A', name: 'Sở A', kind: 'agency', parent_code: 'P' },
+    { code: 'Q', name: 'Tỉnh Q', kind: 'province' },
+  ],
+  movements: [{ code: 'M1', name: 'Phong trào M1', level: 'province', kind: 'thematic', owner_code: 'P', start_date: '2023-01-01' }],
+});
