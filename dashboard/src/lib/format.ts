@@ -15,7 +15,11 @@ export function formatChange(current: number, previous: number, lang: Lang): str
   return `${s}%`;
 }
 
-/** 24/11/2026 14:05 (vi) or 24/11/2026, 14:05 (en-GB). */
+/** 24/11/2026 14:05, Vietnam time, in both languages. */
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+  const d = new Date(iso);
+  const zone = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
+  const date = new Intl.DateTimeFormat(locale(lang), { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  const time = new Intl.DateTimeFormat(locale(lang), { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return `${date} ${time}`;
 }
