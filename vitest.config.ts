@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 // driving `npm start` and Debian's Chromium.
 export default defineConfig({
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {
         plugins: [
