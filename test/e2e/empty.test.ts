@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('npm start with DEMO=0', () => {
   it('serves an empty database that still has the built-in catalog', async () => {
-    const meta = await (await fetch(`${server.url}/api/v1/meta`)).json();
+    const meta = (await (await fetch(`${server.url}/api/v1/meta`)).json()) as { years: unknown; units: unknown[]; award_types: unknown[] };
     expect(meta.years).toBeNull();
     expect(meta.units).toEqual([]);
     expect(meta.award_types).toHaveLength(61);
@@ -30,7 +30,7 @@ describe('npm start with DEMO=0', () => {
   it('uses ADMIN_TOKEN from the environment for writes', async () => {
     const without = await fetch(`${server.url}/api/v1/imports/awards`, { method: 'POST' });
     expect(without.status).toBe(401);
-    expect((await without.json()).error).toMatch(/Authorization required/);
+    expect(((await without.json()) as { error: string }).error).toMatch(/Authorization required/);
     const wrong = await fetch(`${server.url}/api/v1/imports/awards`, { method: 'POST', headers: { authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);
     const right = await fetch(`${server.url}/api/v1/imports/awards`, { method: 'POST', headers: { authorization: 'Bearer e2e-token' } });

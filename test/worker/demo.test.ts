@@ -60,7 +60,7 @@ describe('demo dataset', () => {
       expect(xs, `TTLDXS/TTLDTT ${year}`).toBeLessThan(0.23);
     }
     // what a district-level unit grants itself: 1,000-2,500 a year
-    const isDistrict = (r: { unit?: unknown }) => /^TB-(TP|DH|HH|KX|QP|TT|TH|VT)$/.test(String(r.unit));
+    const isDistrict = (r: Record<string, unknown>) => /^TB-(TP|DH|HH|KX|QP|TT|TH|VT)$/.test(String(r.unit));
     const granted = await summary('group_by=year,unit&unit=TB&to=2024&award=LDTT,CSTD_CS,TTLDTT,GK_HUYEN');
     const districtRows = granted.body.rows.filter(isDistrict);
     expect(districtRows).toHaveLength(8 * 13);

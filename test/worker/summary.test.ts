@@ -180,6 +180,6 @@ describe('bad parameters are a 400 naming the parameter', () => {
     expect(status).toBe(400);
     expect(body.parameter).toBe(parameter);
     expect(body.error).toMatch(message);
-    expect(body.error.startsWith(`${parameter}:`)).toBe(true);
+    expect(body.error?.startsWith(`${parameter}:`)).toBe(true);
   });
 });
