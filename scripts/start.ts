@@ -55,4 +55,10 @@ await run('wrangler', [
   '--var', `ADMIN_TOKEN:${adminToken}`,
   '--show-interactive-dev-session=false',
   '--log-level', process.env.WRANGLER_LOG ?? 'warn',
-]);
+], { hide: offlineNoise });
+
+// Offline, wrangler cannot fetch the `Request.cf` sample object and says so (with a stack) on
+// every start; it falls back to a placeholder, which is harmless here.
+function offlineNoise(line: string): boolean {
+  return /Unable to fetch the `Request\.cf` object|getaddrinfo ENOTFOUND workers\.cloudflare\.com|^\s+at (GetAddrInfoReqWrap|process\.processTicksAndRejections)/.test(line);
+}

@@ -4,13 +4,28 @@ import { spawn } from 'node:child_process';
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
 
 /** Runs a command from node_modules/.bin (npm scripts put it on PATH) and fails loudly. */
-export function run(cmd: string, args: string[], opts: { quiet?: boolean; capture?: boolean } = {}): Promise<string> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { quiet?: boolean; capture?: boolean; hide?: (line: string) => boolean } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: opts.quiet || opts.capture ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const piped = opts.quiet || opts.capture || opts.hide;
+    const child = spawn(cmd, args, { env, stdio: piped ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     let out = '';
     let err = '';
-    child.stdout?.on('data', (d) => (out += d));
-    child.stderr?.on('data', (d) => (err += d));
+    if (opts.hide) {
+      const hide = opts.hide;
+      const pass = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
+        const lines = chunk.toString().split('\n');
+        target.write(lines.filter((l, i) => !hide(l) || (i === lines.length - 1 && l === '')).join('\n'));
+      };
+      child.stdout?.on('data', pass(process.stdout));
+      child.stderr?.on('data', pass(process.stderr));
+    } else {
+      child.stdout?.on('data', (d) => (out += d));
+      child.stderr?.on('data', (d) => (err += d));
+    }
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve(out);
@@ -20,4 +35,4 @@ export function run(cmd: string, args: string[], opts: { quiet?: boolean; captur
   });
 }
 
-export const wrangler = (args: string[], opts?: { quiet?: boolean; capture?: boolean }) => run('wrangler', args, opts);
+export const wrangler = (args: string[], opts?: Parameters<typeof run>[2]) => run('wrangler', args, opts);
