@@ -252,6 +252,10 @@ export const awardCube = sqliteTable(
       t.movementId,
       t.ethnicMinority,
     ),
+    // the year range of the data (meta) in two index probes instead of a scan
+    index('award_cube_years').on(t.cuboid, t.year),
+    // after a rollback, the keys that dropped to zero are found without scanning the cube
+    index('award_cube_zero').on(t.n).where(sql`${t.n} = 0`),
   ],
 );
 

@@ -5,11 +5,19 @@ function read(): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(location.search));
 }
 
-export const urlState = $state({ params: read() });
+export const urlState = $state({ params: read(), path: location.pathname });
 
 window.addEventListener('popstate', () => {
   urlState.params = read();
+  urlState.path = location.pathname;
 });
+
+/** Goes to another page, keeping the filters (they apply across pages). */
+export function navigate(path: string) {
+  if (path === urlState.path) return;
+  history.pushState(null, '', `${path}${location.search}`);
+  urlState.path = path;
+}
 
 /** Sets (or with '' / undefined removes) URL parameters and records a history entry. */
 export function setParams(changes: Record<string, string | undefined>) {

@@ -1,0 +1,16 @@
+import type { Component } from 'svelte';
+import type { Key } from '../lib/i18n.svelte';
+
+// One entry per page: its path, its nav label, and its component, loaded on first visit so
+// each page is its own chunk.
+export interface PageEntry {
+  path: string;
+  label: Key;
+  load: () => Promise<{ default: Component }>;
+}
+
+export const PAGES: PageEntry[] = [{ path: '/', label: 'navOverview', load: () => import('./Overview.svelte') }];
+
+export function pageFor(path: string): PageEntry {
+  return PAGES.find((p) => p.path === path) ?? PAGES[0];
+}
