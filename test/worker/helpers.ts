@@ -24,6 +24,7 @@ export async function resetDatabase() {
       'DELETE FROM award_types WHERE builtin = 0',
       'DELETE FROM units',
       'DELETE FROM import_batches',
+      "UPDATE data_state SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     ].map((s) => env.DB.prepare(s)),
   );
 }
@@ -52,4 +53,9 @@ export interface Summary {
 export async function summary(query: string): Promise<{ status: number; body: Summary & { error?: string; parameter?: string }; rowsRead: number }> {
   const res = await SELF.fetch(`http://local/api/v1/awards/summary${query ? `?${query}` : ''}`);
   return { status: res.status, body: await res.json(), rowsRead: Number(res.headers.get('X-Rows-Read')) };
+}
+
+/** Direct writes in a test must announce themselves like imports do, or caches stay stale. */
+export async function bumpDataVersion() {
+  await env.DB.prepare("UPDATE data_state SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").run();
 }

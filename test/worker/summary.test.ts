@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from './fixture';
-import { load, resetDatabase, summary } from './helpers';
+import { bumpDataVersion, load, resetDatabase, summary } from './helpers';
 
 const pick = (rows: Record<string, unknown>[], ...keys: string[]) =>
   rows.map((r) => Object.fromEntries([...keys, 'count'].map((k) => [k, r[k]])));
@@ -120,7 +120,9 @@ describe('GET /api/v1/awards/summary on the hand-computed fixture', () => {
   });
 
   it('reads from the aggregates, not the raw awards: cost does not grow with raw rows', async () => {
-    const before = await summary('group_by=year');
+    // the second call of each pair runs with the unit tree cached, so only cube reads differ
+    const warm = async (q: string) => (await summary(q), summary(q));
+    const before = await warm('group_by=year');
     const rows = Array.from({ length: 300 }, (_, i) => `(${i + 1}, 2023, 'LDTT', (SELECT id FROM units WHERE code = 'C1'), 'individual', 1, 'F', 'TRUC_TIEP')`);
     // one more committed batch of 300 single-person rows, aggregated like any other
     await env.DB.prepare(`INSERT INTO import_batches (id, dataset, format, content_hash, rows, created_by, created_at, status)
@@ -132,8 +134,9 @@ describe('GET /api/v1/awards/summary on the hand-computed fixture', () => {
     const { applyBatchToCube } = await import('../../worker/queries/cube/refresh');
     const { toStatement } = await import('../../worker/db/run');
     await env.DB.batch(applyBatchToCube(900, 1).map((q) => toStatement(env.DB, q)));
+    await bumpDataVersion();
 
-    const after = await summary('group_by=year');
+    const after = await warm('group_by=year');
     expect(after.body.rows).toEqual([
       { year: 2023, count: 324 },
       { year: 2024, count: 17 },
@@ -143,6 +146,7 @@ describe('GET /api/v1/awards/summary on the hand-computed fixture', () => {
 
     // and removing the batch restores every figure
     await env.DB.batch(applyBatchToCube(900, -1).map((q) => toStatement(env.DB, q)));
+    await bumpDataVersion();
     const restored = await summary('group_by=year,gender');
     expect(restored.body.total).toBe(41);
   });
@@ -173,8 +177,11 @@ describe('bad parameters are a 400 naming the parameter', () => {
     ['method=ANY', 'method', /unknown value 'ANY'/],
     ['category=medal', 'category', /unknown value 'medal'/],
     ['colour=red', 'colour', /unknown parameter/],
-    ['cluster=X', 'cluster', /not supported yet/],
-    ['as_of=2025-07-01', 'as_of', /not supported yet/],
+    ['cluster=X', 'cluster', /unknown code 'X'/],
+    ['as_of=2025-02-31', 'as_of', /not a date/],
+    ['as_of=31/02/2025', 'as_of', /not a date/],
+    ['as_of=yesterday', 'as_of', /not a date/],
+    ['ethnic=2', 'ethnic', /unknown value '2'/],
   ])('%s', async (query, parameter, message) => {
     const { status, body } = await summary(query);
     expect(status).toBe(400);

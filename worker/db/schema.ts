@@ -245,6 +245,8 @@ export const awardCube = sqliteTable(
       t.unitId,
       t.year,
       t.awardCode,
+      t.tier,
+      t.category,
       t.recipientKind,
       t.gender,
       t.recipientClass,

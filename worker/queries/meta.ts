@@ -58,9 +58,9 @@ export interface Meta {
 export async function readMeta(d1: D1Database, cost: ReadCost): Promise<Meta> {
   const [state, years, types, unitRows, lineage, clusterRows, members, movementRows] = await batch(d1, cost, [
     sql`SELECT version, updated_at FROM data_state WHERE id = 1`,
-    // every year with a count has rows in cuboid 1; two probes of award_cube_years
-    sql`SELECT (SELECT MIN(year) FROM award_cube WHERE cuboid = 1) AS year_from,
-               (SELECT MAX(year) FROM award_cube WHERE cuboid = 1) AS year_to`,
+    // every year with a count has rows in cuboid 0; two probes of award_cube_years
+    sql`SELECT (SELECT MIN(year) FROM award_cube WHERE cuboid = 0) AS year_from,
+               (SELECT MAX(year) FROM award_cube WHERE cuboid = 0) AS year_to`,
     sql`SELECT code, name_vi, name_en, category, tier, scope, household_allowed, valid_to, builtin
         FROM award_types ORDER BY sort_order, code`,
     sql`SELECT u.code, u.name, u.kind, p.code AS parent_code, u.valid_from, u.valid_to

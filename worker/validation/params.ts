@@ -29,5 +29,3 @@ export const year = z
   .string()
   .regex(/^\d{4}$/, 'expected a four-digit year')
   .transform(Number);
-
-export const notYetSupported = z.string().refine(() => false, 'this parameter is not supported yet');

@@ -8,7 +8,8 @@ import {
   RECIPIENT_KINDS,
 } from '../domain/enums';
 import { SUMMARY_DIMENSIONS } from '../queries/awardsSummary';
-import { codeList, enumList, notYetSupported, year } from './params';
+import { dateParam } from './dates';
+import { codeList, enumList, year } from './params';
 
 // GET /api/v1/awards/summary, parameters named exactly as the contract fixes them.
 export const summaryQuery = z
@@ -27,8 +28,9 @@ export const summaryQuery = z
     class: enumList(RECIPIENT_CLASSES).optional(),
     method: enumList(AWARD_METHODS).optional(),
     movement: codeList.optional(),
-    cluster: notYetSupported.optional(),
-    as_of: notYetSupported.optional(),
+    ethnic: enumList(['0', '1'] as const).optional(),
+    cluster: z.string().min(1).max(64).optional(),
+    as_of: dateParam.optional(),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
     path: ['from'],

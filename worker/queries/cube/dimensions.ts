@@ -25,18 +25,22 @@ export const DIMENSIONS = {
 export type CubeDimension = keyof typeof DIMENSIONS;
 export const CUBE_DIMENSIONS = Object.keys(DIMENSIONS) as CubeDimension[];
 
-// award decides tier and category, so they never widen a cuboid.
-const BASE: CubeDimension[] = ['award', 'tier', 'category', 'kind'];
+// award decides tier and category, so adding award never multiplies rows by them.
+const LEVEL: CubeDimension[] = ['tier', 'category', 'kind'];
+const WHO: CubeDimension[] = ['gender', 'class', 'ethnic'];
 
 /**
- * The cuboids kept in award_cube, smallest first. Each holds (unit subtree, year) plus these
- * dimensions; a read takes the first that has every dimension it groups or filters by.
+ * The cuboids kept in award_cube, roughly smallest first. Each holds (unit subtree, year) plus
+ * these dimensions; a read takes the first that has every dimension it groups or filters by.
  */
 export const CUBOIDS: readonly { id: number; dims: readonly CubeDimension[] }[] = [
-  { id: 1, dims: BASE },
-  { id: 2, dims: [...BASE, 'gender', 'class', 'ethnic'] },
-  { id: 3, dims: [...BASE, 'method'] },
-  { id: 4, dims: [...BASE, 'movement'] },
+  { id: 0, dims: [] },
+  { id: 5, dims: LEVEL },
+  { id: 1, dims: ['award', ...LEVEL] },
+  { id: 6, dims: [...LEVEL, ...WHO] },
+  { id: 2, dims: ['award', ...LEVEL, ...WHO] },
+  { id: 3, dims: ['award', ...LEVEL, 'method'] },
+  { id: 4, dims: ['award', ...LEVEL, 'movement'] },
   { id: 9, dims: CUBE_DIMENSIONS },
 ];
 

@@ -7,19 +7,19 @@ import { CUBOIDS, DIMENSIONS } from './dimensions';
 // with no parameters (the demo loader runs it through `wrangler d1 execute --file`).
 
 const KEY = sql.raw(
-  'cuboid, unit_id, year, award_code, recipient_kind, gender, recipient_class, method, movement_id, ethnic_minority',
+  'cuboid, unit_id, year, award_code, tier, category, recipient_kind, gender, recipient_class, method, movement_id, ethnic_minority',
 );
 
 function addToCuboid(cuboid: (typeof CUBOIDS)[number], where: SQL, sign: 1 | -1): SQL {
   const columns = ['cuboid', 'unit_id', 'year', ...cuboid.dims.map((d) => DIMENSIONS[d].cube), 'n'];
-  const sources = cuboid.dims.map((d) => DIMENSIONS[d].source);
+  const keys = ['c.ancestor_id', 'a.year', ...cuboid.dims.map((d) => DIMENSIONS[d].source)];
   return sql`INSERT INTO award_cube (${sql.raw(columns.join(', '))})
-SELECT ${sql.raw(String(cuboid.id))}, c.ancestor_id, a.year, ${sql.raw(sources.join(', '))}, ${sql.raw(String(sign))} * SUM(a.quantity)
+SELECT ${sql.raw(String(cuboid.id))}, ${sql.raw(keys.join(', '))}, ${sql.raw(String(sign))} * SUM(a.quantity)
 FROM awards a
 JOIN unit_closure c ON c.unit_id = a.unit_id
 JOIN award_types t ON t.code = a.award_code
 WHERE ${where}
-GROUP BY c.ancestor_id, a.year, ${sql.raw(sources.join(', '))}
+GROUP BY ${sql.raw(keys.join(', '))}
 ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`;
 }
 

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { batch, first, type ReadCost } from '../db/run';
+
+// The unit tree, lineage, cluster membership and code lists: small (hundreds to a few thousand
+// rows) and read by every summary to plan which aggregate rows to fetch. Kept per isolate and
+// keyed by the data version, so a warm isolate pays one row (data_state) per request for them.
+
+export interface GeoUnit {
+  id: number;
+  code: string;
+  parentId: number | null;
+  validFrom: string | null;
+  validTo: string | null;
+  children: number[];
+}
+
+export interface Membership {
+  clusterId: number;
+  unitId: number;
+  yearFrom: number;
+  yearTo: number | null;
+}
+
+export interface Geography {
+  key: string;
+  version: number;
+  units: Map<number, GeoUnit>;
+  unitByCode: Map<string, GeoUnit>;
+  roots: number[];
+  /** lineage edges out of (successors) and into (predecessors) each unit */
+  successors: Map<number, { unitId: number; share: number }[]>;
+  predecessors: Map<number, { unitId: number; share: number }[]>;
+  clusterByCode: Map<string, { id: number; code: string }>;
+  clusterCode: Map<number, string>;
+  members: Membership[];
+  movementByCode: Map<string, number>;
+  movementCode: Map<number, string>;
+  awardCodes: Set<string>;
+}
+
+let cached: Geography | undefined;
+
+export async function currentVersion(d1: D1Database, cost: ReadCost): Promise<{ version: number; updated_at: string }> {
+  const row = await first<{ version: number; updated_at: string }>(d1, cost, sql`SELECT version, updated_at FROM data_state WHERE id = 1`);
+  return row ?? { version: 0, updated_at: '' };
+}
+
+export async function loadGeography(d1: D1Database, cost: ReadCost): Promise<Geography> {
+  const state = await currentVersion(d1, cost);
+  const key = `${state.version}:${state.updated_at}`;
+  if (cached?.key === key) return cached;
+
+  const [unitRows, lineageRows, clusterRows, memberRows, movementRows, awardRows] = await batch(d1, cost, [
+    sql`SELECT id, code, parent_id, valid_from, valid_to FROM units`,
+    sql`SELECT from_unit_id, to_unit_id, share FROM unit_lineage`,
+    sql`SELECT id, code FROM clusters`,
+    sql`SELECT cluster_id, unit_id, year_from, year_to FROM cluster_members`,
+    sql`SELECT id, code FROM movements`,
+    sql`SELECT code FROM award_types`,
+  ]);
+
+  const units = new Map<number, GeoUnit>();
+  for (const r of unitRows.results as { id: number; code: string; parent_id: number | null; valid_from: string | null; valid_to: string | null }[]) {
+    units.set(r.id, { id: r.id, code: r.code, parentId: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to, children: [] });
+  }
+  const roots: number[] = [];
+  for (const u of units.values()) {
+    const parent = u.parentId === null ? undefined : units.get(u.parentId);
+    if (parent) parent.children.push(u.id);
+    else roots.push(u.id);
+  }
+  const successors = new Map<number, { unitId: number; share: number }[]>();
+  const predecessors = new Map<number, { unitId: number; share: number }[]>();
+  for (const l of lineageRows.results as { from_unit_id: number; to_unit_id: number; share: number }[]) {
+    successors.set(l.from_unit_id, [...(successors.get(l.from_unit_id) ?? []), { unitId: l.to_unit_id, share: l.share }]);
+    predecessors.set(l.to_unit_id, [...(predecessors.get(l.to_unit_id) ?? []), { unitId: l.from_unit_id, share: l.share }]);
+  }
+  const clusters = clusterRows.results as { id: number; code: string }[];
+  const movements = movementRows.results as { id: number; code: string }[];
+  cached = {
+    key,
+    version: state.version,
+    units,
+    unitByCode: new Map([...units.values()].map((u) => [u.code, u])),
+    roots,
+    successors,
+    predecessors,
+    clusterByCode: new Map(clusters.map((c) => [c.code, c])),
+    clusterCode: new Map(clusters.map((c) => [c.id, c.code])),
+    members: (memberRows.results as { cluster_id: number; unit_id: number; year_from: number; year_to: number | null }[]).map((m) => ({
+      clusterId: m.cluster_id,
+      unitId: m.unit_id,
+      yearFrom: m.year_from,
+      yearTo: m.year_to,
+    })),
+    movementByCode: new Map(movements.map((m) => [m.code, m.id])),
+    movementCode: new Map(movements.map((m) => [m.id, m.code])),
+    awardCodes: new Set((awardRows.results as { code: string }[]).map((a) => a.code)),
+  };
+  return cached;
+}

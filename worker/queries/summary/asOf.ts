@@ -1,0 +1,34 @@
+import type { Geography, GeoUnit } from '../geography';
+
+export function existsOn(u: GeoUnit, date: string): boolean {
+  return (!u.validFrom || u.validFrom <= date) && (!u.validTo || u.validTo >= date);
+}
+
+/**
+ * Where a recorded unit's counts go on `date` (contract, `as_of`): a unit that had ended goes
+ * forward to its successors by share; one that did not yet exist goes back to its predecessors
+ * in proportion to the shares they gave it; repeated until every part lands on a unit that
+ * existed on that date. A unit with no lineage to follow stays where it was recorded.
+ */
+export function mapUnitOn(geo: Geography, unitId: number, date: string, memo = new Map<number, Map<number, number>>()): Map<number, number> {
+  const done = memo.get(unitId);
+  if (done) return done;
+  memo.set(unitId, new Map([[unitId, 1]])); // a lineage cycle ends here instead of looping
+  const unit = geo.units.get(unitId)!;
+  let result = new Map([[unitId, 1]]);
+  if (!existsOn(unit, date)) {
+    const ended = unit.validTo !== null && unit.validTo < date;
+    const edges = ended ? geo.successors.get(unitId) ?? [] : geo.predecessors.get(unitId) ?? [];
+    const total = ended ? 1 : edges.reduce((s, e) => s + e.share, 0);
+    if (edges.length && total > 0) {
+      result = new Map();
+      for (const e of edges) {
+        for (const [target, w] of mapUnitOn(geo, e.unitId, date, memo)) {
+          result.set(target, (result.get(target) ?? 0) + (e.share / total) * w);
+        }
+      }
+    }
+  }
+  memo.set(unitId, result);
+  return result;
+}

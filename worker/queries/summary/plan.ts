@@ -1,0 +1,142 @@
+import type { Geography, GeoUnit } from '../geography';
+import { mapUnitOn } from './asOf';
+
+// Which award_cube rows a summary needs, and with what weight each counts under which label.
+// The cube holds subtree totals per unit, so the plan reads the largest subtrees whose every
+// unit lands on the same label (one key lookup each), and only where a subtree is mixed does it
+// go down a level, taking a unit's own awards as its subtree minus its children's subtrees.
+// This one mechanism serves `unit` (subtree and children), `cluster` (membership year by year)
+// and `as_of` (lineage with shares); it is also where a caller's unit scope will be applied.
+
+export interface PlanOptions {
+  unit?: GeoUnit;
+  byUnit: boolean;
+  /** Restrict to members of these clusters (each with its subtree), year by year. */
+  clusterIds?: number[];
+  byCluster: boolean;
+  asOf?: string;
+  from: number;
+  to: number;
+}
+
+export interface PlanEntry {
+  unitId: number;
+  weight: number;
+  /** Label under `group_by=unit` ('*' when not grouping by unit). */
+  unit: string;
+  /** Label under `group_by=cluster`, else null. */
+  cluster: string | null;
+  yearFrom: number;
+  yearTo: number;
+}
+
+interface Region {
+  root: number;
+  yearFrom: number;
+  yearTo: number;
+  cluster: string | null;
+}
+
+function ancestors(geo: Geography, id: number): number[] {
+  const out: number[] = [];
+  for (let u = geo.units.get(id); u && u.parentId !== null && out.length < 64; u = geo.units.get(u.parentId)) out.push(u.parentId);
+  return out;
+}
+
+/** Year ranges in [from, to] where `yearIn` holds, as contiguous spans. */
+function spans(from: number, to: number, yearIn: (y: number) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (let y = from; y <= to; y++) {
+    if (!yearIn(y)) continue;
+    const last = out[out.length - 1];
+    if (last && last[1] === y - 1) last[1] = y;
+    else out.push([y, y]);
+  }
+  return out;
+}
+
+function regions(geo: Geography, o: PlanOptions): Region[] {
+  if (!o.clusterIds && !o.byCluster) return geo.roots.map((root) => ({ root, yearFrom: o.from, yearTo: o.to, cluster: null }));
+  const wanted = o.clusterIds ? new Set(o.clusterIds) : null;
+  const members = geo.members.filter((m) => !wanted || wanted.has(m.clusterId));
+  const out: Region[] = [];
+  for (const m of members) {
+    const from = Math.max(m.yearFrom, o.from);
+    const to = Math.min(m.yearTo ?? o.to, o.to);
+    if (from > to) continue;
+    const up = new Set(ancestors(geo, m.unitId));
+    // a unit whose ancestor is a member that year is already counted through the ancestor
+    const covered = (y: number) =>
+      members.some((a) => a.clusterId === m.clusterId && up.has(a.unitId) && a.yearFrom <= y && (a.yearTo ?? Infinity) >= y);
+    const label = o.byCluster ? geo.clusterCode.get(m.clusterId)! : null;
+    for (const [yearFrom, yearTo] of spans(from, to, (y) => !covered(y))) out.push({ root: m.unitId, yearFrom, yearTo, cluster: label });
+  }
+  return out;
+}
+
+export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
+  const lineageMemo = new Map<number, Map<number, number>>();
+  const mapped = (id: number) => (o.asOf ? mapUnitOn(geo, id, o.asOf, lineageMemo) : new Map([[id, 1]]));
+
+  // The label a unit (as it stands after as_of mapping) is counted under, or null if outside.
+  const labelMemo = new Map<number, string | null>();
+  const labelOf = (id: number): string | null => {
+    if (labelMemo.has(id)) return labelMemo.get(id)!;
+    const chain = [id, ...ancestors(geo, id)];
+    let label: string | null;
+    if (o.unit) {
+      const at = chain.indexOf(o.unit.id);
+      label = at < 0 ? null : !o.byUnit ? '*' : at === 0 ? o.unit.code : geo.units.get(chain[at - 1])!.code;
+    } else {
+      label = o.byUnit ? geo.units.get(chain[chain.length - 1])!.code : '*';
+    }
+    labelMemo.set(id, label);
+    return label;
+  };
+
+  const sigMemo = new Map<number, Map<string, number>>();
+  const signature = (id: number) => {
+    let sig = sigMemo.get(id);
+    if (!sig) {
+      sig = new Map();
+      for (const [target, w] of mapped(id)) {
+        const label = labelOf(target);
+        if (label !== null) sig.set(label, (sig.get(label) ?? 0) + w);
+      }
+      sigMemo.set(id, sig);
+    }
+    return sig;
+  };
+  const keyOf = (sig: Map<string, number>) => [...sig].sort(([a], [b]) => (a < b ? -1 : 1)).map(([l, w]) => `${l}=${w}`).join(';');
+  const uniformMemo = new Map<number, string | null>();
+  const uniform = (id: number): string | null => {
+    if (uniformMemo.has(id)) return uniformMemo.get(id)!;
+    const key = keyOf(signature(id));
+    const same = geo.units.get(id)!.children.every((c) => uniform(c) === key);
+    uniformMemo.set(id, same ? key : null);
+    return same ? key : null;
+  };
+
+  const entries = new Map<string, PlanEntry>();
+  const add = (unitId: number, weight: number, unit: string, r: Region) => {
+    const k = `${unitId}|${unit}|${r.cluster}|${r.yearFrom}|${r.yearTo}`;
+    const e = entries.get(k);
+    if (e) e.weight += weight;
+    else entries.set(k, { unitId, weight, unit, cluster: r.cluster, yearFrom: r.yearFrom, yearTo: r.yearTo });
+  };
+  const visit = (id: number, r: Region) => {
+    const sig = signature(id);
+    if (uniform(id) !== null) {
+      for (const [label, w] of sig) add(id, w, label, r);
+      return;
+    }
+    const children = geo.units.get(id)!.children;
+    for (const [label, w] of sig) {
+      add(id, w, label, r);
+      for (const c of children) add(c, -w, label, r);
+    }
+    for (const c of children) visit(c, r);
+  };
+  for (const r of regions(geo, o)) visit(r.root, r);
+  return [...entries.values()].filter((e) => Math.abs(e.weight) > 1e-12);
+}
