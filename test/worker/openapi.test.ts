@@ -1,0 +1,23 @@
+import { SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+
+describe('GET /api/v1/openapi.json', () => {
+  it('documents every read route with the parameters that validate it', async () => {
+    const res = await SELF.fetch('http://local/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown> }>>;
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/awards/indicators', '/awards/summary', '/meta', '/movements/results']);
+    const summary = doc.paths['/awards/summary'].get;
+    expect(summary.parameters!.map((p) => p.name).sort()).toEqual(
+      ['as_of', 'award', 'category', 'class', 'cluster', 'ethnic', 'from', 'gender', 'group_by', 'kind', 'method', 'movement', 'tier', 'to', 'unit'].sort(),
+    );
+    expect(summary.parameters!.every((p) => p.in === 'query')).toBe(true);
+    expect(Object.keys(summary.responses)).toEqual(expect.arrayContaining(['200', '400']));
+    const results = doc.paths['/movements/results'].get;
+    expect(results.parameters!.find((p) => p.name === 'cluster')?.required).toBe(true);
+  });
+});

@@ -1,0 +1,45 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env';
+import { currentVersion } from '../queries/geography';
+
+// Answers to reads change only when the data version does (every import and rollback bumps
+// it). So the version is the ETag, and a response is kept in the edge cache (Cache API) under
+// the normalised query plus the version: a repeated view costs one row read. Note: the Cache
+// API is a no-op on *.workers.dev hostnames; it works on a custom domain.
+const CACHE_HOST = 'https://thidua-cache.invalid';
+
+function normalisedKey(url: URL, version: number): string {
+  const params = [...url.searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));
+  return `${CACHE_HOST}/v${version}${url.pathname}?${new URLSearchParams(params)}`;
+}
+
+export const versionCache = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method !== 'GET') return next();
+  const { version } = await currentVersion(c.env.DB, c.get('cost'));
+  const etag = `W/"v${version}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+  if (c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers);
+
+  const key = new Request(normalisedKey(new URL(c.req.url), version));
+  // the DOM lib's CacheStorage type hides the Workers one, which has .default
+  const cache = typeof caches === 'undefined' ? undefined : (caches as unknown as { default: Cache }).default;
+  const hit = await cache?.match(key);
+  if (hit) {
+    c.res = new Response(hit.body, { status: hit.status, headers: hit.headers });
+    c.res.headers.set('X-Cache', 'HIT');
+    for (const [k, v] of Object.entries(headers)) c.res.headers.set(k, v);
+    return;
+  }
+  await next();
+  if (c.res.status !== 200) return;
+  for (const [k, v] of Object.entries(headers)) c.res.headers.set(k, v);
+  c.res.headers.set('X-Cache', 'MISS');
+  if (cache) {
+    // the stored copy may live long: its key changes with the version
+    const stored = new Response(c.res.clone().body, c.res);
+    stored.headers.set('Cache-Control', 'public, max-age=86400');
+    stored.headers.delete('X-Rows-Read');
+    stored.headers.delete('Server-Timing');
+    c.executionCtx.waitUntil(cache.put(key, stored));
+  }
+});

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { all, type ReadCost } from '../db/run';
+
+export interface ResultRow {
+  year: number;
+  unit: string;
+  score: number | null;
+  rank: number;
+  proposed_award: string | null;
+  /** Places gained since the previous year (positive = moved up); null if not ranked then. */
+  rank_change: number | null;
+}
+
+/** Year-end scores and ranks of a cluster's members, ordered by year then rank. */
+export async function movementResults(
+  d1: D1Database,
+  cost: ReadCost,
+  clusterId: number,
+  from = 0,
+  to = 9999,
+): Promise<ResultRow[]> {
+  // one year more, so the first year shown still has a rank change
+  const rows = await all<Omit<ResultRow, 'rank_change'>>(
+    d1,
+    cost,
+    sql`SELECT r.year AS year, u.code AS unit, r.score AS score, r.rank AS rank, r.proposed_award_code AS proposed_award
+        FROM movement_results r JOIN units u ON u.id = r.unit_id
+        WHERE r.cluster_id = ${clusterId} AND r.year BETWEEN ${from - 1} AND ${to}
+        ORDER BY r.year, r.rank`,
+  );
+  const rankOf = new Map(rows.map((r) => [`${r.year}:${r.unit}`, r.rank]));
+  return rows
+    .filter((r) => r.year >= from)
+    .map((r) => {
+      const before = rankOf.get(`${r.year - 1}:${r.unit}`);
+      return { ...r, rank_change: before === undefined ? null : before - r.rank };
+    });
+}

@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { validator } from 'hono-openapi';
+import type { AppEnv } from '../env';
+import { loadGeography } from '../queries/geography';
+import { movementResults } from '../queries/movementResults';
+import { badRequest } from '../validation/hook';
+import { BadParameter } from '../validation/params';
+import { resultsResponse } from '../validation/responses';
+import { resultsQuery } from '../validation/resultsQuery';
+import { describeRead } from './describe';
+
+export const movementsRoutes = new Hono<AppEnv>().get(
+  '/results',
+  describeRead(
+    'Cluster results',
+    "Year-end scores, ranks and proposed awards of a cluster's members, ordered by year then rank, with the change of rank since the previous year.",
+    resultsResponse,
+    'movements',
+  ),
+  validator('query', resultsQuery, badRequest),
+  async (c) => {
+    const q = c.req.valid('query');
+    const geo = await loadGeography(c.env.DB, c.get('cost'));
+    const cluster = geo.clusterByCode.get(q.cluster);
+    if (!cluster) throw new BadParameter('cluster', `unknown code '${q.cluster}'`);
+    return c.json({ rows: await movementResults(c.env.DB, c.get('cost'), cluster.id, q.from, q.to) });
+  },
+);
