@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { openAPIRouteHandler } from 'hono-openapi';
+import { documentation } from './openapi';
 import type { AppEnv } from './env';
 import { notFound, onError } from './middleware/errors';
 import { readCost } from './middleware/readCost';
@@ -11,7 +12,7 @@ import { movementsRoutes } from './routes/movements';
 
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
 // /api/* reaches this app.
-const api = new Hono<AppEnv>()
+export const api = new Hono<AppEnv>()
   .use('*', readCost)
   .use('*', writeAuth)
   .use('*', versionCache)
@@ -19,21 +20,7 @@ const api = new Hono<AppEnv>()
   .route('/awards', awardsRoutes)
   .route('/movements', movementsRoutes);
 
-api.get(
-  '/openapi.json',
-  openAPIRouteHandler(api, {
-    documentation: {
-      info: {
-        title: 'thidua API',
-        version: '1',
-        description:
-          'Award counts and emulation-movement results for thi đua, khen thưởng. Every count is the sum of `quantity`. Reads report their D1 cost in X-Rows-Read. Writes need `Authorization: Bearer <token>`.',
-      },
-      servers: [{ url: '/api/v1' }],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    },
-  }),
-);
+api.get('/openapi.json', openAPIRouteHandler(api, { documentation }));
 
 const app = new Hono<AppEnv>().route('/api/v1', api);
 app.onError(onError);

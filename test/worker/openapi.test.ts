@@ -1,5 +1,6 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import committed from '../../docs/openapi.json';
 
 describe('GET /api/v1/openapi.json', () => {
   it('documents every read route with the parameters that validate it', async () => {
@@ -19,5 +20,11 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(summary.responses)).toEqual(expect.arrayContaining(['200', '400']));
     const results = doc.paths['/movements/results'].get;
     expect(results.parameters!.find((p) => p.name === 'cluster')?.required).toBe(true);
+  });
+
+  it('matches docs/openapi.json, from which the dashboard client types are generated', async () => {
+    const served = await (await SELF.fetch('http://local/api/v1/openapi.json')).json();
+    // run `npm run api:generate` after changing a route's schemas
+    expect(served).toEqual(committed);
   });
 });

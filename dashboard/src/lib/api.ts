@@ -1,24 +1,21 @@
-// The dashboard's typed client: request and response types come from the worker's own
-// query layer, so a change there breaks the build here instead of the page at run time.
-import type { Meta } from '../../../worker/queries/meta';
-import type { SummaryResult, SummaryDimension } from '../../../worker/queries/awardsSummary';
+// The dashboard's typed client. Its types are generated from the API's OpenAPI document
+// (`npm run api:generate`), which is generated from the same schemas that validate requests:
+// a change in the worker that the dashboard does not follow fails `npm run check`.
+import createClient from 'openapi-fetch';
+import type { paths } from './api-schema';
 
-export type { Meta, SummaryResult, SummaryDimension };
+type Ok<P extends keyof paths> = paths[P]['get'] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+type Query<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export interface SummaryRequest {
-  group_by?: SummaryDimension[];
-  from?: number;
-  to?: number;
-  unit?: string;
-  award?: string[];
-  tier?: string[];
-  category?: string[];
-  kind?: string[];
-  gender?: string[];
-  class?: string[];
-  method?: string[];
-  movement?: string[];
-}
+export type Meta = Ok<'/meta'>;
+export type SummaryResult = Ok<'/awards/summary'>;
+export type IndicatorsResult = Ok<'/awards/indicators'>;
+export type ResultsResult = Ok<'/movements/results'>;
+export type SummaryQuery = Query<'/awards/summary'>;
+export type FilterQuery = Query<'/awards/indicators'>;
+
+/** Query values as the dashboard holds them: lists become the API's comma lists. */
+type Loose<Q> = { [K in keyof Q]?: Q[K] | string[] | number };
 
 export class ApiError extends Error {
   constructor(
@@ -29,28 +26,39 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let res: Response;
+const client = createClient<paths>({ baseUrl: '/api/v1' });
+
+function toQuery(q: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
+    out[k] = Array.isArray(v) ? v.join(',') : String(v);
+  }
+  return out;
+}
+
+async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result;
   try {
-    res = await fetch(path, { signal, headers: { accept: 'application/json' } });
+    result = await request;
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'network');
   }
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (body as { error?: string } | null)?.error ?? res.statusText);
-  return body as T;
-}
-
-export function getMeta(signal?: AbortSignal): Promise<Meta> {
-  return getJson<Meta>('/api/v1/meta', signal);
-}
-
-export function getSummary(req: SummaryRequest, signal?: AbortSignal): Promise<SummaryResult> {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(req)) {
-    if (v === undefined) continue;
-    q.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  if (result.data === undefined) {
+    const message = (result.error as { error?: string } | undefined)?.error ?? result.response.statusText;
+    throw new ApiError(result.response.status, message);
   }
-  return getJson<SummaryResult>(`/api/v1/awards/summary?${q}`, signal);
+  return result.data;
 }
+
+export const getMeta = (signal?: AbortSignal) => call(client.GET('/meta', { signal }));
+
+export const getSummary = (q: Loose<SummaryQuery>, signal?: AbortSignal) =>
+  call(client.GET('/awards/summary', { params: { query: toQuery(q) as SummaryQuery }, signal }));
+
+export const getIndicators = (q: Loose<FilterQuery>, signal?: AbortSignal) =>
+  call(client.GET('/awards/indicators', { params: { query: toQuery(q) as FilterQuery }, signal }));
+
+export const getResults = (q: { cluster: string; from?: number; to?: number }, signal?: AbortSignal) =>
+  call(client.GET('/movements/results', { params: { query: toQuery(q) as Query<'/movements/results'> }, signal }));
