@@ -53,6 +53,7 @@ await run('wrangler', [
   '--port', port,
   '--persist-to', dataDir,
   '--var', `ADMIN_TOKEN:${adminToken}`,
+  ...(process.env.BENCH === '1' ? ['--var', 'BENCH:1'] : []),
   '--show-interactive-dev-session=false',
   '--log-level', process.env.WRANGLER_LOG ?? 'warn',
 ], { hide: offlineNoise });

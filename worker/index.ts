@@ -7,6 +7,7 @@ import { readCost } from './middleware/readCost';
 import { versionCache } from './middleware/versionCache';
 import { writeAuth } from './middleware/writeAuth';
 import { awardsRoutes } from './routes/awards';
+import { benchRoutes } from './routes/bench';
 import { metaRoutes } from './routes/meta';
 import { movementsRoutes } from './routes/movements';
 
@@ -21,6 +22,8 @@ export const api = new Hono<AppEnv>()
   .route('/movements', movementsRoutes);
 
 api.get('/openapi.json', openAPIRouteHandler(api, { documentation }));
+// registered after the document is built from `api`, so it stays out of the OpenAPI
+api.route('/_bench', benchRoutes);
 
 const app = new Hono<AppEnv>().route('/api/v1', api);
 app.onError(onError);

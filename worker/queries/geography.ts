@@ -45,8 +45,12 @@ export async function currentVersion(d1: D1Database, cost: ReadCost): Promise<{ 
   return row ?? { version: 0, updated_at: '' };
 }
 
-export async function loadGeography(d1: D1Database, cost: ReadCost): Promise<Geography> {
-  const state = await currentVersion(d1, cost);
+export async function loadGeography(
+  d1: D1Database,
+  cost: ReadCost,
+  known?: { version: number; updated_at: string },
+): Promise<Geography> {
+  const state = known ?? (await currentVersion(d1, cost));
   const key = `${state.version}:${state.updated_at}`;
   if (cached?.key === key) return cached;
 

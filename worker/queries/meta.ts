@@ -54,7 +54,12 @@ export interface Meta {
   movements: MetaMovement[];
 }
 
-/** Everything the dashboard needs to label and filter, in one D1 round trip. */
+type Id = number | null;
+
+/**
+ * Everything the dashboard needs to label and filter, in one D1 round trip. Each table is read
+ * once; ids become codes here rather than through joins, which D1 would bill as extra reads.
+ */
 export async function readMeta(d1: D1Database, cost: ReadCost): Promise<Meta> {
   const [state, years, types, unitRows, lineage, clusterRows, members, movementRows] = await batch(d1, cost, [
     sql`SELECT version, updated_at FROM data_state WHERE id = 1`,
@@ -63,23 +68,22 @@ export async function readMeta(d1: D1Database, cost: ReadCost): Promise<Meta> {
                (SELECT MAX(year) FROM award_cube WHERE cuboid = 0) AS year_to`,
     sql`SELECT code, name_vi, name_en, category, tier, scope, household_allowed, valid_to, builtin
         FROM award_types ORDER BY sort_order, code`,
-    sql`SELECT u.code, u.name, u.kind, p.code AS parent_code, u.valid_from, u.valid_to
-        FROM units u LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.id`,
-    sql`SELECT f.code AS from_code, t.code AS to_code, l.effective_date, l.share
-        FROM unit_lineage l JOIN units f ON f.id = l.from_unit_id JOIN units t ON t.id = l.to_unit_id ORDER BY l.id`,
-    sql`SELECT c.id, c.code, c.name, c.kind, c.level, o.code AS owner_code
-        FROM clusters c LEFT JOIN units o ON o.id = c.owner_unit_id ORDER BY c.id`,
-    sql`SELECT m.cluster_id, u.code AS unit_code, m.year_from, m.year_to
-        FROM cluster_members m JOIN units u ON u.id = m.unit_id ORDER BY m.cluster_id, m.year_from, u.code`,
-    sql`SELECT m.code, m.name, m.level, m.kind, o.code AS owner_code, m.start_date, m.end_date
-        FROM movements m LEFT JOIN units o ON o.id = m.owner_unit_id ORDER BY m.start_date, m.code`,
+    sql`SELECT id, code, name, kind, parent_id, valid_from, valid_to FROM units ORDER BY id`,
+    sql`SELECT from_unit_id, to_unit_id, effective_date, share FROM unit_lineage ORDER BY id`,
+    sql`SELECT id, code, name, kind, level, owner_unit_id FROM clusters ORDER BY id`,
+    sql`SELECT cluster_id, unit_id, year_from, year_to FROM cluster_members ORDER BY cluster_id, year_from, unit_id`,
+    sql`SELECT code, name, level, kind, owner_unit_id, start_date, end_date FROM movements ORDER BY start_date, code`,
   ]);
   const st = state.results[0] as { version: number; updated_at: string };
   const yr = years.results[0] as { year_from: number | null; year_to: number | null };
+  const units = unitRows.results as (Omit<MetaUnit, 'parent_code'> & { id: number; parent_id: Id })[];
+  const codeOf = new Map(units.map((u) => [u.id, u.code]));
+  const code = (id: Id) => (id === null ? null : codeOf.get(id) ?? null);
+
   const membersOf = new Map<number, MetaCluster['members']>();
-  for (const m of members.results as (MetaCluster['members'][number] & { cluster_id: number })[]) {
+  for (const m of members.results as { cluster_id: number; unit_id: number; year_from: number; year_to: number | null }[]) {
     const list = membersOf.get(m.cluster_id) ?? [];
-    list.push({ unit_code: m.unit_code, year_from: m.year_from, year_to: m.year_to });
+    list.push({ unit_code: code(m.unit_id)!, year_from: m.year_from, year_to: m.year_to });
     membersOf.set(m.cluster_id, list);
   }
   return {
@@ -91,12 +95,19 @@ export async function readMeta(d1: D1Database, cost: ReadCost): Promise<Meta> {
       household_allowed: Boolean(t.household_allowed),
       builtin: Boolean(t.builtin),
     })),
-    units: unitRows.results as MetaUnit[],
-    unit_lineage: lineage.results as MetaLineage[],
-    clusters: (clusterRows.results as (Omit<MetaCluster, 'members'> & { id: number })[]).map(({ id, ...c }) => ({
-      ...c,
-      members: membersOf.get(id) ?? [],
+    units: units.map(({ id: _id, parent_id, ...u }) => ({ ...u, parent_code: code(parent_id) })),
+    unit_lineage: (lineage.results as { from_unit_id: number; to_unit_id: number; effective_date: string; share: number }[]).map((l) => ({
+      from_code: code(l.from_unit_id)!,
+      to_code: code(l.to_unit_id)!,
+      effective_date: l.effective_date,
+      share: l.share,
     })),
-    movements: movementRows.results as MetaMovement[],
+    clusters: (clusterRows.results as (Omit<MetaCluster, 'members' | 'owner_code'> & { id: number; owner_unit_id: Id })[]).map(
+      ({ id, owner_unit_id, ...c }) => ({ ...c, owner_code: code(owner_unit_id), members: membersOf.get(id) ?? [] }),
+    ),
+    movements: (movementRows.results as (Omit<MetaMovement, 'owner_code'> & { owner_unit_id: Id })[]).map(({ owner_unit_id, ...m }) => ({
+      ...m,
+      owner_code: code(owner_unit_id),
+    })),
   };
 }

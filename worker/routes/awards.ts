@@ -21,7 +21,7 @@ export const awardsRoutes = new Hono<AppEnv>()
     ),
     validator('query', summaryQuery, badRequest),
     async (c) => {
-      const geo = await loadGeography(c.env.DB, c.get('cost'));
+      const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
       const params = resolveSummaryParams(geo, c.req.valid('query'));
       return c.json(await awardsSummary(c.env.DB, c.get('cost'), geo, params));
     },
@@ -36,7 +36,7 @@ export const awardsRoutes = new Hono<AppEnv>()
     ),
     validator('query', filterQuery, badRequest),
     async (c) => {
-      const geo = await loadGeography(c.env.DB, c.get('cost'));
+      const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
       const params = resolveSummaryParams(geo, c.req.valid('query'));
       return c.json({ rows: await awardIndicators(c.env.DB, c.get('cost'), geo, params) });
     },

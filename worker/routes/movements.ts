@@ -20,7 +20,7 @@ export const movementsRoutes = new Hono<AppEnv>().get(
   validator('query', resultsQuery, badRequest),
   async (c) => {
     const q = c.req.valid('query');
-    const geo = await loadGeography(c.env.DB, c.get('cost'));
+    const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     const cluster = geo.clusterByCode.get(q.cluster);
     if (!cluster) throw new BadParameter('cluster', `unknown code '${q.cluster}'`);
     return c.json({ rows: await movementResults(c.env.DB, c.get('cost'), cluster.id, q.from, q.to) });

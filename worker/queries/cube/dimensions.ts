@@ -37,6 +37,7 @@ export const CUBOIDS: readonly { id: number; dims: readonly CubeDimension[] }[] 
   { id: 0, dims: [] },
   { id: 5, dims: LEVEL },
   { id: 1, dims: ['award', ...LEVEL] },
+  { id: 7, dims: ['kind', ...WHO] },
   { id: 6, dims: [...LEVEL, ...WHO] },
   { id: 2, dims: ['award', ...LEVEL, ...WHO] },
   { id: 3, dims: ['award', ...LEVEL, 'method'] },

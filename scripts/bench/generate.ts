@@ -1,0 +1,75 @@
+// Writes N award rows with the demo's distribution straight into a migrated local D1 file
+// (node:sqlite, while no wrangler holds it), then rebuilds the unit closure and the cube with
+// the worker's own statements. Reference data (units, lineage, clusters, results) is the demo's.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { rebuildCube, rebuildUnitClosure } from '../../worker/queries/cube/refresh.ts';
+import { generateDemo } from '../demo/index.ts';
+import { createRandom } from '../demo/random.ts';
+import { demoToSql } from '../demo/toSql.ts';
+
+export function d1File(dataDir: string): string {
+  const dir = path.join(dataDir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
+  if (!file) throw new Error(`no D1 database under ${dir}: apply the migrations first`);
+  return path.join(dir, file);
+}
+
+export function generate(dataDir: string, rows: number): { seconds: number; cubeRows: number } {
+  const started = performance.now();
+  const db = new DatabaseSync(d1File(dataDir));
+  const demo = generateDemo();
+  const templates = [...demo.awards.values()].flat();
+
+  // reference data and its batches, exactly as the demo loader writes them
+  for (const s of demoToSql({ ...demo, awards: new Map() }, new Date().toISOString())) db.exec(s);
+
+  const unitId = new Map(demo.units.map((u, i) => [u.code, i + 1]));
+  const movementId = new Map(demo.movements.map((m, i) => [m.code, i + 1]));
+  const batchId = (db.prepare('SELECT MAX(id) AS id FROM import_batches').get() as { id: number }).id + 1;
+  db.prepare(
+    `INSERT INTO import_batches (id, dataset, filename, format, content_hash, rows, created_by, created_at, status)
+     VALUES (?, 'awards', 'bench.csv', 'csv', ?, ?, 'bench', ?, 'committed')`,
+  ).run(batchId, `bench-${rows}`, rows, new Date().toISOString());
+
+  // sample templates in proportion to the awards they carry; each sampled row is one person
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const t of templates) cumulative.push((sum += t.quantity));
+  const rnd = createRandom(rows);
+  const insert = db.prepare(
+    `INSERT INTO awards (batch_id, row_no, year, award_code, unit_id, recipient_kind, quantity, gender, recipient_class, method, ethnic_minority, movement_id, decision_no, decision_date)
+     VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.exec('BEGIN');
+  for (let i = 1; i <= rows; i++) {
+    const x = rnd.next() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    const t = templates[lo];
+    insert.run(
+      batchId, i, t.year, t.award_code, unitId.get(t.unit_code)!, t.recipient_kind, t.gender ?? null, t.recipient_class ?? null,
+      t.method ?? 'THUONG_XUYEN', t.ethnic_minority ?? null, t.movement_code ? movementId.get(t.movement_code)! : null,
+      t.decision_no ?? null, t.decision_date ?? null,
+    );
+    if (i % 200_000 === 0) {
+      db.exec('COMMIT');
+      db.exec('BEGIN');
+    }
+  }
+  db.exec('COMMIT');
+
+  const dialect = new SQLiteSyncDialect();
+  for (const q of [...rebuildUnitClosure(), ...rebuildCube()]) db.exec(dialect.sqlToQuery(q).sql);
+  db.exec(`UPDATE data_state SET version = version + 1, updated_at = '${new Date().toISOString()}' WHERE id = 1`);
+  const cubeRows = (db.prepare('SELECT COUNT(*) AS n FROM award_cube').get() as { n: number }).n;
+  db.close();
+  return { seconds: (performance.now() - started) / 1000, cubeRows };
+}

@@ -1,0 +1,144 @@
+// `npm run bench`: for 100k, 1M and 10M award rows (BENCH_SIZES to change), measures every
+// dashboard view: D1 rows read, p50/p95 latency under 20 concurrent clients against
+// `wrangler dev`, and side by side the naive GROUP BY over raw awards in the same D1 and in
+// DuckDB. Writes bench-results/bench.json and prints the tables for docs/benchmarks.md.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../test/e2e/server.ts';
+import { wrangler } from '../lib/run.ts';
+import { duckdbTimings } from './duckdb.ts';
+import { d1File, generate } from './generate.ts';
+import { VIEWS, type Call } from './views.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').map(Number);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const NO_CACHE = { 'X-Cache-Bypass': '1' };
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const totalOf = (body: unknown): number | null => {
+  const rows = (body as { rows?: { count?: number }[] }).rows;
+  if (!rows || !rows.every((r) => typeof r.count === 'number')) return null;
+  return rows.reduce((s, r) => s + (r.count ?? 0), 0);
+};
+
+async function timedFetch(url: string, headers: Record<string, string> = NO_CACHE) {
+  const t = performance.now();
+  const res = await fetch(url, { headers });
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+  return { ms: performance.now() - t, rowsRead: Number(res.headers.get('X-Rows-Read')), cache: res.headers.get('X-Cache'), body };
+}
+
+async function measureView(base: string, calls: Call[]) {
+  const cold = [];
+  for (const c of calls) {
+    const ours = await timedFetch(base + c.api);
+    let naive = null;
+    if (c.naive) {
+      const n = await timedFetch(`${base}/api/v1/_bench/naive?q=${c.naive}`);
+      naive = { rowsRead: (n.body as { rows_read: number }).rows_read, ms: n.ms, total: totalOf(n.body) };
+    }
+    cold.push({ api: c.api, naive: c.naive, rowsRead: ours.rowsRead, total: totalOf(ours.body), naiveResult: naive });
+  }
+  // one client: the latency of each call without queueing
+  const single: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) for (const c of calls) single.push((await timedFetch(base + c.api)).ms);
+  // 20 clients, each loading the whole view ROUNDS times, answers recomputed (no edge cache)
+  const latencies: number[] = [];
+  const perCall = new Map<string, number[]>();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const c of calls) {
+          const { ms } = await timedFetch(base + c.api);
+          latencies.push(ms);
+          perCall.set(c.api, [...(perCall.get(c.api) ?? []), ms]);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const warm = [];
+  for (const c of calls) {
+    await timedFetch(base + c.api, {});
+    warm.push(await timedFetch(base + c.api, {}));
+  }
+  return {
+    cold,
+    rowsRead: cold.reduce((s, c) => s + c.rowsRead, 0),
+    naiveRowsRead: cold.reduce((s, c) => s + (c.naiveResult?.rowsRead ?? 0), 0),
+    naiveMs: cold.reduce((s, c) => s + (c.naiveResult?.ms ?? 0), 0),
+    singleP50: pct(single, 50),
+    singleP95: pct(single, 95),
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    worstCallP95: Math.max(...[...perCall.values()].map((xs) => pct(xs, 95))),
+    requestsPerSecond: latencies.length / seconds,
+    warmRowsRead: warm.reduce((s, w) => s + w.rowsRead, 0),
+    warmHits: warm.filter((w) => w.cache === 'HIT').length,
+  };
+}
+
+const results = [];
+for (const size of SIZES) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `thidua-bench-${size}-`));
+  console.error(`\n== ${size.toLocaleString('en')} award rows (${dataDir})`);
+  await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dataDir], { quiet: true });
+  const gen = generate(dataDir, size);
+  console.error(`generated and aggregated in ${gen.seconds.toFixed(1)} s; award_cube has ${gen.cubeRows} rows`);
+  const server = await startServer({ DEMO: '0', BENCH: '1', DATA_DIR: dataDir });
+  const views: Record<string, Awaited<ReturnType<typeof measureView>>> = {};
+  try {
+    for (const [name, calls] of Object.entries(VIEWS)) {
+      views[name] = await measureView(server.url, calls);
+      const v = views[name];
+      console.error(`${name}: rows read ${v.rowsRead} (naive ${v.naiveRowsRead}), p50 ${v.p50.toFixed(1)} ms, p95 ${v.p95.toFixed(1)} ms`);
+      for (const c of v.cold) {
+        if (c.naiveResult && c.total !== null && c.naiveResult.total !== null && Math.abs(c.total - c.naiveResult.total) > 1e-6) {
+          throw new Error(`${c.api}: API total ${c.total} differs from naive ${c.naiveResult.total}`);
+        }
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  const naiveNames = Object.values(VIEWS).flat().flatMap((c) => (c.naive ? [c.naive] : []));
+  const duck = await duckdbTimings(d1File(dataDir), [...new Set(naiveNames)]);
+  for (const [name, calls] of Object.entries(VIEWS)) {
+    for (const c of views[name].cold) {
+      if (c.naive && c.total !== null && Math.abs(duck.totals[c.naive] - c.total) > 1e-6) {
+        throw new Error(`${c.api}: API total ${c.total} differs from DuckDB ${duck.totals[c.naive]}`);
+      }
+    }
+    void calls;
+  }
+  const duckPerView = Object.fromEntries(
+    Object.entries(VIEWS).map(([name, calls]) => [name, calls.reduce((s, c) => s + (c.naive ? duck.ms[c.naive] : 0), 0)]),
+  );
+  results.push({ size, generateSeconds: gen.seconds, cubeRows: gen.cubeRows, duckdbLoadSeconds: duck.loadSeconds, duckPerView, views });
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+mkdirSync('bench-results', { recursive: true });
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, clients: CLIENTS, rounds: ROUNDS };
+writeFileSync('bench-results/bench.json', JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2));
+
+const f = (n: number, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log(`\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${CLIENTS} clients × ${ROUNDS} rounds per view.\n`);
+console.log('| rows | view | rows read (ours) | rows read (naive D1) | ours ms per call, 1 client p50 / p95 | ours ms per call, 20 clients p50 / p95 (worst call p95) | naive D1 ms per view (1 client) | DuckDB ms per view | warm: rows read / cache hits |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  for (const [name, v] of Object.entries(r.views)) {
+    const calls = VIEWS[name].length;
+    console.log(`| ${f(r.size)} | ${name} | ${f(v.rowsRead)} | ${f(v.naiveRowsRead)} | ${f(v.singleP50, 1)} / ${f(v.singleP95, 1)} | ${f(v.p50, 1)} / ${f(v.p95, 1)} (${f(v.worstCallP95, 1)}) | ${f(v.naiveMs, 0)} | ${f(r.duckPerView[name], 1)} | ${v.warmRowsRead} / ${v.warmHits} of ${calls} |`);
+  }
+}
+console.log('\n| rows | generate + aggregate s | award_cube rows | DuckDB load s |');
+console.log('|---|---|---|---|');
+for (const r of results) console.log(`| ${f(r.size)} | ${f(r.generateSeconds, 1)} | ${f(r.cubeRows)} | ${f(r.duckdbLoadSeconds, 1)} |`);
