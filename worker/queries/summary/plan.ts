@@ -17,6 +17,11 @@ export interface PlanOptions {
   asOf?: string;
   from: number;
   to: number;
+  /**
+   * The caller's unit scope (roles come with access control): only awards landing inside these
+   * units' subtrees are counted, whatever else the request asks. Every read path plans here.
+   */
+  scopeUnitIds?: number[];
 }
 
 export interface PlanEntry {
@@ -80,11 +85,14 @@ export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
 
   // The label a unit (as it stands after as_of mapping) is counted under, or null if outside.
   const labelMemo = new Map<number, string | null>();
+  const scope = o.scopeUnitIds ? new Set(o.scopeUnitIds) : null;
   const labelOf = (id: number): string | null => {
     if (labelMemo.has(id)) return labelMemo.get(id)!;
     const chain = [id, ...ancestors(geo, id)];
     let label: string | null;
-    if (o.unit) {
+    if (scope && !chain.some((u) => scope.has(u))) {
+      label = null;
+    } else if (o.unit) {
       const at = chain.indexOf(o.unit.id);
       label = at < 0 ? null : !o.byUnit ? '*' : at === 0 ? o.unit.code : geo.units.get(chain[at - 1])!.code;
     } else {
