@@ -1,25 +1,9 @@
 import type { ReadCost } from '../db/run';
 import { awardsSummary, type SummaryParams } from './awardsSummary';
 import type { Geography } from './geography';
+import type { IndicatorRow } from '../validation/responses';
 
-export interface IndicatorRow {
-  year: number;
-  total: number;
-  /** Change of total against the previous year, as a fraction (0.05 = +5%); null without one. */
-  change: number | null;
-  individual: number;
-  /** Individual awards to workers, farmers and other direct laborers (class TRUC_TIEP). */
-  direct: number;
-  /** Individual awards to leaders and managers (LD_BO_TINH, LD_VU_SO, LD_KHAC). */
-  leaders: number;
-  women: number;
-  ethnic_minority: number;
-  /** Shares of individual awards; null when there are none. */
-  direct_share: number | null;
-  leader_share: number | null;
-  women_share: number | null;
-  ethnic_minority_share: number | null;
-}
+export type { IndicatorRow };
 
 const LEADERS = new Set(['LD_BO_TINH', 'LD_VU_SO', 'LD_KHAC']);
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1e6) / 1e6 : null);

@@ -1,58 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { batch, type ReadCost } from '../db/run';
+import type { Meta } from '../validation/responses';
 
-export interface MetaAwardType {
-  code: string;
-  name_vi: string;
-  name_en: string | null;
-  category: string;
-  tier: string;
-  scope: string;
-  household_allowed: boolean;
-  valid_to: string | null;
-  builtin: boolean;
-}
-export interface MetaUnit {
-  code: string;
-  name: string;
-  kind: string;
-  parent_code: string | null;
-  valid_from: string | null;
-  valid_to: string | null;
-}
-export interface MetaCluster {
-  code: string;
-  name: string;
-  kind: string;
-  level: string;
-  owner_code: string | null;
-  members: { unit_code: string; year_from: number; year_to: number | null }[];
-}
-export interface MetaMovement {
-  code: string;
-  name: string;
-  level: string;
-  kind: string;
-  owner_code: string | null;
-  start_date: string;
-  end_date: string | null;
-}
-export interface MetaLineage {
-  from_code: string;
-  to_code: string;
-  effective_date: string;
-  share: number;
-}
-export interface Meta {
-  data_version: number;
-  updated_at: string;
-  years: { from: number; to: number } | null;
-  award_types: MetaAwardType[];
-  units: MetaUnit[];
-  unit_lineage: MetaLineage[];
-  clusters: MetaCluster[];
-  movements: MetaMovement[];
-}
+export type { Meta };
+type MetaUnit = Meta['units'][number];
+type MetaCluster = Meta['clusters'][number];
+type MetaMovement = Meta['movements'][number];
+type MetaAwardType = Meta['award_types'][number];
 
 type Id = number | null;
 

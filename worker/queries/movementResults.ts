@@ -1,15 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { all, type ReadCost } from '../db/run';
+import type { ResultRow } from '../validation/responses';
 
-export interface ResultRow {
-  year: number;
-  unit: string;
-  score: number | null;
-  rank: number;
-  proposed_award: string | null;
-  /** Places gained since the previous year (positive = moved up); null if not ranked then. */
-  rank_change: number | null;
-}
+export type { ResultRow };
 
 /** Year-end scores and ranks of a cluster's members, ordered by year then rank. */
 export async function movementResults(

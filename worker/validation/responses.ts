@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// Response shapes, for the OpenAPI document; the query modules' types are checked against
-// them in worker/validation/responses.check.ts.
+// Response shapes: the OpenAPI document is generated from them, and the query modules take
+// their result types from them, so what is documented is what is returned.
 
 export const errorResponse = z
   .object({ error: z.string(), parameter: z.string().optional() })
@@ -90,3 +90,7 @@ export const metaResponse = z.object({
     }),
   ),
 });
+
+export type Meta = z.infer<typeof metaResponse>;
+export type IndicatorRow = z.infer<typeof indicatorsResponse>['rows'][number];
+export type ResultRow = z.infer<typeof resultsResponse>['rows'][number];
