@@ -7,6 +7,8 @@ export interface Call {
 const summary = (q: string) => `/api/v1/awards/summary?${q}`;
 
 export const VIEWS: Record<string, Call[]> = {
+  // not a view: the cost of a request that runs no query, for reading the others
+  'Sàn (no-op)': [{ api: '/api/v1/_bench/noop' }],
   'Tổng quan': [
     { api: '/api/v1/meta' },
     { api: summary('group_by=year,category,kind'), naive: 'overview_kpi' },

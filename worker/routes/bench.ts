@@ -4,7 +4,10 @@ import { NAIVE_QUERIES } from '../queries/naive';
 
 // Benchmark-only: the naive baseline in the same D1. Answers 404 unless the Worker runs with
 // BENCH=1 (scripts/bench starts it so); it is not part of the API.
-export const benchRoutes = new Hono<AppEnv>().get('/naive', async (c) => {
+export const benchRoutes = new Hono<AppEnv>()
+  // the floor: what a request costs through wrangler dev with no query at all
+  .get('/noop', (c) => (c.env.BENCH === '1' ? c.json({ rows: [] }) : c.json({ error: `Not found: GET ${new URL(c.req.url).pathname}` }, 404)))
+  .get('/naive', async (c) => {
   const sql = NAIVE_QUERIES[c.req.query('q') ?? ''];
   if (c.env.BENCH !== '1' || !sql) return c.json({ error: `Not found: GET ${new URL(c.req.url).pathname}` }, 404);
   const started = performance.now();
