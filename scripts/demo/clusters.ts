@@ -1,4 +1,3 @@
-import { REORG_DATE } from './geography.ts';
 import { createRandom } from './random.ts';
 import type { ClusterRecord, MemberRecord, ResultRecord } from './types.ts';
 
@@ -78,7 +77,7 @@ const RULES: Record<string, ClusterRule> = {
   'HY-CUM-XP1': { scale: 100, first: 'BK_TINH' },
 };
 
-export function membersIn(cluster: string, year: number): string[] {
+function membersIn(cluster: string, year: number): string[] {
   return MEMBERS.filter((x) => x.cluster_code === cluster && x.year_from <= year && (x.year_to ?? 9999) >= year).map(
     (x) => x.unit_code,
   );
@@ -124,4 +123,3 @@ export function buildResults(): ResultRecord[] {
   return out;
 }
 
-export const REORG = REORG_DATE;
