@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { openAPIRouteHandler } from 'hono-openapi';
 import { documentation } from './openapi';
 import type { AppEnv } from './env';
+import { apiHeaders } from './middleware/apiHeaders';
 import { notFound, onError } from './middleware/errors';
 import { readCost } from './middleware/readCost';
 import { versionCache } from './middleware/versionCache';
@@ -14,6 +15,7 @@ import { movementsRoutes } from './routes/movements';
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
 // /api/* reaches this app.
 export const api = new Hono<AppEnv>()
+  .use('*', apiHeaders)
   .use('*', readCost)
   .use('*', writeAuth)
   .use('*', versionCache)
