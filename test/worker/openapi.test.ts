@@ -14,7 +14,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(['/awards/indicators', '/awards/summary', '/meta', '/movements/results']);
     const summary = doc.paths['/awards/summary'].get;
     expect(summary.parameters!.map((p) => p.name).sort()).toEqual(
-      ['as_of', 'award', 'category', 'class', 'cluster', 'ethnic', 'from', 'gender', 'group_by', 'kind', 'method', 'movement', 'tier', 'to', 'unit'].sort(),
+      ['as_of', 'award', 'category', 'class', 'cluster', 'ethnic', 'format', 'from', 'gender', 'group_by', 'kind', 'lang', 'method', 'movement', 'tier', 'to', 'unit'].sort(),
     );
     expect(summary.parameters!.every((p) => p.in === 'query')).toBe(true);
     expect(Object.keys(summary.responses)).toEqual(expect.arrayContaining(['200', '400']));

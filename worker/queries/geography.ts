@@ -8,6 +8,7 @@ import { batch, first, type ReadCost } from '../db/run';
 export interface GeoUnit {
   id: number;
   code: string;
+  name: string;
   parentId: number | null;
   validFrom: string | null;
   validTo: string | null;
@@ -30,11 +31,18 @@ export interface Geography {
   /** lineage edges out of (successors) and into (predecessors) each unit */
   successors: Map<number, { unitId: number; share: number }[]>;
   predecessors: Map<number, { unitId: number; share: number }[]>;
-  clusterByCode: Map<string, { id: number; code: string }>;
+  clusterByCode: Map<string, { id: number; code: string; name: string }>;
   clusterCode: Map<number, string>;
   members: Membership[];
   movementByCode: Map<string, number>;
   movementCode: Map<number, string>;
+  /** Readable names by code, for files: units, clusters, movements, award types (vi, en). */
+  names: {
+    unit: Map<string, string>;
+    cluster: Map<string, string>;
+    movement: Map<string, string>;
+    award: Map<string, { vi: string; en: string | null }>;
+  };
   awardCodes: Set<string>;
 }
 
@@ -55,17 +63,17 @@ export async function loadGeography(
   if (cached?.key === key) return cached;
 
   const [unitRows, lineageRows, clusterRows, memberRows, movementRows, awardRows] = await batch(d1, cost, [
-    sql`SELECT id, code, parent_id, valid_from, valid_to FROM units`,
+    sql`SELECT id, code, name, parent_id, valid_from, valid_to FROM units`,
     sql`SELECT from_unit_id, to_unit_id, share FROM unit_lineage`,
-    sql`SELECT id, code FROM clusters`,
+    sql`SELECT id, code, name FROM clusters`,
     sql`SELECT cluster_id, unit_id, year_from, year_to FROM cluster_members`,
-    sql`SELECT id, code FROM movements`,
-    sql`SELECT code FROM award_types`,
+    sql`SELECT id, code, name FROM movements`,
+    sql`SELECT code, name_vi, name_en FROM award_types`,
   ]);
 
   const units = new Map<number, GeoUnit>();
-  for (const r of unitRows.results as { id: number; code: string; parent_id: number | null; valid_from: string | null; valid_to: string | null }[]) {
-    units.set(r.id, { id: r.id, code: r.code, parentId: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to, children: [] });
+  for (const r of unitRows.results as { id: number; code: string; name: string; parent_id: number | null; valid_from: string | null; valid_to: string | null }[]) {
+    units.set(r.id, { id: r.id, code: r.code, name: r.name, parentId: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to, children: [] });
   }
   const roots: number[] = [];
   for (const u of units.values()) {
@@ -79,8 +87,9 @@ export async function loadGeography(
     successors.set(l.from_unit_id, [...(successors.get(l.from_unit_id) ?? []), { unitId: l.to_unit_id, share: l.share }]);
     predecessors.set(l.to_unit_id, [...(predecessors.get(l.to_unit_id) ?? []), { unitId: l.from_unit_id, share: l.share }]);
   }
-  const clusters = clusterRows.results as { id: number; code: string }[];
-  const movements = movementRows.results as { id: number; code: string }[];
+  const clusters = clusterRows.results as { id: number; code: string; name: string }[];
+  const movements = movementRows.results as { id: number; code: string; name: string }[];
+  const awards = awardRows.results as { code: string; name_vi: string; name_en: string | null }[];
   cached = {
     key,
     version: state.version,
@@ -99,7 +108,13 @@ export async function loadGeography(
     })),
     movementByCode: new Map(movements.map((m) => [m.code, m.id])),
     movementCode: new Map(movements.map((m) => [m.id, m.code])),
-    awardCodes: new Set((awardRows.results as { code: string }[]).map((a) => a.code)),
+    names: {
+      unit: new Map([...units.values()].map((u) => [u.code, u.name])),
+      cluster: new Map(clusters.map((c) => [c.code, c.name])),
+      movement: new Map(movements.map((m) => [m.code, m.name])),
+      award: new Map(awards.map((a) => [a.code, { vi: a.name_vi, en: a.name_en }])),
+    },
+    awardCodes: new Set(awards.map((a) => a.code)),
   };
   return cached;
 }

@@ -9,6 +9,8 @@ import { badRequest } from '../validation/hook';
 import { indicatorsResponse, summaryResponse } from '../validation/responses';
 import { filterQuery, summaryQuery } from '../validation/summaryQuery';
 import { describeRead } from './describe';
+import { fileResponse } from '../files/respond';
+import { toTable } from '../files/table';
 
 export const awardsRoutes = new Hono<AppEnv>()
   .get(
@@ -18,12 +20,18 @@ export const awardsRoutes = new Hono<AppEnv>()
       'Sum of quantity, grouped by any of the dimensions and filtered; `unit` is a subtree, `cluster` its members year by year, `as_of` maps recorded units along the lineage.',
       summaryResponse,
       'awards',
+      true,
     ),
     validator('query', summaryQuery, badRequest),
     async (c) => {
+      const q = c.req.valid('query');
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      const params = resolveSummaryParams(geo, c.req.valid('query'));
-      return c.json(await awardsSummary(c.env.DB, c.get('cost'), geo, params));
+      const params = resolveSummaryParams(geo, q);
+      const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
+      if (q.format === 'csv' || q.format === 'xlsx') {
+        return fileResponse(c, q.format, 'khen-thuong', toTable(geo, result.rows, params.groupBy, [{ key: 'count', kind: 'count' }], q.lang ?? 'vi'));
+      }
+      return c.json(result);
     },
   )
   .get(
@@ -33,11 +41,19 @@ export const awardsRoutes = new Hono<AppEnv>()
       'Total and its change against the previous year; individual awards to direct laborers, to leaders, to women and to ethnic minorities, with shares. Same filters as the summary.',
       indicatorsResponse,
       'awards',
+      true,
     ),
     validator('query', filterQuery, badRequest),
     async (c) => {
+      const q = c.req.valid('query');
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      const params = resolveSummaryParams(geo, c.req.valid('query'));
-      return c.json({ rows: await awardIndicators(c.env.DB, c.get('cost'), geo, params) });
+      const params = resolveSummaryParams(geo, q);
+      const rows = await awardIndicators(c.env.DB, c.get('cost'), geo, params);
+      if (q.format === 'csv' || q.format === 'xlsx') {
+        const counts = ['total', 'individual', 'direct', 'leaders', 'women', 'ethnic_minority'].map((key) => ({ key, kind: 'count' as const }));
+        const shares = ['change', 'direct_share', 'leader_share', 'women_share', 'ethnic_minority_share'].map((key) => ({ key, kind: 'share' as const }));
+        return fileResponse(c, q.format, 'chi-so', toTable(geo, rows, ['year'], [...counts, ...shares], q.lang ?? 'vi'));
+      }
+      return c.json({ rows });
     },
   );

@@ -5,7 +5,14 @@ import { errorResponse } from '../validation/responses';
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: resolver(schema) } });
 
 /** OpenAPI description of a read route: its 200 schema and the JSON errors every route shares. */
-export function describeRead(summary: string, description: string, ok: z.ZodType, tag: string) {
+const FILES = {
+  'text/csv': { schema: { type: 'string' as const, description: 'format=csv: UTF-8 with BOM, RFC 4180, CRLF' } },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    schema: { type: 'string' as const, format: 'binary', description: 'format=xlsx: typed cells, header frozen, a "Bộ lọc" sheet' },
+  },
+};
+
+export function describeRead(summary: string, description: string, ok: z.ZodType, tag: string, files = false) {
   return describeRoute({
     summary,
     description,
@@ -13,10 +20,11 @@ export function describeRead(summary: string, description: string, ok: z.ZodType
     responses: {
       200: {
         description: 'OK. Headers: X-Rows-Read (D1 rows read), Server-Timing, ETag (data version).',
-        content: json(ok),
+        content: { ...json(ok), ...(files ? FILES : {}) },
       },
       304: { description: 'Not modified: the data version has not changed since the ETag sent in If-None-Match' },
       400: { description: 'A bad parameter, named in `parameter`', content: json(errorResponse) },
+      ...(files ? { 422: { description: 'More rows than a file carries (100,000): narrow the filters', content: json(errorResponse) } } : {}),
     },
   });
 }

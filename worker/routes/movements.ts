@@ -8,6 +8,8 @@ import { BadParameter } from '../validation/params';
 import { resultsResponse } from '../validation/responses';
 import { resultsQuery } from '../validation/resultsQuery';
 import { describeRead } from './describe';
+import { fileResponse } from '../files/respond';
+import { toTable } from '../files/table';
 
 export const movementsRoutes = new Hono<AppEnv>().get(
   '/results',
@@ -16,6 +18,7 @@ export const movementsRoutes = new Hono<AppEnv>().get(
     "Year-end scores, ranks and proposed awards of a cluster's members, ordered by year then rank, with the change of rank since the previous year.",
     resultsResponse,
     'movements',
+    true,
   ),
   validator('query', resultsQuery, badRequest),
   async (c) => {
@@ -23,6 +26,16 @@ export const movementsRoutes = new Hono<AppEnv>().get(
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     const cluster = geo.clusterByCode.get(q.cluster);
     if (!cluster) throw new BadParameter('cluster', `unknown code '${q.cluster}'`);
-    return c.json({ rows: await movementResults(c.env.DB, c.get('cost'), cluster.id, q.from, q.to) });
+    const rows = await movementResults(c.env.DB, c.get('cost'), cluster.id, q.from, q.to);
+    if (q.format === 'csv' || q.format === 'xlsx') {
+      const values = [
+        { key: 'score', kind: 'number' as const },
+        { key: 'rank', kind: 'rank' as const },
+        { key: 'proposed_award', kind: 'text' as const },
+        { key: 'rank_change', kind: 'number' as const },
+      ];
+      return fileResponse(c, q.format, `ket-qua-${q.cluster}`, toTable(geo, rows, ['year', 'unit'], values, q.lang ?? 'vi'));
+    }
+    return c.json({ rows });
   },
 );

@@ -29,3 +29,15 @@ export const year = z
   .string()
   .regex(/^\d{4}$/, 'expected a four-digit year')
   .transform(Number);
+
+/** Any table as a download (contract, "Files out"). */
+export const fileParams = {
+  format: z
+    .enum(['json', 'csv', 'xlsx'], { error: (iss) => `unknown value '${String(iss.input)}', expected one of json, csv, xlsx` })
+    .optional()
+    .describe('json (default), or csv / xlsx: the same rows as a download'),
+  lang: z
+    .enum(['vi', 'en'], { error: (iss) => `unknown value '${String(iss.input)}', expected vi or en` })
+    .optional()
+    .describe('Language of the readable names in files (default vi)'),
+};

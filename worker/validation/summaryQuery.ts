@@ -9,7 +9,7 @@ import {
 } from '../domain/enums';
 import { SUMMARY_DIMENSIONS } from '../queries/awardsSummary';
 import { dateParam } from './dates';
-import { codeList, enumList, year } from './params';
+import { codeList, enumList, fileParams, year } from './params';
 
 const code = z.string().min(1).max(64);
 
@@ -35,7 +35,7 @@ const filters = {
 const yearsInOrder = <T extends { from?: number; to?: number }>(q: T) => q.from === undefined || q.to === undefined || q.from <= q.to;
 const yearsMessage = { path: ['from'], message: 'must not be after to' };
 
-export const filterQuery = z.strictObject(filters).refine(yearsInOrder, yearsMessage);
+export const filterQuery = z.strictObject({ ...filters, ...fileParams }).refine(yearsInOrder, yearsMessage);
 
 export const summaryQuery = z
   .strictObject({
@@ -44,6 +44,7 @@ export const summaryQuery = z
       .optional()
       .describe(`Comma list of ${SUMMARY_DIMENSIONS.join(', ')}`),
     ...filters,
+    ...fileParams,
   })
   .refine(yearsInOrder, yearsMessage);
 

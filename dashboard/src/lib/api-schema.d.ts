@@ -211,6 +211,10 @@ export interface operations {
                 movement?: string;
                 /** @description Ethnic minority recipients (1) or not (0) */
                 ethnic?: string;
+                /** @description json (default), or csv / xlsx: the same rows as a download */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Language of the readable names in files (default vi) */
+                lang?: "vi" | "en";
             };
             header?: never;
             path?: never;
@@ -231,6 +235,8 @@ export interface operations {
                         }[];
                         total: number;
                     };
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not modified: the data version has not changed since the ETag sent in If-None-Match */
@@ -242,6 +248,18 @@ export interface operations {
             };
             /** @description A bad parameter, named in `parameter` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description More rows than a file carries (100,000): narrow the filters */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -279,6 +297,10 @@ export interface operations {
                 movement?: string;
                 /** @description Ethnic minority recipients (1) or not (0) */
                 ethnic?: string;
+                /** @description json (default), or csv / xlsx: the same rows as a download */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Language of the readable names in files (default vi) */
+                lang?: "vi" | "en";
             };
             header?: never;
             path?: never;
@@ -311,6 +333,8 @@ export interface operations {
                             ethnic_minority_share: number | null;
                         }[];
                     };
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not modified: the data version has not changed since the ETag sent in If-None-Match */
@@ -332,6 +356,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description More rows than a file carries (100,000): narrow the filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
         };
     };
     getMovementsResults: {
@@ -341,6 +377,10 @@ export interface operations {
                 cluster: string;
                 from?: string;
                 to?: string;
+                /** @description json (default), or csv / xlsx: the same rows as a download */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Language of the readable names in files (default vi) */
+                lang?: "vi" | "en";
             };
             header?: never;
             path?: never;
@@ -365,6 +405,8 @@ export interface operations {
                             rank_change: number | null;
                         }[];
                     };
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not modified: the data version has not changed since the ETag sent in If-None-Match */
@@ -376,6 +418,18 @@ export interface operations {
             };
             /** @description A bad parameter, named in `parameter` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description More rows than a file carries (100,000): narrow the filters */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -37,7 +37,9 @@ function toQuery(q: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+// The reads also answer format=csv|xlsx, so the generated response type is a union with the
+// file types; the dashboard asks for JSON and takes the JSON type.
+async function call<T>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   let result;
   try {
     result = await request;
@@ -49,16 +51,16 @@ async function call<T>(request: Promise<{ data?: T; error?: unknown; response: R
     const message = (result.error as { error?: string } | undefined)?.error ?? result.response.statusText;
     throw new ApiError(result.response.status, message);
   }
-  return result.data;
+  return result.data as T;
 }
 
-export const getMeta = (signal?: AbortSignal) => call(client.GET('/meta', { signal }));
+export const getMeta = (signal?: AbortSignal) => call<Meta>(client.GET('/meta', { signal }));
 
 export const getSummary = (q: Loose<SummaryQuery>, signal?: AbortSignal) =>
-  call(client.GET('/awards/summary', { params: { query: toQuery(q) as SummaryQuery }, signal }));
+  call<SummaryResult>(client.GET('/awards/summary', { params: { query: toQuery(q) as SummaryQuery }, signal }));
 
 export const getIndicators = (q: Loose<FilterQuery>, signal?: AbortSignal) =>
-  call(client.GET('/awards/indicators', { params: { query: toQuery(q) as FilterQuery }, signal }));
+  call<IndicatorsResult>(client.GET('/awards/indicators', { params: { query: toQuery(q) as FilterQuery }, signal }));
 
 export const getResults = (q: { cluster: string; from?: number; to?: number }, signal?: AbortSignal) =>
-  call(client.GET('/movements/results', { params: { query: toQuery(q) as Query<'/movements/results'> }, signal }));
+  call<ResultsResult>(client.GET('/movements/results', { params: { query: toQuery(q) as Query<'/movements/results'> }, signal }));
