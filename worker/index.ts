@@ -11,6 +11,7 @@ import { awardsRoutes } from './routes/awards';
 import { benchRoutes } from './routes/bench';
 import { metaRoutes } from './routes/meta';
 import { movementsRoutes } from './routes/movements';
+import { reportsRoutes } from './routes/reports';
 
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
 // /api/* reaches this app.
@@ -21,7 +22,8 @@ export const api = new Hono<AppEnv>()
   .use('*', versionCache)
   .route('/meta', metaRoutes)
   .route('/awards', awardsRoutes)
-  .route('/movements', movementsRoutes);
+  .route('/movements', movementsRoutes)
+  .route('/reports', reportsRoutes);
 
 api.get('/openapi.json', openAPIRouteHandler(api, { documentation }));
 // registered after the document is built from `api`, so it stays out of the OpenAPI

@@ -80,6 +80,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Annual award forms 0602 and 0603
+         * @description Circular 02/2023/TT-BNV: counts of state-level (0602) or ministry/province-level (0603) awards for a unit and its subtree in a year; columns by award form split collective / individual (/ household), rows by recipient class and by award method. format=xlsx lays it out like the form.
+         */
+        get: operations["getReportsByForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -403,6 +423,88 @@ export interface operations {
                             proposed_award: string | null;
                             /** @description Places gained since the previous year; null if not ranked then */
                             rank_change: number | null;
+                        }[];
+                    };
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not modified: the data version has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A bad parameter, named in `parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description More rows than a file carries (100,000): narrow the filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    getReportsByForm: {
+        parameters: {
+            query: {
+                /** @description The reporting unit (with its subtree) */
+                unit: string;
+                /** @description The report year */
+                year: string;
+                /** @description json (default) or xlsx, laid out like the form */
+                format?: "json" | "xlsx";
+                /** @description Language of the readable names in files (default vi) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                form: "0602" | "0603";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Headers: X-Rows-Read (D1 rows read), Server-Timing, ETag (data version). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        form: string;
+                        title: string;
+                        unit: string;
+                        unit_name: string;
+                        year: number;
+                        columns: {
+                            key: string;
+                            label: string;
+                            kind: string;
+                            kind_label: string;
+                        }[];
+                        rows: {
+                            key: string;
+                            group: string;
+                            label: string;
+                            cells: (number | null)[];
                         }[];
                     };
                     "text/csv": string;

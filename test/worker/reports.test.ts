@@ -1,0 +1,127 @@
+import { SELF } from 'cloudflare:test';
+import * as XLSX from '@e965/xlsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AwardRecord } from '../../scripts/demo/types';
+import { dataset, load, resetDatabase } from './helpers';
+
+const a = (year: number, award_code: string, unit_code: string, recipient_kind: AwardRecord['recipient_kind'], quantity: number, more: Partial<AwardRecord> = {}): AwardRecord => ({
+  year,
+  award_code,
+  unit_code,
+  recipient_kind,
+  quantity,
+  ...more,
+});
+
+// Province P (district D, commune C) and another province Q; form 0602 for P in 2024 is worked
+// out by hand below.
+beforeAll(async () => {
+  await resetDatabase();
+  await load(
+    dataset(
+      [
+        a(2024, 'HC_LD_3', 'P', 'individual', 2, { recipient_class: 'LD_VU_SO' }),
+        a(2024, 'HC_LD_3', 'D', 'collective', 1, { recipient_class: 'DOANH_NGHIEP' }),
+        a(2024, 'HC_BVTQ_3', 'C', 'collective', 1),
+        a(2024, 'BK_TTG', 'C', 'individual', 2, { recipient_class: 'TRUC_TIEP' }),
+        a(2024, 'BK_TTG', 'D', 'individual', 1, { recipient_class: 'LD_KHAC', method: 'DOT_XUAT' }),
+        a(2024, 'CO_CP', 'D', 'collective', 1),
+        a(2024, 'CSTD_TQ', 'P', 'individual', 1, { recipient_class: 'LD_KHAC' }),
+        a(2024, 'HCH_CSVV_3', 'C', 'individual', 4, { recipient_class: 'TRUC_TIEP', method: 'NIEN_HAN' }),
+        a(2024, 'NGUT', 'D', 'individual', 2, { recipient_class: 'LD_KHAC', method: 'CONG_HIEN' }),
+        a(2024, 'LDTT', 'C', 'individual', 10, { recipient_class: 'TRUC_TIEP' }),
+        a(2024, 'HC_LD_3', 'Q', 'individual', 5),
+        a(2023, 'BK_TTG', 'C', 'individual', 7, { recipient_class: 'TRUC_TIEP' }),
+      ],
+      {
+        units: [
+          { code: 'P', name: 'Tỉnh P', kind: 'province' },
+          { code: 'D', name: 'Huyện D', kind: 'district', parent_code: 'P' },
+          { code: 'C', name: 'Xã C', kind: 'commune', parent_code: 'D' },
+          { code: 'Q', name: 'Tỉnh Q', kind: 'province' },
+        ],
+      },
+    ),
+  );
+});
+
+type Form = { columns: { key: string; kind: string }[]; rows: { key: string; cells: (number | null)[] }[]; title: string };
+
+describe('GET /api/v1/reports/0602', () => {
+  it('matches the hand-computed cells for P in 2024', async () => {
+    const res = await SELF.fetch('http://local/api/v1/reports/0602?unit=P&year=2024');
+    expect(res.status).toBe(200);
+    const form = (await res.json()) as Form;
+    expect(form.title).toBe('Biểu 0602: Số lượng khen thưởng cấp Nhà nước');
+    expect(form.columns.map((c) => `${c.key}:${c.kind}`)).toEqual([
+      'huan_chuong:collective',
+      'huan_chuong:individual',
+      'huy_chuong:individual',
+      'danh_hieu_vinh_du:collective',
+      'danh_hieu_vinh_du:individual',
+      'giai_thuong:individual',
+      'co_cp:collective',
+      'bk_ttg:collective',
+      'bk_ttg:individual',
+      'cstd_tq:individual',
+    ]);
+    const n = null;
+    expect(Object.fromEntries(form.rows.map((r) => [r.key, r.cells]))).toEqual({
+      total: [2, 2, 4, 0, 2, 0, 1, 0, 3, 1],
+      LD_BO_TINH: [n, 0, 0, n, 0, 0, n, n, 0, 0],
+      LD_VU_SO: [n, 2, 0, n, 0, 0, n, n, 0, 0],
+      LD_KHAC: [n, 0, 0, n, 2, 0, n, n, 1, 1],
+      DOANH_NHAN: [n, 0, 0, n, 0, 0, n, n, 0, 0],
+      TRUC_TIEP: [n, 0, 4, n, 0, 0, n, n, 2, 0],
+      DOANH_NGHIEP: [1, n, n, 0, n, n, 0, 0, n, n],
+      THUONG_XUYEN: [2, 2, 0, 0, 0, 0, 1, 0, 2, 1],
+      CHUYEN_DE: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      DOT_XUAT: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0],
+      DOI_NGOAI: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      CONG_HIEN: [0, 0, 0, 0, 2, 0, 0, 0, 0, 0],
+      NIEN_HAN: [0, 0, 4, 0, 0, 0, 0, 0, 0, 0],
+      KHANG_CHIEN: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    });
+  });
+
+  it('is laid out like the form in XLSX, with numbers as numbers', async () => {
+    const res = await SELF.fetch('http://local/api/v1/reports/0602?unit=P&year=2024&format=xlsx');
+    expect(res.status).toBe(200);
+    const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
+    expect(wb.SheetNames).toEqual(['0602']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['0602'], { header: 1, defval: null });
+    expect(rows[0][0]).toBe('Biểu 0602: Số lượng khen thưởng cấp Nhà nước');
+    expect(rows[1][0]).toBe('Tỉnh P (P) · 2024');
+    expect(rows[2].slice(0, 3)).toEqual([null, 'Huân chương', null]);
+    expect(rows[3].slice(1, 3)).toEqual(['Tập thể', 'Cá nhân']);
+    expect(rows[4]).toEqual(['Tổng số', 2, 2, 4, 0, 2, 0, 1, 0, 3, 1]);
+    expect(wb.Sheets['0602'].D5.t).toBe('n');
+    expect(wb.Sheets['0602']['!merges']?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /api/v1/reports/0603', () => {
+  it('splits certificates of merit into collective, individual and household', async () => {
+    const form = (await (await SELF.fetch('http://local/api/v1/reports/0603?unit=P&year=2024&lang=en')).json()) as Form;
+    expect(form.title).toBe('Form 0603: ministry/province-level awards');
+    expect(form.columns.slice(0, 3).map((c) => c.kind)).toEqual(['collective', 'individual', 'household']);
+    expect(form.rows[0].cells.every((c) => c === 0)).toBe(true);
+  });
+});
+
+describe('bad report parameters', () => {
+  it.each([
+    ['0699?unit=P&year=2024', 'form', /unknown form '0699'/],
+    ['0602?year=2024', 'unit', /required/],
+    ['0602?unit=P', 'year', /./],
+    ['0602?unit=NOPE&year=2024', 'unit', /unknown code 'NOPE'/],
+    ['0602?unit=P&year=24', 'year', /four-digit year/],
+    ['0602?unit=P&year=2024&format=csv', 'format', /./],
+  ])('%s', async (q, parameter, message) => {
+    const res = await SELF.fetch(`http://local/api/v1/reports/${q}`);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; parameter: string };
+    expect(body.parameter).toBe(parameter);
+    expect(body.error).toMatch(message);
+  });
+});

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { validator } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../env';
+import { loadGeography } from '../queries/geography';
+import { buildForm } from '../reports/buildForm';
+import { formToXlsx } from '../reports/formXlsx';
+import { FORMS } from '../reports/forms';
+import { badRequest } from '../validation/hook';
+import { BadParameter } from '../validation/params';
+import { reportParams, reportQuery } from '../validation/reportQuery';
+import { describeRead } from './describe';
+
+const formResponse = z.object({
+  form: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  unit_name: z.string(),
+  year: z.number().int(),
+  columns: z.array(z.object({ key: z.string(), label: z.string(), kind: z.string(), kind_label: z.string() })),
+  rows: z.array(z.object({ key: z.string(), group: z.string(), label: z.string(), cells: z.array(z.number().nullable()) })),
+});
+
+export const reportsRoutes = new Hono<AppEnv>().get(
+  '/:form',
+  describeRead(
+    'Annual award forms 0602 and 0603',
+    'Circular 02/2023/TT-BNV: counts of state-level (0602) or ministry/province-level (0603) awards for a unit and its subtree in a year; columns by award form split collective / individual (/ household), rows by recipient class and by award method. format=xlsx lays it out like the form.',
+    formResponse,
+    'reports',
+    true,
+  ),
+  validator('param', reportParams, badRequest),
+  validator('query', reportQuery, badRequest),
+  async (c) => {
+    const { form } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+    const unit = geo.unitByCode.get(q.unit);
+    if (!unit) throw new BadParameter('unit', `unknown code '${q.unit}'`);
+    const result = await buildForm(c.env.DB, c.get('cost'), geo, FORMS[form], unit, q.year, q.lang ?? 'vi');
+    if (q.format === 'xlsx') {
+      return c.body(await formToXlsx(result), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="thidua-bieu-${form}-${q.unit}-${q.year}.xlsx"`,
+      });
+    }
+    return c.json(result);
+  },
+);
