@@ -4,6 +4,7 @@ import { notFound, onError } from './middleware/errors';
 import { readCost } from './middleware/readCost';
 import { writeAuth } from './middleware/writeAuth';
 import { awardsRoutes } from './routes/awards';
+import { importsRoutes } from './routes/imports';
 import { metaRoutes } from './routes/meta';
 
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
@@ -12,7 +13,8 @@ const api = new Hono<AppEnv>()
   .use('*', readCost)
   .use('*', writeAuth)
   .route('/meta', metaRoutes)
-  .route('/awards', awardsRoutes);
+  .route('/awards', awardsRoutes)
+  .route('/imports', importsRoutes);
 
 const app = new Hono<AppEnv>().route('/api/v1', api);
 app.onError(onError);

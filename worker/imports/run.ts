@@ -1,0 +1,167 @@
+import type { SQL } from 'drizzle-orm';
+import type { ReadCost } from '../db/run';
+import { loadLookups } from '../queries/imports/lookups';
+import {
+  commitStatements,
+  createStagingBatch,
+  discardStaging,
+  findCommitted,
+  getBatch,
+  write,
+  type ImportBatch,
+} from '../queries/imports/batches';
+import type { DatasetDef, Values } from './dataset';
+import { mapHeader } from './header';
+import type { Source } from './sources/types';
+
+export interface RowError {
+  /** 1-based data row (header excluded); 0 = the header itself. */
+  row: number;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export type Outcome =
+  | { kind: 'invalid'; errors: RowError[]; total: number; truncated: boolean; rows: number }
+  | { kind: 'duplicate'; batch: ImportBatch }
+  | { kind: 'dry_run'; rows: number }
+  | { kind: 'created'; batch: ImportBatch };
+
+export interface ImportRequest {
+  db: D1Database;
+  cost: ReadCost;
+  def: DatasetDef;
+  source: Source;
+  dryRun: boolean;
+  filename: string | null;
+  format: 'csv' | 'xlsx' | 'json';
+  createdBy: string;
+}
+
+// The error list is capped so that a file where every row is wrong still answers quickly;
+// the total is always the true count.
+export const MAX_ERRORS = 1000;
+// One JSON parameter per statement stays under 90 KB, inside D1's 100 KB statement limit even
+// if bound values were counted towards it; ten statements go per round trip.
+const CHUNK_BYTES = 90_000;
+const STATEMENTS_PER_ROUND_TRIP = 10;
+// Datasets written in the commit transaction itself are held in memory.
+const MAX_IN_MEMORY_ROWS = 100_000;
+
+const utf8Bytes = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s.length : s.length * 3);
+
+export async function runImport(r: ImportRequest): Promise<Outcome> {
+  const { db, cost, def } = r;
+  const now = new Date().toISOString();
+  const errors: RowError[] = [];
+  let total = 0;
+  const report = (row: number, column: string | null, value: string | null, message: string) => {
+    total++;
+    if (errors.length < MAX_ERRORS) errors.push({ row, column, value, message });
+  };
+  const invalid = (rows: number): Outcome => ({ kind: 'invalid', errors, total, truncated: total > errors.length, rows });
+
+  const lookups = await loadLookups(db, cost, def.needs);
+  let header: ReturnType<typeof mapHeader> | undefined;
+  let rowNo = 0;
+  let rows = 0;
+  let stagingId: number | undefined;
+  let parts: string[] = [];
+  let partBytes = 0;
+  let statements: SQL[] = [];
+  const chunks: string[] = [];
+
+  const flushStaged = async (force: boolean) => {
+    if (statements.length && (force || statements.length >= STATEMENTS_PER_ROUND_TRIP)) {
+      await write(db, cost, statements);
+      statements = [];
+    }
+  };
+  const closeChunk = async () => {
+    if (!parts.length) return;
+    const json = `[${parts.join(',')}]`;
+    parts = [];
+    partBytes = 0;
+    if (!def.staged) return void chunks.push(json);
+    stagingId ??= await createStagingBatch(db, { dataset: def.name, filename: r.filename, format: r.format, createdBy: r.createdBy, now });
+    statements.push(...def.insert(stagingId, json));
+    await flushStaged(false);
+  };
+
+  try {
+    for await (const item of r.source.rows) {
+      if (!header) {
+        header = mapHeader(item.cells, def);
+        for (const e of header.errors) report(0, e.column, e.value, e.message);
+        if (total) return invalid(0);
+        continue;
+      }
+      rowNo++;
+      if (item.problem) {
+        report(rowNo, null, null, item.problem);
+        continue;
+      }
+      if (item.cells.every((c) => c.trim() === '')) continue; // blank lines are not rows
+      rows++;
+      const before = total;
+      const extra = item.cells.slice(header.columns.length).find((c) => c.trim() !== '');
+      if (extra !== undefined)
+        report(rowNo, null, extra, `this row has ${item.cells.length} cells but the header has ${header.columns.length} columns (check the delimiter and the quoting)`);
+      const values: Values = {};
+      header.columns.forEach((col, i) => {
+        if (!col) return;
+        const raw = (item.cells[i] ?? '').trim();
+        if (raw === '') {
+          if (col.required) report(rowNo, col.key, '', 'required: this cell must not be blank');
+          return;
+        }
+        const parsed = col.parse(raw);
+        if (parsed.ok) values[col.key] = parsed.value;
+        else report(rowNo, col.key, raw, `${col.key}: ${raw} ${parsed.message}`);
+      });
+      if (total > before) continue;
+      const tuple = def.check(values, lookups, (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message), rowNo);
+      if (!def.staged && rows > MAX_IN_MEMORY_ROWS) {
+        report(rowNo, null, null, `a ${def.name} file may have at most ${MAX_IN_MEMORY_ROWS.toLocaleString('en')} rows; split it`);
+        return invalid(rows);
+      }
+      // Once a row is wrong nothing more is written; the rest of the file is still checked so
+      // the report lists every problem at once.
+      if (!tuple || total || r.dryRun) continue;
+      const json = JSON.stringify(tuple);
+      parts.push(json);
+      partBytes += utf8Bytes(json) + 1;
+      if (partBytes >= CHUNK_BYTES) await closeChunk();
+    }
+    if (!header) {
+      report(0, null, null, 'the file is empty: expected a header row with the column names, then data rows');
+      return invalid(0);
+    }
+    if (rows === 0 && total === 0) report(0, null, null, 'the file has a header but no data rows');
+
+    const hash = await r.source.hash();
+    const existing = await findCommitted(db, cost, def.name, hash);
+    if (existing) return { kind: 'duplicate', batch: existing };
+    if (total) return invalid(rows);
+    if (r.dryRun) return { kind: 'dry_run', rows };
+
+    await closeChunk();
+    await flushStaged(true);
+    const id = stagingId ?? (await createStagingBatch(db, { dataset: def.name, filename: r.filename, format: r.format, createdBy: r.createdBy, now }));
+    stagingId = id;
+    const inserts = chunks.flatMap((json) => def.insert(id, json));
+    try {
+      await write(db, cost, commitStatements({ id, hash, rows, now, inserts, after: def.after?.(id) ?? [], awards: def.name === 'awards' }));
+    } catch (e) {
+      // the same file committed by a concurrent upload wins the unique index
+      const raced = await findCommitted(db, cost, def.name, hash);
+      if (raced) return { kind: 'duplicate', batch: raced };
+      throw e;
+    }
+    stagingId = undefined;
+    return { kind: 'created', batch: (await getBatch(db, cost, id))! };
+  } finally {
+    if (stagingId !== undefined) await discardStaging(db, cost, stagingId);
+  }
+}

@@ -1,0 +1,94 @@
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { DATASETS } from '../domain/enums';
+import type { AppEnv } from '../env';
+import { DATASET_DEFS } from '../imports/datasets';
+import { runImport } from '../imports/run';
+import { openSource } from '../imports/sources/open';
+import { FileError } from '../imports/sources/types';
+import { template } from '../imports/template';
+import { rollbackBatch } from '../imports/rollback';
+import { checkConsistency } from '../queries/imports/consistency';
+import { listBatches } from '../queries/imports/batches';
+import { badRequest } from '../validation/hook';
+
+const datasetParam = z.strictObject({
+  dataset: z.enum(DATASETS, { error: (iss) => `unknown dataset '${String(iss.input)}', expected one of ${DATASETS.join(', ')}` }),
+});
+const importQuery = z.strictObject({
+  dry_run: z.enum(['0', '1', 'true', 'false']).optional(),
+  filename: z.string().max(200).optional(),
+});
+
+// The bootstrap token is the only writer until roles arrive.
+const who = () => 'admin';
+
+export const importsRoutes = new Hono<AppEnv>()
+  .get('/', zValidator('query', z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional() }), badRequest), async (c) =>
+    c.json({ batches: await listBatches(c.env.DB, c.get('cost'), c.req.valid('query').limit ?? 200) }),
+  )
+  .get('/consistency', async (c) => {
+    const result = await checkConsistency(c.env.DB, c.get('cost'));
+    return c.json(result, result.ok ? 200 : 500);
+  })
+  .get(
+    '/templates/:file{[a-z_]+\\.(csv|xlsx)}',
+    async (c) => {
+      const [name, ext] = c.req.param('file').split('.');
+      const def = DATASET_DEFS[name as keyof typeof DATASET_DEFS];
+      if (!def) return c.json({ error: `unknown dataset '${name}', expected one of ${DATASETS.join(', ')}` }, 404);
+      const t = template(def, ext as 'csv' | 'xlsx');
+      return c.body(t.body, 200, { 'content-type': t.type, 'content-disposition': `attachment; filename="${t.filename}"` });
+    },
+  )
+  .post('/:dataset', zValidator('param', datasetParam, badRequest), zValidator('query', importQuery, badRequest), async (c) => {
+    const { dataset } = c.req.valid('param');
+    const q = c.req.valid('query');
+    let source;
+    try {
+      source = await openSource(c.req.raw);
+    } catch (e) {
+      if (e instanceof FileError) return c.json({ error: e.message }, e.status);
+      throw e;
+    }
+    try {
+      const outcome = await runImport({
+        db: c.env.DB,
+        cost: c.get('cost'),
+        def: DATASET_DEFS[dataset],
+        source: source.source,
+        dryRun: q.dry_run === '1' || q.dry_run === 'true',
+        filename: q.filename ?? null,
+        format: source.format,
+        createdBy: who(),
+      });
+      switch (outcome.kind) {
+        case 'invalid':
+          return c.json(
+            {
+              error: `${outcome.total} problem${outcome.total === 1 ? '' : 's'} found; nothing was imported`,
+              errors: outcome.errors,
+              total: outcome.total,
+              errors_truncated: outcome.truncated,
+              rows: outcome.rows,
+            },
+            422,
+          );
+        case 'duplicate':
+          return c.json({ batch: outcome.batch, duplicate_of: outcome.batch.id }, 200);
+        case 'dry_run':
+          return c.json({ dry_run: true, batch: { id: null, dataset, rows: outcome.rows } }, 200);
+        case 'created':
+          return c.json({ batch: outcome.batch }, 201);
+      }
+    } catch (e) {
+      if (e instanceof FileError) return c.json({ error: `${e.message} Nothing was imported.` }, e.status);
+      throw e;
+    }
+  })
+  .delete('/:id{[0-9]+}', async (c) => {
+    const result = await rollbackBatch(c.env.DB, c.get('cost'), Number(c.req.param('id')), who());
+    if ('error' in result) return c.json({ error: result.error }, result.status);
+    return c.json(result);
+  });
