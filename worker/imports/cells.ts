@@ -42,7 +42,7 @@ export function integer(min: number, max: number, what = 'a whole number'): Pars
 }
 
 export const year = integer(1945, 2100, 'a four-digit year');
-export const positive = integer(1, 1_000_000_000, 'a positive whole number');
+export const positive = integer(1, 1_000_000, 'a positive whole number');
 
 export const number: Parser<number> = (raw) => {
   const n = Number(raw.replace(',', '.'));

@@ -118,7 +118,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         }
         const parsed = col.parse(raw);
         if (parsed.ok) values[col.key] = parsed.value;
-        else report(rowNo, col.key, raw, `${col.key}: ${raw} ${parsed.message}`);
+        else report(rowNo, col.key, raw, `${col.key} '${raw}' ${parsed.message}`);
       });
       if (total > before) continue;
       const tuple = def.check(values, lookups, (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message), rowNo);
