@@ -2,8 +2,11 @@
 // query layer, so a change there breaks the build here instead of the page at run time.
 import type { Meta } from '../../../worker/queries/meta';
 import type { SummaryResult, SummaryDimension } from '../../../worker/queries/awardsSummary';
+import type { ImportBatch } from '../../../worker/queries/imports/batches';
+import type { RowError } from '../../../worker/imports/run';
+import type { Dataset } from '../../../worker/domain/enums';
 
-export type { Meta, SummaryResult, SummaryDimension };
+export type { Meta, SummaryResult, SummaryDimension, ImportBatch, RowError, Dataset };
 
 export interface SummaryRequest {
   group_by?: SummaryDimension[];
@@ -53,4 +56,67 @@ export function getSummary(req: SummaryRequest, signal?: AbortSignal): Promise<S
     q.set(k, Array.isArray(v) ? v.join(',') : String(v));
   }
   return getJson<SummaryResult>(`/api/v1/awards/summary?${q}`, signal);
+}
+
+/** What POST /api/v1/imports/{dataset} answers (see docs/api.md, "Imports"). */
+export type ImportResult =
+  | { status: 201; batch: ImportBatch }
+  | { status: 200; batch: ImportBatch; duplicate_of: number }
+  | { status: 200; dry_run: true; batch: { id: null; dataset: Dataset; rows: number } }
+  | { status: 422; error: string; errors: RowError[]; total: number; errors_truncated: boolean; rows: number }
+  | { status: number; error: string };
+
+const FILE_TYPES: Record<string, string> = {
+  csv: 'text/csv',
+  txt: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+};
+
+/** The content type the API expects, from the file name (browsers disagree about .csv). */
+export function fileType(name: string): string | undefined {
+  return FILE_TYPES[name.split('.').pop()?.toLowerCase() ?? ''];
+}
+
+export function templateUrl(dataset: Dataset, ext: 'csv' | 'xlsx'): string {
+  return `/api/v1/imports/templates/${dataset}.${ext}`;
+}
+
+export function listImports(signal?: AbortSignal): Promise<{ batches: ImportBatch[] }> {
+  return getJson('/api/v1/imports', signal);
+}
+
+/** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
+export function importFile(
+  dataset: Dataset,
+  file: File,
+  opts: { dryRun: boolean; token: string; onProgress?: (sent: number, total: number) => void },
+): Promise<ImportResult> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    const q = new URLSearchParams({ filename: file.name.slice(0, 200) });
+    if (opts.dryRun) q.set('dry_run', '1');
+    xhr.open('POST', `/api/v1/imports/${dataset}?${q}`);
+    xhr.setRequestHeader('authorization', `Bearer ${opts.token}`);
+    xhr.setRequestHeader('content-type', fileType(file.name) ?? (file.type || 'application/octet-stream'));
+    xhr.upload.onprogress = (e) => opts.onProgress?.(e.loaded, e.total);
+    xhr.onload = () => {
+      let body: object;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = { error: xhr.statusText || `HTTP ${xhr.status}` };
+      }
+      resolve({ status: xhr.status, ...body } as ImportResult);
+    };
+    xhr.onerror = () => resolve({ status: 0, error: 'network' });
+    xhr.send(file);
+  });
+}
+
+export async function rollbackImport(id: number, token: string): Promise<{ ok: boolean; error?: string }> {
+  const res = await fetch(`/api/v1/imports/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+  if (res.ok) return { ok: true };
+  const body = (await res.json().catch(() => null)) as { error?: string } | null;
+  return { ok: false, error: body?.error ?? res.statusText };
 }

@@ -9,7 +9,10 @@ export interface PageEntry {
   load: () => Promise<{ default: Component }>;
 }
 
-export const PAGES: PageEntry[] = [{ path: '/', label: 'navOverview', load: () => import('./Overview.svelte') }];
+export const PAGES: PageEntry[] = [
+  { path: '/', label: 'navOverview', load: () => import('./Overview.svelte') },
+  { path: '/du-lieu', label: 'navData', load: () => import('./Data.svelte') },
+];
 
 export function pageFor(path: string): PageEntry {
   return PAGES.find((p) => p.path === path) ?? PAGES[0];
