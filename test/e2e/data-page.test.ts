@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type Server } from './server';
+
+// The Dữ liệu page end to end: a bad file shows its errors, a good one is checked, imported,
+// listed and rolled back behind a confirmation; screenshots in both languages and sizes.
+const TOKEN = 'e2e-data-token';
+let server: Server;
+let browser: Browser;
+
+const HEAD = 'Năm,Mã hình thức,Mã đơn vị,Đối tượng,Số lượng,Tên người/tập thể được khen';
+const BAD = `${HEAD}\n2024,LDTT,X1,individual,2,Nguyễn Thị Hoa\n2024,LDTT,X9,individual,1,Trần Văn Nam\n2024,LDTT,X1,collective,1,Tổ 3\n`;
+const GOOD = `${HEAD}\n2024,LDTT,X1,individual,2,Nguyễn Thị Hoa\n2024,CSTD_CS,X2,individual,1,"Lê Minh, Ánh"\n`;
+
+beforeAll(async () => {
+  server = await startServer({ DEMO: '0', ADMIN_TOKEN: TOKEN });
+  browser = await launchBrowser();
+  const units = await fetch(`${server.url}/api/v1/imports/units?filename=don-vi.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+    body: 'code,name,kind,parent_code\nT,Tỉnh Thử,province,\nX1,Xã Một,commune,T\nX2,Xã Hai,commune,T\n',
+  });
+  expect(units.status).toBe(201);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(width: number, height: number, lang: 'vi' | 'en'): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/du-lieu${lang === 'en' ? '?lang=en' : ''}`);
+  await page.fill('[data-testid=token]', TOKEN);
+  await page.press('[data-testid=token]', 'Enter');
+  return { page, errors };
+}
+
+const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+describe('Dữ liệu page', () => {
+  it('shows the errors of a bad file, then imports, lists and rolls back a good one', async () => {
+    const { page, errors } = await open(1280, 800, 'vi');
+    await page.waitForSelector('text=Lịch sử nhập');
+    await page.selectOption('[data-testid=dataset]', 'awards');
+
+    await page.setInputFiles('[data-testid=file]', file('khen-thuong-loi.csv', BAD));
+    await page.waitForSelector('text=Xem trước 3 dòng đầu');
+    await page.click('text=Kiểm tra (chưa ghi)');
+    const table = page.locator('[data-testid=errors]');
+    await table.waitFor();
+    expect(await table.locator('h3').textContent()).toBe('2 lỗi; không dòng nào được nhập');
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows[0]).toContain('2');
+    expect(rows[0]).toContain('unit_code');
+    expect(rows[0]).toContain("unknown unit code 'X9'");
+    expect(rows[1]).toContain('recipient_kind');
+    await page.screenshot({ path: 'test-results/screenshots/du-lieu-errors-vi-1280x800.png', fullPage: true });
+
+    await page.setInputFiles('[data-testid=file]', file('khen-thuong-2024.csv', GOOD));
+    await page.click('text=Kiểm tra (chưa ghi)');
+    await page.waitForSelector('text=Tệp hợp lệ: 2 dòng');
+    await page.click('text=Nhập vào hệ thống');
+    await page.waitForSelector('text=Đã nhập 2 dòng (lô số 2).');
+    const row = page.locator('[data-testid=history] tr[data-batch="2"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('khen-thuong-2024.csv');
+    expect(await row.getAttribute('data-status')).toBe('committed');
+    const total = async () => ((await (await fetch(`${server.url}/api/v1/awards/summary`)).json()) as { total: number }).total;
+    expect(await total()).toBe(3);
+    await page.screenshot({ path: 'test-results/screenshots/du-lieu-imported-vi-1280x800.png', fullPage: true });
+
+    await row.locator('button', { hasText: 'Hoàn tác' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Hoàn tác lô số 2 (Khen thưởng, 2 dòng)?');
+    await page.screenshot({ path: 'test-results/screenshots/du-lieu-confirm-vi-1280x800.png' });
+    await dialog.locator('button.danger').click();
+    await page.waitForSelector('text=Đã hoàn tác lô số 2.');
+    await page.waitForSelector('[data-testid=history] tr[data-batch="2"][data-status=rolled_back]');
+    expect(await total()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    [1280, 800, 'en'],
+    [390, 844, 'vi'],
+    [390, 844, 'en'],
+  ] as const)('fits %ix%i in %s with the error table open', async (width, height, lang) => {
+    const { page, errors } = await open(width, height, lang);
+    await page.setInputFiles('[data-testid=file]', file('bad.csv', BAD));
+    await page.click('[data-testid=file] >> xpath=ancestor::section//button[1]');
+    await page.locator('[data-testid=errors]').waitFor();
+    await page.waitForSelector('[data-testid=history] tbody tr');
+    await page.screenshot({ path: `test-results/screenshots/du-lieu-${lang}-${width}x${height}.png`, fullPage: true });
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        // inside a horizontally scrolling box (wide tables) is fine
+        .filter((e) => {
+          for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+            if (getComputedStyle(p).overflowX !== 'visible') return false;
+          return true;
+        })
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className}`),
+    );
+    expect(wide).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
