@@ -56,7 +56,8 @@ describe('Dữ liệu page', () => {
     const rows = await table.locator('tbody tr').allTextContents();
     expect(rows[0]).toContain('2');
     expect(rows[0]).toContain('unit_code');
-    expect(rows[0]).toContain("unknown unit code 'X9'");
+    expect(rows[0]).toContain("không có mã đơn vị 'X9'");
+    expect(rows[1]).toContain("'LDTT' chỉ dành cho cá nhân, không dành cho tập thể");
     expect(rows[1]).toContain('recipient_kind');
     await page.screenshot({ path: 'test-results/screenshots/du-lieu-errors-vi-1280x800.png', fullPage: true });
 

@@ -8,7 +8,8 @@ export interface ImportResponse {
   status: number;
   body: {
     error?: string;
-    errors?: { row: number; column: string | null; value: string | null; message: string }[];
+    error_vi?: string;
+    errors?: { row: number; column: string | null; value: string | null; message: string; message_vi: string }[];
     total?: number;
     errors_truncated?: boolean;
     batch?: { id: number | null; dataset: string; rows: number; status?: string; content_hash?: string };

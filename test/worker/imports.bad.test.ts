@@ -96,7 +96,10 @@ describe('bad imports are refused whole', () => {
     expect(res.body.total).toBeGreaterThanOrEqual(1);
     expect(res.body.errors!.length).toBe(Math.min(res.body.total!, 1000));
     expect(res.body.errors).toContainEqual(expect.objectContaining({ row, column }));
-    for (const e of res.body.errors!) expect(e.message.length).toBeGreaterThan(5);
+    for (const e of res.body.errors!) {
+      expect(e.message.length).toBeGreaterThan(5);
+      expect(e.message_vi.length).toBeGreaterThan(5); // said in Vietnamese too, for the Dữ liệu page
+    }
     expect(await snapshot()).toEqual(baseline);
   });
 
@@ -118,6 +121,7 @@ describe('unreadable requests', () => {
     const res = await upload('awards', bytes);
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/not valid UTF-8/);
+    expect(res.body.error_vi).toMatch(/không phải văn bản UTF-8/);
     expect(await snapshot()).toEqual(baseline);
   });
 

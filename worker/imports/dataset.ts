@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Dataset } from '../domain/enums';
 import type { LookupName, Lookups } from '../queries/imports/lookups';
 import type { Parser } from './cells';
+import { msg, type Msg } from './messages';
 
 // One definition per dataset (worker/imports/datasets/*.ts): its columns with the Vietnamese
 // template header, how a parsed row is checked against the database and the rest of the
@@ -19,7 +20,7 @@ export interface Column {
 }
 
 export type Values = Record<string, string | number | undefined>;
-export type Report = (column: string | null, message: string) => void;
+export type Report = (column: string | null, message: Msg) => void;
 
 export interface DatasetDef {
   name: Dataset;
@@ -45,10 +46,18 @@ export interface DatasetDef {
 }
 
 /** Reports an unknown code, or returns its id. */
-export function known<T>(map: Map<string, T>, v: Values, column: string, what: string, report: Report): T | undefined {
+const WHAT = {
+  unit: msg('unit', 'đơn vị'),
+  cluster: msg('cluster', 'cụm, khối'),
+  movement: msg('movement', 'phong trào'),
+  award: msg('award', 'hình thức khen thưởng'),
+  'award type': msg('award type', 'hình thức khen thưởng'),
+};
+
+export function known<T>(map: Map<string, T>, v: Values, column: string, what: keyof typeof WHAT, report: Report): T | undefined {
   const c = v[column];
   if (c === undefined) return undefined;
   const found = map.get(String(c));
-  if (found === undefined) report(column, `unknown ${what} code '${c}'`);
+  if (found === undefined) report(column, msg(`unknown ${WHAT[what].en} code '${c}'`, `không có mã ${WHAT[what].vi} '${c}'`));
   return found;
 }

@@ -1,9 +1,10 @@
 import type { Column, DatasetDef } from './dataset';
+import { msg, type Msg } from './messages';
 
 export interface HeaderError {
   column: string | null;
   value: string;
-  message: string;
+  message: Msg;
 }
 
 const norm = (s: string) =>
@@ -26,16 +27,28 @@ export function mapHeader(cells: string[], def: DatasetDef): { columns: (Column 
     if (cell.trim() === '') return undefined;
     const col = byName.get(norm(cell));
     if (!col) {
-      const hint = /[;,\t|]/.test(cell) ? ' (the delimiter must be "," or ";")' : '';
-      errors.push({ column: cell, value: cell, message: `unknown column '${cell}'${hint}; expected: ${def.columns.map((c) => c.key).join(', ')}` });
+      const wrongDelimiter = /[;,\t|]/.test(cell);
+      const expected = def.columns.map((c) => c.key).join(', ');
+      errors.push({
+        column: cell,
+        value: cell,
+        message: msg(
+          `unknown column '${cell}'${wrongDelimiter ? ' (the delimiter must be "," or ";")' : ''}; expected: ${expected}`,
+          `cột không hợp lệ '${cell}'${wrongDelimiter ? ' (dấu phân cách phải là "," hoặc ";")' : ''}; các cột: ${expected}`,
+        ),
+      });
       return undefined;
     }
-    if (seen.has(col.key)) errors.push({ column: col.key, value: cell, message: `column '${col.key}' appears twice` });
+    if (seen.has(col.key)) errors.push({ column: col.key, value: cell, message: msg(`column '${col.key}' appears twice`, `cột '${col.key}' xuất hiện hai lần`) });
     seen.add(col.key);
     return col;
   });
   for (const c of def.columns)
     if (c.required && !seen.has(c.key))
-      errors.push({ column: c.key, value: '', message: `required column '${c.key}' (${c.vi}) is missing from the header` });
+      errors.push({
+        column: c.key,
+        value: '',
+        message: msg(`required column '${c.key}' (${c.vi}) is missing from the header`, `thiếu cột bắt buộc '${c.vi}' (${c.key}) trong dòng tiêu đề`),
+      });
   return { columns, errors };
 }

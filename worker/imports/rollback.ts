@@ -15,7 +15,7 @@ const TABLE: Record<Exclude<Dataset, 'awards'>, string> = {
   movement_results: 'movement_results',
 };
 
-type Result = { batch: ImportBatch } | { error: string; status: 404 | 409 };
+type Result = { batch: ImportBatch } | { error: string; error_vi: string; status: 404 | 409 };
 
 /**
  * Reverses a batch. Awards: the cube subtraction, the status and the data version change in one
@@ -24,8 +24,13 @@ type Result = { batch: ImportBatch } | { error: string; status: 404 | 409 };
  */
 export async function rollbackBatch(db: D1Database, cost: ReadCost, id: number, by: string): Promise<Result> {
   const b = await getBatch(db, cost, id);
-  if (!b) return { error: `import batch ${id} does not exist`, status: 404 };
-  if (b.status === 'rolled_back') return { error: `import batch ${id} was already rolled back on ${b.rolled_back_at}`, status: 409 };
+  if (!b) return { error: `import batch ${id} does not exist`, error_vi: `không có lô nhập số ${id}`, status: 404 };
+  if (b.status === 'rolled_back')
+    return {
+      error: `import batch ${id} was already rolled back on ${b.rolled_back_at}`,
+      error_vi: `lô nhập số ${id} đã được hoàn tác lúc ${b.rolled_back_at}`,
+      status: 409,
+    };
   const now = new Date().toISOString();
   const mark = sql`UPDATE import_batches SET status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by = ${by} WHERE id = ${id}`;
 
@@ -38,9 +43,10 @@ export async function rollbackBatch(db: D1Database, cost: ReadCost, id: number, 
     await deleteAwardRows(db, cost, id);
   } else {
     const used = await dependents(db, cost, b.dataset, id);
-    if (used)
+    if (used.en)
       return {
-        error: `batch ${id} (${b.dataset}) cannot be rolled back: ${used} from other imports still refer to its rows. Roll those back first.`,
+        error: `batch ${id} (${b.dataset}) cannot be rolled back: ${used.en} from other imports still refer to its rows. Roll those back first.`,
+        error_vi: `không thể hoàn tác lô số ${id} (${b.dataset}): ${used.vi} của các lô nhập khác đang dùng dữ liệu của lô này. Hãy hoàn tác các lô đó trước.`,
         status: 409,
       };
     const statements: SQL[] = [sql`DELETE FROM ${sql.identifier(TABLE[b.dataset])} WHERE batch_id = ${id}`];

@@ -12,6 +12,7 @@ import {
 } from '../queries/imports/batches';
 import type { DatasetDef, Values } from './dataset';
 import { mapHeader } from './header';
+import { msg, type Msg } from './messages';
 import type { Source } from './sources/types';
 
 export interface RowError {
@@ -20,6 +21,8 @@ export interface RowError {
   column: string | null;
   value: string | null;
   message: string;
+  /** The same in Vietnamese, for the Dữ liệu page. */
+  message_vi: string;
 }
 
 export type Outcome =
@@ -56,9 +59,9 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
   const now = new Date().toISOString();
   const errors: RowError[] = [];
   let total = 0;
-  const report = (row: number, column: string | null, value: string | null, message: string) => {
+  const report = (row: number, column: string | null, value: string | null, message: Msg) => {
     total++;
-    if (errors.length < MAX_ERRORS) errors.push({ row, column, value, message });
+    if (errors.length < MAX_ERRORS) errors.push({ row, column, value, message: message.en, message_vi: message.vi });
   };
   const invalid = (rows: number): Outcome => ({ kind: 'invalid', errors, total, truncated: total > errors.length, rows });
 
@@ -99,7 +102,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
       }
       rowNo++;
       if (item.problem) {
-        report(rowNo, null, null, item.problem);
+        report(rowNo, null, null, msg(`unreadable CSV: ${item.problem}`, `dòng CSV không đọc được (thiếu hoặc thừa dấu ngoặc kép): ${item.problem}`));
         continue;
       }
       if (item.cells.every((c) => c.trim() === '')) continue; // blank lines are not rows
@@ -107,23 +110,32 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
       const before = total;
       const extra = item.cells.slice(header.columns.length).find((c) => c.trim() !== '');
       if (extra !== undefined)
-        report(rowNo, null, extra, `this row has ${item.cells.length} cells but the header has ${header.columns.length} columns (check the delimiter and the quoting)`);
+        report(
+          rowNo,
+          null,
+          extra,
+          msg(
+            `this row has ${item.cells.length} cells but the header has ${header.columns.length} columns (check the delimiter and the quoting)`,
+            `dòng này có ${item.cells.length} ô nhưng dòng tiêu đề có ${header.columns.length} cột (kiểm tra dấu phân cách và dấu ngoặc kép)`,
+          ),
+        );
       const values: Values = {};
       header.columns.forEach((col, i) => {
         if (!col) return;
         const raw = (item.cells[i] ?? '').trim();
         if (raw === '') {
-          if (col.required) report(rowNo, col.key, '', 'required: this cell must not be blank');
+          if (col.required) report(rowNo, col.key, '', msg('required: this cell must not be blank', 'bắt buộc: ô này không được để trống'));
           return;
         }
         const parsed = col.parse(raw);
         if (parsed.ok) values[col.key] = parsed.value;
-        else report(rowNo, col.key, raw, `${col.key} '${raw}' ${parsed.message}`);
+        else report(rowNo, col.key, raw, msg(`'${raw}' ${parsed.message.en}`, `'${raw}' ${parsed.message.vi}`));
       });
       if (total > before) continue;
       const tuple = def.check(values, lookups, (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message), rowNo);
       if (!def.staged && rows > MAX_IN_MEMORY_ROWS) {
-        report(rowNo, null, null, `a ${def.name} file may have at most ${MAX_IN_MEMORY_ROWS.toLocaleString('en')} rows; split it`);
+        const max = MAX_IN_MEMORY_ROWS;
+        report(rowNo, null, null, msg(`a ${def.name} file may have at most ${max.toLocaleString('en')} rows; split it`, `tệp ${def.name} có tối đa ${max.toLocaleString('vi')} dòng; hãy chia nhỏ tệp`));
         return invalid(rows);
       }
       // Once a row is wrong nothing more is written; the rest of the file is still checked so
@@ -135,10 +147,10 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
       if (partBytes >= CHUNK_BYTES) await closeChunk();
     }
     if (!header) {
-      report(0, null, null, 'the file is empty: expected a header row with the column names, then data rows');
+      report(0, null, null, msg('the file is empty: expected a header row with the column names, then data rows', 'tệp trống: cần dòng tiêu đề với tên các cột, sau đó là các dòng dữ liệu'));
       return invalid(0);
     }
-    if (rows === 0 && total === 0) report(0, null, null, 'the file has a header but no data rows');
+    if (rows === 0 && total === 0) report(0, null, null, msg('the file has a header but no data rows', 'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào'));
 
     const hash = await r.source.hash();
     const existing = await findCommitted(db, cost, def.name, hash);

@@ -49,7 +49,7 @@ export const importsRoutes = new Hono<AppEnv>()
     try {
       source = await openSource(c.req.raw);
     } catch (e) {
-      if (e instanceof FileError) return c.json({ error: e.message }, e.status);
+      if (e instanceof FileError) return c.json({ error: e.message, error_vi: e.vi }, e.status);
       throw e;
     }
     try {
@@ -68,6 +68,7 @@ export const importsRoutes = new Hono<AppEnv>()
           return c.json(
             {
               error: `${outcome.total} problem${outcome.total === 1 ? '' : 's'} found; nothing was imported`,
+              error_vi: `Có ${outcome.total} lỗi; không dòng nào được nhập`,
               errors: outcome.errors,
               total: outcome.total,
               errors_truncated: outcome.truncated,
@@ -83,12 +84,12 @@ export const importsRoutes = new Hono<AppEnv>()
           return c.json({ batch: outcome.batch }, 201);
       }
     } catch (e) {
-      if (e instanceof FileError) return c.json({ error: `${e.message} Nothing was imported.` }, e.status);
+      if (e instanceof FileError) return c.json({ error: `${e.message} Nothing was imported.`, error_vi: `${e.vi} Không dòng nào được nhập.` }, e.status);
       throw e;
     }
   })
   .delete('/:id{[0-9]+}', async (c) => {
     const result = await rollbackBatch(c.env.DB, c.get('cost'), Number(c.req.param('id')), who());
-    if ('error' in result) return c.json({ error: result.error }, result.status);
+    if ('error' in result) return c.json({ error: result.error, error_vi: result.error_vi }, result.status);
     return c.json(result);
   });

@@ -63,8 +63,8 @@ export type ImportResult =
   | { status: 201; batch: ImportBatch }
   | { status: 200; batch: ImportBatch; duplicate_of: number }
   | { status: 200; dry_run: true; batch: { id: null; dataset: Dataset; rows: number } }
-  | { status: 422; error: string; errors: RowError[]; total: number; errors_truncated: boolean; rows: number }
-  | { status: number; error: string };
+  | { status: 422; error: string; error_vi: string; errors: RowError[]; total: number; errors_truncated: boolean; rows: number }
+  | { status: number; error: string; error_vi?: string };
 
 const FILE_TYPES: Record<string, string> = {
   csv: 'text/csv',
@@ -114,9 +114,9 @@ export function importFile(
   });
 }
 
-export async function rollbackImport(id: number, token: string): Promise<{ ok: boolean; error?: string }> {
+export async function rollbackImport(id: number, token: string): Promise<{ ok: boolean; error?: string; error_vi?: string }> {
   const res = await fetch(`/api/v1/imports/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
   if (res.ok) return { ok: true };
-  const body = (await res.json().catch(() => null)) as { error?: string } | null;
-  return { ok: false, error: body?.error ?? res.statusText };
+  const body = (await res.json().catch(() => null)) as { error?: string; error_vi?: string } | null;
+  return { ok: false, error: body?.error ?? res.statusText, error_vi: body?.error_vi };
 }

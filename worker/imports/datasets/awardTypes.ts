@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { AWARD_CATEGORIES, AWARD_SCOPES, AWARD_TIERS } from '../../domain/enums';
 import { code, oneOf, text } from '../cells';
 import type { DatasetDef } from '../dataset';
+import { msg } from '../messages';
 
 export const awardTypes: DatasetDef = {
   name: 'award_types',
@@ -17,7 +18,7 @@ export const awardTypes: DatasetDef = {
   staged: false,
   check(v, l, report) {
     const c = String(v.code);
-    if (l.awardTypes.has(c)) return void report('code', `award type '${c}' already exists (in the catalog or earlier in this file)`);
+    if (l.awardTypes.has(c)) return void report('code', msg(`award type '${c}' already exists (in the catalog or earlier in this file)`, `hình thức '${c}' đã có (trong danh mục hoặc ở dòng trước)`));
     l.awardTypes.set(c, { scope: v.scope as never, householdAllowed: false });
     return [c, v.name_vi, v.name_en ?? null, v.category, v.tier, v.scope];
   },

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { AWARD_METHODS, GENDERS, RECIPIENT_CLASSES, RECIPIENT_KINDS, scopeAllows, type RecipientKind } from '../../domain/enums';
 import { code, date, flag, oneOf, positive, text, year } from '../cells';
 import { known, type DatasetDef } from '../dataset';
+import { msg } from '../messages';
+
+const SCOPE_VI = { individual: 'cá nhân', collective: 'tập thể', household: 'hộ gia đình', both: 'cá nhân và tập thể' } as const;
 
 export const awards: DatasetDef = {
   name: 'awards',
@@ -29,7 +32,13 @@ export const awards: DatasetDef = {
     if (type === undefined || unit === undefined || movement === undefined) return;
     const kind = v.recipient_kind as RecipientKind;
     if (!(scopeAllows(type.scope, kind) || (kind === 'household' && type.householdAllowed)))
-      return void report('recipient_kind', `'${v.award_code}' is awarded to ${type.scope === 'both' ? 'individuals and collectives' : `${type.scope}s`} only, not to a ${kind}`);
+      return void report(
+        'recipient_kind',
+        msg(
+          `'${v.award_code}' is awarded to ${type.scope === 'both' ? 'individuals and collectives' : `${type.scope}s`} only, not to a ${kind}`,
+          `'${v.award_code}' chỉ dành cho ${SCOPE_VI[type.scope]}, không dành cho ${SCOPE_VI[kind]}`,
+        ),
+      );
     return [
       row, v.year, v.award_code, unit, kind, v.quantity ?? 1, v.gender ?? null, v.recipient_class ?? null, v.method ?? 'THUONG_XUYEN',
       v.ethnic_minority ?? null, movement, v.decision_no ?? null, v.decision_date ?? null, v.recipient_name ?? null,

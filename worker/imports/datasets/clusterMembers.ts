@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { code, year } from '../cells';
 import { known, type DatasetDef } from '../dataset';
+import { msg } from '../messages';
 
 export const clusterMembers: DatasetDef = {
   name: 'cluster_members',
@@ -16,7 +17,7 @@ export const clusterMembers: DatasetDef = {
     const cluster = known(l.clusters, v, 'cluster_code', 'cluster', report);
     const unit = known(l.units, v, 'unit_code', 'unit', report);
     if (cluster === undefined || unit === undefined) return;
-    if (v.year_to !== undefined && Number(v.year_to) < Number(v.year_from)) return void report('year_to', 'must not be before year_from');
+    if (v.year_to !== undefined && Number(v.year_to) < Number(v.year_from)) return void report('year_to', msg('must not be before year_from', 'không được trước "Từ năm"'));
     return [cluster, unit, v.year_from, v.year_to ?? null];
   },
   insert: (batchId, tuples) => [

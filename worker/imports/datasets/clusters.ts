@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { CLUSTER_KINDS, CLUSTER_LEVELS } from '../../domain/enums';
 import { code, oneOf, text } from '../cells';
 import { known, type DatasetDef } from '../dataset';
+import { msg } from '../messages';
 
 export const clusters: DatasetDef = {
   name: 'clusters',
@@ -16,7 +17,7 @@ export const clusters: DatasetDef = {
   staged: false,
   check(v, l, report) {
     const c = String(v.code);
-    if (l.clusters.has(c)) return void report('code', `cluster '${c}' already exists (in the database or earlier in this file)`);
+    if (l.clusters.has(c)) return void report('code', msg(`cluster '${c}' already exists (in the database or earlier in this file)`, `cụm, khối '${c}' đã có (trong hệ thống hoặc ở dòng trước)`));
     if (v.owner_code !== undefined && known(l.units, v, 'owner_code', 'unit', report) === undefined) return;
     l.clusters.set(c, -1);
     return [c, v.name, v.kind, v.level, v.owner_code ?? null];

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { code, number, positive, year } from '../cells';
 import { known, type DatasetDef } from '../dataset';
+import { msg } from '../messages';
 
 export const movementResults: DatasetDef = {
   name: 'movement_results',
@@ -22,7 +23,13 @@ export const movementResults: DatasetDef = {
     if (v.proposed_award_code !== undefined && !l.awardTypes.has(String(v.proposed_award_code))) return;
     const key = `${v.year}|${v.cluster_code}|${v.unit_code}`;
     if (l.results.has(key))
-      return void report('unit_code', `a result for ${v.unit_code} in ${v.cluster_code}, ${v.year} is already recorded (in the database or earlier in this file)`);
+      return void report(
+        'unit_code',
+        msg(
+          `a result for ${v.unit_code} in ${v.cluster_code}, ${v.year} is already recorded (in the database or earlier in this file)`,
+          `kết quả của ${v.unit_code} trong ${v.cluster_code} năm ${v.year} đã có (trong hệ thống hoặc ở dòng trước)`,
+        ),
+      );
     l.results.add(key);
     return [v.year, cluster, unit, v.score ?? null, v.rank, v.proposed_award_code ?? null];
   },

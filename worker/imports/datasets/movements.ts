@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { MOVEMENT_KINDS, MOVEMENT_LEVELS } from '../../domain/enums';
 import { code, date, oneOf, text } from '../cells';
 import { known, type DatasetDef } from '../dataset';
+import { msg } from '../messages';
 
 export const movements: DatasetDef = {
   name: 'movements',
@@ -18,9 +19,9 @@ export const movements: DatasetDef = {
   staged: false,
   check(v, l, report) {
     const c = String(v.code);
-    if (l.movements.has(c)) return void report('code', `movement '${c}' already exists (in the database or earlier in this file)`);
+    if (l.movements.has(c)) return void report('code', msg(`movement '${c}' already exists (in the database or earlier in this file)`, `phong trào '${c}' đã có (trong hệ thống hoặc ở dòng trước)`));
     if (v.owner_code !== undefined && known(l.units, v, 'owner_code', 'unit', report) === undefined) return;
-    if (v.end_date !== undefined && v.end_date < String(v.start_date)) return void report('end_date', 'must not be before start_date');
+    if (v.end_date !== undefined && v.end_date < String(v.start_date)) return void report('end_date', msg('must not be before start_date', 'không được trước ngày bắt đầu'));
     l.movements.set(c, -1);
     return [c, v.name, v.level, v.kind, v.owner_code ?? null, v.start_date, v.end_date ?? null];
   },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { code, date, share } from '../cells';
 import { known, type DatasetDef } from '../dataset';
+import { msg } from '../messages';
 
 export const unitLineage: DatasetDef = {
   name: 'unit_lineage',
@@ -16,13 +17,13 @@ export const unitLineage: DatasetDef = {
     const from = known(l.units, v, 'from_code', 'unit', report);
     const to = known(l.units, v, 'to_code', 'unit', report);
     if (from === undefined || to === undefined) return;
-    if (v.from_code === v.to_code) return void report('to_code', 'a unit cannot succeed itself');
+    if (v.from_code === v.to_code) return void report('to_code', msg('a unit cannot succeed itself', 'một đơn vị không thể kế thừa chính nó'));
     const pair = `${v.from_code}|${v.to_code}`;
-    if (l.lineagePairs.has(pair)) return void report('to_code', `the pair ${v.from_code} → ${v.to_code} is already recorded`);
+    if (l.lineagePairs.has(pair)) return void report('to_code', msg(`the pair ${v.from_code} → ${v.to_code} is already recorded`, `cặp ${v.from_code} → ${v.to_code} đã có`));
     const s = Number(v.share ?? 1);
     const total = (l.lineageShares.get(String(v.from_code)) ?? 0) + s;
     // rounding slack for shares like 1/3 written as 0.3333
-    if (total > 1 + 1e-6) return void report('share', `the shares of ${v.from_code} would add up to ${+total.toFixed(6)}, more than 1`);
+    if (total > 1 + 1e-6) return void report('share', msg(`the shares of ${v.from_code} would add up to ${+total.toFixed(6)}, more than 1`, `tổng tỷ lệ của ${v.from_code} sẽ là ${+total.toFixed(6)}, lớn hơn 1`));
     l.lineagePairs.add(pair);
     l.lineageShares.set(String(v.from_code), total);
     return [v.from_code, v.to_code, v.effective_date, s];

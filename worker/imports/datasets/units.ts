@@ -3,6 +3,7 @@ import { UNIT_KINDS } from '../../domain/enums';
 import { rebuildUnitClosure } from '../../queries/cube/refresh';
 import { code, date, oneOf, text } from '../cells';
 import type { DatasetDef } from '../dataset';
+import { msg } from '../messages';
 
 // New units only: a code that already exists is refused, so no import can move a unit that
 // awards already count under (that would silently change every subtree total).
@@ -20,11 +21,17 @@ export const units: DatasetDef = {
   staged: false,
   check(v, l, report) {
     const c = String(v.code);
-    if (l.units.has(c)) return void report('code', `unit '${c}' already exists (in the database or earlier in this file)`);
+    if (l.units.has(c)) return void report('code', msg(`unit '${c}' already exists (in the database or earlier in this file)`, `đơn vị '${c}' đã có (trong hệ thống hoặc ở dòng trước)`));
     if (v.parent_code !== undefined && !l.units.has(String(v.parent_code)))
-      return void report('parent_code', `unknown unit code '${v.parent_code}' (a parent must exist or come earlier in the file)`);
+      return void report(
+        'parent_code',
+        msg(
+          `unknown unit code '${v.parent_code}' (a parent must exist or come earlier in the file)`,
+          `không có mã đơn vị '${v.parent_code}' (đơn vị cấp trên phải có sẵn hoặc ở dòng trước trong tệp)`,
+        ),
+      );
     if (v.valid_from !== undefined && v.valid_to !== undefined && v.valid_to < v.valid_from)
-      return void report('valid_to', 'must not be before valid_from');
+      return void report('valid_to', msg('must not be before valid_from', 'không được trước ngày bắt đầu'));
     l.units.set(c, -1);
     return [c, v.name, v.kind, v.parent_code ?? null, v.valid_from ?? null, v.valid_to ?? null];
   },

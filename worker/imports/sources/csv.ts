@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { FileError, hex, NOT_UTF8, type RowItem, type Source } from './types';
+import { hex, notUtf8, type RowItem, type Source } from './types';
 
 // CSV is read as a stream so that a file of a million rows never has to fit in the Worker's
 // 128 MB: bytes are hashed and decoded chunk by chunk (fatal: invalid UTF-8 is an error, never
@@ -42,7 +42,7 @@ export function csvSource(body: ReadableStream<Uint8Array>): Source {
       } catch {
         await hashWriter.abort().catch(() => undefined);
         await reader.cancel().catch(() => undefined);
-        throw new FileError(NOT_UTF8);
+        throw notUtf8();
       }
       pending += text;
       if (!parser && (pending.length > 0 || done)) {
@@ -53,7 +53,7 @@ export function csvSource(body: ReadableStream<Uint8Array>): Source {
         const res = parser.parse(pending, 0, !done) as Papa.ParseResult<string[]>;
         for (let i = 0; i < res.data.length; i++) {
           const problem = res.errors.find((e) => e.row === i);
-          yield { cells: res.data[i], problem: problem && `unreadable CSV: ${problem.message}` };
+          yield { cells: res.data[i], problem: problem?.message };
         }
         pending = done ? '' : pending.slice(res.meta.cursor);
       }

@@ -12,9 +12,16 @@ export async function openSource(req: Request): Promise<{ format: 'csv' | 'xlsx'
   if (type !== XLSX_TYPE && type !== 'application/json')
     throw new FileError(
       `Unsupported Content-Type '${type || '(none)'}': send text/csv, application/json or ${XLSX_TYPE}`,
+      `Content-Type '${type || '(không có)'}' không được hỗ trợ: hãy gửi tệp CSV, Excel (.xlsx) hoặc JSON`,
       415,
     );
-  const tooBig = () => new FileError(`XLSX and JSON files may be at most ${MAX_BUFFERED_BYTES / 1024 / 1024} MB; send larger files as CSV`, 413);
+  const mb = MAX_BUFFERED_BYTES / 1024 / 1024;
+  const tooBig = () =>
+    new FileError(
+      `XLSX and JSON files may be at most ${mb} MB; send larger files as CSV`,
+      `Tệp Excel và JSON tối đa ${mb} MB; tệp lớn hơn hãy gửi dạng CSV`,
+      413,
+    );
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BUFFERED_BYTES) throw tooBig();
   const buf = await req.arrayBuffer();
   if (buf.byteLength > MAX_BUFFERED_BYTES) throw tooBig();

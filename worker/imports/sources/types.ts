@@ -14,14 +14,19 @@ export interface Source {
 export class FileError extends Error {
   constructor(
     message: string,
+    /** The same in Vietnamese (`error_vi`), for the Dữ liệu page. */
+    readonly vi: string,
     readonly status: 400 | 413 | 415 = 400,
   ) {
     super(message);
   }
 }
 
-export const NOT_UTF8 =
-  'The file is not valid UTF-8 text. Save it as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and upload it again.';
+export const notUtf8 = () =>
+  new FileError(
+    'The file is not valid UTF-8 text. Save it as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and upload it again.',
+    'Tệp không phải văn bản UTF-8 hợp lệ. Hãy lưu lại dạng "CSV UTF-8" (Excel: Tệp > Lưu thành > CSV UTF-8) rồi tải lên lại.',
+  );
 
 export function hex(buf: ArrayBuffer): string {
   return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
