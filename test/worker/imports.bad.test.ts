@@ -103,6 +103,25 @@ describe('bad imports are refused whole', () => {
     expect(await snapshot()).toEqual(baseline);
   });
 
+  // 12,000 rows are past the point where rows start going to the staging batch (ten 90 KB
+  // chunks), so these two also prove that staged rows are removed again.
+  const many = (n: number) => Array.from({ length: n }, () => good).join('\n');
+
+  it('a bad last row after 12,000 staged rows leaves nothing behind', async () => {
+    const res = await upload('awards', `${AWARDS_HEAD}\n${many(12_000)}\n2024,LDTT,C1,individual,1,,,,,,,31/02/2024,\n`);
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ row: 12_001, column: 'decision_date', value: '31/02/2024' })]);
+    expect(await snapshot()).toEqual(baseline);
+  });
+
+  it('bytes that are not UTF-8 after 12,000 staged rows leave nothing behind', async () => {
+    const head = new TextEncoder().encode(`${AWARDS_HEAD}\n${many(12_000)}\n2024,LDTT,C1,individual,1,,,,,,,,Nguy`);
+    const res = await upload('awards', new Uint8Array([...head, 0xc3, 0x28, 0x0a]));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/UTF-8/);
+    expect(await snapshot()).toEqual(baseline);
+  });
+
   it('reports every bad row with the true total and caps the list at 1,000', async () => {
     const lines = [AWARDS_HEAD];
     for (let i = 0; i < 1500; i++) lines.push('2024,LDTT,C1,individual,0,,,,,,,,');
