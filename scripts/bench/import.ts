@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { startServer } from '../../test/e2e/server.ts';
@@ -91,9 +91,12 @@ try {
   await writeAwards(good, ROWS);
   console.log(`generated ${ROWS.toLocaleString('en')} rows, ${(statSync(good).size / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
+  // other jobs on the machine change the figures a lot: say how busy it was
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`load average before the import: ${load()}`);
   const ok = await uploadFile(good);
   if (ok.status !== 201) throw new Error(`good file refused: ${ok.status} ${JSON.stringify(ok.body).slice(0, 500)}`);
-  console.log(`import: ${ok.seconds.toFixed(1)} s, ${Math.round(ROWS / ok.seconds).toLocaleString('en')} rows/s, workerd peak RSS ${ok.rssMb.toFixed(0)} MB`);
+  console.log(`import: ${ok.seconds.toFixed(1)} s, ${Math.round(ROWS / ok.seconds).toLocaleString('en')} rows/s, workerd peak RSS ${ok.rssMb.toFixed(0)} MB; load average after: ${load()}`);
 
   const before = await json('/awards/summary?group_by=year');
   t = performance.now();

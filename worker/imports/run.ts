@@ -52,7 +52,15 @@ const STATEMENTS_PER_ROUND_TRIP = 10;
 // Datasets written in the commit transaction itself are held in memory.
 const MAX_IN_MEMORY_ROWS = 100_000;
 
-const utf8Bytes = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s.length : s.length * 3);
+/** UTF-8 size of a string (a surrogate pair counts 6, an upper bound for its 4 bytes). */
+function utf8Bytes(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 ? 1 : 2;
+  }
+  return n;
+}
 
 export async function runImport(r: ImportRequest): Promise<Outcome> {
   const { db, cost, def } = r;
