@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
@@ -66,6 +67,8 @@ describe('Dữ liệu page', () => {
     await page.waitForSelector('text=Tệp hợp lệ: 2 dòng');
     await page.click('text=Nhập vào hệ thống');
     await page.waitForSelector('text=Đã nhập 2 dòng (lô số 2).');
+    // the footer's data version follows the import without a reload
+    await page.waitForSelector('text=phiên bản dữ liệu 3');
     const row = page.locator('[data-testid=history] tr[data-batch="2"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('khen-thuong-2024.csv');
@@ -82,8 +85,12 @@ describe('Dữ liệu page', () => {
     await dialog.locator('button.danger').click();
     await page.waitForSelector('text=Đã hoàn tác lô số 2.');
     await page.waitForSelector('[data-testid=history] tr[data-batch="2"][data-status=rolled_back]');
+    await page.waitForSelector('text=phiên bản dữ liệu 4');
     expect(await total()).toBe(0);
     expect(errors).toEqual([]);
+    // npm run check:consistency against this server: the cube equals the raw rows after it all
+    const out = execFileSync('npm', ['run', '--silent', 'check:consistency'], { env: { ...process.env, URL: server.url }, encoding: 'utf8' });
+    expect(out).toContain('consistent: the award cube equals the raw committed awards');
     await page.close();
   });
 

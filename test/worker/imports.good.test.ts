@@ -130,6 +130,20 @@ describe('every dataset imports, in every format', () => {
     expect((await consistency()).ok).toBe(true);
   });
 
+  it('awards: an XLSX formula cell counts by its saved value', async () => {
+    const wb = XLSX.utils.book_new();
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['year', 'award_code', 'unit_code', 'recipient_kind', 'quantity'],
+      [2022, 'LDTT', 'C1', 'individual', 0],
+    ]);
+    ws.E2 = { t: 'n', v: 3, f: '1+2' }; // what Excel saves: the formula and its last value
+    XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+    const res = await upload('awards', XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer, XLSX_TYPE);
+    expect(res.status).toBe(201);
+    expect((await summary('from=2022&to=2022')).body.total).toBe(3);
+    expect((await rollback(res.body.batch!.id!)).status).toBe(200);
+  });
+
   it('movement_results: CSV with decimal commas in quoted scores', async () => {
     const res = await upload('movement_results', csv(['year;cluster_code;unit_code;score;rank;proposed_award_code', '2025;CUM-HY;HY-X1;"97,5";1;CO_BT', '2025;K1;A;88;1;']));
     expect(res.status).toBe(201);
