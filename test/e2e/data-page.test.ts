@@ -62,7 +62,15 @@ describe('Dữ liệu page', () => {
     expect(rows[1]).toContain('recipient_kind');
     await page.screenshot({ path: 'test-results/screenshots/du-lieu-errors-vi-1280x800.png', fullPage: true });
 
-    await page.setInputFiles('[data-testid=file]', file('khen-thuong-2024.csv', GOOD));
+    // the good file arrives by drag and drop
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'khen-thuong-2024.csv', { type: 'text/csv' }));
+      return dt;
+    }, GOOD);
+    await page.dispatchEvent('.drop', 'dragover', { dataTransfer });
+    await page.dispatchEvent('.drop', 'drop', { dataTransfer });
+    await page.waitForSelector('text=Xem trước 2 dòng đầu');
     await page.click('text=Kiểm tra (chưa ghi)');
     await page.waitForSelector('text=Tệp hợp lệ: 2 dòng');
     await page.click('text=Nhập vào hệ thống');
