@@ -245,6 +245,14 @@ describe('templates', () => {
     expect(text.split('\r\n')[0]).toBe(header.map((h) => (h.includes(',') ? `"${h}"` : h)).join(','));
   });
 
+  it('an unknown template is a 404 with a JSON error', async () => {
+    for (const name of ['medals', 'constructor']) {
+      const res = await SELF.fetch(`http://local/api/v1/imports/templates/${name}.xlsx`);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: string }).error).toMatch(/unknown dataset/);
+    }
+  });
+
   it('a filled awards template imports', async () => {
     const res = await SELF.fetch('http://local/api/v1/imports/templates/awards.xlsx');
     const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });

@@ -36,7 +36,7 @@ export const importsRoutes = new Hono<AppEnv>()
     '/templates/:file{[a-z_]+\\.(csv|xlsx)}',
     async (c) => {
       const [name, ext] = c.req.param('file').split('.');
-      const def = DATASET_DEFS[name as keyof typeof DATASET_DEFS];
+      const def = Object.hasOwn(DATASET_DEFS, name) ? DATASET_DEFS[name as keyof typeof DATASET_DEFS] : undefined;
       if (!def) return c.json({ error: `unknown dataset '${name}', expected one of ${DATASETS.join(', ')}` }, 404);
       const t = template(def, ext as 'csv' | 'xlsx');
       return c.body(t.body, 200, { 'content-type': t.type, 'content-disposition': `attachment; filename="${t.filename}"` });
