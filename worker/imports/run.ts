@@ -3,6 +3,7 @@ import type { ReadCost } from '../db/run';
 import { loadLookups } from '../queries/imports/lookups';
 import {
   commitStatements,
+  addPart,
   createStagingBatch,
   discardStaging,
   findCommitted,
@@ -29,7 +30,18 @@ export type Outcome =
   | { kind: 'invalid'; errors: RowError[]; total: number; truncated: boolean; rows: number }
   | { kind: 'duplicate'; batch: ImportBatch }
   | { kind: 'dry_run'; rows: number }
-  | { kind: 'created'; batch: ImportBatch };
+  | { kind: 'created'; batch: ImportBatch }
+  | { kind: 'staged'; batch: ImportBatch };
+
+/**
+ * One part of a file too large for one request (awards only): its rows are added to a staging
+ * batch (`batchId`, or a new one for part 1) and counted only when the batch is committed.
+ */
+export interface Part {
+  batchId?: number;
+  /** The file's row number of this part's first data row, so that errors name file rows. */
+  firstRow: number;
+}
 
 export interface ImportRequest {
   db: D1Database;
@@ -40,6 +52,7 @@ export interface ImportRequest {
   filename: string | null;
   format: 'csv' | 'xlsx' | 'json';
   createdBy: string;
+  part?: Part;
 }
 
 // The error list is capped so that a file where every row is wrong still answers quickly;
@@ -75,9 +88,10 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
 
   const lookups = await loadLookups(db, cost, def.needs);
   let header: ReturnType<typeof mapHeader> | undefined;
-  let rowNo = 0;
+  let rowNo = r.part ? r.part.firstRow - 1 : 0;
   let rows = 0;
-  let stagingId: number | undefined;
+  // a failing part discards the whole upload (all or nothing); a dry run touches nothing
+  let stagingId: number | undefined = r.dryRun ? undefined : r.part?.batchId;
   let parts: string[] = [];
   let partBytes = 0;
   let statements: SQL[] = [];
@@ -161,7 +175,8 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     if (rows === 0 && total === 0) report(0, null, null, msg('the file has a header but no data rows', 'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào'));
 
     const hash = await r.source.hash();
-    const existing = await findCommitted(db, cost, def.name, hash);
+    // a part is recognised as a repeat only with the others, when the batch is committed
+    const existing = r.part ? null : await findCommitted(db, cost, def.name, hash);
     if (existing) return { kind: 'duplicate', batch: existing };
     if (total) return invalid(rows);
     if (r.dryRun) return { kind: 'dry_run', rows };
@@ -170,6 +185,11 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     await flushStaged(true);
     const id = stagingId ?? (await createStagingBatch(db, { dataset: def.name, filename: r.filename, format: r.format, createdBy: r.createdBy, now }));
     stagingId = id;
+    if (r.part) {
+      await write(db, cost, [addPart(id, hash, rows)]);
+      stagingId = undefined; // kept for the next part
+      return { kind: 'staged', batch: (await getBatch(db, cost, id))! };
+    }
     const inserts = chunks.flatMap((json) => def.insert(id, json));
     try {
       await write(db, cost, commitStatements({ id, hash, rows, now, inserts, after: def.after?.(id) ?? [], awards: def.name === 'awards' }));

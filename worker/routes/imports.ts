@@ -8,6 +8,7 @@ import { runImport } from '../imports/run';
 import { openSource } from '../imports/sources/open';
 import { FileError } from '../imports/sources/types';
 import { template } from '../imports/template';
+import { commitParts, nextPart } from '../imports/parts';
 import { rollbackBatch } from '../imports/rollback';
 import { checkConsistency } from '../queries/imports/consistency';
 import { listBatches } from '../queries/imports/batches';
@@ -16,10 +17,19 @@ import { badRequest } from '../validation/hook';
 const datasetParam = z.strictObject({
   dataset: z.enum(DATASETS, { error: (iss) => `unknown dataset '${String(iss.input)}', expected one of ${DATASETS.join(', ')}` }),
 });
-const importQuery = z.strictObject({
-  dry_run: z.enum(['0', '1', 'true', 'false']).optional(),
-  filename: z.string().max(200).optional(),
-});
+const positiveInt = z.string().regex(/^[1-9]\d{0,9}$/, 'expected a positive whole number').transform(Number);
+const importQuery = z
+  .strictObject({
+    dry_run: z.enum(['0', '1', 'true', 'false']).optional(),
+    filename: z.string().max(200).optional(),
+    // an upload in parts: part=1 starts a staging batch, later parts name it with batch=
+    part: positiveInt.optional(),
+    first_row: positiveInt.optional(),
+    batch: positiveInt.optional(),
+  })
+  .refine((q) => q.part === undefined || q.first_row !== undefined, { path: ['first_row'], message: 'required with part' })
+  .refine((q) => (q.part ?? 1) === 1 || q.batch !== undefined, { path: ['batch'], message: 'required for part 2 and later' })
+  .refine((q) => q.part !== undefined || (q.first_row === undefined && q.batch === undefined), { path: ['part'], message: 'required with first_row and batch' });
 
 // The bootstrap token is the only writer until roles arrive.
 const who = () => 'admin';
@@ -45,6 +55,13 @@ export const importsRoutes = new Hono<AppEnv>()
   .post('/:dataset', zValidator('param', datasetParam, badRequest), zValidator('query', importQuery, badRequest), async (c) => {
     const { dataset } = c.req.valid('param');
     const q = c.req.valid('query');
+    const def = DATASET_DEFS[dataset];
+    if (q.part !== undefined && !def.staged)
+      return c.json({ error: 'part: only awards files are uploaded in parts; other datasets fit one request', parameter: 'part' }, 400);
+    if (q.part !== undefined && q.batch !== undefined) {
+      const open = await nextPart(c.env.DB, c.get('cost'), q.batch, q.part);
+      if ('error' in open) return c.json({ error: open.error, error_vi: open.error_vi }, open.status);
+    }
     let source;
     try {
       source = await openSource(c.req.raw);
@@ -56,12 +73,13 @@ export const importsRoutes = new Hono<AppEnv>()
       const outcome = await runImport({
         db: c.env.DB,
         cost: c.get('cost'),
-        def: DATASET_DEFS[dataset],
+        def,
         source: source.source,
         dryRun: q.dry_run === '1' || q.dry_run === 'true',
         filename: q.filename ?? null,
         format: source.format,
         createdBy: who(),
+        part: q.part === undefined ? undefined : { batchId: q.batch, firstRow: q.first_row! },
       });
       switch (outcome.kind) {
         case 'invalid':
@@ -82,11 +100,18 @@ export const importsRoutes = new Hono<AppEnv>()
           return c.json({ dry_run: true, batch: { id: null, dataset, rows: outcome.rows } }, 200);
         case 'created':
           return c.json({ batch: outcome.batch }, 201);
+        case 'staged':
+          return c.json({ batch: outcome.batch, part: q.part }, 202);
       }
     } catch (e) {
       if (e instanceof FileError) return c.json({ error: `${e.message} Nothing was imported.`, error_vi: `${e.vi} Không dòng nào được nhập.` }, e.status);
       throw e;
     }
+  })
+  .post('/:id{[0-9]+}/commit', async (c) => {
+    const result = await commitParts(c.env.DB, c.get('cost'), Number(c.req.param('id')));
+    if ('error' in result) return c.json({ error: result.error, error_vi: result.error_vi }, result.status);
+    return c.json(result, result.duplicate_of ? 200 : 201);
   })
   .delete('/:id{[0-9]+}', async (c) => {
     const result = await rollbackBatch(c.env.DB, c.get('cost'), Number(c.req.param('id')), who());

@@ -55,6 +55,18 @@ RETURNING id`,
   return row!.id;
 }
 
+// A batch uploaded in parts keeps the SHA-256 of each part in content_hash ("parts:h1:h2…")
+// until the commit replaces it with the hash of that list.
+export const PARTS_PREFIX = 'parts';
+
+/** Records an accepted part: its hash and its rows. */
+export function addPart(id: number, hash: string, rows: number): SQL {
+  return sql`UPDATE import_batches SET
+  content_hash = CASE WHEN content_hash LIKE 'pending-%' THEN ${PARTS_PREFIX} ELSE content_hash END || ':' || ${hash},
+  rows = rows + ${rows}
+WHERE id = ${id} AND status = 'staging'`;
+}
+
 /** Runs a chunk of write statements in one round trip (and one transaction). */
 export async function write(db: D1Database, cost: ReadCost, statements: SQL[]): Promise<void> {
   if (statements.length) await batch(db, cost, statements);
