@@ -132,3 +132,44 @@ describe('Dữ liệu page', () => {
     await page.close();
   });
 });
+
+describe('Dữ liệu page, a file sent in parts', () => {
+  it('checks every part, reports rows of the whole file, imports the parts as one batch', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // parts of 120 bytes instead of 50 MB, so that a small file goes in several parts
+    await page.addInitScript(() => sessionStorage.setItem('thidua-part-bytes', '120'));
+    await page.goto(`${server.url}/du-lieu`);
+    await page.fill('[data-testid=token]', TOKEN);
+    await page.press('[data-testid=token]', 'Enter');
+    await page.selectOption('[data-testid=dataset]', 'awards');
+
+    const lines = Array.from({ length: 12 }, (_, i) => `2023,LDTT,X${(i % 2) + 1},individual,1,"Người ${i + 1}"`);
+    const bad = [...lines];
+    bad[1] = '2023,LDTT,X7,individual,1,Sai';
+    bad[10] = '2023,LDTT,X1,individual,0,Sai';
+    await page.setInputFiles('[data-testid=file]', file('nhieu-phan-loi.csv', `${HEAD}\n${bad.join('\n')}\n`));
+    await page.click('text=Kiểm tra (chưa ghi)');
+    const table = page.locator('[data-testid=errors]');
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^2unit_code/);
+    expect(rows[1]).toMatch(/^11quantity/);
+
+    await page.setInputFiles('[data-testid=file]', file('nhieu-phan.csv', `${HEAD}\n${lines.join('\n')}\n`));
+    await page.click('text=Kiểm tra (chưa ghi)');
+    await page.waitForSelector('text=Tệp hợp lệ: 12 dòng');
+    await page.click('text=Nhập vào hệ thống');
+    await page.waitForSelector('text=/Đã nhập 12 dòng/');
+    const list = (await (await fetch(`${server.url}/api/v1/imports`)).json()) as { batches: { id: number; rows: number; status: string; filename: string }[] };
+    expect(list.batches[0]).toMatchObject({ rows: 12, status: 'committed', filename: 'nhieu-phan.csv' });
+    const summary = (await (await fetch(`${server.url}/api/v1/awards/summary?from=2023&to=2023`)).json()) as { total: number };
+    expect(summary.total).toBe(12);
+    const check = (await (await fetch(`${server.url}/api/v1/imports/consistency`)).json()) as { ok: boolean };
+    expect(check.ok).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -17,6 +17,7 @@ import { badRequest } from '../validation/hook';
 const datasetParam = z.strictObject({
   dataset: z.enum(DATASETS, { error: (iss) => `unknown dataset '${String(iss.input)}', expected one of ${DATASETS.join(', ')}` }),
 });
+const dry = (q: { dry_run?: string }) => q.dry_run === '1' || q.dry_run === 'true';
 const positiveInt = z.string().regex(/^[1-9]\d{0,9}$/, 'expected a positive whole number').transform(Number);
 const importQuery = z
   .strictObject({
@@ -28,7 +29,7 @@ const importQuery = z
     batch: positiveInt.optional(),
   })
   .refine((q) => q.part === undefined || q.first_row !== undefined, { path: ['first_row'], message: 'required with part' })
-  .refine((q) => (q.part ?? 1) === 1 || q.batch !== undefined, { path: ['batch'], message: 'required for part 2 and later' })
+  .refine((q) => (q.part ?? 1) === 1 || q.batch !== undefined || dry(q), { path: ['batch'], message: 'required for part 2 and later' })
   .refine((q) => q.part !== undefined || (q.first_row === undefined && q.batch === undefined), { path: ['part'], message: 'required with first_row and batch' });
 
 // The bootstrap token is the only writer until roles arrive.
@@ -58,7 +59,7 @@ export const importsRoutes = new Hono<AppEnv>()
     const def = DATASET_DEFS[dataset];
     if (q.part !== undefined && !def.staged)
       return c.json({ error: 'part: only awards files are uploaded in parts; other datasets fit one request', parameter: 'part' }, 400);
-    if (q.part !== undefined && q.batch !== undefined) {
+    if (q.part !== undefined && q.batch !== undefined && !dry(q)) {
       const open = await nextPart(c.env.DB, c.get('cost'), q.batch, q.part);
       if ('error' in open) return c.json({ error: open.error, error_vi: open.error_vi }, open.status);
     }
@@ -75,7 +76,7 @@ export const importsRoutes = new Hono<AppEnv>()
         cost: c.get('cost'),
         def,
         source: source.source,
-        dryRun: q.dry_run === '1' || q.dry_run === 'true',
+        dryRun: dry(q),
         filename: q.filename ?? null,
         format: source.format,
         createdBy: who(),

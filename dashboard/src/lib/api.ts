@@ -63,6 +63,7 @@ export type ImportResult =
   | { status: 201; batch: ImportBatch }
   | { status: 200; batch: ImportBatch; duplicate_of: number }
   | { status: 200; dry_run: true; batch: { id: null; dataset: Dataset; rows: number } }
+  | { status: 202; batch: ImportBatch; part: number }
   | { status: 422; error: string; error_vi: string; errors: RowError[]; total: number; errors_truncated: boolean; rows: number }
   | { status: number; error: string; error_vi?: string };
 
@@ -86,19 +87,28 @@ export function listImports(signal?: AbortSignal): Promise<{ batches: ImportBatc
   return getJson('/api/v1/imports', signal);
 }
 
+export interface UploadOptions {
+  dryRun: boolean;
+  token: string;
+  onProgress?: (sent: number, total: number) => void;
+  /** One part of a file sent in parts (awards): see docs/api.md, "Awards files larger than one request". */
+  part?: { number: number; firstRow: number; batch?: number };
+}
+
 /** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
-export function importFile(
-  dataset: Dataset,
-  file: File,
-  opts: { dryRun: boolean; token: string; onProgress?: (sent: number, total: number) => void },
-): Promise<ImportResult> {
+export function importFile(dataset: Dataset, file: Blob, name: string, opts: UploadOptions): Promise<ImportResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    const q = new URLSearchParams({ filename: file.name.slice(0, 200) });
+    const q = new URLSearchParams({ filename: name.slice(0, 200) });
     if (opts.dryRun) q.set('dry_run', '1');
+    if (opts.part) {
+      q.set('part', String(opts.part.number));
+      q.set('first_row', String(opts.part.firstRow));
+      if (opts.part.batch && !opts.dryRun) q.set('batch', String(opts.part.batch));
+    }
     xhr.open('POST', `/api/v1/imports/${dataset}?${q}`);
     xhr.setRequestHeader('authorization', `Bearer ${opts.token}`);
-    xhr.setRequestHeader('content-type', fileType(file.name) ?? (file.type || 'application/octet-stream'));
+    xhr.setRequestHeader('content-type', fileType(name) ?? (file.type || 'application/octet-stream'));
     xhr.upload.onprogress = (e) => opts.onProgress?.(e.loaded, e.total);
     xhr.onload = () => {
       let body: object;
@@ -112,6 +122,12 @@ export function importFile(
     xhr.onerror = () => resolve({ status: 0, error: 'network' });
     xhr.send(file);
   });
+}
+
+export async function commitImport(id: number, token: string): Promise<ImportResult> {
+  const res = await fetch(`/api/v1/imports/${id}/commit`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const body = (await res.json().catch(() => ({ error: res.statusText }))) as object;
+  return { status: res.status, ...body } as ImportResult;
 }
 
 export async function rollbackImport(id: number, token: string): Promise<{ ok: boolean; error?: string; error_vi?: string }> {
