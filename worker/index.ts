@@ -9,6 +9,7 @@ import { versionCache } from './middleware/versionCache';
 import { writeAuth } from './middleware/writeAuth';
 import { awardsRoutes } from './routes/awards';
 import { benchRoutes } from './routes/bench';
+import { importsRoutes } from './routes/imports';
 import { metaRoutes } from './routes/meta';
 import { movementsRoutes } from './routes/movements';
 import { reportsRoutes } from './routes/reports';
@@ -23,7 +24,8 @@ export const api = new Hono<AppEnv>()
   .route('/meta', metaRoutes)
   .route('/awards', awardsRoutes)
   .route('/movements', movementsRoutes)
-  .route('/reports', reportsRoutes);
+  .route('/reports', reportsRoutes)
+  .route('/imports', importsRoutes);
 
 api.get('/openapi.json', openAPIRouteHandler(api, { documentation }));
 // registered after the document is built from `api`, so it stays out of the OpenAPI

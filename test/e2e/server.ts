@@ -7,6 +7,8 @@ import path from 'node:path';
 export interface Server {
   url: string;
   dataDir: string;
+  /** Process group of `npm start` and everything it runs (wrangler, workerd). */
+  pgid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -47,7 +49,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
     try {
       const res = await fetch(`${url}/api/v1/meta`);
-      if (res.ok) return { url, dataDir, output: () => out, stop };
+      if (res.ok) return { url, dataDir, pgid: child.pid!, output: () => out, stop };
     } catch {
       // not listening yet
     }

@@ -11,7 +11,19 @@ describe('GET /api/v1/openapi.json', () => {
       paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown> }>>;
     };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/awards/indicators', '/awards/summary', '/meta', '/movements/results', '/reports/{form}']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/awards/indicators',
+      '/awards/summary',
+      '/imports',
+      '/imports/consistency',
+      '/imports/templates/{file}',
+      '/imports/{dataset}',
+      '/imports/{id}',
+      '/imports/{id}/commit',
+      '/meta',
+      '/movements/results',
+      '/reports/{form}',
+    ]);
     const summary = doc.paths['/awards/summary'].get;
     expect(summary.parameters!.map((p) => p.name).sort()).toEqual(
       ['as_of', 'award', 'category', 'class', 'cluster', 'ethnic', 'format', 'from', 'gender', 'group_by', 'kind', 'lang', 'method', 'movement', 'tier', 'to', 'unit'].sort(),

@@ -45,7 +45,14 @@ export const importBatches = sqliteTable(
     rolledBackAt: text('rolled_back_at'),
     rolledBackBy: text('rolled_back_by'),
   },
-  (t) => [index('import_batches_hash').on(t.dataset, t.contentHash)],
+  (t) => [
+    index('import_batches_hash').on(t.dataset, t.contentHash),
+    // Two uploads of the same file racing each other: only one can become committed.
+    uniqueIndex('import_batches_committed_hash')
+      .on(t.dataset, t.contentHash)
+      .where(sql`${t.status} = 'committed'`),
+    index('import_batches_status').on(t.status),
+  ],
 );
 
 export const units = sqliteTable(

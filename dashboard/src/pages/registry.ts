@@ -7,9 +7,14 @@ export interface PageEntry {
   path: string;
   label: Key;
   load: () => Promise<{ default: Component }>;
+  /** false: the page is not about a slice of the data, so the area filter is hidden. */
+  filters?: boolean;
 }
 
-export const PAGES: PageEntry[] = [{ path: '/', label: 'navOverview', load: () => import('./Overview.svelte') }];
+export const PAGES: PageEntry[] = [
+  { path: '/', label: 'navOverview', load: () => import('./Overview.svelte') },
+  { path: '/du-lieu', label: 'navData', load: () => import('./Data.svelte'), filters: false },
+];
 
 export function pageFor(path: string): PageEntry {
   return PAGES.find((p) => p.path === path) ?? PAGES[0];

@@ -1,0 +1,32 @@
+import Papa from 'papaparse';
+
+export const PREVIEW_ROWS = 5;
+
+/** The header and first rows of a file, read in the browser before anything is sent. */
+export async function previewFile(file: File): Promise<string[][] | null> {
+  const ext = file.name.split('.').pop()?.toLowerCase();
+  if (ext === 'csv' || ext === 'txt') {
+    // the first 64 KB is plenty for a header and five rows
+    const text = new TextDecoder('utf-8').decode(await file.slice(0, 65536).arrayBuffer());
+    const res = Papa.parse<string[]>(text, { preview: PREVIEW_ROWS + 1, delimitersToGuess: [',', ';'], skipEmptyLines: true });
+    return res.data;
+  }
+  if (ext === 'xlsx') {
+    if (file.size > 10 * 1024 * 1024) return null;
+    const XLSX = await import('@e965/xlsx'); // its own chunk, loaded only for Excel files
+    const wb = XLSX.read(await file.arrayBuffer(), { type: 'array', sheetRows: PREVIEW_ROWS + 1 });
+    const sheet = wb.Sheets[wb.SheetNames[0]];
+    return sheet ? XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' }) : null;
+  }
+  if (ext === 'json' && file.size < 5 * 1024 * 1024) {
+    try {
+      const data = JSON.parse(await file.text()) as Record<string, unknown>[];
+      if (!Array.isArray(data) || !data.length) return null;
+      const header = Object.keys(data[0]);
+      return [header, ...data.slice(0, PREVIEW_ROWS).map((r) => header.map((k) => String(r[k] ?? '')))];
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}

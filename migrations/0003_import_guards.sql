@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX `import_batches_committed_hash` ON `import_batches` (`dataset`,`content_hash`) WHERE "import_batches"."status" = 'committed';--> statement-breakpoint
+CREATE INDEX `import_batches_status` ON `import_batches` (`status`);

@@ -1,0 +1,75 @@
+// Cell parsers shared by every dataset. A cell arrives as trimmed text ('' = not given, which
+// the contract defines as "blank optional cells mean not given"); a parser returns the typed
+// value or a message a person can act on.
+
+import { msg, type Msg } from './messages';
+
+export type Cell<T> = { ok: true; value: T } | { ok: false; message: Msg };
+export type Parser<T> = (raw: string) => Cell<T>;
+
+const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
+const fail = (en: string, vi: string): Cell<never> => ({ ok: false, message: msg(en, vi) });
+
+/**
+ * Free text. A leading '=' is how a spreadsheet formula looks: a file that carries one holds
+ * a formula instead of its value, so it is refused rather than stored (exports neutralise
+ * +, - and @, which legitimately begin phone numbers, dashes and handles).
+ */
+export function text(max = 500): Parser<string> {
+  return (raw) => {
+    if (raw.startsWith('=')) return fail(
+        'looks like a spreadsheet formula (starts with "="); save the file with values, not formulas',
+        'trông như công thức bảng tính (bắt đầu bằng "="); hãy lưu tệp với giá trị, không lưu công thức',
+      );
+    if (raw.length > max) return fail(`too long: at most ${max} characters`, `quá dài: tối đa ${max} ký tự`);
+    return ok(raw.normalize('NFC'));
+  };
+}
+
+/** A code: letters, digits and - _ . / (as printed on decisions), at most 64 characters. */
+export const code: Parser<string> = (raw) => {
+  if (raw.length > 64) return fail('code too long: at most 64 characters', 'mã quá dài: tối đa 64 ký tự');
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}_./-]*$/u.test(raw)) return fail('not a valid code: use letters, digits and - _ . / only', 'mã không hợp lệ: chỉ dùng chữ, số và - _ . /');
+  return ok(raw.normalize('NFC'));
+};
+
+export function oneOf<const T extends readonly string[]>(values: T): Parser<T[number]> {
+  return (raw) => (values.includes(raw) ? ok(raw as T[number]) : fail(`must be one of ${values.join(', ')}`, `phải là một trong: ${values.join(', ')}`));
+}
+
+export function integer(min: number, max: number, what: Msg = msg('a whole number', 'số nguyên')): Parser<number> {
+  return (raw) => {
+    if (!/^[+-]?\d+$/.test(raw)) return fail(`must be ${what.en}`, `phải là ${what.vi}`);
+    const n = Number(raw);
+    if (n < min || n > max) return fail(`must be ${what.en} from ${min} to ${max}`, `phải là ${what.vi} từ ${min} đến ${max}`);
+    return ok(n);
+  };
+}
+
+export const year = integer(1945, 2100, msg('a four-digit year', 'năm (bốn chữ số)'));
+export const positive = integer(1, 1_000_000, msg('a positive whole number', 'số nguyên dương'));
+
+export const number: Parser<number> = (raw) => {
+  const n = Number(raw.replace(',', '.'));
+  return raw !== '' && Number.isFinite(n) ? ok(n) : fail('must be a number', 'phải là một số');
+};
+
+/** 0 < share <= 1: the part of an old unit that went to one successor. */
+export const share: Parser<number> = (raw) => {
+  const n = number(raw);
+  if (!n.ok) return n;
+  return n.value > 0 && n.value <= 1 ? n : fail('must be greater than 0 and at most 1', 'phải lớn hơn 0 và không quá 1');
+};
+
+export const flag: Parser<0 | 1> = (raw) => (raw === '0' || raw === '1' ? ok(Number(raw) as 0 | 1) : fail('must be 0 or 1', 'phải là 0 hoặc 1'));
+
+/** YYYY-MM-DD or DD/MM/YYYY, stored as YYYY-MM-DD; an impossible day (31/02) is an error. */
+export const date: Parser<string> = (raw) => {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
+  if (!iso && !vn) return fail('must be a date as YYYY-MM-DD or DD/MM/YYYY', 'phải là ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY');
+  const [y, m, d] = iso ? [+iso[1], +iso[2], +iso[3]] : [+vn![3], +vn![2], +vn![1]];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return fail('is not a real calendar date', 'không phải ngày có thật trên lịch');
+  return ok(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+};

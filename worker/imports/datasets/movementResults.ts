@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { code, number, positive, year } from '../cells';
+import { known, type DatasetDef } from '../dataset';
+import { msg } from '../messages';
+
+export const movementResults: DatasetDef = {
+  name: 'movement_results',
+  columns: [
+    { key: 'year', vi: 'Năm', required: true, parse: year, note: 'Năm chấm điểm' },
+    { key: 'cluster_code', vi: 'Mã cụm, khối', required: true, parse: code, note: 'Cụm, khối đã có trong hệ thống' },
+    { key: 'unit_code', vi: 'Mã đơn vị', required: true, parse: code, note: 'Đơn vị được chấm điểm' },
+    { key: 'score', vi: 'Điểm', required: false, parse: number, note: 'Số điểm (dấu thập phân . hoặc ,)' },
+    { key: 'rank', vi: 'Xếp hạng', required: true, parse: positive, note: 'Số nguyên dương, 1 là cao nhất' },
+    { key: 'proposed_award_code', vi: 'Mã hình thức đề nghị', required: false, parse: code, note: 'Hình thức khen thưởng đề nghị (nếu có)' },
+  ],
+  needs: ['units', 'clusters', 'awardTypes', 'results'],
+  staged: false,
+  check(v, l, report) {
+    const cluster = known(l.clusters, v, 'cluster_code', 'cluster', report);
+    const unit = known(l.units, v, 'unit_code', 'unit', report);
+    if (v.proposed_award_code !== undefined) known(l.awardTypes, v, 'proposed_award_code', 'award type', report);
+    if (cluster === undefined || unit === undefined) return;
+    if (v.proposed_award_code !== undefined && !l.awardTypes.has(String(v.proposed_award_code))) return;
+    const key = `${v.year}|${v.cluster_code}|${v.unit_code}`;
+    if (l.results.has(key))
+      return void report(
+        'unit_code',
+        msg(
+          `a result for ${v.unit_code} in ${v.cluster_code}, ${v.year} is already recorded (in the database or earlier in this file)`,
+          `kết quả của ${v.unit_code} trong ${v.cluster_code} năm ${v.year} đã có (trong hệ thống hoặc ở dòng trước)`,
+        ),
+      );
+    l.results.add(key);
+    return [v.year, cluster, unit, v.score ?? null, v.rank, v.proposed_award_code ?? null];
+  },
+  insert: (batchId, tuples) => [
+    sql`INSERT INTO movement_results (batch_id, year, cluster_id, unit_id, score, rank, proposed_award_code)
+SELECT ${batchId}, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(${tuples})`,
+  ],
+};

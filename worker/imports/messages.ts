@@ -1,0 +1,10 @@
+/**
+ * A problem told in both languages: `en` is the API's `message` (scripts and logs), `vi` its
+ * `message_vi`, which the Dữ liệu page shows to the analysts who fix the file.
+ */
+export interface Msg {
+  en: string;
+  vi: string;
+}
+
+export const msg = (en: string, vi: string): Msg => ({ en, vi });

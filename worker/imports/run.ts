@@ -1,0 +1,207 @@
+import type { SQL } from 'drizzle-orm';
+import type { ReadCost } from '../db/run';
+import { loadLookups } from '../queries/imports/lookups';
+import {
+  commitStatements,
+  addPart,
+  createStagingBatch,
+  discardStaging,
+  findCommitted,
+  getBatch,
+  write,
+  type ImportBatch,
+} from '../queries/imports/batches';
+import type { DatasetDef, Values } from './dataset';
+import { mapHeader } from './header';
+import { msg, type Msg } from './messages';
+import type { Source } from './sources/types';
+
+export interface RowError {
+  /** 1-based data row (header excluded); 0 = the header itself. */
+  row: number;
+  column: string | null;
+  value: string | null;
+  message: string;
+  /** The same in Vietnamese, for the Dữ liệu page. */
+  message_vi: string;
+}
+
+export type Outcome =
+  | { kind: 'invalid'; errors: RowError[]; total: number; truncated: boolean; rows: number }
+  | { kind: 'duplicate'; batch: ImportBatch }
+  | { kind: 'dry_run'; rows: number }
+  | { kind: 'created'; batch: ImportBatch }
+  | { kind: 'staged'; batch: ImportBatch };
+
+/**
+ * One part of a file too large for one request (awards only): its rows are added to a staging
+ * batch (`batchId`, or a new one for part 1) and counted only when the batch is committed.
+ */
+export interface Part {
+  batchId?: number;
+  /** The file's row number of this part's first data row, so that errors name file rows. */
+  firstRow: number;
+}
+
+export interface ImportRequest {
+  db: D1Database;
+  cost: ReadCost;
+  def: DatasetDef;
+  source: Source;
+  dryRun: boolean;
+  filename: string | null;
+  format: 'csv' | 'xlsx' | 'json';
+  createdBy: string;
+  part?: Part;
+}
+
+// The error list is capped so that a file where every row is wrong still answers quickly;
+// the total is always the true count.
+export const MAX_ERRORS = 1000;
+// One JSON parameter per statement stays under 90 KB, inside D1's 100 KB statement limit even
+// if bound values were counted towards it; ten statements go per round trip.
+const CHUNK_BYTES = 90_000;
+const STATEMENTS_PER_ROUND_TRIP = 10;
+// Datasets written in the commit transaction itself are held in memory.
+const MAX_IN_MEMORY_ROWS = 100_000;
+
+/** UTF-8 size of a string (a surrogate pair counts 6, an upper bound for its 4 bytes). */
+function utf8Bytes(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 ? 1 : 2;
+  }
+  return n;
+}
+
+export async function runImport(r: ImportRequest): Promise<Outcome> {
+  const { db, cost, def } = r;
+  const now = new Date().toISOString();
+  const errors: RowError[] = [];
+  let total = 0;
+  const report = (row: number, column: string | null, value: string | null, message: Msg) => {
+    total++;
+    if (errors.length < MAX_ERRORS) errors.push({ row, column, value, message: message.en, message_vi: message.vi });
+  };
+  const invalid = (rows: number): Outcome => ({ kind: 'invalid', errors, total, truncated: total > errors.length, rows });
+
+  const lookups = await loadLookups(db, cost, def.needs);
+  let header: ReturnType<typeof mapHeader> | undefined;
+  let rowNo = r.part ? r.part.firstRow - 1 : 0;
+  let rows = 0;
+  // a failing part discards the whole upload (all or nothing); a dry run touches nothing
+  let stagingId: number | undefined = r.dryRun ? undefined : r.part?.batchId;
+  let parts: string[] = [];
+  let partBytes = 0;
+  let statements: SQL[] = [];
+  const chunks: string[] = [];
+
+  const flushStaged = async (force: boolean) => {
+    if (statements.length && (force || statements.length >= STATEMENTS_PER_ROUND_TRIP)) {
+      await write(db, cost, statements);
+      statements = [];
+    }
+  };
+  const closeChunk = async () => {
+    if (!parts.length) return;
+    const json = `[${parts.join(',')}]`;
+    parts = [];
+    partBytes = 0;
+    if (!def.staged) return void chunks.push(json);
+    stagingId ??= await createStagingBatch(db, { dataset: def.name, filename: r.filename, format: r.format, createdBy: r.createdBy, now });
+    statements.push(...def.insert(stagingId, json));
+    await flushStaged(false);
+  };
+
+  try {
+    for await (const item of r.source.rows) {
+      if (!header) {
+        header = mapHeader(item.cells, def);
+        for (const e of header.errors) report(0, e.column, e.value, e.message);
+        if (total) return invalid(0);
+        continue;
+      }
+      rowNo++;
+      if (item.problem) {
+        report(rowNo, null, null, msg(`unreadable CSV: ${item.problem}`, `dòng CSV không đọc được (thiếu hoặc thừa dấu ngoặc kép): ${item.problem}`));
+        continue;
+      }
+      if (item.cells.every((c) => c.trim() === '')) continue; // blank lines are not rows
+      rows++;
+      const before = total;
+      const extra = item.cells.slice(header.columns.length).find((c) => c.trim() !== '');
+      if (extra !== undefined)
+        report(
+          rowNo,
+          null,
+          extra,
+          msg(
+            `this row has ${item.cells.length} cells but the header has ${header.columns.length} columns (check the delimiter and the quoting)`,
+            `dòng này có ${item.cells.length} ô nhưng dòng tiêu đề có ${header.columns.length} cột (kiểm tra dấu phân cách và dấu ngoặc kép)`,
+          ),
+        );
+      const values: Values = {};
+      header.columns.forEach((col, i) => {
+        if (!col) return;
+        const raw = (item.cells[i] ?? '').trim();
+        if (raw === '') {
+          if (col.required) report(rowNo, col.key, '', msg('required: this cell must not be blank', 'bắt buộc: ô này không được để trống'));
+          return;
+        }
+        const parsed = col.parse(raw);
+        if (parsed.ok) values[col.key] = parsed.value;
+        else report(rowNo, col.key, raw, msg(`'${raw}' ${parsed.message.en}`, `'${raw}' ${parsed.message.vi}`));
+      });
+      if (total > before) continue;
+      const tuple = def.check(values, lookups, (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message), rowNo);
+      if (!def.staged && rows > MAX_IN_MEMORY_ROWS) {
+        const max = MAX_IN_MEMORY_ROWS;
+        report(rowNo, null, null, msg(`a ${def.name} file may have at most ${max.toLocaleString('en')} rows; split it`, `tệp ${def.name} có tối đa ${max.toLocaleString('vi')} dòng; hãy chia nhỏ tệp`));
+        return invalid(rows);
+      }
+      // Once a row is wrong nothing more is written; the rest of the file is still checked so
+      // the report lists every problem at once.
+      if (!tuple || total || r.dryRun) continue;
+      const json = JSON.stringify(tuple);
+      parts.push(json);
+      partBytes += utf8Bytes(json) + 1;
+      if (partBytes >= CHUNK_BYTES) await closeChunk();
+    }
+    if (!header) {
+      report(0, null, null, msg('the file is empty: expected a header row with the column names, then data rows', 'tệp trống: cần dòng tiêu đề với tên các cột, sau đó là các dòng dữ liệu'));
+      return invalid(0);
+    }
+    if (rows === 0 && total === 0) report(0, null, null, msg('the file has a header but no data rows', 'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào'));
+
+    const hash = await r.source.hash();
+    // a part is recognised as a repeat only with the others, when the batch is committed
+    const existing = r.part ? null : await findCommitted(db, cost, def.name, hash);
+    if (existing) return { kind: 'duplicate', batch: existing };
+    if (total) return invalid(rows);
+    if (r.dryRun) return { kind: 'dry_run', rows };
+
+    await closeChunk();
+    await flushStaged(true);
+    const id = stagingId ?? (await createStagingBatch(db, { dataset: def.name, filename: r.filename, format: r.format, createdBy: r.createdBy, now }));
+    stagingId = id;
+    if (r.part) {
+      await write(db, cost, [addPart(id, hash, rows)]);
+      stagingId = undefined; // kept for the next part
+      return { kind: 'staged', batch: (await getBatch(db, cost, id))! };
+    }
+    const inserts = chunks.flatMap((json) => def.insert(id, json));
+    try {
+      await write(db, cost, commitStatements({ id, hash, rows, now, inserts, after: def.after?.(id) ?? [], awards: def.name === 'awards' }));
+    } catch (e) {
+      // the same file committed by a concurrent upload wins the unique index
+      const raced = await findCommitted(db, cost, def.name, hash);
+      if (raced) return { kind: 'duplicate', batch: raced };
+      throw e;
+    }
+    stagingId = undefined;
+    return { kind: 'created', batch: (await getBatch(db, cost, id))! };
+  } finally {
+    if (stagingId !== undefined) await discardStaging(db, cost, stagingId);
+  }
+}

@@ -1,0 +1,122 @@
+import { Hono } from 'hono';
+import { describeRoute, validator } from 'hono-openapi';
+import { z } from 'zod';
+import { DATASETS } from '../domain/enums';
+import type { AppEnv } from '../env';
+import { DATASET_DEFS } from '../imports/datasets';
+import { runImport } from '../imports/run';
+import { openSource } from '../imports/sources/open';
+import { FileError } from '../imports/sources/types';
+import { template } from '../imports/template';
+import { commitParts, nextPart } from '../imports/parts';
+import { rollbackBatch } from '../imports/rollback';
+import { checkConsistency } from '../queries/imports/consistency';
+import { listBatches } from '../queries/imports/batches';
+import { badRequest } from '../validation/hook';
+
+const datasetParam = z.strictObject({
+  dataset: z.enum(DATASETS, { error: (iss) => `unknown dataset '${String(iss.input)}', expected one of ${DATASETS.join(', ')}` }),
+});
+const dry = (q: { dry_run?: string }) => q.dry_run === '1' || q.dry_run === 'true';
+const positiveInt = z.string().regex(/^[1-9]\d{0,9}$/, 'expected a positive whole number').transform(Number);
+const importQuery = z
+  .strictObject({
+    dry_run: z.enum(['0', '1', 'true', 'false']).optional(),
+    filename: z.string().max(200).optional(),
+    // an upload in parts: part=1 starts a staging batch, later parts name it with batch=
+    part: positiveInt.optional(),
+    first_row: positiveInt.optional(),
+    batch: positiveInt.optional(),
+  })
+  .refine((q) => q.part === undefined || q.first_row !== undefined, { path: ['first_row'], message: 'required with part' })
+  .refine((q) => (q.part ?? 1) === 1 || q.batch !== undefined || dry(q), { path: ['batch'], message: 'required for part 2 and later' })
+  .refine((q) => q.part !== undefined || (q.first_row === undefined && q.batch === undefined), { path: ['part'], message: 'required with first_row and batch' });
+
+// The bootstrap token is the only writer until roles arrive.
+const who = () => 'admin';
+
+export const importsRoutes = new Hono<AppEnv>()
+  .get('/', describeRoute({ tags: ['imports'], summary: 'Import history', description: 'Batches, newest first: who, when, dataset, rows, content hash, status.' }), validator('query', z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional() }), badRequest), async (c) =>
+    c.json({ batches: await listBatches(c.env.DB, c.get('cost'), c.req.valid('query').limit ?? 200) }),
+  )
+  .get('/consistency', describeRoute({ tags: ['imports'], summary: 'Consistency check', description: 'Recomputes the award cube from the raw rows of committed batches and compares; 500 if anything differs.' }), async (c) => {
+    const result = await checkConsistency(c.env.DB, c.get('cost'));
+    return c.json(result, result.ok ? 200 : 500);
+  })
+  .get(
+    '/templates/:file{[a-z_]+\\.(csv|xlsx)}',
+    describeRoute({ tags: ['imports'], summary: 'Template', description: 'A template per dataset: XLSX with Vietnamese headers and a "Hướng dẫn" sheet, or CSV with a BOM.' }),
+    async (c) => {
+      const [name, ext] = c.req.param('file').split('.');
+      const def = Object.hasOwn(DATASET_DEFS, name) ? DATASET_DEFS[name as keyof typeof DATASET_DEFS] : undefined;
+      if (!def) return c.json({ error: `unknown dataset '${name}', expected one of ${DATASETS.join(', ')}` }, 404);
+      const t = template(def, ext as 'csv' | 'xlsx');
+      return c.body(t.body, 200, { 'content-type': t.type, 'content-disposition': `attachment; filename="${t.filename}"` });
+    },
+  )
+  .post('/:dataset', describeRoute({ tags: ['imports'], summary: 'Import a file', description: 'CSV (UTF-8, , or ;), XLSX (first sheet) or JSON (array of objects) into one dataset: all or nothing. 201 with batch; 200 with duplicate_of for the same file again; 422 with errors [{row, column, value, message}] and nothing written; ?dry_run=1 writes nothing. Needs Authorization: Bearer.' }), validator('param', datasetParam, badRequest), validator('query', importQuery, badRequest), async (c) => {
+    const { dataset } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const def = DATASET_DEFS[dataset];
+    if (q.part !== undefined && !def.staged)
+      return c.json({ error: 'part: only awards files are uploaded in parts; other datasets fit one request', parameter: 'part' }, 400);
+    if (q.part !== undefined && q.batch !== undefined && !dry(q)) {
+      const open = await nextPart(c.env.DB, c.get('cost'), q.batch, q.part);
+      if ('error' in open) return c.json({ error: open.error, error_vi: open.error_vi }, open.status);
+    }
+    let source;
+    try {
+      source = await openSource(c.req.raw);
+    } catch (e) {
+      if (e instanceof FileError) return c.json({ error: e.message, error_vi: e.vi }, e.status);
+      throw e;
+    }
+    try {
+      const outcome = await runImport({
+        db: c.env.DB,
+        cost: c.get('cost'),
+        def,
+        source: source.source,
+        dryRun: dry(q),
+        filename: q.filename ?? null,
+        format: source.format,
+        createdBy: who(),
+        part: q.part === undefined ? undefined : { batchId: q.batch, firstRow: q.first_row! },
+      });
+      switch (outcome.kind) {
+        case 'invalid':
+          return c.json(
+            {
+              error: `${outcome.total} problem${outcome.total === 1 ? '' : 's'} found; nothing was imported`,
+              error_vi: `Có ${outcome.total} lỗi; không dòng nào được nhập`,
+              errors: outcome.errors,
+              total: outcome.total,
+              errors_truncated: outcome.truncated,
+              rows: outcome.rows,
+            },
+            422,
+          );
+        case 'duplicate':
+          return c.json({ batch: outcome.batch, duplicate_of: outcome.batch.id }, 200);
+        case 'dry_run':
+          return c.json({ dry_run: true, batch: { id: null, dataset, rows: outcome.rows } }, 200);
+        case 'created':
+          return c.json({ batch: outcome.batch }, 201);
+        case 'staged':
+          return c.json({ batch: outcome.batch, part: q.part }, 202);
+      }
+    } catch (e) {
+      if (e instanceof FileError) return c.json({ error: `${e.message} Nothing was imported.`, error_vi: `${e.vi} Không dòng nào được nhập.` }, e.status);
+      throw e;
+    }
+  })
+  .post('/:id{[0-9]+}/commit', describeRoute({ tags: ['imports'], summary: 'Commit an upload in parts', description: 'Makes an awards file sent in parts count, in one transaction. Needs Authorization: Bearer.' }), async (c) => {
+    const result = await commitParts(c.env.DB, c.get('cost'), Number(c.req.param('id')));
+    if ('error' in result) return c.json({ error: result.error, error_vi: result.error_vi }, result.status);
+    return c.json(result, result.duplicate_of ? 200 : 201);
+  })
+  .delete('/:id{[0-9]+}', describeRoute({ tags: ['imports'], summary: 'Roll a batch back', description: 'Removes everything the batch added; every aggregate follows. 409 while other batches use its reference codes. Needs Authorization: Bearer.' }), async (c) => {
+    const result = await rollbackBatch(c.env.DB, c.get('cost'), Number(c.req.param('id')), who());
+    if ('error' in result) return c.json({ error: result.error, error_vi: result.error_vi }, result.status);
+    return c.json(result);
+  });
