@@ -2,14 +2,20 @@ import type { Component } from 'svelte';
 import type { Key } from '../lib/i18n.svelte';
 
 // One entry per page: its path, its nav label, and its component, loaded on first visit so
-// each page is its own chunk.
+// each page is its own chunk. /du-lieu (data import) is built on another branch.
 export interface PageEntry {
   path: string;
   label: Key;
   load: () => Promise<{ default: Component }>;
 }
 
-export const PAGES: PageEntry[] = [{ path: '/', label: 'navOverview', load: () => import('./Overview.svelte') }];
+export const PAGES: PageEntry[] = [
+  { path: '/', label: 'navOverview', load: () => import('./Overview.svelte') },
+  { path: '/dia-ban', label: 'navArea', load: () => import('./Area.svelte') },
+  { path: '/cum-khoi', label: 'navClusters', load: () => import('./Clusters.svelte') },
+  { path: '/phong-trao', label: 'navMovements', load: () => import('./Movements.svelte') },
+  { path: '/hinh-thuc', label: 'navForms', load: () => import('./Forms.svelte') },
+];
 
 export function pageFor(path: string): PageEntry {
   return PAGES.find((p) => p.path === path) ?? PAGES[0];
