@@ -16,3 +16,11 @@ export function fold(s: string): string {
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
 }
+
+/** Cuts a long name for an axis label (the table and tooltip keep the whole name). */
+export function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+}
+
+/** How many characters an axis label may have: narrower on a phone so the bars keep their room. */
+export const axisLabelLength = () => (window.innerWidth < 768 ? 16 : 42);
