@@ -69,7 +69,7 @@ describe('Tổng quan with the demo data', () => {
     const byYear = await api<Summary>('/api/v1/awards/summary?group_by=year');
     const { page } = await open('/');
     await page.click('summary:has-text("Xem dạng bảng")');
-    const totals = await page.$$eval('tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td:last-child')!.textContent]));
+    const totals = await page.$$eval('[data-card="trend"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td:last-child')!.textContent]));
     expect(totals).toEqual(byYear.rows.map((r) => [String(r.year), vi(r.count)]));
     await page.close();
   });
