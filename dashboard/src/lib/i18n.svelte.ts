@@ -125,6 +125,7 @@ const dict = {
   ranksSummary: { vi: 'Năm {year}: dẫn đầu là {unit} ({score} điểm).', en: '{year}: first was {unit} ({score} points).' },
   rank: { vi: 'Hạng', en: 'Rank' },
   score: { vi: 'Điểm', en: 'Score' },
+  rankScore: { vi: 'Hạng (điểm)', en: 'Rank (score)' },
   proposedAward: { vi: 'Đề nghị khen thưởng', en: 'Proposed award' },
   proposalsTitle: { vi: 'Đơn vị dẫn đầu được đề nghị khen thưởng ({n} năm gần nhất)', en: 'Leaders proposed for awards (last {n} years)' },
   membersTitle: { vi: 'Thành viên và thay đổi thành viên', en: 'Members and membership changes' },

@@ -23,4 +23,7 @@ export function shorten(s: string, max: number): string {
 }
 
 /** How many characters an axis label may have: narrower on a phone so the bars keep their room. */
-export const axisLabelLength = () => (window.innerWidth < 768 ? 16 : 42);
+export const isPhone = () => window.innerWidth < 768;
+export const axisLabelLength = () => (isPhone() ? 22 : 50);
+/** Legend entries may be longer than axis labels (they wrap onto their own lines). */
+export const legendLabelLength = () => (isPhone() ? 34 : 100);
