@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type Server } from './server';
 
 // Shared helpers for the dashboard's page tests: open a page the way a user would, wait until
 // every card has settled, run axe-core, compare tables with the API.
@@ -16,6 +18,21 @@ export const PAGES = [
   { path: '/hinh-thuc', slug: 'hinh-thuc', vi: 'Hình thức', en: 'Award types' },
 ] as const;
 
+/** `npm start` on the demo and one Chromium, started once for a test file and stopped after it. */
+export function demoSession(): { server: Server; browser: Browser } {
+  const session = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    session.server = await startServer();
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
+}
+
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
@@ -26,9 +43,9 @@ export interface Opened {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, url: string, viewport = DESKTOP): Promise<Opened> {
+export async function openPage(browser: Browser, url: string, viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
   // reduced motion: charts draw without animation, so screenshots show the final state
-  const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+  const page = await browser.newPage({ viewport, reducedMotion: 'reduce', colorScheme });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
