@@ -45,6 +45,7 @@ const dict = {
     en: "Today's boundaries: former units are counted inside their successors (a split commune is shared by its proportions, so counts may have decimals).",
   },
   dataUpdated: { vi: 'Dữ liệu cập nhật lúc', en: 'Data updated at' },
+  noDataYet: { vi: 'Chưa có số liệu khen thưởng nào được nhập.', en: 'No award figures have been imported yet.' },
   dataVersion: { vi: 'phiên bản dữ liệu', en: 'data version' },
   metaFailed: { vi: 'Không tải được danh mục (đơn vị, danh hiệu). Hãy tải lại trang.', en: 'Could not load the catalog (units, award types). Please reload the page.' },
   pageFailed: { vi: 'Không tải được trang này. Hãy kiểm tra kết nối và tải lại.', en: 'Could not load this page. Check the connection and reload.' },
