@@ -155,7 +155,7 @@ describe('tables equal the API', () => {
   it('Cụm, khối: ranks and scores of the chosen cluster from the movement results', async () => {
     const res = await api<{ rows: { year: number; unit: string; rank: number; score: number }[] }>('/api/v1/movements/results?cluster=TB-CUM1');
     const { page, errors } = await openPage(demo.browser, `${demo.server.url}/cum-khoi?cluster=TB-CUM1`);
-    expect(await page.textContent('main')).toContain('Cụm thi đua số 1 (huyện, thành phố)');
+    expect(await page.inputValue('.picker select')).toBe('TB-CUM1');
     const table = await cardTable(page, 'ranks');
     const years = [...new Set(res.rows.map((r) => r.year))];
     const thaiThuy = table.find((r) => r[0].startsWith('Huyện Thái Thụy'))!;
@@ -165,6 +165,11 @@ describe('tables equal the API', () => {
       expect(thaiThuy[i + 1]).toMatch(r ? new RegExp(`^${r.rank} \\(${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r.score)}\\)`) : /^–$/);
     }
     expect(await page.textContent('[data-card="members"]')).toContain('vào cụm năm 2016');
+    // another cluster from the page's picker: the URL and the table follow
+    await page.selectOption('.picker select', 'CUM-DBSH');
+    await expect.poll(() => page.url()).toContain('cluster=CUM-DBSH');
+    await settled(page);
+    await expect.poll(async () => (await cardTable(page, 'ranks')).map((r) => r[0])).toContain('Tỉnh Hưng Yên (từ 01/07/2025)');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -191,7 +196,7 @@ describe('loading and errors', () => {
     await page.waitForSelector('[data-kpi="kpiTotal"] .value');
     expect(await page.textContent('[data-card="shares"]')).toContain('Đang tải');
     await page.waitForSelector('[data-card="shares"] [role="alert"]');
-    expect(await page.textContent('[data-card="shares"]')).toContain('Không tải được số liệu: Internal error: test');
+    expect(await page.textContent('[data-card="shares"]')).toContain('Không tải được số liệu: máy chủ gặp lỗi, hãy thử lại sau (Internal error: test)');
     await page.unroute('**/api/v1/awards/indicators*');
     await page.click('[data-card="shares"] button:has-text("Thử lại")');
     await page.waitForSelector('[data-card="shares"] canvas');

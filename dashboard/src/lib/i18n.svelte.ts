@@ -88,6 +88,10 @@ const dict = {
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   noData: { vi: 'Không có dữ liệu cho bộ lọc này.', en: 'No data for this filter.' },
   loadFailed: { vi: 'Không tải được số liệu', en: 'Could not load the figures' },
+  errorNetwork: { vi: 'không kết nối được máy chủ, hãy kiểm tra mạng', en: 'the server could not be reached; check the connection' },
+  errorBadFilter: { vi: 'bộ lọc không hợp lệ ({detail})', en: 'the filter is not valid ({detail})' },
+  errorServer: { vi: 'máy chủ gặp lỗi, hãy thử lại sau ({detail})', en: 'the server failed; try again later ({detail})' },
+  clusterPick: { vi: 'Cụm, khối đang xem', en: 'Cluster or block shown' },
   retry: { vi: 'Thử lại', en: 'Retry' },
   chartSummary: {
     vi: 'Năm {last}: {total} khen thưởng; cao nhất năm {maxYear} ({max}).',
@@ -115,8 +119,6 @@ const dict = {
   reorgTitle: { vi: 'Sắp xếp đơn vị hành chính 2025', en: '2025 reorganisation of administrative units' },
   showAllChanges: { vi: 'Xem tất cả {n} thay đổi', en: 'Show all {n} changes' },
   reorgNone: { vi: 'Các đơn vị đang xem không thay đổi địa giới.', en: 'The units in view did not change.' },
-  clusterShown: { vi: 'Đang xem:', en: 'Showing:' },
-  clusterPickHint: { vi: '(chọn cụm, khối khác trong bộ lọc)', en: '(pick another cluster or block in the filters)' },
   noClusters: { vi: 'Chưa có cụm, khối thi đua nào.', en: 'No clusters or blocks yet.' },
   ranksTitle: { vi: 'Thứ hạng các thành viên qua các năm', en: "Members' ranks over the years" },
   ranksNote: {
