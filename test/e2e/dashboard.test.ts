@@ -131,6 +131,30 @@ describe('filters and the URL', () => {
     await page.close();
   });
 
+  it('filters work from the keyboard alone', async () => {
+    const { page, errors } = await openPage(demo.browser, `${demo.server.url}/`);
+    // Tab from the top of the page reaches the area filter through the skip link, the language
+    // buttons and the page links; arrow keys then change a native select
+    let steps = 0;
+    while (!(await page.evaluate(() => document.activeElement?.matches('.unit select'))) && steps++ < 20) await page.keyboard.press('Tab');
+    expect(steps).toBeLessThan(20);
+    await page.keyboard.press('Tab'); // the unit search box
+    await page.keyboard.type('vu thu');
+    await page.keyboard.press('Tab'); // "Từ năm"
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.url()).toContain('from=2012');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab'); // back on the area select, now listing the search's matches
+    const options = await page.$$eval('.unit select option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    // only the matches and their ancestors are left (the new Hưng Yên has a commune Vũ Thư too)
+    expect(options).toContain('TB-VT');
+    expect(options.length).toBeLessThan(10);
+    for (const _ of options.slice(0, options.indexOf('TB-VT'))) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBe('TB-VT');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('folds the filters into a drawer on a phone', async () => {
     const { page } = await openPage(demo.browser, `${demo.server.url}/?unit=TB`, PHONE);
     expect(await page.isVisible('#filters')).toBe(false);
