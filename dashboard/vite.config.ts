@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/dashboard', import.meta.url)),
     emptyOutDir: true,
     reportCompressedSize: true,
+    // read by scripts/check-bundle.mjs for the initial-JS budget
+    manifest: true,
   },
   server: {
     // `npm run dev:ui`: Vite with hot reload, API from a running `npm start`.

@@ -1,26 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type Server } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSession, SHOTS } from './pages';
 
-const SHOTS = 'test-results/screenshots';
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoSession();
 
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
+  const res = await fetch(`${demo.server.url}${path}`);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
@@ -29,11 +14,11 @@ type Summary = { rows: { year: number; count: number; category?: string; tier?: 
 
 async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
   // reduced motion: charts draw without animation, so screenshots show final bars
-  const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+  const page = await demo.browser.newPage({ viewport, reducedMotion: 'reduce' });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${demo.server.url}${path}`);
   await page.waitForSelector('[data-kpi="kpiTotal"] .value');
   await page.waitForSelector('canvas');
   return { page, errors };
@@ -47,7 +32,7 @@ describe('Tổng quan with the demo data', () => {
     const meta = await api<{ award_types: { code: string }[]; years: { from: number; to: number } }>('/api/v1/meta');
     expect(meta.years).toEqual({ from: 2012, to: 2025 });
     expect(meta.award_types.map((t) => t.code)).toContain('GK_HUYEN');
-    expect(server.output()).toMatch(/ADMIN_TOKEN \(Authorization: Bearer …\): \S{20,}/);
+    expect(demo.server.output()).toMatch(/ADMIN_TOKEN \(Authorization: Bearer …\): \S{20,}/);
   });
 
   it('shows this year against last year from the API, in Vietnamese number format', async () => {
@@ -69,7 +54,7 @@ describe('Tổng quan with the demo data', () => {
     const byYear = await api<Summary>('/api/v1/awards/summary?group_by=year');
     const { page } = await open('/');
     await page.click('summary:has-text("Xem dạng bảng")');
-    const totals = await page.$$eval('tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td:last-child')!.textContent]));
+    const totals = await page.$$eval('[data-card="trend"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td:last-child')!.textContent]));
     expect(totals).toEqual(byYear.rows.map((r) => [String(r.year), vi(r.count)]));
     await page.close();
   });

@@ -23,3 +23,23 @@ export function formatDateTime(iso: string, lang: Lang): string {
   const time = new Intl.DateTimeFormat(locale(lang), { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
   return `${date} ${time}`;
 }
+
+/** 2025-06-30 as 30/06/2025 (the same order in both languages, as Vietnamese documents write it). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** A share (0..1) as a percentage: 62,3% in Vietnamese. */
+export function formatPercent(share: number | null | undefined, lang: Lang, digits = 1): string {
+  if (share === null || share === undefined) return '–';
+  return `${formatNumber(share * 100, lang, digits)}%`;
+}
+
+/** Chart.js' locale option for the current language. */
+export const chartLocale = (lang: Lang) => locale(lang);
+
+/** Award counts: whole numbers, or one decimal where mapping onto today's units split a count. */
+export function formatCount(n: number, lang: Lang): string {
+  return Number.isInteger(n) ? formatNumber(n, lang) : formatNumber(n, lang, 1);
+}

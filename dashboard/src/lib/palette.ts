@@ -6,3 +6,29 @@ export const TIER_COLORS: Record<string, string> = {
   grassroots: '#009E73',
 };
 export const TIERS = ['state', 'government', 'ministry_province', 'grassroots'] as const;
+
+/** The eight Okabe–Ito colours for series without a fixed colour (grey instead of black, for the dark theme). */
+export const SERIES = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#8C8C8C'] as const;
+export const seriesColor = (i: number) => SERIES[i % SERIES.length];
+
+/** WCAG relative luminance of an sRGB colour given as 0..255 channels. */
+function luminance(rgb: number[]): number {
+  const [r, g, b] = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Sequential scale for the heatmap, light to Okabe–Ito blue; the cell text is black or white,
+ * whichever contrasts more with the cell (WCAG ratio), so every number stays readable.
+ */
+export function heatColor(ratio: number): { background: string; color: string } {
+  const r = Math.max(0, Math.min(1, ratio));
+  const rgb = [235, 244, 250].map((from, i) => Math.round(from + ([0, 84, 147][i] - from) * r));
+  const l = luminance(rgb);
+  const onWhite = 1.05 / (l + 0.05);
+  const onBlack = (l + 0.05) / 0.05;
+  return { background: `rgb(${rgb.join(', ')})`, color: onWhite > onBlack ? '#fff' : '#000' };
+}

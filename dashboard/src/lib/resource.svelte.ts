@@ -1,4 +1,14 @@
 import { ApiError } from './api';
+import { t } from './i18n.svelte';
+
+/** What went wrong, in words a reader can act on (the API's own message kept for a bad filter). */
+function explain(e: unknown): string {
+  if (!(e instanceof ApiError)) return String(e);
+  if (e.status === 0) return t('errorNetwork');
+  if (e.status === 400) return t('errorBadFilter', { detail: e.message });
+  if (e.status >= 500) return t('errorServer', { detail: e.message });
+  return e.message;
+}
 
 export type LoadState<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -24,7 +34,7 @@ export function resource<R, T>(request: () => R, fetcher: (req: R, signal: Abort
       },
       (e: unknown) => {
         if (ctrl.signal.aborted) return;
-        state = { status: 'error', error: e instanceof ApiError ? (e.status ? e.message : '') : String(e) };
+        state = { status: 'error', error: explain(e) };
       },
     );
     return () => ctrl.abort();

@@ -13,6 +13,10 @@ export interface PageEntry {
 
 export const PAGES: PageEntry[] = [
   { path: '/', label: 'navOverview', load: () => import('./Overview.svelte') },
+  { path: '/dia-ban', label: 'navArea', load: () => import('./Area.svelte') },
+  { path: '/cum-khoi', label: 'navClusters', load: () => import('./Clusters.svelte') },
+  { path: '/phong-trao', label: 'navMovements', load: () => import('./Movements.svelte') },
+  { path: '/hinh-thuc', label: 'navForms', load: () => import('./Forms.svelte') },
   { path: '/du-lieu', label: 'navData', load: () => import('./Data.svelte'), filters: false },
 ];
 

@@ -1,0 +1,92 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type Server } from './server';
+
+// Shared helpers for the dashboard's page tests: open a page the way a user would, wait until
+// every card has settled, run axe-core, compare tables with the API.
+
+export const SHOTS = 'test-results/screenshots';
+
+export const PAGES = [
+  { path: '/', slug: 'tong-quan', vi: 'Tổng quan', en: 'Overview' },
+  { path: '/dia-ban', slug: 'dia-ban', vi: 'Địa bàn', en: 'Areas' },
+  { path: '/cum-khoi', slug: 'cum-khoi', vi: 'Cụm, khối thi đua', en: 'Clusters & blocks' },
+  { path: '/phong-trao', slug: 'phong-trao', vi: 'Phong trào', en: 'Movements' },
+  { path: '/hinh-thuc', slug: 'hinh-thuc', vi: 'Hình thức', en: 'Award types' },
+] as const;
+
+/** `npm start` on the demo and one Chromium, started once for a test file and stopped after it. */
+export function demoSession(): { server: Server; browser: Browser } {
+  const session = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    session.server = await startServer();
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
+}
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface Opened {
+  page: Page;
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, url: string, viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
+  // reduced motion: charts draw without animation, so screenshots show the final state
+  const page = await browser.newPage({ viewport, reducedMotion: 'reduce', colorScheme });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await settled(page);
+  return { page, errors };
+}
+
+/** Every card has its answer: nothing loading, the page's chunk in. */
+export async function settled(page: Page) {
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => document.querySelector('.page') && !document.querySelector('[aria-busy="true"], [role="status"]:not(.sr-only)'), null, {
+    timeout: 30_000,
+  });
+}
+
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+/** The rows of a card's "Xem dạng bảng" table: header cell then data cells, as displayed. */
+export async function cardTable(page: Page, card: string): Promise<string[][]> {
+  const details = page.locator(`[data-card="${card}"] details.as-table`);
+  if (await details.count()) await details.first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  return page.$$eval(`[data-card="${card}"] tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())));
+}
+
+export async function apiJson<T>(base: string, path: string): Promise<T> {
+  const res = await fetch(`${base}${path}`);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+export const viCount = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: Number.isInteger(n) ? 0 : 1, minimumFractionDigits: Number.isInteger(n) ? 0 : 1 }).format(n);
+
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
