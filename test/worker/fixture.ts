@@ -1,16 +1,9 @@
 import type { AwardRecord, DemoDataset } from '../../scripts/demo/types';
-import { dataset } from './helpers';
+import { award, dataset } from './helpers';
 
 // A province P with district D1 (communes C1, C2) and agency A, and a second province Q.
 // Every expected figure in summary.test.ts is computed by hand from these ten rows.
-const a = (year: number, award_code: string, unit_code: string, recipient_kind: AwardRecord['recipient_kind'], quantity: number, more: Partial<AwardRecord> = {}): AwardRecord => ({
-  year,
-  award_code,
-  unit_code,
-  recipient_kind,
-  quantity,
-  ...more,
-});
+const a = award;
 
 export const FIXTURE_AWARDS: AwardRecord[] = [
   a(2023, 'LDTT', 'C1', 'individual', 10, { gender: 'F', recipient_class: 'TRUC_TIEP' }),

@@ -59,3 +59,13 @@ export async function summary(query: string): Promise<{ status: number; body: Su
 export async function bumpDataVersion() {
   await env.DB.prepare("UPDATE data_state SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").run();
 }
+
+/** One award record of a hand-computed fixture. */
+export const award = (
+  year: number,
+  award_code: string,
+  unit_code: string,
+  recipient_kind: AwardRecord['recipient_kind'],
+  quantity: number,
+  more: Partial<AwardRecord> = {},
+): AwardRecord => ({ year, award_code, unit_code, recipient_kind, quantity, ...more });

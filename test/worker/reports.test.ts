@@ -1,17 +1,9 @@
 import { SELF } from 'cloudflare:test';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AwardRecord } from '../../scripts/demo/types';
-import { dataset, load, resetDatabase } from './helpers';
+import { award, dataset, load, resetDatabase } from './helpers';
 
-const a = (year: number, award_code: string, unit_code: string, recipient_kind: AwardRecord['recipient_kind'], quantity: number, more: Partial<AwardRecord> = {}): AwardRecord => ({
-  year,
-  award_code,
-  unit_code,
-  recipient_kind,
-  quantity,
-  ...more,
-});
+const a = award;
 
 // Province P (district D, commune C) and another province Q; form 0602 for P in 2024 is worked
 // out by hand below.
