@@ -32,6 +32,14 @@ beforeAll(async () => {
           { code: 'C', name: 'Xã C', kind: 'commune', parent_code: 'D' },
           { code: 'Q', name: 'Tỉnh Q', kind: 'province' },
         ],
+        movements: [
+          { code: 'M_C1', name: 'Trung ương, chuyên đề', level: 'central', kind: 'thematic', start_date: '2021-09-01', end_date: '2025-12-31' },
+          { code: 'M_C2', name: 'Trung ương, theo đợt', level: 'central', kind: 'campaign', start_date: '2024-09-01', end_date: '2026-01-31' },
+          { code: 'M_P', name: 'Tỉnh P, thường xuyên', level: 'province', kind: 'regular', owner_code: 'P', start_date: '2024-01-01' },
+          { code: 'M_D', name: 'Huyện D, chuyên đề', level: 'district', kind: 'thematic', owner_code: 'D', start_date: '2024-03-01', end_date: '2024-10-31' },
+          { code: 'M_Q', name: 'Tỉnh Q, chuyên đề', level: 'province', kind: 'thematic', owner_code: 'Q', start_date: '2024-01-01', end_date: '2024-12-31' },
+          { code: 'M_OLD', name: 'Đã kết thúc', level: 'central', kind: 'regular', start_date: '2015-01-01', end_date: '2019-12-31' },
+        ],
       },
     ),
   );
@@ -92,6 +100,31 @@ describe('GET /api/v1/reports/0602', () => {
   });
 });
 
+describe('GET /api/v1/reports/0601', () => {
+  it('counts the movements launched and running in the year, by level, kind and duration', async () => {
+    const res = await SELF.fetch('http://local/api/v1/reports/0601?unit=P&year=2024');
+    expect(res.status).toBe(200);
+    const form = (await res.json()) as Form;
+    expect(form.columns.map((c) => c.kind)).toEqual(['launched', 'running']);
+    // P: central M_C1 (running), M_C2 (launched), its own M_P (launched), D's M_D (launched); not Q's, not the ended one
+    expect(Object.fromEntries(form.rows.map((r) => [r.key, r.cells]))).toEqual({
+      total: [3, 4],
+      central: [1, 2],
+      province: [1, 1],
+      district: [1, 1],
+      unit: [0, 0],
+      regular: [1, 1],
+      thematic: [1, 2],
+      campaign: [1, 1],
+      short: [1, 1],
+      medium: [1, 2],
+      long: [1, 1],
+    });
+    const q = (await (await SELF.fetch('http://local/api/v1/reports/0601?unit=Q&year=2024')).json()) as Form;
+    expect(q.rows[0].cells).toEqual([2, 3]);
+  });
+});
+
 describe('GET /api/v1/reports/0603', () => {
   it('splits certificates of merit into collective, individual and household', async () => {
     const form = (await (await SELF.fetch('http://local/api/v1/reports/0603?unit=P&year=2024&lang=en')).json()) as Form;
@@ -103,7 +136,7 @@ describe('GET /api/v1/reports/0603', () => {
 
 describe('bad report parameters', () => {
   it.each([
-    ['0699?unit=P&year=2024', 'form', /unknown form '0699'/],
+    ['0699?unit=P&year=2024', 'form', /unknown form '0699', expected 0601, 0602 or 0603/],
     ['0602?year=2024', 'unit', /required/],
     ['0602?unit=P', 'year', /./],
     ['0602?unit=NOPE&year=2024', 'unit', /unknown code 'NOPE'/],

@@ -5,7 +5,7 @@ import type { Geography, GeoUnit } from '../queries/geography';
 import { applies, FORM_ROWS, KIND_LABELS, type FormDef } from './forms';
 
 export interface FormResult {
-  form: FormDef['code'];
+  form: FormDef['code'] | '0601';
   title: string;
   unit: string;
   unit_name: string;

@@ -2,14 +2,21 @@ import { Hono } from 'hono';
 import { validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { loadGeography } from '../queries/geography';
+import { loadGeography, type Geography } from '../queries/geography';
 import { buildForm } from '../reports/buildForm';
+import { buildForm0601 } from '../reports/form0601';
 import { formToXlsx } from '../reports/formXlsx';
 import { FORMS } from '../reports/forms';
 import { badRequest } from '../validation/hook';
 import { BadParameter } from '../validation/params';
 import { reportParams, reportQuery } from '../validation/reportQuery';
 import { describeRead } from './describe';
+
+function ancestorsOf(geo: Geography, id: number): number[] {
+  const out: number[] = [];
+  for (let u = geo.units.get(id); u?.parentId != null; u = geo.units.get(u.parentId)) out.push(u.parentId);
+  return out;
+}
 
 const formResponse = z.object({
   form: z.string(),
@@ -24,8 +31,8 @@ const formResponse = z.object({
 export const reportsRoutes = new Hono<AppEnv>().get(
   '/:form',
   describeRead(
-    'Annual award forms 0602 and 0603',
-    'Circular 02/2023/TT-BNV: counts of state-level (0602) or ministry/province-level (0603) awards for a unit and its subtree in a year; columns by award form split collective / individual (/ household), rows by recipient class and by award method. format=xlsx lays it out like the form.',
+    'Annual forms 0601, 0602 and 0603',
+    'Circular 02/2023/TT-BNV for a unit and a year: 0601 counts emulation movements (launched in the year and running) by launching level, kind and duration; 0602 and 0603 count state-level and ministry/province-level awards for the unit and its subtree, columns by award form split collective / individual (/ household), rows by recipient class and by award method. format=xlsx lays it out like the form.',
     formResponse,
     'reports',
     true,
@@ -38,7 +45,11 @@ export const reportsRoutes = new Hono<AppEnv>().get(
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     const unit = geo.unitByCode.get(q.unit);
     if (!unit) throw new BadParameter('unit', `unknown code '${q.unit}'`);
-    const result = await buildForm(c.env.DB, c.get('cost'), geo, FORMS[form], unit, q.year, q.lang ?? 'vi');
+    const lang = q.lang ?? 'vi';
+    const result =
+      form === '0601'
+        ? await buildForm0601(c.env.DB, c.get('cost'), unit, ancestorsOf(geo, unit.id), q.year, lang)
+        : await buildForm(c.env.DB, c.get('cost'), geo, FORMS[form], unit, q.year, lang);
     if (q.format === 'xlsx') {
       return c.body(await formToXlsx(result), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fileParams, year } from './params';
 
 export const reportParams = z.strictObject({
-  form: z.enum(['0602', '0603'], { error: (iss) => `unknown form '${String(iss.input)}', expected 0602 or 0603` }),
+  form: z.enum(['0601', '0602', '0603'], { error: (iss) => `unknown form '${String(iss.input)}', expected 0601, 0602 or 0603` }),
 });
 
 export const reportQuery = z.strictObject({

@@ -88,8 +88,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Annual award forms 0602 and 0603
-         * @description Circular 02/2023/TT-BNV: counts of state-level (0602) or ministry/province-level (0603) awards for a unit and its subtree in a year; columns by award form split collective / individual (/ household), rows by recipient class and by award method. format=xlsx lays it out like the form.
+         * Annual forms 0601, 0602 and 0603
+         * @description Circular 02/2023/TT-BNV for a unit and a year: 0601 counts emulation movements (launched in the year and running) by launching level, kind and duration; 0602 and 0603 count state-level and ministry/province-level awards for the unit and its subtree, columns by award form split collective / individual (/ household), rows by recipient class and by award method. format=xlsx lays it out like the form.
          */
         get: operations["getReportsByForm"];
         put?: never;
@@ -596,7 +596,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                form: "0602" | "0603";
+                form: "0601" | "0602" | "0603";
             };
             cookie?: never;
         };
