@@ -23,6 +23,17 @@ const adminToken =
     return t;
   })());
 
+// Embed tokens are signed with EMBED_SECRET (a wrangler secret in production); in development
+// one is generated once per data directory, so tokens survive a restart.
+const secretFile = path.join(dataDir, 'embed-secret');
+const embedSecret =
+  process.env.EMBED_SECRET ??
+  (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : (() => {
+    const t = randomBytes(32).toString('base64url');
+    writeFileSync(secretFile, t, { mode: 0o600 });
+    return t;
+  })());
+
 const persist = ['--local', '--persist-to', dataDir];
 
 if (process.env.SKIP_BUILD !== '1') await run('vite', ['build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn']);
@@ -53,6 +64,7 @@ await run('wrangler', [
   '--port', port,
   '--persist-to', dataDir,
   '--var', `ADMIN_TOKEN:${adminToken}`,
+  '--var', `EMBED_SECRET:${embedSecret}`,
   ...(process.env.BENCH === '1' ? ['--var', 'BENCH:1'] : []),
   '--show-interactive-dev-session=false',
   '--log-level', process.env.WRANGLER_LOG ?? 'warn',

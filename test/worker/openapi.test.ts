@@ -14,6 +14,9 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/awards/indicators',
       '/awards/summary',
+      '/embed-data/{chart}',
+      '/embeds',
+      '/embeds/{id}',
       '/imports',
       '/imports/consistency',
       '/imports/templates/{file}',

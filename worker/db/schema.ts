@@ -274,3 +274,17 @@ export const dataState = sqliteTable('data_state', {
   version: integer('version').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+// Signed embed tokens (issue 6): the JWT carries chart, locked params, origin, expiry and this
+// row's id as `jti`; the row lets tokens be listed and revoked (revoked or unknown jti -> 401).
+export const embedTokens = sqliteTable('embed_tokens', {
+  id: text('id').primaryKey(),
+  chart: text('chart').notNull(),
+  params: text('params').notNull(),
+  origin: text('origin').notNull(),
+  label: text('label'),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  revokedAt: text('revoked_at'),
+  createdBy: text('created_by').notNull(),
+});

@@ -1,0 +1,150 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver, validator } from 'hono-openapi';
+import type { z } from 'zod';
+import { EMBED_CHARTS } from '../domain/embedCharts';
+import { EmbedDenied, embedQuery, signEmbed, verifyEmbed } from '../embed/token';
+import { embedSnippet } from '../embed/page';
+import type { AppEnv } from '../env';
+import { adminOnly } from '../middleware/writeAuth';
+import { awardsSummary } from '../queries/awardsSummary';
+import { insertEmbedToken, listEmbedTokens, revokeEmbedToken, findEmbedToken, type EmbedTokenRow } from '../queries/embeds';
+import { loadGeography } from '../queries/geography';
+import { resolveSummaryParams } from '../queries/resolveSummaryParams';
+import { createdEmbed, createEmbedBody, embedChartParam, embedDataQuery, embedIdParam, embedList, embedToken } from '../validation/embeds';
+import { badRequest } from '../validation/hook';
+import { errorResponse, summaryResponse } from '../validation/responses';
+import { summaryQuery } from '../validation/summaryQuery';
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: resolver(schema) } });
+const err = (description: string) => ({ description, content: json(errorResponse) });
+
+function view(row: EmbedTokenRow, now = new Date().toISOString()): z.infer<typeof embedToken> {
+  const status = row.revoked_at ? 'revoked' : row.expires_at <= now ? 'expired' : 'active';
+  return { ...row, chart: row.chart as z.infer<typeof embedToken>['chart'], params: JSON.parse(row.params), status };
+}
+
+/** Checks a query (locked + fixed params) the way the summary endpoint would: 400 naming the parameter. */
+function parseSummary(query: Record<string, string>) {
+  const parsed = summaryQuery.safeParse(query);
+  if (parsed.success) return { ok: parsed.data } as const;
+  return { issue: parsed.error.issues } as const;
+}
+
+// Embed tokens (issue 6): made, listed and revoked with the admin token (roles come later).
+export const embedsRoutes = new Hono<AppEnv>()
+  .post(
+    '/',
+    describeRoute({
+      summary: 'Create an embed token',
+      description: 'Signs an HS256 token naming the chart, the locked filters, the allowed parent origin and an expiry; answers it with the iframe snippet. Needs the admin token.',
+      tags: ['embeds'],
+      responses: {
+        201: { description: 'Created', content: json(createdEmbed) },
+        400: err('A bad field or filter, named in `parameter`'),
+        401: err('Missing or wrong admin token'),
+        503: err('No EMBED_SECRET configured'),
+      },
+    }),
+    validator('json', createEmbedBody, badRequest),
+    async (c) => {
+      const body = c.req.valid('json');
+      const secret = c.env.EMBED_SECRET;
+      if (!secret) return c.json({ error: 'Embeds are disabled: the server has no EMBED_SECRET configured' }, 503);
+      const params = Object.fromEntries(Object.entries(body.params).filter((e): e is [string, string] => e[1] !== undefined));
+      const parsed = parseSummary({ ...params, ...EMBED_CHARTS[body.chart].fixed });
+      if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
+      // unknown codes are refused now, not when the chart is first shown
+      const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+      resolveSummaryParams(geo, parsed.ok);
+
+      const now = new Date();
+      const iat = Math.floor(now.getTime() / 1000);
+      const exp = iat + body.lifetime_days * 86400;
+      const row: EmbedTokenRow = {
+        id: crypto.randomUUID(),
+        chart: body.chart,
+        params: JSON.stringify(params),
+        origin: body.origin,
+        label: body.label ?? null,
+        created_at: now.toISOString(),
+        expires_at: new Date(exp * 1000).toISOString(),
+        revoked_at: null,
+        created_by: 'admin',
+      };
+      const token = await signEmbed({ jti: row.id, chart: body.chart, params, origin: body.origin, iat, exp }, secret);
+      await insertEmbedToken(c.env.DB, c.get('cost'), row);
+      const url = `${new URL(c.req.url).origin}/embed/${body.chart}?token=${token}`;
+      return c.json({ ...view(row), token, url, snippet: embedSnippet(url, row.id) }, 201);
+    },
+  )
+  .get(
+    '/',
+    describeRoute({
+      summary: 'List embed tokens',
+      description: 'Every embed token with its chart, locked filters, origin, expiry and status (the tokens themselves are not stored). Needs the admin token.',
+      tags: ['embeds'],
+      responses: { 200: { description: 'OK', content: json(embedList) }, 401: err('Missing or wrong admin token') },
+    }),
+    adminOnly,
+    async (c) => {
+      const rows = await listEmbedTokens(c.env.DB, c.get('cost'));
+      const now = new Date().toISOString();
+      return c.json({ tokens: rows.map((r) => view(r, now)) });
+    },
+  )
+  .delete(
+    '/:id',
+    describeRoute({
+      summary: 'Revoke an embed token',
+      description: 'From now on the token answers 401, both for its page and for its data. Needs the admin token.',
+      tags: ['embeds'],
+      responses: { 200: { description: 'Revoked', content: json(embedToken) }, 401: err('Missing or wrong admin token'), 404: err('No such token') },
+    }),
+    validator('param', embedIdParam, badRequest),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const row = await findEmbedToken(c.env.DB, c.get('cost'), id);
+      if (!row) return c.json({ error: `No embed token '${id}'` }, 404);
+      await revokeEmbedToken(c.env.DB, c.get('cost'), id, new Date().toISOString());
+      return c.json(view((await findEmbedToken(c.env.DB, c.get('cost'), id))!));
+    },
+  );
+
+// The data behind an embed: the same query path as /awards/summary, with the token's filters.
+export const embedDataRoutes = new Hono<AppEnv>().get(
+  '/:chart',
+  describeRoute({
+    summary: 'Data of an embedded chart',
+    description:
+      'Verifies the embed token (signature, expiry, chart, revocation) and answers like /awards/summary with the locked filters applied. A filter the token locks cannot be set to another value (400, naming it). Never cached.',
+    tags: ['embeds'],
+    responses: {
+      200: { description: 'OK', content: json(summaryResponse) },
+      400: err('A bad parameter or an attempt to change a locked one, named in `parameter`'),
+      401: err('Tampered, expired, revoked or unknown token, or a token for another chart'),
+    },
+  }),
+  validator('param', embedChartParam, badRequest),
+  validator('query', embedDataQuery, badRequest),
+  async (c) => {
+    const { chart } = c.req.valid('param');
+    const { token, ...requested } = c.req.valid('query');
+    let claims;
+    try {
+      claims = await verifyEmbed(c.env.DB, c.get('cost'), c.env.EMBED_SECRET, token, chart);
+    } catch (e) {
+      if (e instanceof EmbedDenied) return c.json({ error: e.message }, 401);
+      throw e;
+    }
+    const open = Object.fromEntries(Object.entries(requested).filter((e): e is [string, string] => e[1] !== undefined));
+    const q = embedQuery(claims, open);
+    if ('locked' in q) return c.json({ error: `${q.locked}: locked by the embed token, it cannot be changed`, parameter: q.locked }, 400);
+    const parsed = parseSummary(q.query);
+    if (parsed.issue) return badRequest({ success: false, error: parsed.issue }, c);
+    const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+    const params = resolveSummaryParams(geo, parsed.ok);
+    const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
+    c.header('Cache-Control', 'no-store');
+    return c.json(result);
+  },
+);
