@@ -115,4 +115,35 @@ describe('an embedded chart', () => {
     await page.screenshot({ path: 'test-results/screenshots/embed-wrong-origin.png', fullPage: true });
     await page.close();
   });
+
+  it('is made and revoked in the "Nhúng biểu đồ" dialog, with the card\'s filters locked', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript((token) => sessionStorage.setItem('thidua-admin-token', token), TOKEN);
+    await page.goto(`${server.url}/?from=2021&to=2024`);
+    const card = page.locator('[data-card=trend]');
+    await card.locator('canvas').waitFor();
+    await card.locator('[data-testid=embed-open]').click();
+    const dialog = page.locator('[data-testid=embed-dialog]');
+    await expect(dialog.textContent()).resolves.toMatch(/from=2021, to=2024/);
+    await dialog.locator('[data-testid=embed-origin]').fill('https://congthongtin.example');
+    await dialog.locator('[data-testid=embed-create]').click();
+    const snippet = await dialog.locator('[data-testid=embed-snippet]').inputValue({ timeout: 10_000 });
+    expect(snippet).toMatch(/^<iframe id="thidua-/);
+    await dialog.locator('[data-testid=embed-list] li').first().waitFor();
+    await page.screenshot({ path: 'test-results/screenshots/embed-dialog.png' });
+
+    const token = /token=([^"&]+)/.exec(snippet)![1];
+    const data = await fetch(`${server.url}/api/v1/embed-data/trend?token=${token}`);
+    expect(data.status).toBe(200);
+    const direct = await (await fetch(`${server.url}/api/v1/awards/summary?group_by=year,tier&from=2021&to=2024`)).json();
+    expect(await data.json()).toEqual(direct);
+
+    await dialog.locator('[data-testid=embed-list] li', { hasText: 'congthongtin' }).getByRole('button').click();
+    await dialog.locator('[data-testid=embed-list] li', { hasText: 'Đã thu hồi' }).waitFor();
+    expect((await fetch(`${server.url}/api/v1/embed-data/trend?token=${token}`)).status).toBe(401);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
