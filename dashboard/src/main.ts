@@ -3,11 +3,19 @@ import App from './App.svelte';
 import './app.css';
 
 const target = document.getElementById('app')!;
-if (location.pathname.startsWith('/embed/')) {
-  // an embedded chart: no dashboard chrome; ?theme=light|dark overrides the reader's preference
-  const theme = new URLSearchParams(location.search).get('theme');
-  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
-  document.body.classList.add('embedded');
+const embedded = location.pathname.startsWith('/embed/');
+
+// The theme follows the reader's colour scheme (live); an embed's ?theme=light|dark overrides it.
+const asked = embedded ? new URLSearchParams(location.search).get('theme') : null;
+const prefersDark = window.matchMedia('(prefers-color-scheme: dark)');
+const applyTheme = () => {
+  document.documentElement.dataset.theme = asked === 'light' || asked === 'dark' ? asked : prefersDark.matches ? 'dark' : 'light';
+};
+applyTheme();
+prefersDark.addEventListener('change', applyTheme);
+
+if (embedded) {
+  // an embedded chart alone, without the dashboard's chrome
   void import('./embed/Embed.svelte').then(({ default: Embed }) => mount(Embed, { target }));
 } else {
   mount(App, { target });
