@@ -9,7 +9,7 @@ import { versionCache } from './middleware/versionCache';
 import { writeAuth } from './middleware/writeAuth';
 import { awardsRoutes } from './routes/awards';
 import { benchRoutes } from './routes/bench';
-import { embedDataRoutes, embedsRoutes } from './routes/embeds';
+import { embedDataRoutes, embedsRoutes, snapshotsRoutes } from './routes/embeds';
 import { embedPage } from './embed/page';
 import { importsRoutes } from './routes/imports';
 import { metaRoutes } from './routes/meta';
@@ -29,7 +29,8 @@ export const api = new Hono<AppEnv>()
   .route('/reports', reportsRoutes)
   .route('/imports', importsRoutes)
   .route('/embeds', embedsRoutes)
-  .route('/embed-data', embedDataRoutes);
+  .route('/embed-data', embedDataRoutes)
+  .route('/snapshots', snapshotsRoutes);
 
 api.get('/openapi.json', openAPIRouteHandler(api, { documentation }));
 // registered after the document is built from `api`, so it stays out of the OpenAPI

@@ -180,3 +180,34 @@ describe('the embed page', () => {
     expect(html).not.toMatch(/"rows"/);
   });
 });
+
+describe('published snapshots', () => {
+  const countSnapshots = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots').first<{ n: number }>())!.n;
+  const publish = (body: unknown, headers: Record<string, string> = ADMIN) =>
+    SELF.fetch('http://local/api/v1/snapshots', { method: 'POST', headers, body: JSON.stringify(body) });
+
+  it('freeze the answer of a chart with a fixed query, which later imports do not change', async () => {
+    const before = await countSnapshots();
+    expect((await publish({ chart: 'kinds' }, { 'Content-Type': 'application/json' })).status).toBe(401);
+    const bad = await publish({ chart: 'kinds', params: { unit: 'NOPE' } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { parameter: string }).parameter).toBe('unit');
+    expect(await countSnapshots()).toBe(before);
+
+    const res = await publish({ chart: 'kinds', params: { unit: 'P' }, label: 'Báo cáo năm 2024' });
+    expect(res.status).toBe(201);
+    const made = (await res.json()) as { id: string; url: string; data: { total: number } };
+    const direct = await (await SELF.fetch('http://local/api/v1/awards/summary?group_by=year,kind&unit=P')).json();
+    expect(made.data).toEqual(direct);
+    expect(made.data.total).toBe(40); // every fixture award but Q's
+    expect(made.url).toBe(`http://local/snapshot/${made.id}`);
+    expect(await countSnapshots()).toBe(before + 1);
+
+    await resetDatabase();
+    const later = await SELF.fetch(`http://local/api/v1/snapshots/${made.id}`);
+    expect(later.status).toBe(200);
+    expect(await later.json()).toMatchObject({ id: made.id, chart: 'kinds', params: { unit: 'P' }, label: 'Báo cáo năm 2024', data: direct });
+    expect((await SELF.fetch('http://local/api/v1/snapshots/nope')).status).toBe(404);
+    await load(FIXTURE);
+  });
+});

@@ -26,6 +26,8 @@ describe('GET /api/v1/openapi.json', () => {
       '/meta',
       '/movements/results',
       '/reports/{form}',
+      '/snapshots',
+      '/snapshots/{id}',
     ]);
     const summary = doc.paths['/awards/summary'].get;
     expect(summary.parameters!.map((p) => p.name).sort()).toEqual(

@@ -288,3 +288,16 @@ export const embedTokens = sqliteTable('embed_tokens', {
   revokedAt: text('revoked_at'),
   createdBy: text('created_by').notNull(),
 });
+
+// Published snapshots: a chart with a fixed query and its answer frozen when published, for a
+// permanent read-only page (reports quote numbers that must not change with later imports).
+export const snapshots = sqliteTable('snapshots', {
+  id: text('id').primaryKey(),
+  chart: text('chart').notNull(),
+  params: text('params').notNull(),
+  label: text('label'),
+  data: text('data').notNull(),
+  dataVersion: integer('data_version').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+});

@@ -37,3 +37,28 @@ export function listEmbedTokens(db: D1Database, cost: ReadCost): Promise<EmbedTo
 export async function revokeEmbedToken(db: D1Database, cost: ReadCost, id: string, at: string): Promise<void> {
   await all(db, cost, sql`UPDATE embed_tokens SET revoked_at = COALESCE(revoked_at, ${at}) WHERE id = ${id}`);
 }
+
+/** A published snapshot: `params` and `data` (the frozen answer) are JSON. */
+export interface SnapshotRow {
+  id: string;
+  chart: string;
+  params: string;
+  label: string | null;
+  data: string;
+  data_version: number;
+  created_at: string;
+  created_by: string;
+}
+
+export async function insertSnapshot(db: D1Database, cost: ReadCost, r: SnapshotRow): Promise<void> {
+  await all(
+    db,
+    cost,
+    sql`INSERT INTO snapshots (id, chart, params, label, data, data_version, created_at, created_by)
+        VALUES (${r.id}, ${r.chart}, ${r.params}, ${r.label}, ${r.data}, ${r.data_version}, ${r.created_at}, ${r.created_by})`,
+  );
+}
+
+export function findSnapshot(db: D1Database, cost: ReadCost, id: string): Promise<SnapshotRow | null> {
+  return first<SnapshotRow>(db, cost, sql`SELECT id, chart, params, label, data, data_version, created_at, created_by FROM snapshots WHERE id = ${id}`);
+}

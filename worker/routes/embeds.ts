@@ -7,10 +7,10 @@ import { embedSnippet } from '../embed/page';
 import type { AppEnv } from '../env';
 import { adminOnly } from '../middleware/writeAuth';
 import { awardsSummary } from '../queries/awardsSummary';
-import { insertEmbedToken, listEmbedTokens, revokeEmbedToken, findEmbedToken, type EmbedTokenRow } from '../queries/embeds';
-import { loadGeography } from '../queries/geography';
+import { findEmbedToken, findSnapshot, insertEmbedToken, insertSnapshot, listEmbedTokens, revokeEmbedToken, type EmbedTokenRow, type SnapshotRow } from '../queries/embeds';
+import { currentVersion, loadGeography } from '../queries/geography';
 import { resolveSummaryParams } from '../queries/resolveSummaryParams';
-import { createdEmbed, createEmbedBody, embedChartParam, embedDataQuery, embedIdParam, embedList, embedToken } from '../validation/embeds';
+import { createdEmbed, createEmbedBody, createSnapshotBody, embedChartParam, embedDataQuery, embedIdParam, embedList, embedToken, snapshot } from '../validation/embeds';
 import { badRequest } from '../validation/hook';
 import { errorResponse, summaryResponse } from '../validation/responses';
 import { summaryQuery } from '../validation/summaryQuery';
@@ -148,3 +148,65 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
     return c.json(result);
   },
 );
+
+const snapshotView = (row: SnapshotRow, origin: string): z.infer<typeof snapshot> => ({
+  id: row.id,
+  chart: row.chart as z.infer<typeof snapshot>['chart'],
+  params: JSON.parse(row.params),
+  label: row.label,
+  data_version: row.data_version,
+  created_at: row.created_at,
+  url: `${origin}/snapshot/${row.id}`,
+  data: JSON.parse(row.data),
+});
+
+// Published snapshots: a chart with a fixed query, its answer frozen when published, behind a
+// permanent unguessable URL (for reports). Publishing needs the admin token; reading does not.
+export const snapshotsRoutes = new Hono<AppEnv>()
+  .post(
+    '/',
+    describeRoute({
+      summary: 'Publish a snapshot',
+      description: 'Computes the chart for the given filters now (the same query as /awards/summary) and keeps the answer; /snapshot/{id} shows it for good. Needs the admin token.',
+      tags: ['embeds'],
+      responses: { 201: { description: 'Published', content: json(snapshot) }, 400: err('A bad field or filter, named in `parameter`'), 401: err('Missing or wrong admin token') },
+    }),
+    validator('json', createSnapshotBody, badRequest),
+    async (c) => {
+      const body = c.req.valid('json');
+      const params = Object.fromEntries(Object.entries(body.params).filter((e): e is [string, string] => e[1] !== undefined));
+      const parsed = parseSummary({ ...params, ...EMBED_CHARTS[body.chart].fixed });
+      if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
+      const state = await currentVersion(c.env.DB, c.get('cost'));
+      const geo = await loadGeography(c.env.DB, c.get('cost'), state);
+      const result = await awardsSummary(c.env.DB, c.get('cost'), geo, resolveSummaryParams(geo, parsed.ok));
+      const row: SnapshotRow = {
+        id: crypto.randomUUID(),
+        chart: body.chart,
+        params: JSON.stringify(params),
+        label: body.label ?? null,
+        data: JSON.stringify(result),
+        data_version: state.version,
+        created_at: new Date().toISOString(),
+        created_by: 'admin',
+      };
+      await insertSnapshot(c.env.DB, c.get('cost'), row);
+      return c.json(snapshotView(row, new URL(c.req.url).origin), 201);
+    },
+  )
+  .get(
+    '/:id',
+    describeRoute({
+      summary: 'A published snapshot',
+      description: 'The chart, its filters and the answer as frozen when it was published.',
+      tags: ['embeds'],
+      responses: { 200: { description: 'OK', content: json(snapshot) }, 404: err('No such snapshot') },
+    }),
+    validator('param', embedIdParam, badRequest),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const row = await findSnapshot(c.env.DB, c.get('cost'), id);
+      if (!row) return c.json({ error: `No snapshot '${id}'` }, 404);
+      return c.json(snapshotView(row, new URL(c.req.url).origin));
+    },
+  );

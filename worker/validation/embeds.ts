@@ -56,3 +56,16 @@ export const createdEmbed = embedToken.extend({
 });
 
 export const embedList = z.object({ tokens: z.array(embedToken) });
+
+export const createSnapshotBody = createEmbedBody.omit({ origin: true, lifetime_days: true });
+
+export const snapshot = z.object({
+  id: z.string(),
+  chart: z.enum(EMBED_CHART_NAMES),
+  params: z.record(z.string(), z.string()),
+  label: z.string().nullable(),
+  data_version: z.number().int().describe('The data version the answer was computed on'),
+  created_at: z.string(),
+  url: z.string().describe('The permanent read-only page'),
+  data: z.object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number() }).describe('The answer, frozen when published'),
+});

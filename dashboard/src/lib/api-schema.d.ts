@@ -284,6 +284,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a snapshot
+         * @description Computes the chart for the given filters now (the same query as /awards/summary) and keeps the answer; /snapshot/{id} shows it for good. Needs the admin token.
+         */
+        post: operations["postSnapshots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published snapshot
+         * @description The chart, its filters and the answer as frozen when it was published.
+         */
+        get: operations["getSnapshotsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1121,6 +1161,157 @@ export interface operations {
             };
             /** @description Tampered, expired, revoked or unknown token, or a token for another chart */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    postSnapshots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Which chart
+                     * @enum {string}
+                     */
+                    chart: "trend" | "kinds";
+                    /**
+                     * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
+                     * @default {}
+                     */
+                    params?: {
+                        [key: string]: string;
+                    };
+                    /** @description A note for the list, e.g. where the chart is embedded */
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        chart: "trend" | "kinds";
+                        params: {
+                            [key: string]: string;
+                        };
+                        label: string | null;
+                        /** @description The data version the answer was computed on */
+                        data_version: number;
+                        created_at: string;
+                        /** @description The permanent read-only page */
+                        url: string;
+                        /** @description The answer, frozen when published */
+                        data: {
+                            rows: {
+                                [key: string]: unknown;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description A bad field or filter, named in `parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Missing or wrong admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    getSnapshotsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        chart: "trend" | "kinds";
+                        params: {
+                            [key: string]: string;
+                        };
+                        label: string | null;
+                        /** @description The data version the answer was computed on */
+                        data_version: number;
+                        created_at: string;
+                        /** @description The permanent read-only page */
+                        url: string;
+                        /** @description The answer, frozen when published */
+                        data: {
+                            rows: {
+                                [key: string]: unknown;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description Validation Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: false;
+                        error: unknown[];
+                        data: unknown;
+                    };
+                };
+            };
+            /** @description No such snapshot */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
