@@ -3,7 +3,7 @@ import App from './App.svelte';
 import './app.css';
 
 const target = document.getElementById('app')!;
-const embedded = location.pathname.startsWith('/embed/');
+const embedded = location.pathname.startsWith('/embed/') || location.pathname.startsWith('/snapshot/');
 
 // The theme follows the reader's colour scheme (live); an embed's ?theme=light|dark overrides it.
 const asked = embedded ? new URLSearchParams(location.search).get('theme') : null;
@@ -15,7 +15,7 @@ applyTheme();
 prefersDark.addEventListener('change', applyTheme);
 
 if (embedded) {
-  // an embedded chart alone, without the dashboard's chrome
+  // an embedded chart or a published snapshot alone, without the dashboard's chrome
   void import('./embed/Embed.svelte').then(({ default: Embed }) => mount(Embed, { target }));
 } else {
   mount(App, { target });

@@ -143,6 +143,22 @@ describe('an embedded chart', () => {
     await dialog.locator('[data-testid=embed-list] li', { hasText: 'congthongtin' }).getByRole('button').click();
     await dialog.locator('[data-testid=embed-list] li', { hasText: 'Đã thu hồi' }).waitFor();
     expect((await fetch(`${server.url}/api/v1/embed-data/trend?token=${token}`)).status).toBe(401);
+
+    // a published snapshot: a permanent page with the frozen figures and a PNG of the chart
+    await dialog.locator('[data-testid=snapshot-publish]').click();
+    const url = (await dialog.locator('[data-testid=snapshot-url]').textContent({ timeout: 10_000 }))!;
+    expect(url).toMatch(new RegExp(`^${server.url}/snapshot/[0-9a-f-]{36}$`));
+    const snap = await browser.newPage({ viewport: { width: 900, height: 700 }, reducedMotion: 'reduce' });
+    snap.on('pageerror', (e) => errors.push(e.message));
+    await snap.goto(url);
+    await snap.locator('canvas').waitFor({ timeout: 10_000 });
+    await expect(snap.locator('h1').textContent()).resolves.toBe('Số khen thưởng theo năm, theo cấp khen');
+    await expect(snap.locator('main').textContent()).resolves.toMatch(/Số liệu chốt lúc/);
+    const download = snap.waitForEvent('download');
+    await snap.getByText('Tải ảnh PNG').click();
+    expect((await download).suggestedFilename()).toMatch(/^bieu-do-.*\.png$/);
+    await snap.screenshot({ path: 'test-results/screenshots/embed-snapshot.png' });
+    await snap.close();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -181,3 +181,10 @@ export const createEmbed = (adminToken: string, body: CreateEmbed) =>
 
 export const revokeEmbed = (adminToken: string, id: string) =>
   call<EmbedToken>(client.DELETE('/embeds/{id}', { params: { path: { id } }, headers: bearer(adminToken) }));
+
+export type Snapshot = paths['/snapshots/{id}']['get']['responses'][200]['content']['application/json'];
+
+export const getSnapshot = (id: string, signal?: AbortSignal) => call<Snapshot>(client.GET('/snapshots/{id}', { params: { path: { id } }, signal }));
+
+export const publishSnapshot = (adminToken: string, body: { chart: 'trend' | 'kinds'; params: Record<string, string>; label?: string }) =>
+  call<Snapshot>(client.POST('/snapshots', { body, headers: bearer(adminToken) }));
