@@ -46,7 +46,8 @@ export async function embedPage(c: Context<AppEnv>): Promise<Response> {
     if (e instanceof EmbedDenied) return deniedPage(e.message);
     throw e;
   }
-  const shell = await c.env.ASSETS.fetch(new URL('/index.html', c.req.url));
+  // '/' is the shell under any html_handling (`/index.html` may redirect to `/`)
+  const shell = await c.env.ASSETS.fetch(new URL('/', c.req.url));
   if (!shell.ok) return new Response('The dashboard is not built (npm run build)', { status: 503 });
   return new Response(shell.body, {
     status: 200,

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describeRoute, resolver, validator } from 'hono-openapi';
 import type { z } from 'zod';
-import { EMBED_CHARTS } from '../domain/embedCharts';
+import { EMBED_CHARTS, type EmbedChart } from '../domain/embedCharts';
 import { EmbedDenied, embedQuery, signEmbed, verifyEmbed } from '../embed/token';
 import { embedSnippet } from '../embed/page';
 import type { AppEnv } from '../env';
@@ -30,6 +30,12 @@ function parseSummary(query: Record<string, string>) {
   return { issue: parsed.error.issues } as const;
 }
 
+/** The filters of a new token or snapshot, checked with the chart's fixed ones as the summary would. */
+function newChartQuery(body: { chart: EmbedChart; params: Partial<Record<string, string>> }) {
+  const params = Object.fromEntries(Object.entries(body.params).filter((e): e is [string, string] => e[1] !== undefined));
+  return { params, parsed: parseSummary({ ...params, ...EMBED_CHARTS[body.chart].fixed }) };
+}
+
 // Embed tokens (issue 6): made, listed and revoked with the admin token (roles come later).
 export const embedsRoutes = new Hono<AppEnv>()
   .post(
@@ -50,8 +56,7 @@ export const embedsRoutes = new Hono<AppEnv>()
       const body = c.req.valid('json');
       const secret = c.env.EMBED_SECRET;
       if (!secret) return c.json({ error: 'Embeds are disabled: the server has no EMBED_SECRET configured' }, 503);
-      const params = Object.fromEntries(Object.entries(body.params).filter((e): e is [string, string] => e[1] !== undefined));
-      const parsed = parseSummary({ ...params, ...EMBED_CHARTS[body.chart].fixed });
+      const { params, parsed } = newChartQuery(body);
       if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
       // unknown codes are refused now, not when the chart is first shown
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
@@ -174,8 +179,7 @@ export const snapshotsRoutes = new Hono<AppEnv>()
     validator('json', createSnapshotBody, badRequest),
     async (c) => {
       const body = c.req.valid('json');
-      const params = Object.fromEntries(Object.entries(body.params).filter((e): e is [string, string] => e[1] !== undefined));
-      const parsed = parseSummary({ ...params, ...EMBED_CHARTS[body.chart].fixed });
+      const { params, parsed } = newChartQuery(body);
       if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
       const state = await currentVersion(c.env.DB, c.get('cost'));
       const geo = await loadGeography(c.env.DB, c.get('cost'), state);
