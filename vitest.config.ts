@@ -16,6 +16,7 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 ADMIN_TOKEN: 'test-admin-token',
+                EMBED_SECRET: 'test-embed-secret-0123456789abcdef',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
             },

@@ -13,15 +13,19 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? '.wrangler/state');
 const withDemo = process.env.DEMO !== '0';
 mkdirSync(dataDir, { recursive: true });
 
-// In development the bootstrap token is generated once per data directory and printed.
-const tokenFile = path.join(dataDir, 'admin-token');
-const adminToken =
-  process.env.ADMIN_TOKEN ??
-  (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : (() => {
-    const t = randomBytes(24).toString('base64url');
-    writeFileSync(tokenFile, t, { mode: 0o600 });
-    return t;
-  })());
+// In development the bootstrap admin token and the key that signs embed tokens are generated
+// once per data directory (so they survive a restart); the admin token is printed.
+function persisted(name: string, file: string, bytes: number): string {
+  const fromEnv = process.env[name];
+  if (fromEnv) return fromEnv;
+  const at = path.join(dataDir, file);
+  if (existsSync(at)) return readFileSync(at, 'utf8').trim();
+  const value = randomBytes(bytes).toString('base64url');
+  writeFileSync(at, value, { mode: 0o600 });
+  return value;
+}
+const adminToken = persisted('ADMIN_TOKEN', 'admin-token', 24);
+const embedSecret = persisted('EMBED_SECRET', 'embed-secret', 32);
 
 const persist = ['--local', '--persist-to', dataDir];
 
@@ -53,6 +57,7 @@ await run('wrangler', [
   '--port', port,
   '--persist-to', dataDir,
   '--var', `ADMIN_TOKEN:${adminToken}`,
+  '--var', `EMBED_SECRET:${embedSecret}`,
   ...(process.env.BENCH === '1' ? ['--var', 'BENCH:1'] : []),
   '--show-interactive-dev-session=false',
   '--log-level', process.env.WRANGLER_LOG ?? 'warn',

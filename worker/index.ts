@@ -9,13 +9,15 @@ import { versionCache } from './middleware/versionCache';
 import { writeAuth } from './middleware/writeAuth';
 import { awardsRoutes } from './routes/awards';
 import { benchRoutes } from './routes/bench';
+import { embedDataRoutes, embedsRoutes, snapshotsRoutes } from './routes/embeds';
+import { embedPage } from './embed/page';
 import { importsRoutes } from './routes/imports';
 import { metaRoutes } from './routes/meta';
 import { movementsRoutes } from './routes/movements';
 import { reportsRoutes } from './routes/reports';
 
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
-// /api/* reaches this app.
+// /api/* and /embed/* reach this app.
 export const api = new Hono<AppEnv>()
   .use('*', apiHeaders)
   .use('*', readCost)
@@ -25,13 +27,19 @@ export const api = new Hono<AppEnv>()
   .route('/awards', awardsRoutes)
   .route('/movements', movementsRoutes)
   .route('/reports', reportsRoutes)
-  .route('/imports', importsRoutes);
+  .route('/imports', importsRoutes)
+  .route('/embeds', embedsRoutes)
+  .route('/embed-data', embedDataRoutes)
+  .route('/snapshots', snapshotsRoutes);
 
 api.get('/openapi.json', openAPIRouteHandler(api, { documentation }));
 // registered after the document is built from `api`, so it stays out of the OpenAPI
 api.route('/_bench', benchRoutes);
 
 const app = new Hono<AppEnv>().route('/api/v1', api);
+// The embed page needs headers from its verified token (frame-ancestors), so it reaches the
+// Worker first too (run_worker_first in wrangler.toml).
+app.get('/embed/:chart', embedPage);
 app.onError(onError);
 app.notFound(notFound);
 

@@ -14,6 +14,9 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/awards/indicators',
       '/awards/summary',
+      '/embed-data/{chart}',
+      '/embeds',
+      '/embeds/{id}',
       '/imports',
       '/imports/consistency',
       '/imports/templates/{file}',
@@ -23,6 +26,8 @@ describe('GET /api/v1/openapi.json', () => {
       '/meta',
       '/movements/results',
       '/reports/{form}',
+      '/snapshots',
+      '/snapshots/{id}',
     ]);
     const summary = doc.paths['/awards/summary'].get;
     expect(summary.parameters!.map((p) => p.name).sort()).toEqual(

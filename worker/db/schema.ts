@@ -274,3 +274,30 @@ export const dataState = sqliteTable('data_state', {
   version: integer('version').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+// Signed embed tokens (issue 6): the JWT carries chart, locked params, origin, expiry and this
+// row's id as `jti`; the row lets tokens be listed and revoked (revoked or unknown jti -> 401).
+export const embedTokens = sqliteTable('embed_tokens', {
+  id: text('id').primaryKey(),
+  chart: text('chart').notNull(),
+  params: text('params').notNull(),
+  origin: text('origin').notNull(),
+  label: text('label'),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  revokedAt: text('revoked_at'),
+  createdBy: text('created_by').notNull(),
+});
+
+// Published snapshots: a chart with a fixed query and its answer frozen when published, for a
+// permanent read-only page (reports quote numbers that must not change with later imports).
+export const snapshots = sqliteTable('snapshots', {
+  id: text('id').primaryKey(),
+  chart: text('chart').notNull(),
+  params: text('params').notNull(),
+  label: text('label'),
+  data: text('data').notNull(),
+  dataVersion: integer('data_version').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+});

@@ -8,13 +8,16 @@ import { currentVersion } from '../queries/geography';
 // API is a no-op on *.workers.dev hostnames; it works on a custom domain.
 const CACHE_HOST = 'https://thidua-cache.invalid';
 
+const NOT_CACHED = /\/embeds(\/|$)|\/embed-data\//;
+
 function normalisedKey(url: URL, version: number): string {
   const params = [...url.searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));
   return `${CACHE_HOST}/v${version}${url.pathname}?${new URLSearchParams(params)}`;
 }
 
 export const versionCache = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.method !== 'GET') return next();
+  // embed tokens and their data depend on revocation, which the data version does not follow
+  if (c.req.method !== 'GET' || NOT_CACHED.test(c.req.path)) return next();
   const state = await currentVersion(c.env.DB, c.get('cost'));
   c.set('dataState', state);
   const { version } = state;

@@ -12,6 +12,11 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const writeAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (READ_METHODS.has(c.req.method)) return next();
+  return adminOnly(c, next);
+});
+
+/** The admin check itself, for the few reads that are not for everyone (the embed token list). */
+export const adminOnly = createMiddleware<AppEnv>(async (c, next) => {
   const token = c.env.ADMIN_TOKEN;
   if (!token) return c.json({ error: 'Writes are disabled: the server has no ADMIN_TOKEN configured' }, 503);
   const check = bearerAuth({

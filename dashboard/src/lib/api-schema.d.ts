@@ -220,6 +220,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/embeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List embed tokens
+         * @description Every embed token with its chart, locked filters, origin, expiry and status (the tokens themselves are not stored). Needs the admin token.
+         */
+        get: operations["getEmbeds"];
+        put?: never;
+        /**
+         * Create an embed token
+         * @description Signs an HS256 token naming the chart, the locked filters, the allowed parent origin and an expiry; answers it with the iframe snippet. Needs the admin token.
+         */
+        post: operations["postEmbeds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an embed token
+         * @description From now on the token answers 401, both for its page and for its data. Needs the admin token.
+         */
+        delete: operations["deleteEmbedsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed-data/{chart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Data of an embedded chart
+         * @description Verifies the embed token (signature, expiry, chart, revocation) and answers like /awards/summary with the locked filters applied. A filter the token locks cannot be set to another value (400, naming it). Never cached.
+         */
+        get: operations["getEmbedDataByChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a snapshot
+         * @description Computes the chart for the given filters now (the same query as /awards/summary) and keeps the answer; /snapshot/{id} shows it for good. Needs the admin token.
+         */
+        post: operations["postSnapshots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published snapshot
+         * @description The chart, its filters and the answer as frozen when it was published.
+         */
+        get: operations["getSnapshotsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -769,5 +873,455 @@ export interface operations {
         };
         requestBody?: never;
         responses: never;
+    };
+    getEmbeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tokens: {
+                            id: string;
+                            /** @enum {string} */
+                            chart: "trend" | "kinds";
+                            params: {
+                                [key: string]: string;
+                            };
+                            origin: string;
+                            label: string | null;
+                            created_at: string;
+                            expires_at: string;
+                            revoked_at: string | null;
+                            created_by: string;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or wrong admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    postEmbeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Which chart
+                     * @enum {string}
+                     */
+                    chart: "trend" | "kinds";
+                    /**
+                     * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
+                     * @default {}
+                     */
+                    params?: {
+                        [key: string]: string;
+                    };
+                    /** @description The only origin allowed to frame the chart */
+                    origin: string;
+                    /**
+                     * @description Days until the token expires (1–366)
+                     * @default 30
+                     */
+                    lifetime_days?: number;
+                    /** @description A note for the list, e.g. where the chart is embedded */
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        chart: "trend" | "kinds";
+                        params: {
+                            [key: string]: string;
+                        };
+                        origin: string;
+                        label: string | null;
+                        created_at: string;
+                        expires_at: string;
+                        revoked_at: string | null;
+                        created_by: string;
+                        /** @enum {string} */
+                        status: "active" | "expired" | "revoked";
+                        /** @description The signed token (HS256): shown once, not stored */
+                        token: string;
+                        /** @description The embed page */
+                        url: string;
+                        /** @description An iframe to paste into the page at `origin`, with the few lines that resize it */
+                        snippet: string;
+                    };
+                };
+            };
+            /** @description A bad field or filter, named in `parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Missing or wrong admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No EMBED_SECRET configured */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteEmbedsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        chart: "trend" | "kinds";
+                        params: {
+                            [key: string]: string;
+                        };
+                        origin: string;
+                        label: string | null;
+                        created_at: string;
+                        expires_at: string;
+                        revoked_at: string | null;
+                        created_by: string;
+                        /** @enum {string} */
+                        status: "active" | "expired" | "revoked";
+                    };
+                };
+            };
+            /** @description Validation Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: false;
+                        error: unknown[];
+                        data: unknown;
+                    };
+                };
+            };
+            /** @description Missing or wrong admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    getEmbedDataByChart: {
+        parameters: {
+            query?: {
+                /** @description The embed token (without it: 401) */
+                token?: string;
+                /** @description Fixed by the chart: any other value is refused */
+                group_by?: string;
+                from?: string;
+                to?: string;
+                unit?: string;
+                cluster?: string;
+                as_of?: string;
+                award?: string;
+                tier?: string;
+                category?: string;
+                kind?: string;
+                gender?: string;
+                class?: string;
+                method?: string;
+                movement?: string;
+                ethnic?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Which chart */
+                chart: "trend" | "kinds";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One property per group_by dimension (a code or the year; null where not given), then `count` */
+                        rows: {
+                            [key: string]: string | number | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description A bad parameter or an attempt to change a locked one, named in `parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Tampered, expired, revoked or unknown token, or a token for another chart */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    postSnapshots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Which chart
+                     * @enum {string}
+                     */
+                    chart: "trend" | "kinds";
+                    /**
+                     * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
+                     * @default {}
+                     */
+                    params?: {
+                        [key: string]: string;
+                    };
+                    /** @description A note for the list, e.g. where the chart is embedded */
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        chart: "trend" | "kinds";
+                        params: {
+                            [key: string]: string;
+                        };
+                        label: string | null;
+                        /** @description The data version the answer was computed on */
+                        data_version: number;
+                        created_at: string;
+                        /** @description The permanent read-only page */
+                        url: string;
+                        /** @description The answer, frozen when published */
+                        data: {
+                            rows: {
+                                [key: string]: unknown;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description A bad field or filter, named in `parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Missing or wrong admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    getSnapshotsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        chart: "trend" | "kinds";
+                        params: {
+                            [key: string]: string;
+                        };
+                        label: string | null;
+                        /** @description The data version the answer was computed on */
+                        data_version: number;
+                        created_at: string;
+                        /** @description The permanent read-only page */
+                        url: string;
+                        /** @description The answer, frozen when published */
+                        data: {
+                            rows: {
+                                [key: string]: unknown;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description Validation Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: false;
+                        error: unknown[];
+                        data: unknown;
+                    };
+                };
+            };
+            /** @description No such snapshot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
     };
 }

@@ -160,3 +160,31 @@ export async function rollbackImport(id: number, token: string): Promise<{ ok: b
   const body = (await res.json().catch(() => null)) as { error?: string; error_vi?: string } | null;
   return { ok: false, error: body?.error ?? res.statusText, error_vi: body?.error_vi };
 }
+
+// Embeds (issue 6): the chart's data through its token, and the admin's token management.
+export type EmbedToken = paths['/embeds/{id}']['delete']['responses'][200]['content']['application/json'];
+export type CreatedEmbed = paths['/embeds']['post']['responses'][201]['content']['application/json'];
+export type CreateEmbed = NonNullable<paths['/embeds']['post']['requestBody']>['content']['application/json'];
+
+export const getEmbedData = (chart: 'trend' | 'kinds', query: Record<string, string>, signal?: AbortSignal) =>
+  call<SummaryResult>(
+    client.GET('/embed-data/{chart}', { params: { path: { chart }, query: query as Query<'/embed-data/{chart}'> }, signal }),
+  );
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+export const listEmbeds = (adminToken: string) =>
+  call<{ tokens: EmbedToken[] }>(client.GET('/embeds', { headers: bearer(adminToken) }));
+
+export const createEmbed = (adminToken: string, body: CreateEmbed) =>
+  call<CreatedEmbed>(client.POST('/embeds', { body, headers: bearer(adminToken) }));
+
+export const revokeEmbed = (adminToken: string, id: string) =>
+  call<EmbedToken>(client.DELETE('/embeds/{id}', { params: { path: { id } }, headers: bearer(adminToken) }));
+
+export type Snapshot = paths['/snapshots/{id}']['get']['responses'][200]['content']['application/json'];
+
+export const getSnapshot = (id: string, signal?: AbortSignal) => call<Snapshot>(client.GET('/snapshots/{id}', { params: { path: { id } }, signal }));
+
+export const publishSnapshot = (adminToken: string, body: { chart: 'trend' | 'kinds'; params: Record<string, string>; label?: string }) =>
+  call<Snapshot>(client.POST('/snapshots', { body, headers: bearer(adminToken) }));

@@ -1,0 +1,165 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type Server } from './server';
+
+// An embed on somebody else's page: a host page on a second origin frames /embed/trend with
+// the snippet the API hands out; the chart renders, tells the host its height and the host
+// resizes the iframe. A host on an origin the token does not name is refused by the browser.
+const TOKEN = 'e2e-embed-token';
+let server: Server;
+let browser: Browser;
+const hosts: HttpServer[] = [];
+
+/** A tiny host page on its own 127.0.0.1 port, i.e. its own origin. */
+async function host(body: () => string): Promise<string> {
+  const srv = createServer((req, res) => {
+    if (req.url !== '/') return void res.writeHead(204).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Cổng thông tin thử</title>
+<body style="font-family:sans-serif;margin:1rem;background:#eef"><h1>Trang chủ cổng thông tin tỉnh (thử)</h1>
+<script>window.heights = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'thidua:height') window.heights.push(e.data.height); });</script>
+${body()}<p>Cuối trang</p></body></html>`);
+  });
+  hosts.push(srv);
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+}
+
+async function createEmbed(origin: string, params: Record<string, string> = {}) {
+  const res = await fetch(`${server.url}/api/v1/embeds`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ chart: 'trend', origin, params, lifetime_days: 1, label: 'e2e' }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { snippet: string; url: string };
+}
+
+beforeAll(async () => {
+  server = await startServer({ ADMIN_TOKEN: TOKEN });
+  browser = await launchBrowser();
+  mkdirSync('test-results/screenshots', { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  for (const h of hosts) h.close();
+});
+
+describe('an embedded chart', () => {
+  it('renders in an iframe on the allowed origin and the host follows its height', async () => {
+    let snippet = '';
+    const origin = await host(() => snippet);
+    ({ snippet } = await createEmbed(origin, { from: '2020' }));
+
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(origin);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('canvas').waitFor({ timeout: 30_000 });
+    // the snippet's listener sets the iframe's height to the last one reported
+    const settled = () =>
+      page.evaluate(() => {
+        const h = (window as unknown as { heights: number[] }).heights.at(-1);
+        const f = document.querySelector('iframe')!;
+        return h !== undefined && f.style.height === `${h}px` && Math.round(f.getBoundingClientRect().height) === h ? h : -1;
+      });
+    await expect.poll(settled, { timeout: 10_000 }).toBeGreaterThan(300);
+    const wide = await settled();
+    await expect(frame.locator('h1').textContent()).resolves.toBe('Số khen thưởng theo năm, theo cấp khen');
+
+    // narrower: the title and legend wrap, the content grows, the host follows
+    await page.setViewportSize({ width: 360, height: 900 });
+    await expect.poll(settled, { timeout: 10_000 }).toBeGreaterThan(wide);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await expect.poll(settled, { timeout: 10_000 }).toBe(wide);
+
+    await page.screenshot({ path: 'test-results/screenshots/embed-host.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows ?theme=dark and ?lang=en', async () => {
+    let snippet = '';
+    const origin = await host(() => snippet.replace('?token=', '?theme=dark&lang=en&token='));
+    ({ snippet } = await createEmbed(origin));
+    const page = await browser.newPage({ viewport: { width: 800, height: 800 }, reducedMotion: 'reduce' });
+    await page.goto(origin);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('canvas').waitFor({ timeout: 30_000 });
+    await expect(frame.locator('h1').textContent()).resolves.toBe('Awards by year and by level');
+    await expect(frame.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+    await page.screenshot({ path: 'test-results/screenshots/embed-host-dark-en.png', fullPage: true });
+    await page.close();
+  });
+
+  it('is refused by the browser on an origin the token does not name', async () => {
+    const allowed = await host(() => '');
+    const { snippet } = await createEmbed(allowed);
+    const other = await host(() => snippet);
+    const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(m.text()));
+    await page.goto(other);
+    await expect.poll(() => messages.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors/);
+    await page.waitForTimeout(1000);
+    expect(await page.frameLocator('iframe').locator('canvas').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { heights: number[] }).heights)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/embed-wrong-origin.png', fullPage: true });
+    await page.close();
+  });
+
+  it('is made and revoked in the "Nhúng biểu đồ" dialog, with the card\'s filters locked', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript((token) => sessionStorage.setItem('thidua-admin-token', token), TOKEN);
+    await page.goto(`${server.url}/?from=2021&to=2024`);
+    const card = page.locator('[data-card=trend]');
+    await card.locator('canvas').waitFor();
+    await card.locator('[data-testid=embed-open]').click();
+    const dialog = page.locator('[data-testid=embed-dialog]');
+    await expect(dialog.textContent()).resolves.toMatch(/from=2021, to=2024/);
+    await dialog.locator('[data-testid=embed-origin]').fill('https://congthongtin.example');
+    await dialog.locator('[data-testid=embed-create]').click();
+    const snippet = await dialog.locator('[data-testid=embed-snippet]').inputValue({ timeout: 10_000 });
+    expect(snippet).toMatch(/^<iframe id="thidua-/);
+    await dialog.locator('[data-testid=embed-list] li').first().waitFor();
+    await page.screenshot({ path: 'test-results/screenshots/embed-dialog.png' });
+
+    const token = /token=([^"&]+)/.exec(snippet)![1];
+    const data = await fetch(`${server.url}/api/v1/embed-data/trend?token=${token}`);
+    expect(data.status).toBe(200);
+    const direct = await (await fetch(`${server.url}/api/v1/awards/summary?group_by=year,tier&from=2021&to=2024`)).json();
+    expect(await data.json()).toEqual(direct);
+
+    await dialog.locator('[data-testid=embed-list] li', { hasText: 'congthongtin' }).getByRole('button').click();
+    await dialog.locator('[data-testid=embed-list] li', { hasText: 'Đã thu hồi' }).waitFor();
+    expect((await fetch(`${server.url}/api/v1/embed-data/trend?token=${token}`)).status).toBe(401);
+
+    // a published snapshot: a permanent page with the frozen figures and a PNG of the chart
+    await dialog.locator('[data-testid=snapshot-publish]').click();
+    const url = (await dialog.locator('[data-testid=snapshot-url]').textContent({ timeout: 10_000 }))!;
+    expect(url).toMatch(new RegExp(`^${server.url}/snapshot/[0-9a-f-]{36}$`));
+    const snap = await browser.newPage({ viewport: { width: 900, height: 700 }, reducedMotion: 'reduce' });
+    snap.on('pageerror', (e) => errors.push(e.message));
+    await snap.goto(url);
+    await snap.locator('canvas').waitFor({ timeout: 10_000 });
+    await expect(snap.locator('h1').textContent()).resolves.toBe('Số khen thưởng theo năm, theo cấp khen');
+    await expect(snap.locator('main').textContent()).resolves.toMatch(/Số liệu chốt lúc/);
+    const download = snap.waitForEvent('download');
+    await snap.getByText('Tải ảnh PNG').click();
+    expect((await download).suggestedFilename()).toMatch(/^bieu-do-.*\.png$/);
+    await snap.screenshot({ path: 'test-results/screenshots/embed-snapshot.png' });
+    await snap.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,213 @@
+import { env, SELF } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signEmbed } from '../../worker/embed/token';
+import { FIXTURE } from './fixture';
+import { load, resetDatabase } from './helpers';
+
+const ADMIN = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
+const ORIGIN = 'https://host.example';
+
+interface Created {
+  id: string;
+  token: string;
+  url: string;
+  snippet: string;
+  chart: string;
+  params: Record<string, string>;
+  origin: string;
+  expires_at: string;
+  status: string;
+}
+
+async function create(body: unknown, headers: Record<string, string> = ADMIN) {
+  const res = await SELF.fetch('http://local/api/v1/embeds', { method: 'POST', headers, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Created & { error?: string; parameter?: string } };
+}
+
+const countTokens = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM embed_tokens').first<{ n: number }>())!.n;
+
+async function data(chart: string, query: string) {
+  const res = await SELF.fetch(`http://local/api/v1/embed-data/${chart}?${query}`);
+  return { status: res.status, body: (await res.json()) as { rows?: unknown[]; total?: number; error?: string; parameter?: string } };
+}
+
+/** The same token with its payload replaced: the signature no longer matches. */
+function withPayload(token: string, change: (p: Record<string, unknown>) => void) {
+  const [h, p, s] = token.split('.');
+  const payload = JSON.parse(atob(p.replace(/-/g, '+').replace(/_/g, '/')));
+  change(payload);
+  const b64 = btoa(JSON.stringify(payload)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${h}.${b64}.${s}`;
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  await load(FIXTURE);
+});
+
+describe('embed tokens', () => {
+  it('are created with the admin token only, and listed and revoked', async () => {
+    const before = await countTokens();
+    expect((await create({ chart: 'trend', origin: ORIGIN }, { 'Content-Type': 'application/json' })).status).toBe(401);
+    expect(await countTokens()).toBe(before);
+
+    const made = await create({ chart: 'trend', params: { unit: 'P' }, origin: ORIGIN, lifetime_days: 7, label: 'Cổng tỉnh' });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ chart: 'trend', params: { unit: 'P' }, origin: ORIGIN, status: 'active' });
+    expect(made.body.token.split('.')).toHaveLength(3);
+    expect(made.body.url).toBe(`http://local/embed/trend?token=${made.body.token}`);
+    expect(made.body.snippet).toContain('<iframe');
+    expect(made.body.snippet).toContain('thidua:height');
+    expect(await countTokens()).toBe(before + 1);
+
+    expect((await SELF.fetch('http://local/api/v1/embeds')).status).toBe(401);
+    const list = (await (await SELF.fetch('http://local/api/v1/embeds', { headers: ADMIN })).json()) as { tokens: Created[] };
+    const listed = list.tokens.find((t) => t.id === made.body.id)!;
+    expect(listed).toMatchObject({ chart: 'trend', origin: ORIGIN, status: 'active', params: { unit: 'P' } });
+    expect(listed).not.toHaveProperty('token');
+
+    expect((await SELF.fetch(`http://local/api/v1/embeds/${made.body.id}`, { method: 'DELETE' })).status).toBe(401);
+    const revoked = await SELF.fetch(`http://local/api/v1/embeds/${made.body.id}`, { method: 'DELETE', headers: ADMIN });
+    expect(revoked.status).toBe(200);
+    expect(await revoked.json()).toMatchObject({ id: made.body.id, status: 'revoked' });
+    expect((await SELF.fetch('http://local/api/v1/embeds/nope', { method: 'DELETE', headers: ADMIN })).status).toBe(404);
+  });
+
+  it.each([
+    [{ chart: 'nope', origin: ORIGIN }, 'chart'],
+    [{ chart: 'trend', origin: 'https://host.example/page' }, 'origin'],
+    [{ chart: 'trend', origin: 'javascript:alert(1)' }, 'origin'],
+    [{ chart: 'trend', origin: ORIGIN, params: { group_by: 'unit' } }, 'group_by'],
+    [{ chart: 'trend', origin: ORIGIN, params: { unit: 'NOPE' } }, 'unit'],
+    [{ chart: 'trend', origin: ORIGIN, params: { from: '20x1' } }, 'params'],
+    [{ chart: 'trend', origin: ORIGIN, lifetime_days: 0 }, 'lifetime_days'],
+  ])('refuses a bad request %j (400 naming %s) and writes nothing', async (body, parameter) => {
+    const before = await countTokens();
+    const res = await create(body);
+    expect(res.status).toBe(400);
+    expect(res.body.parameter).toBe(parameter);
+    expect(await countTokens()).toBe(before);
+  });
+});
+
+describe('embed data', () => {
+  let token: string;
+  let id: string;
+  beforeAll(async () => {
+    const made = await create({ chart: 'trend', params: { unit: 'D1', from: '2023' }, origin: ORIGIN });
+    token = made.body.token;
+    id = made.body.id;
+  });
+
+  it('answers a valid token with what /awards/summary answers for the same query', async () => {
+    const res = await data('trend', `token=${token}`);
+    expect(res.status).toBe(200);
+    const direct = await (await SELF.fetch('http://local/api/v1/awards/summary?group_by=year,tier&unit=D1&from=2023')).json();
+    expect(res.body).toEqual(direct);
+    expect(res.body.total).toBe(36); // D1's subtree: 10+5+3+2 in 2023, 7+1+6+2 in 2024
+    // an open filter may be set by the embedding page
+    const narrowed = await data('trend', `token=${token}&to=2023`);
+    expect(narrowed.status).toBe(200);
+    expect(narrowed.body.total).toBe(20);
+  });
+
+  it('refuses to change a locked parameter, with its name and no data', async () => {
+    for (const [query, parameter] of [
+      ['unit=Q', 'unit'],
+      ['from=2024', 'from'],
+      ['group_by=year,unit', 'group_by'],
+    ]) {
+      const res = await data('trend', `token=${token}&${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.parameter).toBe(parameter);
+      expect(res.body.error).toMatch(/locked by the embed token/);
+      expect(res.body.rows).toBeUndefined();
+    }
+    // repeating the locked value is not an override
+    expect((await data('trend', `token=${token}&unit=D1`)).status).toBe(200);
+  });
+
+  it('refuses a tampered, foreign, expired, revoked or missing token with 401 and no data', async () => {
+    const secret = env.EMBED_SECRET as string;
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { jti: id, chart: 'trend' as const, params: { unit: 'D1' }, origin: ORIGIN, iat: now - 100, exp: now + 100 };
+    const cases: [string, RegExp][] = [
+      [withPayload(token, (p) => ((p.params as Record<string, string>).unit = 'Q')), /signature/],
+      [token.slice(0, -2) + (token.endsWith('A') ? 'BB' : 'AA'), /signature/],
+      [await signEmbed(claims, 'another-secret'), /signature/],
+      [await signEmbed({ ...claims, exp: now - 10 }, secret), /expired/],
+      [await signEmbed({ ...claims, jti: 'not-issued' }, secret), /unknown/],
+      ['', /Missing/],
+    ];
+    for (const [bad, message] of cases) {
+      const res = await data('trend', `token=${bad}`);
+      expect(res.status, String(message)).toBe(401);
+      expect(res.body.error).toMatch(message);
+      expect(res.body.rows).toBeUndefined();
+    }
+    // a token for another chart
+    expect((await data('kinds', `token=${token}`)).status).toBe(401);
+    // an unknown chart
+    expect((await data('nope', `token=${token}`)).status).toBe(400);
+
+    await SELF.fetch(`http://local/api/v1/embeds/${id}`, { method: 'DELETE', headers: ADMIN });
+    const revoked = await data('trend', `token=${token}`);
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error).toMatch(/revoked/);
+  });
+});
+
+describe('the embed page', () => {
+  it("may be framed only by the token's origin", async () => {
+    const made = await create({ chart: 'kinds', origin: 'http://127.0.0.1:5555' });
+    const res = await SELF.fetch(`http://local/embed/kinds?token=${made.body.token}&theme=dark&lang=en`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Security-Policy')).toBe('frame-ancestors http://127.0.0.1:5555');
+    expect(res.headers.get('X-Frame-Options')).toBeNull();
+    expect(await res.text()).toMatch(/<div id="app">/);
+  });
+
+  it.each([
+    ['no token', ''],
+    ['a bad token', 'token=abc.def.ghi'],
+  ])('answers %s with a readable 401 page that nobody may frame', async (_, query) => {
+    const res = await SELF.fetch(`http://local/embed/trend?${query}`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/frame-ancestors 'none'/);
+    const html = await res.text();
+    expect(html).toMatch(/Không hiển thị được biểu đồ/);
+    expect(html).not.toMatch(/"rows"/);
+  });
+});
+
+describe('published snapshots', () => {
+  const countSnapshots = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots').first<{ n: number }>())!.n;
+  const publish = (body: unknown, headers: Record<string, string> = ADMIN) =>
+    SELF.fetch('http://local/api/v1/snapshots', { method: 'POST', headers, body: JSON.stringify(body) });
+
+  it('freeze the answer of a chart with a fixed query, which later imports do not change', async () => {
+    const before = await countSnapshots();
+    expect((await publish({ chart: 'kinds' }, { 'Content-Type': 'application/json' })).status).toBe(401);
+    const bad = await publish({ chart: 'kinds', params: { unit: 'NOPE' } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { parameter: string }).parameter).toBe('unit');
+    expect(await countSnapshots()).toBe(before);
+
+    const res = await publish({ chart: 'kinds', params: { unit: 'P' }, label: 'Báo cáo năm 2024' });
+    expect(res.status).toBe(201);
+    const made = (await res.json()) as { id: string; url: string; data: { total: number } };
+    const direct = await (await SELF.fetch('http://local/api/v1/awards/summary?group_by=year,kind&unit=P')).json();
+    expect(made.data).toEqual(direct);
+    expect(made.data.total).toBe(40); // every fixture award but Q's
+    expect(made.url).toBe(`http://local/snapshot/${made.id}`);
+    expect(await countSnapshots()).toBe(before + 1);
+
+    await resetDatabase();
+    const later = await SELF.fetch(`http://local/api/v1/snapshots/${made.id}`);
+    expect(later.status).toBe(200);
+    expect(await later.json()).toMatchObject({ id: made.id, chart: 'kinds', params: { unit: 'P' }, label: 'Báo cáo năm 2024', data: direct });
+    expect((await SELF.fetch('http://local/api/v1/snapshots/nope')).status).toBe(404);
+    await load(FIXTURE);
+  });
+});

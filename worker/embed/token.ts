@@ -1,0 +1,63 @@
+import { sign, verify } from 'hono/jwt';
+import type { JWTPayload } from 'hono/utils/jwt/types';
+import type { ReadCost } from '../db/run';
+import { EMBED_CHARTS, isEmbedChart, type EmbedChart } from '../domain/embedCharts';
+import { findEmbedToken } from '../queries/embeds';
+
+/** The claims of an embed token (HS256, signed with EMBED_SECRET). */
+export interface EmbedClaims {
+  jti: string;
+  chart: EmbedChart;
+  /** The locked query: filters the embedding page cannot change. */
+  params: Record<string, string>;
+  /** The one parent origin allowed to frame the chart (CSP frame-ancestors). */
+  origin: string;
+  iat: number;
+  exp: number;
+}
+
+export class EmbedDenied extends Error {}
+
+export function signEmbed(claims: EmbedClaims, secret: string): Promise<string> {
+  return sign(claims as unknown as JWTPayload, secret, 'HS256');
+}
+
+/**
+ * Checks signature, expiry, chart and revocation; answers the claims or throws EmbedDenied
+ * with a message that says which check failed (never any data).
+ */
+export async function verifyEmbed(db: D1Database, cost: ReadCost, secret: string | undefined, token: string | undefined, chart: string): Promise<EmbedClaims> {
+  if (!secret) throw new EmbedDenied('Embeds are disabled: the server has no EMBED_SECRET configured');
+  if (!token) throw new EmbedDenied('Missing embed token: add ?token=… from the "Nhúng biểu đồ" dialog');
+  let payload: JWTPayload;
+  try {
+    payload = await verify(token, secret, 'HS256');
+  } catch (err) {
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'JwtTokenExpired') throw new EmbedDenied('Embed token expired: ask for a new one');
+    throw new EmbedDenied('Invalid embed token: the signature does not match (tampered or not issued here)');
+  }
+  const claims = payload as unknown as EmbedClaims;
+  if (typeof claims.exp !== 'number') throw new EmbedDenied('Invalid embed token: it has no expiry');
+  if (typeof claims.jti !== 'string' || !isEmbedChart(claims.chart) || typeof claims.origin !== 'string' || typeof claims.params !== 'object' || claims.params === null) {
+    throw new EmbedDenied('Invalid embed token: malformed claims');
+  }
+  if (claims.chart !== chart) throw new EmbedDenied(`This embed token is for the chart '${claims.chart}', not '${chart}'`);
+  const row = await findEmbedToken(db, cost, claims.jti);
+  if (!row) throw new EmbedDenied('Embed token unknown: it was not issued by this server');
+  if (row.revoked_at) throw new EmbedDenied('Embed token revoked');
+  return claims;
+}
+
+/**
+ * The query of an embed: the token's locked params and the chart's fixed ones win; any
+ * attempt by the URL to set one of them to something else is refused with its name.
+ */
+export function embedQuery(claims: EmbedClaims, requested: Record<string, string>): { query: Record<string, string> } | { locked: string } {
+  const fixed: Record<string, string> = { ...EMBED_CHARTS[claims.chart].fixed };
+  const locked = { ...claims.params, ...fixed };
+  for (const [key, value] of Object.entries(requested)) {
+    if (key in locked && locked[key] !== value) return { locked: key };
+  }
+  return { query: { ...requested, ...locked } };
+}

@@ -1,0 +1,216 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver, validator } from 'hono-openapi';
+import type { z } from 'zod';
+import { EMBED_CHARTS, type EmbedChart } from '../domain/embedCharts';
+import { EmbedDenied, embedQuery, signEmbed, verifyEmbed } from '../embed/token';
+import { embedSnippet } from '../embed/page';
+import type { AppEnv } from '../env';
+import { adminOnly } from '../middleware/writeAuth';
+import { awardsSummary } from '../queries/awardsSummary';
+import { findEmbedToken, findSnapshot, insertEmbedToken, insertSnapshot, listEmbedTokens, revokeEmbedToken, type EmbedTokenRow, type SnapshotRow } from '../queries/embeds';
+import { currentVersion, loadGeography } from '../queries/geography';
+import { resolveSummaryParams } from '../queries/resolveSummaryParams';
+import { createdEmbed, createEmbedBody, createSnapshotBody, embedChartParam, embedDataQuery, embedIdParam, embedList, embedToken, snapshot } from '../validation/embeds';
+import { badRequest } from '../validation/hook';
+import { errorResponse, summaryResponse } from '../validation/responses';
+import { summaryQuery } from '../validation/summaryQuery';
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: resolver(schema) } });
+const err = (description: string) => ({ description, content: json(errorResponse) });
+
+function view(row: EmbedTokenRow, now = new Date().toISOString()): z.infer<typeof embedToken> {
+  const status = row.revoked_at ? 'revoked' : row.expires_at <= now ? 'expired' : 'active';
+  return { ...row, chart: row.chart as z.infer<typeof embedToken>['chart'], params: JSON.parse(row.params), status };
+}
+
+/** Checks a query (locked + fixed params) the way the summary endpoint would: 400 naming the parameter. */
+function parseSummary(query: Record<string, string>) {
+  const parsed = summaryQuery.safeParse(query);
+  if (parsed.success) return { ok: parsed.data } as const;
+  return { issue: parsed.error.issues } as const;
+}
+
+/** The filters of a new token or snapshot, checked with the chart's fixed ones as the summary would. */
+function newChartQuery(body: { chart: EmbedChart; params: Partial<Record<string, string>> }) {
+  const params = Object.fromEntries(Object.entries(body.params).filter((e): e is [string, string] => e[1] !== undefined));
+  return { params, parsed: parseSummary({ ...params, ...EMBED_CHARTS[body.chart].fixed }) };
+}
+
+// Embed tokens (issue 6): made, listed and revoked with the admin token (roles come later).
+export const embedsRoutes = new Hono<AppEnv>()
+  .post(
+    '/',
+    describeRoute({
+      summary: 'Create an embed token',
+      description: 'Signs an HS256 token naming the chart, the locked filters, the allowed parent origin and an expiry; answers it with the iframe snippet. Needs the admin token.',
+      tags: ['embeds'],
+      responses: {
+        201: { description: 'Created', content: json(createdEmbed) },
+        400: err('A bad field or filter, named in `parameter`'),
+        401: err('Missing or wrong admin token'),
+        503: err('No EMBED_SECRET configured'),
+      },
+    }),
+    validator('json', createEmbedBody, badRequest),
+    async (c) => {
+      const body = c.req.valid('json');
+      const secret = c.env.EMBED_SECRET;
+      if (!secret) return c.json({ error: 'Embeds are disabled: the server has no EMBED_SECRET configured' }, 503);
+      const { params, parsed } = newChartQuery(body);
+      if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
+      // unknown codes are refused now, not when the chart is first shown
+      const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+      resolveSummaryParams(geo, parsed.ok);
+
+      const now = new Date();
+      const iat = Math.floor(now.getTime() / 1000);
+      const exp = iat + body.lifetime_days * 86400;
+      const row: EmbedTokenRow = {
+        id: crypto.randomUUID(),
+        chart: body.chart,
+        params: JSON.stringify(params),
+        origin: body.origin,
+        label: body.label ?? null,
+        created_at: now.toISOString(),
+        expires_at: new Date(exp * 1000).toISOString(),
+        revoked_at: null,
+        created_by: 'admin',
+      };
+      const token = await signEmbed({ jti: row.id, chart: body.chart, params, origin: body.origin, iat, exp }, secret);
+      await insertEmbedToken(c.env.DB, c.get('cost'), row);
+      const url = `${new URL(c.req.url).origin}/embed/${body.chart}?token=${token}`;
+      return c.json({ ...view(row), token, url, snippet: embedSnippet(url, row.id) }, 201);
+    },
+  )
+  .get(
+    '/',
+    describeRoute({
+      summary: 'List embed tokens',
+      description: 'Every embed token with its chart, locked filters, origin, expiry and status (the tokens themselves are not stored). Needs the admin token.',
+      tags: ['embeds'],
+      responses: { 200: { description: 'OK', content: json(embedList) }, 401: err('Missing or wrong admin token') },
+    }),
+    adminOnly,
+    async (c) => {
+      const rows = await listEmbedTokens(c.env.DB, c.get('cost'));
+      const now = new Date().toISOString();
+      return c.json({ tokens: rows.map((r) => view(r, now)) });
+    },
+  )
+  .delete(
+    '/:id',
+    describeRoute({
+      summary: 'Revoke an embed token',
+      description: 'From now on the token answers 401, both for its page and for its data. Needs the admin token.',
+      tags: ['embeds'],
+      responses: { 200: { description: 'Revoked', content: json(embedToken) }, 401: err('Missing or wrong admin token'), 404: err('No such token') },
+    }),
+    validator('param', embedIdParam, badRequest),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const row = await findEmbedToken(c.env.DB, c.get('cost'), id);
+      if (!row) return c.json({ error: `No embed token '${id}'` }, 404);
+      await revokeEmbedToken(c.env.DB, c.get('cost'), id, new Date().toISOString());
+      return c.json(view((await findEmbedToken(c.env.DB, c.get('cost'), id))!));
+    },
+  );
+
+// The data behind an embed: the same query path as /awards/summary, with the token's filters.
+export const embedDataRoutes = new Hono<AppEnv>().get(
+  '/:chart',
+  describeRoute({
+    summary: 'Data of an embedded chart',
+    description:
+      'Verifies the embed token (signature, expiry, chart, revocation) and answers like /awards/summary with the locked filters applied. A filter the token locks cannot be set to another value (400, naming it). Never cached.',
+    tags: ['embeds'],
+    responses: {
+      200: { description: 'OK', content: json(summaryResponse) },
+      400: err('A bad parameter or an attempt to change a locked one, named in `parameter`'),
+      401: err('Tampered, expired, revoked or unknown token, or a token for another chart'),
+    },
+  }),
+  validator('param', embedChartParam, badRequest),
+  validator('query', embedDataQuery, badRequest),
+  async (c) => {
+    const { chart } = c.req.valid('param');
+    const { token, ...requested } = c.req.valid('query');
+    let claims;
+    try {
+      claims = await verifyEmbed(c.env.DB, c.get('cost'), c.env.EMBED_SECRET, token, chart);
+    } catch (e) {
+      if (e instanceof EmbedDenied) return c.json({ error: e.message }, 401);
+      throw e;
+    }
+    const open = Object.fromEntries(Object.entries(requested).filter((e): e is [string, string] => e[1] !== undefined));
+    const q = embedQuery(claims, open);
+    if ('locked' in q) return c.json({ error: `${q.locked}: locked by the embed token, it cannot be changed`, parameter: q.locked }, 400);
+    const parsed = parseSummary(q.query);
+    if (parsed.issue) return badRequest({ success: false, error: parsed.issue }, c);
+    const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+    const params = resolveSummaryParams(geo, parsed.ok);
+    const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
+    c.header('Cache-Control', 'no-store');
+    return c.json(result);
+  },
+);
+
+const snapshotView = (row: SnapshotRow, origin: string): z.infer<typeof snapshot> => ({
+  id: row.id,
+  chart: row.chart as z.infer<typeof snapshot>['chart'],
+  params: JSON.parse(row.params),
+  label: row.label,
+  data_version: row.data_version,
+  created_at: row.created_at,
+  url: `${origin}/snapshot/${row.id}`,
+  data: JSON.parse(row.data),
+});
+
+// Published snapshots: a chart with a fixed query, its answer frozen when published, behind a
+// permanent unguessable URL (for reports). Publishing needs the admin token; reading does not.
+export const snapshotsRoutes = new Hono<AppEnv>()
+  .post(
+    '/',
+    describeRoute({
+      summary: 'Publish a snapshot',
+      description: 'Computes the chart for the given filters now (the same query as /awards/summary) and keeps the answer; /snapshot/{id} shows it for good. Needs the admin token.',
+      tags: ['embeds'],
+      responses: { 201: { description: 'Published', content: json(snapshot) }, 400: err('A bad field or filter, named in `parameter`'), 401: err('Missing or wrong admin token') },
+    }),
+    validator('json', createSnapshotBody, badRequest),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { params, parsed } = newChartQuery(body);
+      if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
+      const state = await currentVersion(c.env.DB, c.get('cost'));
+      const geo = await loadGeography(c.env.DB, c.get('cost'), state);
+      const result = await awardsSummary(c.env.DB, c.get('cost'), geo, resolveSummaryParams(geo, parsed.ok));
+      const row: SnapshotRow = {
+        id: crypto.randomUUID(),
+        chart: body.chart,
+        params: JSON.stringify(params),
+        label: body.label ?? null,
+        data: JSON.stringify(result),
+        data_version: state.version,
+        created_at: new Date().toISOString(),
+        created_by: 'admin',
+      };
+      await insertSnapshot(c.env.DB, c.get('cost'), row);
+      return c.json(snapshotView(row, new URL(c.req.url).origin), 201);
+    },
+  )
+  .get(
+    '/:id',
+    describeRoute({
+      summary: 'A published snapshot',
+      description: 'The chart, its filters and the answer as frozen when it was published.',
+      tags: ['embeds'],
+      responses: { 200: { description: 'OK', content: json(snapshot) }, 404: err('No such snapshot') },
+    }),
+    validator('param', embedIdParam, badRequest),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const row = await findSnapshot(c.env.DB, c.get('cost'), id);
+      if (!row) return c.json({ error: `No snapshot '${id}'` }, 404);
+      return c.json(snapshotView(row, new URL(c.req.url).origin));
+    },
+  );
