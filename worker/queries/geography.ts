@@ -118,3 +118,10 @@ export async function loadGeography(
   };
   return cached;
 }
+
+/** The ids of a unit's ancestors, nearest first (bounded, so a parent cycle cannot loop). */
+export function ancestorsOf(geo: Geography, id: number): number[] {
+  const out: number[] = [];
+  for (let u = geo.units.get(id); u && u.parentId !== null && out.length < 64; u = geo.units.get(u.parentId)) out.push(u.parentId);
+  return out;
+}

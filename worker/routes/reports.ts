@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { loadGeography, type Geography } from '../queries/geography';
+import { ancestorsOf, loadGeography } from '../queries/geography';
 import { buildForm } from '../reports/buildForm';
 import { buildForm0601 } from '../reports/form0601';
 import { formToXlsx } from '../reports/formXlsx';
@@ -11,12 +11,6 @@ import { badRequest } from '../validation/hook';
 import { BadParameter } from '../validation/params';
 import { reportParams, reportQuery } from '../validation/reportQuery';
 import { describeRead } from './describe';
-
-function ancestorsOf(geo: Geography, id: number): number[] {
-  const out: number[] = [];
-  for (let u = geo.units.get(id); u?.parentId != null; u = geo.units.get(u.parentId)) out.push(u.parentId);
-  return out;
-}
 
 const formResponse = z.object({
   form: z.string(),

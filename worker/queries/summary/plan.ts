@@ -1,4 +1,4 @@
-import type { Geography, GeoUnit } from '../geography';
+import { ancestorsOf, type Geography, type GeoUnit } from '../geography';
 import { mapUnitOn } from './asOf';
 
 // Which award_cube rows a summary needs, and with what weight each counts under which label.
@@ -42,12 +42,6 @@ interface Region {
   cluster: string | null;
 }
 
-function ancestors(geo: Geography, id: number): number[] {
-  const out: number[] = [];
-  for (let u = geo.units.get(id); u && u.parentId !== null && out.length < 64; u = geo.units.get(u.parentId)) out.push(u.parentId);
-  return out;
-}
-
 /** Year ranges in [from, to] where `yearIn` holds, as contiguous spans. */
 function spans(from: number, to: number, yearIn: (y: number) => boolean): [number, number][] {
   const out: [number, number][] = [];
@@ -69,7 +63,7 @@ function regions(geo: Geography, o: PlanOptions): Region[] {
     const from = Math.max(m.yearFrom, o.from);
     const to = Math.min(m.yearTo ?? o.to, o.to);
     if (from > to) continue;
-    const up = new Set(ancestors(geo, m.unitId));
+    const up = new Set(ancestorsOf(geo, m.unitId));
     // a unit whose ancestor is a member that year is already counted through the ancestor
     const covered = (y: number) =>
       members.some((a) => a.clusterId === m.clusterId && up.has(a.unitId) && a.yearFrom <= y && (a.yearTo ?? Infinity) >= y);
@@ -88,7 +82,7 @@ export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
   const scope = o.scopeUnitIds ? new Set(o.scopeUnitIds) : null;
   const labelOf = (id: number): string | null => {
     if (labelMemo.has(id)) return labelMemo.get(id)!;
-    const chain = [id, ...ancestors(geo, id)];
+    const chain = [id, ...ancestorsOf(geo, id)];
     let label: string | null;
     if (scope && !chain.some((u) => scope.has(u))) {
       label = null;
