@@ -7,6 +7,7 @@ import path from 'node:path';
 import { run, wrangler } from './lib/run.ts';
 import { generateDemo } from './demo/index.ts';
 import { demoToSql } from './demo/toSql.ts';
+import { signInLink } from './lib/signInLink.ts';
 
 const port = process.env.PORT ?? '8787';
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.wrangler/state');
@@ -46,8 +47,10 @@ if (withDemo) {
 
 console.log(`
   thidua: http://127.0.0.1:${port}
-  API:    http://127.0.0.1:${port}/api/v1/meta
-  ADMIN_TOKEN (Authorization: Bearer …): ${adminToken}
+  Đăng nhập / sign in (mở liên kết này / open this link, valid 24 h):
+    ${await signInLink(`http://127.0.0.1:${port}`, adminToken)}
+  API:    http://127.0.0.1:${port}/api/v1/meta (Authorization: Bearer <token>)
+  ADMIN_TOKEN: ${adminToken}
   Dữ liệu / data: ${dataDir}${withDemo ? '' : ' (DEMO=0: no demo data)'}
 `);
 

@@ -5,8 +5,13 @@ import type { AppEnv } from './env';
 import { apiHeaders } from './middleware/apiHeaders';
 import { notFound, onError } from './middleware/errors';
 import { readCost } from './middleware/readCost';
+import { authenticate } from './middleware/authenticate';
+import { requestLimit } from './middleware/requestLimit';
 import { versionCache } from './middleware/versionCache';
-import { writeAuth } from './middleware/writeAuth';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { tokensRoutes } from './routes/tokens';
+import { usersRoutes } from './routes/users';
 import { awardsRoutes } from './routes/awards';
 import { benchRoutes } from './routes/bench';
 import { embedDataRoutes, embedsRoutes, snapshotsRoutes } from './routes/embeds';
@@ -21,8 +26,13 @@ import { reportsRoutes } from './routes/reports';
 export const api = new Hono<AppEnv>()
   .use('*', apiHeaders)
   .use('*', readCost)
-  .use('*', writeAuth)
+  .use('*', requestLimit)
+  .use('*', authenticate)
   .use('*', versionCache)
+  .route('/auth', authRoutes)
+  .route('/users', usersRoutes)
+  .route('/tokens', tokensRoutes)
+  .route('/audit', auditRoutes)
   .route('/meta', metaRoutes)
   .route('/awards', awardsRoutes)
   .route('/movements', movementsRoutes)

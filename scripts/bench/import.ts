@@ -66,7 +66,7 @@ function groupRssMb(pgid: number): number {
 const server = await startServer({ DEMO: '0', ADMIN_TOKEN: TOKEN });
 const auth = { authorization: `Bearer ${TOKEN}` };
 const api = (p: string) => `${server.url}/api/v1${p}`;
-const json = async (p: string) => (await fetch(api(p))).json() as Promise<Record<string, unknown>>;
+const json = async (p: string) => (await fetch(api(p), { headers: auth })).json() as Promise<Record<string, unknown>>;
 
 async function uploadFile(file: string): Promise<{ status: number; body: Record<string, unknown>; seconds: number; rssMb: number }> {
   let rssMb = 0;

@@ -15,6 +15,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const NO_CACHE = { 'X-Cache-Bypass': '1' };
+const TOKEN = 'bench-admin-token';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -28,7 +29,7 @@ const totalOf = (body: unknown): number | null => {
 
 async function timedFetch(url: string, headers: Record<string, string> = NO_CACHE) {
   const t = performance.now();
-  const res = await fetch(url, { headers });
+  const res = await fetch(url, { headers: { ...headers, authorization: `Bearer ${TOKEN}` } });
   const body = await res.json();
   if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
   return { ms: performance.now() - t, rowsRead: Number(res.headers.get('X-Rows-Read')), cache: res.headers.get('X-Cache'), body };
@@ -92,7 +93,7 @@ for (const size of SIZES) {
   await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dataDir], { quiet: true });
   const gen = generate(dataDir, size);
   console.error(`generated and aggregated in ${gen.seconds.toFixed(1)} s; award_cube has ${gen.cubeRows} rows`);
-  const server = await startServer({ DEMO: '0', BENCH: '1', DATA_DIR: dataDir });
+  const server = await startServer({ DEMO: '0', BENCH: '1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN });
   const views: Record<string, Awaited<ReturnType<typeof measureView>>> = {};
   try {
     for (const [name, calls] of Object.entries(VIEWS)) {

@@ -6,6 +6,12 @@ import path from 'node:path';
 
 export interface Server {
   url: string;
+  /** The bootstrap ADMIN_TOKEN the server runs with. */
+  token: string;
+  /** The one-click sign-in link `npm start` printed. */
+  signInLink: string;
+  /** fetch() on this server as the bootstrap admin (Authorization: Bearer). */
+  api: (path: string, init?: RequestInit) => Promise<Response>;
   dataDir: string;
   /** Process group of `npm start` and everything it runs (wrangler, workerd). */
   pgid: number;
@@ -27,6 +33,8 @@ async function freePort(): Promise<number> {
 /** Runs `npm start` exactly as a user would (the dashboard is already built by `npm test`). */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
+  const token = env.ADMIN_TOKEN ?? `e2e-${Math.random().toString(36).slice(2)}-token`;
+  env = { ...env, ADMIN_TOKEN: token };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'thidua-e2e-'));
   let out = '';
   const child: ChildProcess = spawn('npm', ['start'], {
@@ -37,6 +45,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
+  const api = (p: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    return fetch(`${url}${p}`, { ...init, headers });
+  };
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
@@ -48,8 +61,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
     try {
-      const res = await fetch(`${url}/api/v1/meta`);
-      if (res.ok) return { url, dataDir, pgid: child.pid!, output: () => out, stop };
+      const res = await api('/api/v1/meta');
+      const signInLink = /(http:\/\/\S+\/api\/v1\/auth\/sign-in\?ticket=\S+)/.exec(out)?.[1];
+      if (res.ok && signInLink) return { url, token, signInLink, api, dataDir, pgid: child.pid!, output: () => out, stop };
     } catch {
       // not listening yet
     }

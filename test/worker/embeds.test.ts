@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signEmbed } from '../../worker/embed/token';
@@ -20,14 +21,14 @@ interface Created {
 }
 
 async function create(body: unknown, headers: Record<string, string> = ADMIN) {
-  const res = await SELF.fetch('http://local/api/v1/embeds', { method: 'POST', headers, body: JSON.stringify(body) });
+  const res = await anonymous('http://local/api/v1/embeds', { method: 'POST', headers, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as Created & { error?: string; parameter?: string } };
 }
 
 const countTokens = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM embed_tokens').first<{ n: number }>())!.n;
 
 async function data(chart: string, query: string) {
-  const res = await SELF.fetch(`http://local/api/v1/embed-data/${chart}?${query}`);
+  const res = await api(`http://local/api/v1/embed-data/${chart}?${query}`);
   return { status: res.status, body: (await res.json()) as { rows?: unknown[]; total?: number; error?: string; parameter?: string } };
 }
 
@@ -60,17 +61,17 @@ describe('embed tokens', () => {
     expect(made.body.snippet).toContain('thidua:height');
     expect(await countTokens()).toBe(before + 1);
 
-    expect((await SELF.fetch('http://local/api/v1/embeds')).status).toBe(401);
-    const list = (await (await SELF.fetch('http://local/api/v1/embeds', { headers: ADMIN })).json()) as { tokens: Created[] };
+    expect((await anonymous('http://local/api/v1/embeds')).status).toBe(401);
+    const list = (await (await api('http://local/api/v1/embeds', { headers: ADMIN })).json()) as { tokens: Created[] };
     const listed = list.tokens.find((t) => t.id === made.body.id)!;
     expect(listed).toMatchObject({ chart: 'trend', origin: ORIGIN, status: 'active', params: { unit: 'P' } });
     expect(listed).not.toHaveProperty('token');
 
-    expect((await SELF.fetch(`http://local/api/v1/embeds/${made.body.id}`, { method: 'DELETE' })).status).toBe(401);
-    const revoked = await SELF.fetch(`http://local/api/v1/embeds/${made.body.id}`, { method: 'DELETE', headers: ADMIN });
+    expect((await anonymous(`http://local/api/v1/embeds/${made.body.id}`, { method: 'DELETE' })).status).toBe(401);
+    const revoked = await api(`http://local/api/v1/embeds/${made.body.id}`, { method: 'DELETE', headers: ADMIN });
     expect(revoked.status).toBe(200);
     expect(await revoked.json()).toMatchObject({ id: made.body.id, status: 'revoked' });
-    expect((await SELF.fetch('http://local/api/v1/embeds/nope', { method: 'DELETE', headers: ADMIN })).status).toBe(404);
+    expect((await api('http://local/api/v1/embeds/nope', { method: 'DELETE', headers: ADMIN })).status).toBe(404);
   });
 
   it.each([
@@ -102,7 +103,7 @@ describe('embed data', () => {
   it('answers a valid token with what /awards/summary answers for the same query', async () => {
     const res = await data('trend', `token=${token}`);
     expect(res.status).toBe(200);
-    const direct = await (await SELF.fetch('http://local/api/v1/awards/summary?group_by=year,tier&unit=D1&from=2023')).json();
+    const direct = await (await api('http://local/api/v1/awards/summary?group_by=year,tier&unit=D1&from=2023')).json();
     expect(res.body).toEqual(direct);
     expect(res.body.total).toBe(36); // D1's subtree: 10+5+3+2 in 2023, 7+1+6+2 in 2024
     // an open filter may be set by the embedding page
@@ -150,7 +151,7 @@ describe('embed data', () => {
     // an unknown chart
     expect((await data('nope', `token=${token}`)).status).toBe(400);
 
-    await SELF.fetch(`http://local/api/v1/embeds/${id}`, { method: 'DELETE', headers: ADMIN });
+    await api(`http://local/api/v1/embeds/${id}`, { method: 'DELETE', headers: ADMIN });
     const revoked = await data('trend', `token=${token}`);
     expect(revoked.status).toBe(401);
     expect(revoked.body.error).toMatch(/revoked/);
@@ -160,7 +161,7 @@ describe('embed data', () => {
 describe('the embed page', () => {
   it("may be framed only by the token's origin", async () => {
     const made = await create({ chart: 'kinds', origin: 'http://127.0.0.1:5555' });
-    const res = await SELF.fetch(`http://local/embed/kinds?token=${made.body.token}&theme=dark&lang=en`);
+    const res = await api(`http://local/embed/kinds?token=${made.body.token}&theme=dark&lang=en`);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Security-Policy')).toBe('frame-ancestors http://127.0.0.1:5555');
     expect(res.headers.get('X-Frame-Options')).toBeNull();
@@ -171,7 +172,7 @@ describe('the embed page', () => {
     ['no token', ''],
     ['a bad token', 'token=abc.def.ghi'],
   ])('answers %s with a readable 401 page that nobody may frame', async (_, query) => {
-    const res = await SELF.fetch(`http://local/embed/trend?${query}`);
+    const res = await api(`http://local/embed/trend?${query}`);
     expect(res.status).toBe(401);
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
     expect(res.headers.get('Content-Security-Policy')).toMatch(/frame-ancestors 'none'/);
@@ -184,7 +185,7 @@ describe('the embed page', () => {
 describe('published snapshots', () => {
   const countSnapshots = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots').first<{ n: number }>())!.n;
   const publish = (body: unknown, headers: Record<string, string> = ADMIN) =>
-    SELF.fetch('http://local/api/v1/snapshots', { method: 'POST', headers, body: JSON.stringify(body) });
+    anonymous('http://local/api/v1/snapshots', { method: 'POST', headers, body: JSON.stringify(body) });
 
   it('freeze the answer of a chart with a fixed query, which later imports do not change', async () => {
     const before = await countSnapshots();
@@ -197,17 +198,17 @@ describe('published snapshots', () => {
     const res = await publish({ chart: 'kinds', params: { unit: 'P' }, label: 'Báo cáo năm 2024' });
     expect(res.status).toBe(201);
     const made = (await res.json()) as { id: string; url: string; data: { total: number } };
-    const direct = await (await SELF.fetch('http://local/api/v1/awards/summary?group_by=year,kind&unit=P')).json();
+    const direct = await (await api('http://local/api/v1/awards/summary?group_by=year,kind&unit=P')).json();
     expect(made.data).toEqual(direct);
     expect(made.data.total).toBe(40); // every fixture award but Q's
     expect(made.url).toBe(`http://local/snapshot/${made.id}`);
     expect(await countSnapshots()).toBe(before + 1);
 
     await resetDatabase();
-    const later = await SELF.fetch(`http://local/api/v1/snapshots/${made.id}`);
+    const later = await api(`http://local/api/v1/snapshots/${made.id}`);
     expect(later.status).toBe(200);
     expect(await later.json()).toMatchObject({ id: made.id, chart: 'kinds', params: { unit: 'P' }, label: 'Báo cáo năm 2024', data: direct });
-    expect((await SELF.fetch('http://local/api/v1/snapshots/nope')).status).toBe(404);
+    expect((await api('http://local/api/v1/snapshots/nope')).status).toBe(404);
     await load(FIXTURE);
   });
 });

@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import { SELF } from 'cloudflare:test';
 import { unzipSync, strFromU8 } from 'fflate';
 import * as XLSX from '@e965/xlsx';
@@ -24,7 +25,7 @@ beforeAll(async () => {
   });
 });
 
-const get = (q: string) => SELF.fetch(`http://local/api/v1/${q}`);
+const get = (q: string) => api(`http://local/api/v1/${q}`);
 
 describe('format=csv', () => {
   it('is UTF-8 with a BOM, CRLF, names beside codes, and neutralised formulas', async () => {

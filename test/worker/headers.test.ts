@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 
@@ -8,7 +9,7 @@ describe('security headers on every API response', () => {
     ['GET', '/api/v1/nope', 404],
     ['POST', '/api/v1/meta', 401],
   ])('%s %s', async (method, path, status) => {
-    const res = await SELF.fetch(`http://local${path}`, { method, headers: { Origin: 'https://elsewhere.example' } });
+    const res = await api(`http://local${path}`, { method, headers: { Origin: 'https://elsewhere.example' } });
     expect(res.status).toBe(status);
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');

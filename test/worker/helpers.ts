@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import { env, SELF } from 'cloudflare:test';
 import { demoToSql } from '../../scripts/demo/toSql';
 import type { AwardRecord, DemoDataset } from '../../scripts/demo/types';
@@ -51,7 +52,7 @@ export interface Summary {
 }
 
 export async function summary(query: string): Promise<{ status: number; body: Summary & { error?: string; parameter?: string }; rowsRead: number }> {
-  const res = await SELF.fetch(`http://local/api/v1/awards/summary${query ? `?${query}` : ''}`);
+  const res = await api(`http://local/api/v1/awards/summary${query ? `?${query}` : ''}`);
   return { status: res.status, body: await res.json(), rowsRead: Number(res.headers.get('X-Rows-Read')) };
 }
 

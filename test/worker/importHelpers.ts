@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import { env, SELF } from 'cloudflare:test';
 
 export const AUTH = { authorization: 'Bearer test-admin-token' };
@@ -19,7 +20,7 @@ export interface ImportResponse {
 }
 
 export async function upload(dataset: string, body: BodyInit | null, type = CSV, query = ''): Promise<ImportResponse> {
-  const res = await SELF.fetch(`http://local/api/v1/imports/${dataset}${query}`, {
+  const res = await api(`http://local/api/v1/imports/${dataset}${query}`, {
     method: 'POST',
     headers: { ...AUTH, ...(type ? { 'content-type': type } : {}) },
     body,
@@ -28,12 +29,12 @@ export async function upload(dataset: string, body: BodyInit | null, type = CSV,
 }
 
 export async function rollback(id: number) {
-  const res = await SELF.fetch(`http://local/api/v1/imports/${id}`, { method: 'DELETE', headers: AUTH });
+  const res = await api(`http://local/api/v1/imports/${id}`, { method: 'DELETE', headers: AUTH });
   return { status: res.status, body: (await res.json()) as { error?: string; batch?: { status: string } } };
 }
 
 export async function consistency() {
-  const res = await SELF.fetch('http://local/api/v1/imports/consistency');
+  const res = await api('http://local/api/v1/imports/consistency');
   return (await res.json()) as { ok: boolean; committed_quantity: number };
 }
 
@@ -43,8 +44,8 @@ const TABLES = ['import_batches', 'units', 'unit_lineage', 'clusters', 'cluster_
 export async function snapshot() {
   const counts = await env.DB.batch(TABLES.map((t) => env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`)));
   const version = await env.DB.prepare('SELECT version FROM data_state').first<{ version: number }>();
-  const summary = await (await SELF.fetch('http://local/api/v1/awards/summary?group_by=year')).json();
-  const batches = await (await SELF.fetch('http://local/api/v1/imports')).json();
+  const summary = await (await api('http://local/api/v1/awards/summary?group_by=year')).json();
+  const batches = await (await api('http://local/api/v1/imports')).json();
   return {
     tables: Object.fromEntries(TABLES.map((t, i) => [t, (counts[i].results[0] as { n: number }).n])),
     version: version?.version,

@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import * as XLSX from '@e965/xlsx';
 import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -176,7 +177,7 @@ describe('unreadable requests', () => {
   });
 
   it('needs the admin token', async () => {
-    const res = await SELF.fetch('http://local/api/v1/imports/awards', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: awardsCsv() });
+    const res = await anonymous('http://local/api/v1/imports/awards', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: awardsCsv() });
     expect(res.status).toBe(401);
     expect(await snapshot()).toEqual(baseline);
     expect(await consistency()).toMatchObject({ ok: true });

@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import * as XLSX from '@e965/xlsx';
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ function xlsx(rows: unknown[][]): ArrayBuffer {
 }
 
 const meta = async () =>
-  (await (await SELF.fetch('http://local/api/v1/meta')).json()) as {
+  (await (await api('http://local/api/v1/meta')).json()) as {
     data_version: number;
     units: { code: string; name: string; parent_code: string | null; valid_to: string | null }[];
     clusters: { code: string; name: string; members: { unit_code: string; year_from: number; year_to: number | null }[] }[];
@@ -177,8 +178,8 @@ describe('idempotent and reversible', () => {
     expect((await summary('from=2026&to=2026')).body.total).toBe(9);
     expect((await meta()).data_version).toBe(version);
 
-    const list = (await (await SELF.fetch('http://local/api/v1/imports')).json()) as { batches: { id: number; rows: number; created_by: string; content_hash: string; status: string }[] };
-    expect(list.batches[0]).toMatchObject({ id, rows: 2, created_by: 'admin', status: 'committed' });
+    const list = (await (await api('http://local/api/v1/imports')).json()) as { batches: { id: number; rows: number; created_by: string; content_hash: string; status: string }[] };
+    expect(list.batches[0]).toMatchObject({ id, rows: 2, created_by: 'ADMIN_TOKEN', status: 'committed' });
     expect(list.batches[0].content_hash).toMatch(/^[0-9a-f]{64}$/);
 
     const rb = await rollback(id);
@@ -232,13 +233,13 @@ describe('idempotent and reversible', () => {
 
 describe('templates', () => {
   it.each(['units', 'awards', 'movement_results'])('%s: the XLSX template XLSX and CSV templates have Vietnamese headers and an instructions sheet', async (dataset) => {
-    const res = await SELF.fetch(`http://local/api/v1/imports/templates/${dataset}.xlsx`);
+    const res = await api(`http://local/api/v1/imports/templates/${dataset}.xlsx`);
     expect(res.status).toBe(200);
     const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
     expect(wb.SheetNames).toEqual(['Dữ liệu', 'Hướng dẫn']);
     const header = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Dữ liệu'], { header: 1 })[0];
     expect(header).toContain('Mã đơn vị');
-    const csvRes = await SELF.fetch(`http://local/api/v1/imports/templates/${dataset}.csv`);
+    const csvRes = await api(`http://local/api/v1/imports/templates/${dataset}.csv`);
     const bytes = new Uint8Array(await csvRes.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
     const text = new TextDecoder().decode(bytes);
@@ -247,14 +248,14 @@ describe('templates', () => {
 
   it('an unknown template is a 404 with a JSON error', async () => {
     for (const name of ['medals', 'constructor']) {
-      const res = await SELF.fetch(`http://local/api/v1/imports/templates/${name}.xlsx`);
+      const res = await api(`http://local/api/v1/imports/templates/${name}.xlsx`);
       expect(res.status).toBe(404);
       expect(((await res.json()) as { error: string }).error).toMatch(/unknown dataset/);
     }
   });
 
   it('a filled awards template imports', async () => {
-    const res = await SELF.fetch('http://local/api/v1/imports/templates/awards.xlsx');
+    const res = await api('http://local/api/v1/imports/templates/awards.xlsx');
     const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
     XLSX.utils.sheet_add_aoa(wb.Sheets['Dữ liệu'], [[2023, 'LDTT', 'C2', 'individual', 4]], { origin: 'A2' });
     const up = await upload('awards', XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer, XLSX_TYPE);

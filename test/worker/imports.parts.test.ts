@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from './fixture';
@@ -9,7 +10,7 @@ import { AUTH, consistency, csv, rollback, snapshot, upload } from './importHelp
 const HEAD = 'year,award_code,unit_code,recipient_kind,quantity';
 const rows = (n: number, quantity = 1) => Array.from({ length: n }, (_, i) => `2027,LDTT,${i % 2 ? 'C1' : 'C2'},individual,${quantity}`);
 const commit = async (id: number) => {
-  const res = await SELF.fetch(`http://local/api/v1/imports/${id}/commit`, { method: 'POST', headers: AUTH });
+  const res = await api(`http://local/api/v1/imports/${id}/commit`, { method: 'POST', headers: AUTH });
   return { status: res.status, body: (await res.json()) as { batch?: { id: number; rows: number; status: string }; duplicate_of?: number; error?: string } };
 };
 

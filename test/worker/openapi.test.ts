@@ -1,10 +1,11 @@
+import { anonymous, api } from './auth';
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import committed from '../../docs/openapi.json';
 
 describe('GET /api/v1/openapi.json', () => {
   it('documents every read route with the parameters that validate it', async () => {
-    const res = await SELF.fetch('http://local/api/v1/openapi.json');
+    const res = await api('http://local/api/v1/openapi.json');
     expect(res.status).toBe(200);
     const doc = (await res.json()) as {
       openapi: string;
@@ -12,6 +13,11 @@ describe('GET /api/v1/openapi.json', () => {
     };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/audit',
+      '/auth/me',
+      '/auth/sign-in',
+      '/auth/sign-in-links',
+      '/auth/sign-out',
       '/awards/indicators',
       '/awards/summary',
       '/embed-data/{chart}',
@@ -28,6 +34,10 @@ describe('GET /api/v1/openapi.json', () => {
       '/reports/{form}',
       '/snapshots',
       '/snapshots/{id}',
+      '/tokens',
+      '/tokens/{id}',
+      '/users',
+      '/users/{id}',
     ]);
     const summary = doc.paths['/awards/summary'].get;
     expect(summary.parameters!.map((p) => p.name).sort()).toEqual(
@@ -40,7 +50,7 @@ describe('GET /api/v1/openapi.json', () => {
   });
 
   it('matches docs/openapi.json, from which the dashboard client types are generated', async () => {
-    const served = await (await SELF.fetch('http://local/api/v1/openapi.json')).json();
+    const served = await (await api('http://local/api/v1/openapi.json')).json();
     // run `npm run api:generate` after changing a route's schemas
     expect(served).toEqual(committed);
   });

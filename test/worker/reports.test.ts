@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import { SELF } from 'cloudflare:test';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ type Form = { columns: { key: string; kind: string }[]; rows: { key: string; cel
 
 describe('GET /api/v1/reports/0602', () => {
   it('matches the hand-computed cells for P in 2024', async () => {
-    const res = await SELF.fetch('http://local/api/v1/reports/0602?unit=P&year=2024');
+    const res = await api('http://local/api/v1/reports/0602?unit=P&year=2024');
     expect(res.status).toBe(200);
     const form = (await res.json()) as Form;
     expect(form.title).toBe('Biểu 0602: Số lượng khen thưởng cấp Nhà nước');
@@ -85,7 +86,7 @@ describe('GET /api/v1/reports/0602', () => {
   });
 
   it('is laid out like the form in XLSX, with numbers as numbers', async () => {
-    const res = await SELF.fetch('http://local/api/v1/reports/0602?unit=P&year=2024&format=xlsx');
+    const res = await api('http://local/api/v1/reports/0602?unit=P&year=2024&format=xlsx');
     expect(res.status).toBe(200);
     const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
     expect(wb.SheetNames).toEqual(['0602']);
@@ -102,7 +103,7 @@ describe('GET /api/v1/reports/0602', () => {
 
 describe('GET /api/v1/reports/0601', () => {
   it('counts the movements launched and running in the year, by level, kind and duration', async () => {
-    const res = await SELF.fetch('http://local/api/v1/reports/0601?unit=P&year=2024');
+    const res = await api('http://local/api/v1/reports/0601?unit=P&year=2024');
     expect(res.status).toBe(200);
     const form = (await res.json()) as Form;
     expect(form.columns.map((c) => c.kind)).toEqual(['launched', 'running']);
@@ -120,14 +121,14 @@ describe('GET /api/v1/reports/0601', () => {
       medium: [1, 2],
       long: [1, 1],
     });
-    const q = (await (await SELF.fetch('http://local/api/v1/reports/0601?unit=Q&year=2024')).json()) as Form;
+    const q = (await (await api('http://local/api/v1/reports/0601?unit=Q&year=2024')).json()) as Form;
     expect(q.rows[0].cells).toEqual([2, 3]);
   });
 });
 
 describe('GET /api/v1/reports/0603', () => {
   it('splits certificates of merit into collective, individual and household', async () => {
-    const form = (await (await SELF.fetch('http://local/api/v1/reports/0603?unit=P&year=2024&lang=en')).json()) as Form;
+    const form = (await (await api('http://local/api/v1/reports/0603?unit=P&year=2024&lang=en')).json()) as Form;
     expect(form.title).toBe('Form 0603: ministry/province-level awards');
     expect(form.columns.slice(0, 3).map((c) => c.kind)).toEqual(['collective', 'individual', 'household']);
     expect(form.rows[0].cells.every((c) => c === 0)).toBe(true);
@@ -143,7 +144,7 @@ describe('bad report parameters', () => {
     ['0602?unit=P&year=24', 'year', /four-digit year/],
     ['0602?unit=P&year=2024&format=csv', 'format', /./],
   ])('%s', async (q, parameter, message) => {
-    const res = await SELF.fetch(`http://local/api/v1/reports/${q}`);
+    const res = await api(`http://local/api/v1/reports/${q}`);
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: string; parameter: string };
     expect(body.parameter).toBe(parameter);

@@ -1,3 +1,4 @@
+import { anonymous, api } from './auth';
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from './fixture';
@@ -153,7 +154,7 @@ describe('GET /api/v1/awards/summary on the hand-computed fixture', () => {
 
   it('reports its cost in X-Rows-Read and Server-Timing', async () => {
     const { SELF } = await import('cloudflare:test');
-    const res = await SELF.fetch('http://local/api/v1/awards/summary?group_by=year');
+    const res = await api('http://local/api/v1/awards/summary?group_by=year');
     expect(Number(res.headers.get('X-Rows-Read'))).toBeGreaterThan(0);
     expect(res.headers.get('Server-Timing')).toMatch(/^app;dur=\d+(\.\d+)?$/);
   });

@@ -301,3 +301,81 @@ export const snapshots = sqliteTable('snapshots', {
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
 });
+
+// Access control (issue 7). Roles are ordered viewer < analyst < editor < admin; a user may be
+// limited to a unit (with its subtree) or a cluster. Scopes are kept as codes, not foreign keys,
+// so that a reference rollback never fails on them: a code that no longer resolves grants nothing.
+export const ROLES = ['viewer', 'analyst', 'editor', 'admin'] as const;
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // lower case; Cloudflare Access identities are matched on it
+    email: text('email').notNull().unique(),
+    name: text('name'),
+    role: text('role', { enum: ROLES }).notNull(),
+    scopeUnit: text('scope_unit'),
+    scopeCluster: text('scope_cluster'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    disabledAt: text('disabled_at'),
+  },
+  (t) => [
+    check('users_role', sql`${t.role} IN ('viewer', 'analyst', 'editor', 'admin')`),
+    check('users_one_scope', sql`${t.scopeUnit} IS NULL OR ${t.scopeCluster} IS NULL`),
+  ],
+);
+
+// API tokens for scripts: only a SHA-256 of the token is kept (the token is shown once).
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    label: text('label').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_tokens_user').on(t.userId)],
+);
+
+// Browser sessions (cookie). user_id NULL is the bootstrap admin (signed in through a link
+// signed with ADMIN_TOKEN), which has no user row.
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_expires').on(t.expiresAt)],
+);
+
+// Who changed what: imports, rollbacks, users, tokens, sign-ins. Read by admins only.
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target'),
+    detail: text('detail'),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);
+
+// Failed credential checks per client address in a fixed window, for rate limiting.
+export const authFailures = sqliteTable('auth_failures', {
+  client: text('client').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});

@@ -1,5 +1,6 @@
 import { sign, verify } from 'hono/jwt';
 import type { JWTPayload } from 'hono/utils/jwt/types';
+import type { Scope } from '../auth/identity';
 import type { ReadCost } from '../db/run';
 import { EMBED_CHARTS, isEmbedChart, type EmbedChart } from '../domain/embedCharts';
 import { findEmbedToken } from '../queries/embeds';
@@ -12,6 +13,8 @@ export interface EmbedClaims {
   params: Record<string, string>;
   /** The one parent origin allowed to frame the chart (CSP frame-ancestors). */
   origin: string;
+  /** The creator's scope when the token was made: the chart never shows more (absent: everything). */
+  scope?: Scope;
   iat: number;
   exp: number;
 }

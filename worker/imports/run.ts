@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { ReadCost } from '../db/run';
-import { loadLookups } from '../queries/imports/lookups';
+import { loadLookups, type ImportScope } from '../queries/imports/lookups';
 import {
   commitStatements,
   addPart,
@@ -53,6 +53,8 @@ export interface ImportRequest {
   format: 'csv' | 'xlsx' | 'json';
   createdBy: string;
   part?: Part;
+  /** A scoped editor's limits (see ImportScope). */
+  allowed?: ImportScope;
 }
 
 // The error list is capped so that a file where every row is wrong still answers quickly;
@@ -86,7 +88,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
   };
   const invalid = (rows: number): Outcome => ({ kind: 'invalid', errors, total, truncated: total > errors.length, rows });
 
-  const lookups = await loadLookups(db, cost, def.needs);
+  const lookups = { ...(await loadLookups(db, cost, def.needs)), allowed: r.allowed };
   let header: ReturnType<typeof mapHeader> | undefined;
   let rowNo = r.part ? r.part.firstRow - 1 : 0;
   let rows = 0;

@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
+import { scopeKey } from '../auth/identity';
 import { currentVersion } from '../queries/geography';
 
 // Answers to reads change only when the data version does (every import and rollback bumps
@@ -8,24 +9,29 @@ import { currentVersion } from '../queries/geography';
 // API is a no-op on *.workers.dev hostnames; it works on a custom domain.
 const CACHE_HOST = 'https://thidua-cache.invalid';
 
-const NOT_CACHED = /\/embeds(\/|$)|\/embed-data\//;
+// embed tokens and their data depend on revocation, and accounts, tokens, the audit log and the
+// import list change without a new data version
+const NOT_CACHED = /^\/api\/v1\/(embeds|embed-data|auth|users|tokens|audit|imports)(\/|$)/;
 
-function normalisedKey(url: URL, version: number): string {
+// Answers differ by the caller's role and scope, so both are part of the cache key and of the
+// ETag: a shared browser must not revalidate one user's copy for another.
+function normalisedKey(url: URL, version: number, who: string): string {
   const params = [...url.searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));
-  return `${CACHE_HOST}/v${version}${url.pathname}?${new URLSearchParams(params)}`;
+  return `${CACHE_HOST}/v${version}/${encodeURIComponent(who)}${url.pathname}?${new URLSearchParams(params)}`;
 }
 
 export const versionCache = createMiddleware<AppEnv>(async (c, next) => {
-  // embed tokens and their data depend on revocation, which the data version does not follow
   if (c.req.method !== 'GET' || NOT_CACHED.test(c.req.path)) return next();
   const state = await currentVersion(c.env.DB, c.get('cost'));
   c.set('dataState', state);
   const { version } = state;
-  const etag = `W/"v${version}"`;
-  const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+  const identity = c.get('identity');
+  const who = identity ? scopeKey(identity) : 'public';
+  const etag = `W/"v${version}-${encodeURIComponent(who)}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
   if (c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers);
 
-  const key = new Request(normalisedKey(new URL(c.req.url), version));
+  const key = new Request(normalisedKey(new URL(c.req.url), version, who));
   // the DOM lib's CacheStorage type hides the Workers one, which has .default
   const cache = typeof caches === 'undefined' ? undefined : (caches as unknown as { default: Cache }).default;
   // `X-Cache-Bypass: 1` recomputes the answer: the benchmark measures real query cost with it

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { all, type ReadCost } from '../db/run';
 import { cubeColumn, DIMENSIONS, pickCuboid, type CubeDimension, type Dimension } from './cube/dimensions';
 import type { Geography, GeoUnit } from './geography';
+import type { ReadScope } from './scope';
 import { buildPlan, type PlanEntry } from './summary/plan';
 
 export const SUMMARY_DIMENSIONS = ['year', 'unit', 'award', 'tier', 'category', 'kind', 'gender', 'class', 'method', 'movement', 'cluster', 'ethnic'] as const;
@@ -16,6 +17,16 @@ export interface SummaryParams {
   asOf?: string;
   /** Filter values as the cube stores them (movement codes already resolved to ids). */
   filters: Partial<Record<CubeDimension, (string | number)[]>>;
+  /** The caller's scope: required, so no read path can forget it. */
+  scope: ReadScope;
+}
+
+/** A cluster scope narrows the clusters read to its own; a unit scope is applied by the plan. */
+function scopedClusters(p: SummaryParams): number[] | undefined {
+  if (p.scope.kind !== 'cluster') return p.clusterIds;
+  const own = p.scope.clusterId;
+  if (own === null) return [];
+  return p.clusterIds ? p.clusterIds.filter((id) => id === own) : [own];
 }
 
 export type SummaryRow = Record<string, string | number | null> & { count: number };
@@ -38,11 +49,12 @@ export async function awardsSummary(d1: D1Database, cost: ReadCost, geo: Geograp
   const plan = buildPlan(geo, {
     unit: p.unit,
     byUnit: p.groupBy.includes('unit'),
-    clusterIds: p.clusterIds,
+    clusterIds: scopedClusters(p),
     byCluster: p.groupBy.includes('cluster'),
     asOf: p.asOf,
     from,
     to,
+    scopeUnitIds: p.scope.kind !== 'unit' ? undefined : p.scope.unitId === null ? [] : [p.scope.unitId],
   });
 
   const cubeDims = p.groupBy.filter(isCubeDimension);

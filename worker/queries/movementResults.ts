@@ -1,17 +1,25 @@
 import { sql } from 'drizzle-orm';
 import { all, type ReadCost } from '../db/run';
 import type { ResultRow } from '../validation/responses';
+import type { Geography } from './geography';
+import { requireCluster, unitInScope, type ReadScope } from './scope';
 
 export type { ResultRow };
 
-/** Year-end scores and ranks of a cluster's members, ordered by year then rank. */
+/**
+ * Year-end scores and ranks of a cluster's members, ordered by year then rank. A unit scope sees
+ * the cluster only if one of its units is a member, and then only its own units' rows.
+ */
 export async function movementResults(
   d1: D1Database,
   cost: ReadCost,
+  geo: Geography,
+  scope: ReadScope,
   clusterId: number,
   from = 0,
   to = 9999,
 ): Promise<ResultRow[]> {
+  requireCluster(geo, scope, clusterId);
   // one year more, so the first year shown still has a rank change
   const rows = await all<Omit<ResultRow, 'rank_change'>>(
     d1,
@@ -23,7 +31,7 @@ export async function movementResults(
   );
   const rankOf = new Map(rows.map((r) => [`${r.year}:${r.unit}`, r.rank]));
   return rows
-    .filter((r) => r.year >= from)
+    .filter((r) => r.year >= from && unitInScope(geo, scope, geo.unitByCode.get(r.unit)!.id))
     .map((r) => {
       const before = rankOf.get(`${r.year - 1}:${r.unit}`);
       return { ...r, rank_change: before === undefined ? null : before - r.rank };

@@ -3,6 +3,7 @@ import type { SummaryParams } from './awardsSummary';
 import type { Geography } from './geography';
 import type { SummaryQuery } from '../validation/summaryQuery';
 import { BadParameter } from '../validation/params';
+import { requireCluster, requireUnit, type ReadScope } from './scope';
 
 function resolve<T>(parameter: string, codes: string[], lookup: (code: string) => T | undefined): T[] {
   const missing = codes.filter((c) => lookup(c) === undefined);
@@ -10,8 +11,11 @@ function resolve<T>(parameter: string, codes: string[], lookup: (code: string) =
   return codes.map((c) => lookup(c)!);
 }
 
-/** Turns validated query parameters into query inputs, checking that every code exists. */
-export function resolveSummaryParams(geo: Geography, q: SummaryQuery): SummaryParams {
+/**
+ * Turns validated query parameters into query inputs, checking that every code exists and that
+ * the unit and cluster asked for are inside the caller's scope (403 rather than an empty answer).
+ */
+export function resolveSummaryParams(geo: Geography, q: SummaryQuery, scope: ReadScope): SummaryParams {
   const filters: SummaryParams['filters'] = {};
   for (const dim of ['tier', 'category', 'kind', 'gender', 'class', 'method'] as const satisfies CubeDimension[]) {
     const v = q[dim];
@@ -20,7 +24,12 @@ export function resolveSummaryParams(geo: Geography, q: SummaryQuery): SummaryPa
   if (q.ethnic) filters.ethnic = q.ethnic.map(Number);
   if (q.award) filters.award = resolve('award', q.award, (c) => (geo.awardCodes.has(c) ? c : undefined));
   if (q.movement) filters.movement = resolve('movement', q.movement, (c) => geo.movementByCode.get(c));
-  const unit = q.unit ? resolve('unit', [q.unit], (c) => geo.unitByCode.get(c))[0] : undefined;
+  let unit = q.unit ? resolve('unit', [q.unit], (c) => geo.unitByCode.get(c))[0] : undefined;
   const clusterIds = q.cluster ? resolve('cluster', [q.cluster], (c) => geo.clusterByCode.get(c)?.id) : undefined;
-  return { groupBy: q.group_by ?? [], from: q.from, to: q.to, unit, clusterIds, asOf: q.as_of, filters };
+  if (unit) requireUnit(geo, scope, unit.id);
+  for (const id of clusterIds ?? []) requireCluster(geo, scope, id);
+  // a unit-scoped user's view starts at their unit (its children under group_by=unit), except
+  // under as_of, where their awards are shown on today's units, which may lie outside it
+  if (!unit && !q.as_of && scope.kind === 'unit' && scope.unitId !== null) unit = geo.units.get(scope.unitId);
+  return { groupBy: q.group_by ?? [], from: q.from, to: q.to, unit, clusterIds, asOf: q.as_of, filters, scope };
 }

@@ -2,6 +2,7 @@ import type { ReadCost } from '../db/run';
 import { VALUE_LABELS } from '../domain/labels';
 import { awardsSummary } from '../queries/awardsSummary';
 import type { Geography, GeoUnit } from '../queries/geography';
+import type { ReadScope } from '../queries/scope';
 import { applies, FORM_ROWS, KIND_LABELS, type FormDef } from './forms';
 
 export interface FormResult {
@@ -23,9 +24,10 @@ export async function buildForm(
   unit: GeoUnit,
   year: number,
   lang: 'vi' | 'en',
+  scope: ReadScope,
 ): Promise<FormResult> {
   const awards = [...new Set(def.columns.flatMap((c) => c.awards))].filter((a) => geo.awardCodes.has(a));
-  const base = { unit, from: year, to: year, filters: { award: awards } };
+  const base = { unit, from: year, to: year, filters: { award: awards }, scope };
   const [byClass, byMethod] = await Promise.all([
     awardsSummary(d1, cost, geo, { ...base, groupBy: ['award', 'kind', 'class'] }),
     awardsSummary(d1, cost, geo, { ...base, groupBy: ['award', 'kind', 'method'] }),

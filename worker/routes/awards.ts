@@ -11,6 +11,7 @@ import { filterQuery, summaryQuery } from '../validation/summaryQuery';
 import { describeRead } from './describe';
 import { fileResponse } from '../files/respond';
 import { toTable } from '../files/table';
+import { callerScope, needForFiles } from '../middleware/requireRole';
 
 export const awardsRoutes = new Hono<AppEnv>()
   .get(
@@ -22,11 +23,12 @@ export const awardsRoutes = new Hono<AppEnv>()
       'awards',
       true,
     ),
+    needForFiles,
     validator('query', summaryQuery, badRequest),
     async (c) => {
       const q = c.req.valid('query');
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      const params = resolveSummaryParams(geo, q);
+      const params = resolveSummaryParams(geo, q, callerScope(c, geo));
       const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
       if (q.format === 'csv' || q.format === 'xlsx') {
         return fileResponse(c, q.format, 'khen-thuong', toTable(geo, result.rows, params.groupBy, [{ key: 'count', kind: 'count' }], q.lang ?? 'vi'));
@@ -43,11 +45,12 @@ export const awardsRoutes = new Hono<AppEnv>()
       'awards',
       true,
     ),
+    needForFiles,
     validator('query', filterQuery, badRequest),
     async (c) => {
       const q = c.req.valid('query');
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      const params = resolveSummaryParams(geo, q);
+      const params = resolveSummaryParams(geo, q, callerScope(c, geo));
       const rows = await awardIndicators(c.env.DB, c.get('cost'), geo, params);
       if (q.format === 'csv' || q.format === 'xlsx') {
         const counts = ['total', 'individual', 'direct', 'leaders', 'women', 'ethnic_minority'].map((key) => ({ key, kind: 'count' as const }));

@@ -24,6 +24,12 @@ export function describeRead(summary: string, description: string, ok: z.ZodType
       },
       304: { description: 'Not modified: the data version has not changed since the ETag sent in If-None-Match' },
       400: { description: 'A bad parameter, named in `parameter`', content: json(errorResponse) },
+      401: { description: 'Not signed in, or a wrong, expired or revoked credential', content: json(errorResponse) },
+      403: {
+        description: `The unit or cluster asked for is outside your scope (named in \`parameter\`)${files ? ', or a download (format=csv|xlsx) without the analyst role' : ''}`,
+        content: json(errorResponse),
+      },
+      429: { description: 'Too many failed credential checks from this address (Retry-After)', content: json(errorResponse) },
       ...(files ? { 422: { description: 'More rows than a file carries (100,000): narrow the filters', content: json(errorResponse) } } : {}),
     },
   });

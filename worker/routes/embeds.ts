@@ -5,7 +5,10 @@ import { EMBED_CHARTS, type EmbedChart } from '../domain/embedCharts';
 import { EmbedDenied, embedQuery, signEmbed, verifyEmbed } from '../embed/token';
 import { embedSnippet } from '../embed/page';
 import type { AppEnv } from '../env';
-import { adminOnly } from '../middleware/writeAuth';
+import { actorOf, madeBy, type Identity } from '../auth/identity';
+import { AUTH_ERRORS, err, json } from './openapiHelpers';
+import { callerScope, identityOf, need } from '../middleware/requireRole';
+import { resolveScope } from '../queries/scope';
 import { awardsSummary } from '../queries/awardsSummary';
 import { findEmbedToken, findSnapshot, insertEmbedToken, insertSnapshot, listEmbedTokens, revokeEmbedToken, type EmbedTokenRow, type SnapshotRow } from '../queries/embeds';
 import { currentVersion, loadGeography } from '../queries/geography';
@@ -15,8 +18,6 @@ import { badRequest } from '../validation/hook';
 import { errorResponse, summaryResponse } from '../validation/responses';
 import { summaryQuery } from '../validation/summaryQuery';
 
-const json = (schema: z.ZodType) => ({ 'application/json': { schema: resolver(schema) } });
-const err = (description: string) => ({ description, content: json(errorResponse) });
 
 function view(row: EmbedTokenRow, now = new Date().toISOString()): z.infer<typeof embedToken> {
   const status = row.revoked_at ? 'revoked' : row.expires_at <= now ? 'expired' : 'active';
@@ -36,18 +37,23 @@ function newChartQuery(body: { chart: EmbedChart; params: Partial<Record<string,
   return { params, parsed: parseSummary({ ...params, ...EMBED_CHARTS[body.chart].fixed }) };
 }
 
-// Embed tokens (issue 6): made, listed and revoked with the admin token (roles come later).
+/** Analysts manage the tokens they made; admins manage all. */
+const mine = (who: Identity, row: EmbedTokenRow) => who.role === 'admin' || madeBy(who, row.created_by);
+
+// Embed tokens: made, listed and revoked by analysts (their own) and admins (all). A token
+// carries its creator's scope, so an embedded chart never shows more than its creator could see.
 export const embedsRoutes = new Hono<AppEnv>()
+  .use(need('analyst', 'embeds'))
   .post(
     '/',
     describeRoute({
       summary: 'Create an embed token',
-      description: 'Signs an HS256 token naming the chart, the locked filters, the allowed parent origin and an expiry; answers it with the iframe snippet. Needs the admin token.',
+      description: 'Signs an HS256 token naming the chart, the locked filters, the allowed parent origin and an expiry; answers it with the iframe snippet. Analysts and admins.',
       tags: ['embeds'],
       responses: {
         201: { description: 'Created', content: json(createdEmbed) },
         400: err('A bad field or filter, named in `parameter`'),
-        401: err('Missing or wrong admin token'),
+        ...AUTH_ERRORS,
         503: err('No EMBED_SECRET configured'),
       },
     }),
@@ -60,7 +66,8 @@ export const embedsRoutes = new Hono<AppEnv>()
       if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
       // unknown codes are refused now, not when the chart is first shown
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      resolveSummaryParams(geo, parsed.ok);
+      resolveSummaryParams(geo, parsed.ok, callerScope(c, geo));
+      const who = identityOf(c);
 
       const now = new Date();
       const iat = Math.floor(now.getTime() / 1000);
@@ -74,9 +81,10 @@ export const embedsRoutes = new Hono<AppEnv>()
         created_at: now.toISOString(),
         expires_at: new Date(exp * 1000).toISOString(),
         revoked_at: null,
-        created_by: 'admin',
+        created_by: actorOf(who),
       };
-      const token = await signEmbed({ jti: row.id, chart: body.chart, params, origin: body.origin, iat, exp }, secret);
+      const claims = { jti: row.id, chart: body.chart, params, origin: body.origin, iat, exp, ...(who.scope ? { scope: who.scope } : {}) };
+      const token = await signEmbed(claims, secret);
       await insertEmbedToken(c.env.DB, c.get('cost'), row);
       const url = `${new URL(c.req.url).origin}/embed/${body.chart}?token=${token}`;
       return c.json({ ...view(row), token, url, snippet: embedSnippet(url, row.id) }, 201);
@@ -86,13 +94,13 @@ export const embedsRoutes = new Hono<AppEnv>()
     '/',
     describeRoute({
       summary: 'List embed tokens',
-      description: 'Every embed token with its chart, locked filters, origin, expiry and status (the tokens themselves are not stored). Needs the admin token.',
+      description: 'Every embed token with its chart, locked filters, origin, expiry and status (the tokens themselves are not stored). Analysts and admins.',
       tags: ['embeds'],
-      responses: { 200: { description: 'OK', content: json(embedList) }, 401: err('Missing or wrong admin token') },
+      responses: { 200: { description: 'OK', content: json(embedList) }, ...AUTH_ERRORS },
     }),
-    adminOnly,
     async (c) => {
-      const rows = await listEmbedTokens(c.env.DB, c.get('cost'));
+      const who = identityOf(c);
+      const rows = (await listEmbedTokens(c.env.DB, c.get('cost'))).filter((r) => mine(who, r));
       const now = new Date().toISOString();
       return c.json({ tokens: rows.map((r) => view(r, now)) });
     },
@@ -101,15 +109,15 @@ export const embedsRoutes = new Hono<AppEnv>()
     '/:id',
     describeRoute({
       summary: 'Revoke an embed token',
-      description: 'From now on the token answers 401, both for its page and for its data. Needs the admin token.',
+      description: 'From now on the token answers 401, both for its page and for its data. Analysts and admins.',
       tags: ['embeds'],
-      responses: { 200: { description: 'Revoked', content: json(embedToken) }, 401: err('Missing or wrong admin token'), 404: err('No such token') },
+      responses: { 200: { description: 'Revoked', content: json(embedToken) }, ...AUTH_ERRORS, 404: err('No such token') },
     }),
     validator('param', embedIdParam, badRequest),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await findEmbedToken(c.env.DB, c.get('cost'), id);
-      if (!row) return c.json({ error: `No embed token '${id}'` }, 404);
+      if (!row || !mine(identityOf(c), row)) return c.json({ error: `No embed token '${id}'` }, 404);
       await revokeEmbedToken(c.env.DB, c.get('cost'), id, new Date().toISOString());
       return c.json(view((await findEmbedToken(c.env.DB, c.get('cost'), id))!));
     },
@@ -147,7 +155,7 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
     const parsed = parseSummary(q.query);
     if (parsed.issue) return badRequest({ success: false, error: parsed.issue }, c);
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-    const params = resolveSummaryParams(geo, parsed.ok);
+    const params = resolveSummaryParams(geo, parsed.ok, resolveScope(geo, claims.scope ?? null));
     const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
     c.header('Cache-Control', 'no-store');
     return c.json(result);
@@ -166,16 +174,18 @@ const snapshotView = (row: SnapshotRow, origin: string): z.infer<typeof snapshot
 });
 
 // Published snapshots: a chart with a fixed query, its answer frozen when published, behind a
-// permanent unguessable URL (for reports). Publishing needs the admin token; reading does not.
+// permanent unguessable URL (for reports). Publishing needs the analyst role and computes
+// within the publisher's scope; reading needs only the URL.
 export const snapshotsRoutes = new Hono<AppEnv>()
   .post(
     '/',
     describeRoute({
       summary: 'Publish a snapshot',
-      description: 'Computes the chart for the given filters now (the same query as /awards/summary) and keeps the answer; /snapshot/{id} shows it for good. Needs the admin token.',
+      description: 'Computes the chart for the given filters now (the same query as /awards/summary) and keeps the answer; /snapshot/{id} shows it for good. Analysts and admins.',
       tags: ['embeds'],
-      responses: { 201: { description: 'Published', content: json(snapshot) }, 400: err('A bad field or filter, named in `parameter`'), 401: err('Missing or wrong admin token') },
+      responses: { 201: { description: 'Published', content: json(snapshot) }, 400: err('A bad field or filter, named in `parameter`'), ...AUTH_ERRORS },
     }),
+    need('analyst', 'publishing snapshots'),
     validator('json', createSnapshotBody, badRequest),
     async (c) => {
       const body = c.req.valid('json');
@@ -183,7 +193,7 @@ export const snapshotsRoutes = new Hono<AppEnv>()
       if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
       const state = await currentVersion(c.env.DB, c.get('cost'));
       const geo = await loadGeography(c.env.DB, c.get('cost'), state);
-      const result = await awardsSummary(c.env.DB, c.get('cost'), geo, resolveSummaryParams(geo, parsed.ok));
+      const result = await awardsSummary(c.env.DB, c.get('cost'), geo, resolveSummaryParams(geo, parsed.ok, callerScope(c, geo)));
       const row: SnapshotRow = {
         id: crypto.randomUUID(),
         chart: body.chart,
@@ -192,7 +202,7 @@ export const snapshotsRoutes = new Hono<AppEnv>()
         data: JSON.stringify(result),
         data_version: state.version,
         created_at: new Date().toISOString(),
-        created_by: 'admin',
+        created_by: actorOf(identityOf(c)),
       };
       await insertSnapshot(c.env.DB, c.get('cost'), row);
       return c.json(snapshotView(row, new URL(c.req.url).origin), 201);

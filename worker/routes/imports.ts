@@ -13,6 +13,14 @@ import { rollbackBatch } from '../imports/rollback';
 import { checkConsistency } from '../queries/imports/consistency';
 import { listBatches } from '../queries/imports/batches';
 import { badRequest } from '../validation/hook';
+import { actorOf } from '../auth/identity';
+import { importRight, ownBatch } from '../imports/access';
+import { identityOf, need } from '../middleware/requireRole';
+import { recordAudit } from '../queries/auth/audit';
+import { loadGeography } from '../queries/geography';
+import { getBatch } from '../queries/imports/batches';
+import type { Context } from 'hono';
+import type { AppEnv as Env } from '../env';
 
 const datasetParam = z.strictObject({
   dataset: z.enum(DATASETS, { error: (iss) => `unknown dataset '${String(iss.input)}', expected one of ${DATASETS.join(', ')}` }),
@@ -32,14 +40,26 @@ const importQuery = z
   .refine((q) => (q.part ?? 1) === 1 || q.batch !== undefined || dry(q), { path: ['batch'], message: 'required for part 2 and later' })
   .refine((q) => q.part !== undefined || (q.first_row === undefined && q.batch === undefined), { path: ['part'], message: 'required with first_row and batch' });
 
-// The bootstrap token is the only writer until roles arrive.
-const who = () => 'admin';
+const unscopedOnly = (c: Context<Env>, what: string) =>
+  identityOf(c).scope === null ? null : c.json({ error: `Forbidden: ${what} is for editors without a scope` }, 403);
 
+/** A batch a scoped editor did not import is "not found" to them. */
+async function ownedBatch(c: Context<Env>, id: number) {
+  const b = await getBatch(c.env.DB, c.get('cost'), id);
+  if (b && !ownBatch(identityOf(c), b)) return c.json({ error: `import batch ${id} was imported by someone else: only they or an unscoped editor can change it`, error_vi: `lô nhập số ${id} do người khác nhập` }, 403);
+  return null;
+}
+
+// Imports need the editor role; who may import which dataset is in imports/access.ts.
 export const importsRoutes = new Hono<AppEnv>()
-  .get('/', describeRoute({ tags: ['imports'], summary: 'Import history', description: 'Batches, newest first: who, when, dataset, rows, content hash, status.' }), validator('query', z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional() }), badRequest), async (c) =>
-    c.json({ batches: await listBatches(c.env.DB, c.get('cost'), c.req.valid('query').limit ?? 200) }),
-  )
-  .get('/consistency', describeRoute({ tags: ['imports'], summary: 'Consistency check', description: 'Recomputes the award cube from the raw rows of committed batches and compares; 500 if anything differs.' }), async (c) => {
+  .use(need('editor', 'imports'))
+  .get('/', describeRoute({ tags: ['imports'], summary: 'Import history', description: 'Batches, newest first: who, when, dataset, rows, content hash, status. A scoped editor sees their own. Editors.' }), validator('query', z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional() }), badRequest), async (c) => {
+    const batches = await listBatches(c.env.DB, c.get('cost'), c.req.valid('query').limit ?? 200);
+    return c.json({ batches: batches.filter((b) => ownBatch(identityOf(c), b)) });
+  })
+  .get('/consistency', describeRoute({ tags: ['imports'], summary: 'Consistency check', description: 'Recomputes the award cube from the raw rows of committed batches and compares; 500 if anything differs. Editors without a scope.' }), async (c) => {
+    const refused = unscopedOnly(c, 'the whole-database consistency check');
+    if (refused) return refused;
     const result = await checkConsistency(c.env.DB, c.get('cost'));
     return c.json(result, result.ok ? 200 : 500);
   })
@@ -58,6 +78,13 @@ export const importsRoutes = new Hono<AppEnv>()
     const { dataset } = c.req.valid('param');
     const q = c.req.valid('query');
     const def = DATASET_DEFS[dataset];
+    const who = identityOf(c);
+    const right = importRight(who, dataset, await loadGeography(c.env.DB, c.get('cost'), c.get('dataState')));
+    if ('refused' in right) return c.json({ error: `Forbidden: ${right.refused}`, ...(right.role ? { required_role: right.role } : {}) }, 403);
+    if (q.batch !== undefined) {
+      const refused = await ownedBatch(c, q.batch);
+      if (refused) return refused;
+    }
     if (q.part !== undefined && !def.staged)
       return c.json({ error: 'part: only awards files are uploaded in parts; other datasets fit one request', parameter: 'part' }, 400);
     if (q.part !== undefined && q.batch !== undefined && !dry(q)) {
@@ -80,9 +107,14 @@ export const importsRoutes = new Hono<AppEnv>()
         dryRun: dry(q),
         filename: q.filename ?? null,
         format: source.format,
-        createdBy: who(),
+        createdBy: actorOf(who),
         part: q.part === undefined ? undefined : { batchId: q.batch, firstRow: q.first_row! },
+        allowed: right.allowed,
       });
+      if (outcome.kind === 'created') {
+        const b = outcome.batch;
+        await recordAudit(c.env.DB, { actor: actorOf(who), action: 'import', target: `batch ${b.id}`, detail: { dataset, rows: b.rows, filename: b.filename } });
+      }
       switch (outcome.kind) {
         case 'invalid':
           return c.json(
@@ -110,13 +142,21 @@ export const importsRoutes = new Hono<AppEnv>()
       throw e;
     }
   })
-  .post('/:id{[0-9]+}/commit', describeRoute({ tags: ['imports'], summary: 'Commit an upload in parts', description: 'Makes an awards file sent in parts count, in one transaction. Needs Authorization: Bearer.' }), async (c) => {
-    const result = await commitParts(c.env.DB, c.get('cost'), Number(c.req.param('id')));
+  .post('/:id{[0-9]+}/commit', describeRoute({ tags: ['imports'], summary: 'Commit an upload in parts', description: 'Makes an awards file sent in parts count, in one transaction. Editors (a scoped editor: their own upload).' }), async (c) => {
+    const id = Number(c.req.param('id'));
+    const refused = await ownedBatch(c, id);
+    if (refused) return refused;
+    const result = await commitParts(c.env.DB, c.get('cost'), id);
     if ('error' in result) return c.json({ error: result.error, error_vi: result.error_vi }, result.status);
+    if (!result.duplicate_of) await recordAudit(c.env.DB, { actor: actorOf(identityOf(c)), action: 'import', target: `batch ${id}`, detail: { dataset: 'awards', parts: true } });
     return c.json(result, result.duplicate_of ? 200 : 201);
   })
-  .delete('/:id{[0-9]+}', describeRoute({ tags: ['imports'], summary: 'Roll a batch back', description: 'Removes everything the batch added; every aggregate follows. 409 while other batches use its reference codes. Needs Authorization: Bearer.' }), async (c) => {
-    const result = await rollbackBatch(c.env.DB, c.get('cost'), Number(c.req.param('id')), who());
+  .delete('/:id{[0-9]+}', describeRoute({ tags: ['imports'], summary: 'Roll a batch back', description: 'Removes everything the batch added; every aggregate follows. 409 while other batches use its reference codes. Editors (a scoped editor: their own batches).' }), async (c) => {
+    const id = Number(c.req.param('id'));
+    const refused = await ownedBatch(c, id);
+    if (refused) return refused;
+    const result = await rollbackBatch(c.env.DB, c.get('cost'), id, actorOf(identityOf(c)));
     if ('error' in result) return c.json({ error: result.error, error_vi: result.error_vi }, result.status);
+    await recordAudit(c.env.DB, { actor: actorOf(identityOf(c)), action: 'rollback', target: `batch ${id}`, detail: { dataset: result.batch.dataset, rows: result.batch.rows } });
     return c.json(result);
   });

@@ -10,6 +10,7 @@ import { resultsQuery } from '../validation/resultsQuery';
 import { describeRead } from './describe';
 import { fileResponse } from '../files/respond';
 import { toTable } from '../files/table';
+import { callerScope, needForFiles } from '../middleware/requireRole';
 
 export const movementsRoutes = new Hono<AppEnv>().get(
   '/results',
@@ -20,13 +21,14 @@ export const movementsRoutes = new Hono<AppEnv>().get(
     'movements',
     true,
   ),
+  needForFiles,
   validator('query', resultsQuery, badRequest),
   async (c) => {
     const q = c.req.valid('query');
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     const cluster = geo.clusterByCode.get(q.cluster);
     if (!cluster) throw new BadParameter('cluster', `unknown code '${q.cluster}'`);
-    const rows = await movementResults(c.env.DB, c.get('cost'), cluster.id, q.from, q.to);
+    const rows = await movementResults(c.env.DB, c.get('cost'), geo, callerScope(c, geo), cluster.id, q.from, q.to);
     if (q.format === 'csv' || q.format === 'xlsx') {
       const values = [
         { key: 'score', kind: 'number' as const },

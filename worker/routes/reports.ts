@@ -11,6 +11,8 @@ import { badRequest } from '../validation/hook';
 import { BadParameter } from '../validation/params';
 import { reportParams, reportQuery } from '../validation/reportQuery';
 import { describeRead } from './describe';
+import { callerScope, need } from '../middleware/requireRole';
+import { requireUnit } from '../queries/scope';
 
 const formResponse = z.object({
   form: z.string(),
@@ -31,6 +33,7 @@ export const reportsRoutes = new Hono<AppEnv>().get(
     'reports',
     true,
   ),
+  need('analyst', 'report forms'),
   validator('param', reportParams, badRequest),
   validator('query', reportQuery, badRequest),
   async (c) => {
@@ -39,11 +42,13 @@ export const reportsRoutes = new Hono<AppEnv>().get(
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     const unit = geo.unitByCode.get(q.unit);
     if (!unit) throw new BadParameter('unit', `unknown code '${q.unit}'`);
+    const scope = callerScope(c, geo);
+    requireUnit(geo, scope, unit.id);
     const lang = q.lang ?? 'vi';
     const result =
       form === '0601'
         ? await buildForm0601(c.env.DB, c.get('cost'), unit, ancestorsOf(geo, unit.id), q.year, lang)
-        : await buildForm(c.env.DB, c.get('cost'), geo, FORMS[form], unit, q.year, lang);
+        : await buildForm(c.env.DB, c.get('cost'), geo, FORMS[form], unit, q.year, lang, scope);
     if (q.format === 'xlsx') {
       return c.body(await formToXlsx(result), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

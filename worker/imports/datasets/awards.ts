@@ -30,6 +30,8 @@ export const awards: DatasetDef = {
     const unit = known(l.units, v, 'unit_code', 'unit', report);
     const movement = v.movement_code === undefined ? null : known(l.movements, v, 'movement_code', 'movement', report);
     if (type === undefined || unit === undefined || movement === undefined) return;
+    if (l.allowed?.unit && !l.allowed.unit(unit))
+      return void report('unit_code', msg(`unit '${v.unit_code}' is outside your scope`, `đơn vị '${v.unit_code}' nằm ngoài phạm vi của bạn`));
     const kind = v.recipient_kind as RecipientKind;
     if (!(scopeAllows(type.scope, kind) || (kind === 'household' && type.householdAllowed)))
       return void report(

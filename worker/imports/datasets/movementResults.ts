@@ -20,6 +20,8 @@ export const movementResults: DatasetDef = {
     const unit = known(l.units, v, 'unit_code', 'unit', report);
     if (v.proposed_award_code !== undefined) known(l.awardTypes, v, 'proposed_award_code', 'award type', report);
     if (cluster === undefined || unit === undefined) return;
+    if (l.allowed?.cluster && !l.allowed.cluster(cluster))
+      return void report('cluster_code', msg(`cluster '${v.cluster_code}' is outside your scope`, `cụm, khối '${v.cluster_code}' nằm ngoài phạm vi của bạn`));
     if (v.proposed_award_code !== undefined && !l.awardTypes.has(String(v.proposed_award_code))) return;
     const key = `${v.year}|${v.cluster_code}|${v.unit_code}`;
     if (l.results.has(key))

@@ -23,6 +23,13 @@ export interface Lookups {
   lineageShares: Map<string, number>;
   /** year|cluster_code|unit_code of the movement results already recorded. */
   results: Set<string>;
+  /** A scoped editor's limits: rows for units or clusters outside them are refused. */
+  allowed?: ImportScope;
+}
+
+export interface ImportScope {
+  unit?: (unitId: number) => boolean;
+  cluster?: (clusterId: number) => boolean;
 }
 
 export async function loadLookups(db: D1Database, cost: ReadCost, needs: readonly LookupName[]): Promise<Lookups> {

@@ -6,7 +6,7 @@ import { mapUnitOn } from './asOf';
 // unit lands on the same label (one key lookup each), and only where a subtree is mixed does it
 // go down a level, taking a unit's own awards as its subtree minus its children's subtrees.
 // This one mechanism serves `unit` (subtree and children), `cluster` (membership year by year)
-// and `as_of` (lineage with shares); it is also where a caller's unit scope will be applied.
+// and `as_of` (lineage with shares); it is also where a caller's unit scope is applied.
 
 export interface PlanOptions {
   unit?: GeoUnit;
@@ -18,8 +18,8 @@ export interface PlanOptions {
   from: number;
   to: number;
   /**
-   * The caller's unit scope (roles come with access control): only awards landing inside these
-   * units' subtrees are counted, whatever else the request asks. Every read path plans here.
+   * The caller's unit scope: only awards recorded inside these units' subtrees are counted,
+   * whatever else the request asks. Every read path plans here.
    */
   scopeUnitIds?: number[];
 }
@@ -84,9 +84,7 @@ export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
     if (labelMemo.has(id)) return labelMemo.get(id)!;
     const chain = [id, ...ancestorsOf(geo, id)];
     let label: string | null;
-    if (scope && !chain.some((u) => scope.has(u))) {
-      label = null;
-    } else if (o.unit) {
+    if (o.unit) {
       const at = chain.indexOf(o.unit.id);
       label = at < 0 ? null : !o.byUnit ? '*' : at === 0 ? o.unit.code : geo.units.get(chain[at - 1])!.code;
     } else {
@@ -101,6 +99,12 @@ export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
     let sig = sigMemo.get(id);
     if (!sig) {
       sig = new Map();
+      // the scope is where an award was recorded: as_of may move it onto units outside the scope,
+      // but never brings in awards recorded outside it
+      if (scope && ![id, ...ancestorsOf(geo, id)].some((u) => scope.has(u))) {
+        sigMemo.set(id, sig);
+        return sig;
+      }
       for (const [target, w] of mapped(id)) {
         const label = labelOf(target);
         if (label !== null) sig.set(label, (sig.get(label) ?? 0) + w);

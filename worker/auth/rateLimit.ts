@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import type { FailureRow } from '../queries/auth/credentials';
+import { recordFailure } from '../queries/auth/failures';
+
+// Failed credential checks (wrong or expired API tokens, bad sign-in links, rejected Access
+// JWTs) are counted per client address; past the limit, every credential from that address is
+// refused with 429 until the window ends, right ones included, so guessing gains nothing.
+export const FAILURE_LIMIT = 10;
+export const FAILURE_WINDOW_SECONDS = 15 * 60;
+
+/** Cloudflare sets CF-Connecting-IP (clients cannot); locally every request is one client. */
+export const clientOf = (c: Context<AppEnv>) => c.req.header('CF-Connecting-IP') ?? 'local';
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Seconds until the client may try again, or 0 if it is not blocked. */
+export function blockedFor(row: FailureRow | null, now = nowSeconds()): number {
+  if (!row || row.count < FAILURE_LIMIT) return 0;
+  const left = row.window_start + FAILURE_WINDOW_SECONDS - now;
+  return left > 0 ? left : 0;
+}
+
+export function tooManyFailures(c: Context<AppEnv>, retryAfter: number) {
+  c.header('Retry-After', String(retryAfter));
+  return c.json({ error: `Too many failed sign-in attempts from this address: try again in ${Math.ceil(retryAfter / 60)} min` }, 429);
+}
+
+/** Counts a failure and answers 401 with the reason, or 429 once the limit is reached. */
+export async function refuse(c: Context<AppEnv>, reason: string) {
+  const row = await recordFailure(c.env.DB, c.get('cost'), clientOf(c), nowSeconds(), FAILURE_WINDOW_SECONDS);
+  const wait = blockedFor(row);
+  if (wait) return tooManyFailures(c, wait);
+  return c.json({ error: reason }, 401);
+}
