@@ -1,11 +1,22 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { staticHeadersFile } from '../worker/security/pageHeaders';
+
+// Workers static assets read `_headers` from the assets directory: security headers (CSP
+// without inline scripts, no framing) on the shell and every asset.
+const securityHeaders = (): Plugin => ({
+  name: 'thidua-security-headers',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: '_headers', source: staticHeadersFile() });
+  },
+});
 
 // Built to static assets that the Worker serves ([assets] in wrangler.toml).
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [svelte()],
+  plugins: [svelte(), securityHeaders()],
   build: {
     outDir: fileURLToPath(new URL('../dist/dashboard', import.meta.url)),
     emptyOutDir: true,

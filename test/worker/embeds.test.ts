@@ -1,3 +1,4 @@
+import { pageCsp } from '../../worker/security/pageHeaders';
 import { anonymous, api } from './auth';
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -163,7 +164,8 @@ describe('the embed page', () => {
     const made = await create({ chart: 'kinds', origin: 'http://127.0.0.1:5555' });
     const res = await api(`http://local/embed/kinds?token=${made.body.token}&theme=dark&lang=en`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Security-Policy')).toBe('frame-ancestors http://127.0.0.1:5555');
+    expect(res.headers.get('Content-Security-Policy')).toBe(pageCsp('http://127.0.0.1:5555'));
+    expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
     expect(res.headers.get('X-Frame-Options')).toBeNull();
     expect(await res.text()).toMatch(/<div id="app">/);
   });

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { PAGE_HEADERS, pageCsp } from '../security/pageHeaders';
 import type { AppEnv } from '../env';
 import { EmbedDenied, verifyEmbed } from './token';
 
@@ -52,11 +53,12 @@ export async function embedPage(c: Context<AppEnv>): Promise<Response> {
   return new Response(shell.body, {
     status: 200,
     headers: {
+      ...PAGE_HEADERS,
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': `frame-ancestors ${origin}`,
+      // framed only by the one origin the token names
+      'Content-Security-Policy': pageCsp(origin),
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
-      'X-Content-Type-Options': 'nosniff',
     },
   });
 }
