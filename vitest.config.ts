@@ -1,5 +1,15 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { exportJWK, generateKeyPair } from 'jose';
 import { defineConfig } from 'vitest/config';
+
+// Cloudflare Access in the worker tests: a key pair made for this run; the worker fetches the
+// public half from the team's certs URL (answered here, as Cloudflare would), and the tests sign
+// Access JWTs with the private half (and forge others with keys they make themselves).
+const ACCESS_TEAM = 'https://thidua-test.cloudflareaccess.com';
+const accessKeys = await generateKeyPair('RS256', { extractable: true });
+const accessKid = 'test-access-key';
+const accessPublic = { ...(await exportJWK(accessKeys.publicKey)), kid: accessKid, alg: 'RS256', use: 'sig' };
+const accessPrivate = { ...(await exportJWK(accessKeys.privateKey)), kid: accessKid, alg: 'RS256' };
 
 // Two suites: the worker's, inside the real workerd runtime against a local D1 migrated with
 // the same files `wrangler d1 migrations apply` deploys; and the end-to-end one, in Node,
@@ -16,8 +26,15 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 ADMIN_TOKEN: 'test-admin-token',
+                ACCESS_TEAM_DOMAIN: ACCESS_TEAM,
+                ACCESS_AUD: 'test-access-aud',
+                TEST_ACCESS_PRIVATE_JWK: JSON.stringify(accessPrivate),
                 EMBED_SECRET: 'test-embed-secret-0123456789abcdef',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+              },
+              outboundService: (request: Request) => {
+                if (request.url === `${ACCESS_TEAM}/cdn-cgi/access/certs`) return Response.json({ keys: [accessPublic] });
+                return new Response('no network in tests', { status: 502 });
               },
             },
           })),
