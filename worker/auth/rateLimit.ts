@@ -4,8 +4,9 @@ import type { FailureRow } from '../queries/auth/credentials';
 import { recordFailure } from '../queries/auth/failures';
 
 // Failed credential checks (wrong or expired API tokens, bad sign-in links, rejected Access
-// JWTs) are counted per client address; past the limit, every credential from that address is
-// refused with 429 until the window ends, right ones included, so guessing gains nothing.
+// JWTs) are counted per client address; past the limit, every API token, sign-in link and Access
+// JWT from that address is refused with 429 until the window ends, right ones included, so
+// guessing gains nothing. (ADMIN_TOKEN itself is compared before any lookup: it is a long random secret.)
 export const FAILURE_LIMIT = 10;
 export const FAILURE_WINDOW_SECONDS = 15 * 60;
 

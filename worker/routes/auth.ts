@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { actorOf } from '../auth/identity';
-import { refuse } from '../auth/rateLimit';
+import { blockedFor, clientOf, refuse, tooManyFailures } from '../auth/rateLimit';
+import { findFailures } from '../queries/auth/failures';
 import { ROLE_RIGHTS, ROLES, atLeast } from '../auth/roles';
 import { sha256Hex } from '../auth/secrets';
 import { clearSession, openSession, sessionId } from '../auth/session';
@@ -31,6 +32,8 @@ export const authRoutes = new Hono<AppEnv>()
     validator('query', signInQuery, badRequest),
     async (c) => {
       const { ticket, next } = c.req.valid('query');
+      const wait = blockedFor(await findFailures(c.env.DB, c.get('cost'), clientOf(c)));
+      if (wait) return tooManyFailures(c, wait);
       const admin = c.env.ADMIN_TOKEN;
       const claims = admin ? await verifyTicket(admin, ticket) : null;
       if (!claims) return refuse(c, 'This sign-in link is not valid or has expired: ask for a new one (npm start prints one)');
