@@ -175,5 +175,8 @@ describe('no scope', () => {
     const c = await as(d1, url, { headers: { 'If-None-Match': a.headers.get('ETag')! } });
     expect(c.status).toBe(200);
     expect(((await c.json()) as Summary).total).toBe(IN_SCOPE.D1);
+    // only admins may force a recomputation
+    expect((await as(d1, url, { headers: { 'X-Cache-Bypass': '1' } })).headers.get('X-Cache')).toBe('HIT');
+    expect((await as(all, url, { headers: { 'X-Cache-Bypass': '1' } })).headers.get('X-Cache')).toBe('HIT');
   });
 });
