@@ -16,9 +16,10 @@ const label = (key: string): string | undefined => (hasKey(key) ? t(key) : undef
 export const actionLabel = (action: string) => label(`action_${action}`) ?? action;
 
 function value(key: string, v: unknown): string {
+  // a null scope is "everything", not "none"
+  if (key === 'scope') return scopeLabel((v ?? null) as Scope);
   if (v === null || v === undefined) return t('none');
   if (typeof v === 'boolean') return v ? t('yes') : t('no');
-  if (key === 'scope') return scopeLabel(v as Scope);
   if (key === 'scope_unit' && typeof v === 'string') return unitLabel(v);
   if (key === 'scope_cluster' && typeof v === 'string') return clusterName(v);
   if (key === 'dataset' && typeof v === 'string' && v in DATASET_LABELS) return t(DATASET_LABELS[v as Dataset]);
