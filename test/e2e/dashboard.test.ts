@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { apiJson, cardTable, demoSession, DESKTOP, horizontalOverflow, openPage, PAGES, PHONE, seriousA11yViolations, settled, SHOTS, viCount } from './pages';
+import { apiJson, cardTable, demoSession, DESKTOP, horizontalOverflow, openPage, PAGES, PHONE, seriousA11yViolations, settled, signedInPage, SHOTS, viCount } from './pages';
 
-// Every page of the dashboard against the demo data, in Debian's Chromium: it loads without
+// Every page of the dashboard against the demo data, in Debian's Chromium, signed in as the
+// bootstrap admin with the link `npm start` printed: it loads without
 // console errors, passes axe-core, and is photographed at desktop and phone widths in both
 // languages; then the filters, the URL, the table alternatives and the error states.
 const demo = demoSession();
 
 type Rows<T> = { rows: T[]; total: number };
-const api = <T>(path: string) => apiJson<T>(demo.server.url, path);
+const api = <T>(path: string) => apiJson<T>(demo.server, path);
 
 describe.each(PAGES)('page $slug', ({ path, slug, vi, en }) => {
   it('loads with the demo data, without console errors or serious axe violations', async () => {
-    const { page, errors } = await openPage(demo.browser, `${demo.server.url}${path}`);
+    const { page, errors } = await openPage(demo, `${demo.server.url}${path}`);
     expect(await page.textContent('main h1')).toBe(vi);
     expect(await page.locator('.card').count()).toBeGreaterThan(0);
     expect(await page.textContent('main')).not.toContain('Không có dữ liệu cho bộ lọc này');
@@ -25,7 +26,7 @@ describe.each(PAGES)('page $slug', ({ path, slug, vi, en }) => {
   it('is photographed at 1280x800 and 390x844 in Vietnamese and English, without overflow', async () => {
     for (const lang of ['vi', 'en'] as const) {
       for (const viewport of [DESKTOP, PHONE]) {
-        const { page, errors } = await openPage(demo.browser, `${demo.server.url}${path}${lang === 'en' ? '?lang=en' : ''}`, viewport);
+        const { page, errors } = await openPage(demo, `${demo.server.url}${path}${lang === 'en' ? '?lang=en' : ''}`, viewport);
         expect(await page.textContent('main h1')).toBe(lang === 'en' ? en : vi);
         expect(await horizontalOverflow(page), `${slug} ${lang} ${viewport.width}`).toBeLessThanOrEqual(0);
         await page.screenshot({ path: `${SHOTS}/${slug}-${lang}-${viewport.width}x${viewport.height}.png`, fullPage: true });
@@ -39,7 +40,7 @@ describe.each(PAGES)('page $slug', ({ path, slug, vi, en }) => {
 
 describe('dark theme', () => {
   it.each(PAGES)('$slug follows the system dark theme without contrast violations', async ({ path, slug }) => {
-    const { page, errors } = await openPage(demo.browser, `${demo.server.url}${path}`, DESKTOP, 'dark');
+    const { page, errors } = await openPage(demo, `${demo.server.url}${path}`, DESKTOP, 'dark');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 23, 27)');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/${slug}-vi-1280x800-dark.png`, fullPage: true });
@@ -52,7 +53,7 @@ describe('filters and the URL', () => {
   it('a filter changes the charts, the tables and the URL; back and forward restore the view', async () => {
     const all = await api<Rows<{ category: string; count: number }>>('/api/v1/awards/summary?group_by=category');
     const women = await api<Rows<{ category: string; count: number }>>('/api/v1/awards/summary?group_by=category&gender=F');
-    const { page, errors } = await openPage(demo.browser, `${demo.server.url}/hinh-thuc`);
+    const { page, errors } = await openPage(demo, `${demo.server.url}/hinh-thuc`);
     const counts = async () => (await cardTable(page, 'by-category')).map((r) => r[1]);
     const expected = (s: Rows<{ count: number }>) => [...s.rows].sort((a, b) => b.count - a.count).map((r) => viCount(r.count));
     expect(await counts()).toEqual(expected(all));
@@ -74,7 +75,7 @@ describe('filters and the URL', () => {
   it('a shared URL restores its view: page, area, years, and the filter controls', async () => {
     const q = 'unit=TB-TT&from=2020&to=2024';
     const byUnit = await api<Rows<{ unit: string; count: number }>>(`/api/v1/awards/summary?group_by=unit&${q}`);
-    const { page, errors } = await openPage(demo.browser, `${demo.server.url}/dia-ban?${q}`);
+    const { page, errors } = await openPage(demo, `${demo.server.url}/dia-ban?${q}`);
     expect(await page.textContent('nav[aria-label="Vị trí trong cây địa bàn"]')).toContain('Huyện Thái Thụy (đến 30/06/2025)');
     expect(await page.inputValue('label:has-text("Từ năm") select')).toBe('2020');
     expect(await page.inputValue('label:has-text("Đến năm") select')).toBe('2024');
@@ -88,7 +89,7 @@ describe('filters and the URL', () => {
   });
 
   it('drills down from the province to a district and back with the breadcrumb', async () => {
-    const { page, errors } = await openPage(demo.browser, `${demo.server.url}/dia-ban`);
+    const { page, errors } = await openPage(demo, `${demo.server.url}/dia-ban`);
     await cardTable(page, 'area-units');
     // the first bar (the largest area, Thái Bình) opens it, like its name in the table
     const box = (await page.locator('[data-card="area-units"] canvas').boundingBox())!;
@@ -108,7 +109,7 @@ describe('filters and the URL', () => {
   });
 
   it('the boundary toggle maps old units onto today\'s (as_of) and says so', async () => {
-    const { page, errors } = await openPage(demo.browser, `${demo.server.url}/dia-ban`);
+    const { page, errors } = await openPage(demo, `${demo.server.url}/dia-ban`);
     await page.check('input[type="radio"] >> nth=1');
     await expect.poll(() => page.url()).toContain('bounds=now');
     await settled(page);
@@ -123,7 +124,7 @@ describe('filters and the URL', () => {
   });
 
   it('finds a unit without diacritics ("thai thuy")', async () => {
-    const { page } = await openPage(demo.browser, `${demo.server.url}/dia-ban`);
+    const { page } = await openPage(demo, `${demo.server.url}/dia-ban`);
     await page.fill('input[type="search"]', 'thai thuy');
     const options = await page.$$eval('.unit select option', (os) => os.map((o) => o.textContent!.trim()));
     expect(options).toContain('Huyện Thái Thụy (đến 30/06/2025)');
@@ -134,7 +135,7 @@ describe('filters and the URL', () => {
   });
 
   it('filters work from the keyboard alone', async () => {
-    const { page, errors } = await openPage(demo.browser, `${demo.server.url}/`);
+    const { page, errors } = await openPage(demo, `${demo.server.url}/`);
     // Tab from the top of the page reaches the area filter through the skip link, the language
     // buttons and the page links; arrow keys then change a native select
     let steps = 0;
@@ -158,7 +159,7 @@ describe('filters and the URL', () => {
   });
 
   it('folds the filters into a drawer on a phone', async () => {
-    const { page } = await openPage(demo.browser, `${demo.server.url}/?unit=TB`, PHONE);
+    const { page } = await openPage(demo, `${demo.server.url}/?unit=TB`, PHONE);
     expect(await page.isVisible('#filters')).toBe(false);
     await page.click('button:has-text("Bộ lọc (1)")');
     expect(await page.isVisible('#filters')).toBe(true);
@@ -171,7 +172,7 @@ describe('filters and the URL', () => {
 describe('tables equal the API', () => {
   it('Tổng quan: shares of direct laborers, leaders, women from the indicators', async () => {
     const ind = await api<Rows<{ year: number; individual: number; direct_share: number; women_share: number }>>('/api/v1/awards/indicators');
-    const { page } = await openPage(demo.browser, `${demo.server.url}/`);
+    const { page } = await openPage(demo, `${demo.server.url}/`);
     const pct = (s: number) => `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(s * 100)}%`;
     const table = await cardTable(page, 'shares');
     expect(table.map((r) => [r[0], r[1], r[2], r[4]])).toEqual(ind.rows.map((r) => [String(r.year), viCount(r.individual), pct(r.direct_share), pct(r.women_share)]));
@@ -180,7 +181,7 @@ describe('tables equal the API', () => {
 
   it('Cụm, khối: ranks and scores of the chosen cluster from the movement results', async () => {
     const res = await api<{ rows: { year: number; unit: string; rank: number; score: number }[] }>('/api/v1/movements/results?cluster=TB-CUM1');
-    const { page, errors } = await openPage(demo.browser, `${demo.server.url}/cum-khoi?cluster=TB-CUM1`);
+    const { page, errors } = await openPage(demo, `${demo.server.url}/cum-khoi?cluster=TB-CUM1`);
     expect(await page.inputValue('.picker select')).toBe('TB-CUM1');
     const table = await cardTable(page, 'ranks');
     const years = [...new Set(res.rows.map((r) => r.year))];
@@ -202,7 +203,7 @@ describe('tables equal the API', () => {
 
   it('Phong trào: awards per movement and year', async () => {
     const s = await api<Rows<{ movement: string | null; year: number; count: number }>>('/api/v1/awards/summary?group_by=year,movement');
-    const { page } = await openPage(demo.browser, `${demo.server.url}/phong-trao`);
+    const { page } = await openPage(demo, `${demo.server.url}/phong-trao`);
     const table = await cardTable(page, 'movements');
     const totals = table.map((r) => [r[0], r.at(-1)]);
     const years = [...new Set(s.rows.filter((r) => r.movement).map((r) => r.year))].sort();
@@ -213,7 +214,7 @@ describe('tables equal the API', () => {
 
 describe('loading and errors', () => {
   it('one slow card does not block the page, and an API error is said in plain words', async () => {
-    const page = await demo.browser.newPage({ viewport: DESKTOP, reducedMotion: 'reduce' });
+    const page = await signedInPage(demo, { viewport: DESKTOP, reducedMotion: 'reduce' });
     await page.route('**/api/v1/awards/indicators*', async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'Internal error: test' }) });
@@ -230,7 +231,7 @@ describe('loading and errors', () => {
   });
 
   it('says why a chart is empty', async () => {
-    const { page } = await openPage(demo.browser, `${demo.server.url}/hinh-thuc?from=2012&to=2012&movement=PT-COVID`);
+    const { page } = await openPage(demo, `${demo.server.url}/hinh-thuc?from=2012&to=2012&movement=PT-COVID`);
     expect(await page.locator('text=Không có dữ liệu cho bộ lọc này.').count()).toBeGreaterThan(0);
     await page.close();
   });

@@ -3,12 +3,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type Server } from './server';
+import { signIn, type SignedIn } from './signIn';
 
 // The Dữ liệu page end to end: a bad file shows its errors, a good one is checked, imported,
-// listed and rolled back behind a confirmation; screenshots in both languages and sizes.
+// listed and rolled back behind a confirmation; screenshots in both languages and sizes. The
+// browser is signed in with the link `npm start` printed: the session cookie authenticates the
+// uploads (XMLHttpRequest), commits and rollbacks, no token is typed.
 const TOKEN = 'e2e-data-token';
 let server: Server;
 let browser: Browser;
+let signedIn: SignedIn;
 
 const HEAD = 'Năm,Mã hình thức,Mã đơn vị,Đối tượng,Số lượng,Tên người/tập thể được khen';
 const BAD = `${HEAD}\n2024,LDTT,X1,individual,2,Nguyễn Thị Hoa\n2024,LDTT,X9,individual,1,Trần Văn Nam\n2024,LDTT,X1,collective,1,Tổ 3\n`;
@@ -17,9 +21,10 @@ const GOOD = `${HEAD}\n2024,LDTT,X1,individual,2,Nguyễn Thị Hoa\n2024,CSTD_C
 beforeAll(async () => {
   server = await startServer({ DEMO: '0', ADMIN_TOKEN: TOKEN });
   browser = await launchBrowser();
-  const units = await fetch(`${server.url}/api/v1/imports/units?filename=don-vi.csv`, {
+  signedIn = await signIn(browser, server.signInLink);
+  const units = await server.api('/api/v1/imports/units?filename=don-vi.csv', {
     method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+    headers: { 'content-type': 'text/csv' },
     body: 'code,name,kind,parent_code\nT,Tỉnh Thử,province,\nX1,Xã Một,commune,T\nX2,Xã Hai,commune,T\n',
   });
   expect(units.status).toBe(201);
@@ -31,12 +36,10 @@ afterAll(async () => {
 });
 
 async function open(width: number, height: number, lang: 'vi' | 'en'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+  const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce', storageState: signedIn });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/du-lieu${lang === 'en' ? '?lang=en' : ''}`);
-  await page.fill('[data-testid=token]', TOKEN);
-  await page.press('[data-testid=token]', 'Enter');
   return { page, errors };
 }
 
@@ -81,7 +84,7 @@ describe('Dữ liệu page', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('khen-thuong-2024.csv');
     expect(await row.getAttribute('data-status')).toBe('committed');
-    const total = async () => ((await (await fetch(`${server.url}/api/v1/awards/summary`)).json()) as { total: number }).total;
+    const total = async () => ((await (await server.api('/api/v1/awards/summary')).json()) as { total: number }).total;
     expect(await total()).toBe(3);
     await page.screenshot({ path: 'test-results/screenshots/du-lieu-imported-vi-1280x800.png', fullPage: true });
 
@@ -97,7 +100,7 @@ describe('Dữ liệu page', () => {
     expect(await total()).toBe(0);
     expect(errors).toEqual([]);
     // npm run check:consistency against this server: the cube equals the raw rows after it all
-    const out = execFileSync('npm', ['run', '--silent', 'check:consistency'], { env: { ...process.env, URL: server.url }, encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', '--silent', 'check:consistency'], { env: { ...process.env, URL: server.url, ADMIN_TOKEN: TOKEN }, encoding: 'utf8' });
     expect(out).toContain('consistent: the award cube equals the raw committed awards');
     await page.close();
   });
@@ -135,14 +138,12 @@ describe('Dữ liệu page', () => {
 
 describe('Dữ liệu page, a file sent in parts', () => {
   it('checks every part, reports rows of the whole file, imports the parts as one batch', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', storageState: signedIn });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // parts of 120 bytes instead of 50 MB, so that a small file goes in several parts
     await page.addInitScript(() => sessionStorage.setItem('thidua-part-bytes', '120'));
     await page.goto(`${server.url}/du-lieu`);
-    await page.fill('[data-testid=token]', TOKEN);
-    await page.press('[data-testid=token]', 'Enter');
     await page.selectOption('[data-testid=dataset]', 'awards');
 
     const lines = Array.from({ length: 12 }, (_, i) => `2023,LDTT,X${(i % 2) + 1},individual,1,"Người ${i + 1}"`);
@@ -163,11 +164,11 @@ describe('Dữ liệu page, a file sent in parts', () => {
     await page.waitForSelector('text=Tệp hợp lệ: 12 dòng');
     await page.click('text=Nhập vào hệ thống');
     await page.waitForSelector('text=/Đã nhập 12 dòng/');
-    const list = (await (await fetch(`${server.url}/api/v1/imports`)).json()) as { batches: { id: number; rows: number; status: string; filename: string }[] };
+    const list = (await (await server.api('/api/v1/imports')).json()) as { batches: { id: number; rows: number; status: string; filename: string }[] };
     expect(list.batches[0]).toMatchObject({ rows: 12, status: 'committed', filename: 'nhieu-phan.csv' });
-    const summary = (await (await fetch(`${server.url}/api/v1/awards/summary?from=2023&to=2023`)).json()) as { total: number };
+    const summary = (await (await server.api('/api/v1/awards/summary?from=2023&to=2023')).json()) as { total: number };
     expect(summary.total).toBe(12);
-    const check = (await (await fetch(`${server.url}/api/v1/imports/consistency`)).json()) as { ok: boolean };
+    const check = (await (await server.api('/api/v1/imports/consistency')).json()) as { ok: boolean };
     expect(check.ok).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { demoSession, DESKTOP, PHONE, SHOTS } from './pages';
+import { demoSession, DESKTOP, PHONE, SHOTS, signedInPage } from './pages';
 
 // The downloads of a card: CSV and Excel from the API with the card's query, and the chart as a
 // PNG at a fixed export size whatever the window.
@@ -14,7 +14,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 async function openOverview(viewport: { width: number; height: number }) {
-  const page = await session.browser.newPage({ viewport, reducedMotion: 'reduce', acceptDownloads: true });
+  const page = await signedInPage(session, { viewport, reducedMotion: 'reduce', acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -52,12 +52,12 @@ describe('downloads on a chart card', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     const lines = Papa.parse<string[]>(text.slice(1).trimEnd(), { newline: '\r\n' }).data;
     expect(lines[0]).toEqual(['year', 'tier', 'tier_name', 'count']);
-    const api = (await (await fetch(`${session.server.url}/api/v1/awards/summary?unit=TB&from=2015&to=2024&group_by=year,tier`)).json()) as {
+    const api = (await (await session.server.api('/api/v1/awards/summary?unit=TB&from=2015&to=2024&group_by=year,tier')).json()) as {
       rows: { year: number; tier: string; count: number }[];
     };
     expect(lines.slice(1)).toEqual(api.rows.map((r) => [String(r.year), r.tier, expect.stringMatching(/^Cấp|^Thủ tướng/), String(r.count)]));
     const xlsx = await page.getAttribute('[data-card=trend] a[data-format=xlsx]', 'href');
-    const res = await fetch(new URL(xlsx!, session.server.url));
+    const res = await session.server.api(xlsx!);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     await page.close();

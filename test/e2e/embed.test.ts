@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type Server } from './server';
+import { signIn } from './signIn';
 
 // An embed on somebody else's page: a host page on a second origin frames /embed/trend with
 // the snippet the API hands out; the chart renders, tells the host its height and the host
@@ -30,9 +31,9 @@ ${body()}<p>Cuối trang</p></body></html>`);
 }
 
 async function createEmbed(origin: string, params: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}/api/v1/embeds`, {
+  const res = await server.api('/api/v1/embeds', {
     method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ chart: 'trend', origin, params, lifetime_days: 1, label: 'e2e' }),
   });
   expect(res.status).toBe(201);
@@ -117,10 +118,10 @@ describe('an embedded chart', () => {
   });
 
   it('is made and revoked in the "Nhúng biểu đồ" dialog, with the card\'s filters locked', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    // signed in with the link `npm start` printed: the session cookie makes and revokes the token
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', storageState: await signIn(browser, server.signInLink) });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript((token) => sessionStorage.setItem('thidua-admin-token', token), TOKEN);
     await page.goto(`${server.url}/?from=2021&to=2024`);
     const card = page.locator('[data-card=trend]');
     await card.locator('canvas').waitFor();
@@ -137,7 +138,7 @@ describe('an embedded chart', () => {
     const token = /token=([^"&]+)/.exec(snippet)![1];
     const data = await fetch(`${server.url}/api/v1/embed-data/trend?token=${token}`);
     expect(data.status).toBe(200);
-    const direct = await (await fetch(`${server.url}/api/v1/awards/summary?group_by=year,tier&from=2021&to=2024`)).json();
+    const direct = await (await server.api('/api/v1/awards/summary?group_by=year,tier&from=2021&to=2024')).json();
     expect(await data.json()).toEqual(direct);
 
     await dialog.locator('[data-testid=embed-list] li', { hasText: 'congthongtin' }).getByRole('button').click();

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoSession, SHOTS } from './pages';
+import { demoSession, SHOTS, signedInPage } from './pages';
 
 const demo = demoSession();
 
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${demo.server.url}${path}`);
+  const res = await demo.server.api(path);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
@@ -14,7 +14,7 @@ type Summary = { rows: { year: number; count: number; category?: string; tier?: 
 
 async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
   // reduced motion: charts draw without animation, so screenshots show final bars
-  const page = await demo.browser.newPage({ viewport, reducedMotion: 'reduce' });
+  const page = await signedInPage(demo, { viewport, reducedMotion: 'reduce' });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
@@ -32,7 +32,9 @@ describe('Tổng quan with the demo data', () => {
     const meta = await api<{ award_types: { code: string }[]; years: { from: number; to: number } }>('/api/v1/meta');
     expect(meta.years).toEqual({ from: 2012, to: 2025 });
     expect(meta.award_types.map((t) => t.code)).toContain('GK_HUYEN');
-    expect(demo.server.output()).toMatch(/ADMIN_TOKEN \(Authorization: Bearer …\): \S{20,}/);
+    expect(demo.server.output()).toMatch(/\n {2}ADMIN_TOKEN: \S{20,}\n/);
+    // the one-click sign-in link is on the line after "Đăng nhập / sign in"
+    expect(demo.server.output()).toMatch(/Đăng nhập \/ sign in[^\n]*\n\s+http:\/\/127\.0\.0\.1:\d+\/api\/v1\/auth\/sign-in\?ticket=\S+\n/);
   });
 
   it('shows this year against last year from the API, in Vietnamese number format', async () => {

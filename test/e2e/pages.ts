@@ -1,12 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type Server } from './server';
+import { signIn, type SignedIn } from './signIn';
 
-// Shared helpers for the dashboard's page tests: open a page the way a user would, wait until
-// every card has settled, run axe-core, compare tables with the API.
+// Shared helpers for the dashboard's page tests: open a page the way a user would (signed in
+// with the link `npm start` printed), wait until every card has settled, run axe-core, compare
+// tables with the API.
 
 export const SHOTS = 'test-results/screenshots';
 
@@ -18,13 +20,24 @@ export const PAGES = [
   { path: '/hinh-thuc', slug: 'hinh-thuc', vi: 'Hình thức', en: 'Award types' },
 ] as const;
 
-/** `npm start` on the demo and one Chromium, started once for a test file and stopped after it. */
-export function demoSession(): { server: Server; browser: Browser } {
-  const session = {} as { server: Server; browser: Browser };
+export interface Session {
+  server: Server;
+  browser: Browser;
+  /** The browser state after opening the server's sign-in link: the bootstrap admin's session cookie. */
+  signedIn: SignedIn;
+}
+
+/**
+ * `npm start` on the demo and one Chromium, started once for a test file and stopped after it;
+ * the sign-in link is opened once and its session reused by every page.
+ */
+export function demoSession(env: Record<string, string> = {}): Session {
+  const session = {} as Session;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    session.server = await startServer();
+    session.server = await startServer(env);
     session.browser = await launchBrowser();
+    session.signedIn = await signIn(session.browser, session.server.signInLink);
   });
   afterAll(async () => {
     await session.browser?.close();
@@ -43,9 +56,14 @@ export interface Opened {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, url: string, viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
+/** A new page (in its own context) with the session's sign-in: closing the page ends the context. */
+export function signedInPage(s: Pick<Session, 'browser' | 'signedIn'>, options: BrowserContextOptions = {}): Promise<Page> {
+  return s.browser.newPage({ ...options, storageState: s.signedIn });
+}
+
+export async function openPage(s: Pick<Session, 'browser' | 'signedIn'>, url: string, viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
   // reduced motion: charts draw without animation, so screenshots show the final state
-  const page = await browser.newPage({ viewport, reducedMotion: 'reduce', colorScheme });
+  const page = await signedInPage(s, { viewport, reducedMotion: 'reduce', colorScheme });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
@@ -63,7 +81,10 @@ export async function settled(page: Page) {
 }
 
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  // evaluated through the DevTools protocol, which the page's CSP does not govern: a <script>
+  // tag with this inline source would be refused (script-src 'self'), and bypassCSP would hide
+  // the dashboard's own violations
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
@@ -79,8 +100,9 @@ export async function cardTable(page: Page, card: string): Promise<string[][]> {
   return page.$$eval(`[data-card="${card}"] tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())));
 }
 
-export async function apiJson<T>(base: string, path: string): Promise<T> {
-  const res = await fetch(`${base}${path}`);
+/** An API answer as the bootstrap admin (Authorization: Bearer ADMIN_TOKEN). */
+export async function apiJson<T>(server: Server, path: string): Promise<T> {
+  const res = await server.api(path);
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 }

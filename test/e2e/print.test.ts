@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoSession, PAGES, settled, SHOTS } from './pages';
+import { demoSession, PAGES, settled, signedInPage, SHOTS } from './pages';
 
 // Print / PDF of every page on A4, portrait and landscape (Chromium's own PDF printer).
 const session = demoSession();
@@ -13,7 +13,7 @@ function pageSizes(pdf: Buffer): [number, number][] {
 describe('printing to PDF', () => {
   for (const p of PAGES) {
     it(`prints ${p.vi} on A4 portrait and landscape`, async () => {
-      const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+      const page = await signedInPage(session, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
       await page.goto(`${session.server.url}${p.path}`);
       await settled(page);
       await page.emulateMedia({ media: 'print' });

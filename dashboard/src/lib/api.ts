@@ -8,6 +8,9 @@ type Ok<P extends keyof paths> = paths[P]['get'] extends { responses: { 200: { c
 type Query<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type Meta = Ok<'/meta'>;
+export type Me = Ok<'/auth/me'>;
+export type Role = Me['role'];
+export type Scope = Me['scope'];
 export type SummaryResult = Ok<'/awards/summary'>;
 export type IndicatorsResult = Ok<'/awards/indicators'>;
 export type ResultsResult = Ok<'/movements/results'>;
@@ -26,7 +29,22 @@ export class ApiError extends Error {
   }
 }
 
-const client = createClient<paths>({ baseUrl: '/api/v1' });
+/** The typed client; the session cookie (HttpOnly, same origin) authenticates every call. */
+export const client = createClient<paths>({ baseUrl: '/api/v1' });
+
+// A 401 on any call means the session has ended (expired, signed out elsewhere, user
+// disabled): the session store registers here to show the sign-in screen again.
+let unauthorized: (message: string) => void = () => {};
+export function onUnauthorized(handler: (message: string) => void) {
+  unauthorized = handler;
+}
+
+/** An error answer of the API as an ApiError (its `error` text), telling the session about a 401. */
+export function apiError(status: number, body: unknown, fallback: string): ApiError {
+  const message = (body as { error?: string } | null | undefined)?.error ?? fallback;
+  if (status === 401) unauthorized(message);
+  return new ApiError(status, message);
+}
 
 function toQuery(q: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -39,7 +57,7 @@ function toQuery(q: Record<string, unknown>): Record<string, string> {
 
 // The reads also answer format=csv|xlsx, so the generated response type is a union with the
 // file types; the dashboard asks for JSON and takes the JSON type.
-async function call<T>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+export async function call<T>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   let result;
   try {
     result = await request;
@@ -47,12 +65,13 @@ async function call<T>(request: Promise<{ data?: unknown; error?: unknown; respo
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'network');
   }
-  if (result.data === undefined) {
-    const message = (result.error as { error?: string } | undefined)?.error ?? result.response.statusText;
-    throw new ApiError(result.response.status, message);
-  }
+  if (result.data === undefined) throw apiError(result.response.status, result.error, result.response.statusText);
   return result.data as T;
 }
+
+export const getMe = (signal?: AbortSignal) => call<Me>(client.GET('/auth/me', { signal }));
+
+export const signOut = () => call<unknown>(client.POST('/auth/sign-out'));
 
 export const getMeta = (signal?: AbortSignal) => call<Meta>(client.GET('/meta', { signal }));
 
@@ -107,13 +126,12 @@ export async function listImports(signal?: AbortSignal): Promise<{ batches: Impo
     throw new ApiError(0, 'network');
   }
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (body as { error?: string } | null)?.error ?? res.statusText);
+  if (!res.ok) throw apiError(res.status, body, res.statusText);
   return body as { batches: ImportBatch[] };
 }
 
 export interface UploadOptions {
   dryRun: boolean;
-  token: string;
   onProgress?: (sent: number, total: number) => void;
   /** One part of a file sent in parts (awards): see docs/api.md, "Awards files larger than one request". */
   part?: { number: number; firstRow: number; batch?: number };
@@ -131,7 +149,6 @@ export function importFile(dataset: Dataset, file: Blob, name: string, opts: Upl
       if (opts.part.batch && !opts.dryRun) q.set('batch', String(opts.part.batch));
     }
     xhr.open('POST', `/api/v1/imports/${dataset}?${q}`);
-    xhr.setRequestHeader('authorization', `Bearer ${opts.token}`);
     xhr.setRequestHeader('content-type', fileType(name) ?? (file.type || 'application/octet-stream'));
     xhr.upload.onprogress = (e) => opts.onProgress?.(e.loaded, e.total);
     xhr.onload = () => {
@@ -141,6 +158,7 @@ export function importFile(dataset: Dataset, file: Blob, name: string, opts: Upl
       } catch {
         body = { error: xhr.statusText || `HTTP ${xhr.status}` };
       }
+      if (xhr.status === 401) apiError(401, body, xhr.statusText);
       resolve({ status: xhr.status, ...body } as ImportResult);
     };
     xhr.onerror = () => resolve({ status: 0, error: 'network' });
@@ -148,20 +166,22 @@ export function importFile(dataset: Dataset, file: Blob, name: string, opts: Upl
   });
 }
 
-export async function commitImport(id: number, token: string): Promise<ImportResult> {
-  const res = await fetch(`/api/v1/imports/${id}/commit`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+export async function commitImport(id: number): Promise<ImportResult> {
+  const res = await fetch(`/api/v1/imports/${id}/commit`, { method: 'POST' });
   const body = (await res.json().catch(() => ({ error: res.statusText }))) as object;
+  if (res.status === 401) apiError(401, body, res.statusText);
   return { status: res.status, ...body } as ImportResult;
 }
 
-export async function rollbackImport(id: number, token: string): Promise<{ ok: boolean; error?: string; error_vi?: string }> {
-  const res = await fetch(`/api/v1/imports/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+export async function rollbackImport(id: number): Promise<{ ok: boolean; error?: string; error_vi?: string }> {
+  const res = await fetch(`/api/v1/imports/${id}`, { method: 'DELETE' });
   if (res.ok) return { ok: true };
   const body = (await res.json().catch(() => null)) as { error?: string; error_vi?: string } | null;
+  if (res.status === 401) apiError(401, body, res.statusText);
   return { ok: false, error: body?.error ?? res.statusText, error_vi: body?.error_vi };
 }
 
-// Embeds (issue 6): the chart's data through its token, and the admin's token management.
+// Embeds (issue 6): the chart's data through its token, and an analyst's embed tokens.
 export type EmbedToken = paths['/embeds/{id}']['delete']['responses'][200]['content']['application/json'];
 export type CreatedEmbed = paths['/embeds']['post']['responses'][201]['content']['application/json'];
 export type CreateEmbed = NonNullable<paths['/embeds']['post']['requestBody']>['content']['application/json'];
@@ -171,20 +191,15 @@ export const getEmbedData = (chart: 'trend' | 'kinds', query: Record<string, str
     client.GET('/embed-data/{chart}', { params: { path: { chart }, query: query as Query<'/embed-data/{chart}'> }, signal }),
   );
 
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+export const listEmbeds = () => call<{ tokens: EmbedToken[] }>(client.GET('/embeds'));
 
-export const listEmbeds = (adminToken: string) =>
-  call<{ tokens: EmbedToken[] }>(client.GET('/embeds', { headers: bearer(adminToken) }));
+export const createEmbed = (body: CreateEmbed) => call<CreatedEmbed>(client.POST('/embeds', { body }));
 
-export const createEmbed = (adminToken: string, body: CreateEmbed) =>
-  call<CreatedEmbed>(client.POST('/embeds', { body, headers: bearer(adminToken) }));
-
-export const revokeEmbed = (adminToken: string, id: string) =>
-  call<EmbedToken>(client.DELETE('/embeds/{id}', { params: { path: { id } }, headers: bearer(adminToken) }));
+export const revokeEmbed = (id: string) => call<EmbedToken>(client.DELETE('/embeds/{id}', { params: { path: { id } } }));
 
 export type Snapshot = paths['/snapshots/{id}']['get']['responses'][200]['content']['application/json'];
 
 export const getSnapshot = (id: string, signal?: AbortSignal) => call<Snapshot>(client.GET('/snapshots/{id}', { params: { path: { id } }, signal }));
 
-export const publishSnapshot = (adminToken: string, body: { chart: 'trend' | 'kinds'; params: Record<string, string>; label?: string }) =>
-  call<Snapshot>(client.POST('/snapshots', { body, headers: bearer(adminToken) }));
+export const publishSnapshot = (body: { chart: 'trend' | 'kinds'; params: Record<string, string>; label?: string }) =>
+  call<Snapshot>(client.POST('/snapshots', { body }));

@@ -5,6 +5,8 @@ import { formatDateTime } from './format';
 import { lang, t } from './i18n.svelte';
 import { clusterName, meta, unitLabel } from './meta.svelte';
 import { mappedToToday } from './filters/query.svelte';
+import { scopeLabel } from './scopeLabel';
+import { session } from './session.svelte';
 import { urlState } from './url.svelte';
 
 export interface Download {
@@ -24,7 +26,9 @@ export function fileUrl(d: Download, format: 'csv' | 'xlsx'): string {
 /** "Địa bàn: …; năm 2015–2024; cụm: …; theo địa giới hiện nay" for the current URL. */
 export function filterSummary(): string {
   const p = urlState.params;
-  const parts: string[] = [p.unit ? `${t('area')}: ${unitLabel(p.unit)}` : t('allAreas')];
+  // without a chosen area a scoped user's figures are their whole scope, and the picture says so
+  const scope = session.me?.scope;
+  const parts: string[] = [p.unit ? `${t('area')}: ${unitLabel(p.unit)}` : scope ? scopeLabel(scope) : t('allAreas')];
   if (p.from || p.to) parts.push(`${t('years')}: ${p.from ?? '…'}–${p.to ?? '…'}`);
   if (p.cluster) parts.push(`${t('clusterShort')}: ${clusterName(p.cluster)}`);
   const others = ['award', 'tier', 'category', 'kind', 'gender', 'class', 'method', 'movement'].filter((k) => p[k]);

@@ -2,10 +2,13 @@ import { ApiError } from './api';
 import { t } from './i18n.svelte';
 
 /** What went wrong, in words a reader can act on (the API's own message kept for a bad filter). */
-function explain(e: unknown): string {
+export function explain(e: unknown): string {
   if (!(e instanceof ApiError)) return String(e);
   if (e.status === 0) return t('errorNetwork');
   if (e.status === 400) return t('errorBadFilter', { detail: e.message });
+  // outside the user's scope or above their role: the API says which parameter and why
+  if (e.status === 403) return t('errorForbidden', { detail: e.message });
+  if (e.status === 429) return t('errorTooMany', { detail: e.message });
   if (e.status >= 500) return t('errorServer', { detail: e.message });
   return e.message;
 }

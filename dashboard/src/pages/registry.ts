@@ -1,12 +1,15 @@
 import type { Component } from 'svelte';
+import type { Role } from '../lib/api';
 import type { Key } from '../lib/i18n.svelte';
 
-// One entry per page: its path, its nav label, and its component, loaded on first visit so
-// each page is its own chunk.
+// One entry per page: its path, its nav label, the least role that may use it, and its
+// component, loaded on first visit so each page is its own chunk.
 export interface PageEntry {
   path: string;
   label: Key;
   load: () => Promise<{ default: Component }>;
+  /** The page and its nav entry are hidden below this role (default: every signed-in user). */
+  role?: Role;
   /** false: the page is not about a slice of the data, so the area filter is hidden. */
   filters?: boolean;
 }
@@ -17,7 +20,8 @@ export const PAGES: PageEntry[] = [
   { path: '/cum-khoi', label: 'navClusters', load: () => import('./Clusters.svelte') },
   { path: '/phong-trao', label: 'navMovements', load: () => import('./Movements.svelte') },
   { path: '/hinh-thuc', label: 'navForms', load: () => import('./Forms.svelte') },
-  { path: '/du-lieu', label: 'navData', load: () => import('./Data.svelte'), filters: false },
+  { path: '/du-lieu', label: 'navData', load: () => import('./Data.svelte'), role: 'editor', filters: false },
+  { path: '/quan-tri', label: 'navAdmin', load: () => import('./Admin.svelte'), role: 'admin', filters: false },
 ];
 
 export function pageFor(path: string): PageEntry {

@@ -50,5 +50,5 @@ export async function importInParts(dataset: Dataset, file: File, opts: Omit<Upl
       };
     return { status: 200, dry_run: true, batch: { id: null, dataset, rows } };
   }
-  return commitImport(batch!, opts.token);
+  return commitImport(batch!);
 }
