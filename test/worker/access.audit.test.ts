@@ -54,7 +54,10 @@ describe('audit log', () => {
     await api(`http://local/api/v1/users/${user.id}`, { method: 'PATCH', headers: json, body: JSON.stringify({ role: 'editor', scope_unit: 'D1' }) });
     const tok = (await (await api('http://local/api/v1/tokens', { method: 'POST', headers: json, body: JSON.stringify({ label: 'báo cáo', user_id: user.id }) })).json()) as { id: string };
     await api(`http://local/api/v1/tokens/${tok.id}`, { method: 'DELETE' });
-    await anonymous(`http://local/api/v1/auth/sign-in?ticket=${await signTicket(ADMIN_TOKEN, 0, 60)}`, { redirect: 'manual' });
+    for (const disabled of [true, false]) await api(`http://local/api/v1/users/${user.id}`, { method: 'PATCH', headers: json, body: JSON.stringify({ disabled }) });
+    const signedIn = await anonymous(`http://local/api/v1/auth/sign-in?ticket=${await signTicket(ADMIN_TOKEN, 0, 60)}`, { redirect: 'manual' });
+    const cookie = /thidua_session=[^;]+/.exec(signedIn.headers.get('Set-Cookie')!)![0];
+    expect((await anonymous('http://local/api/v1/auth/sign-out', { method: 'POST', headers: { cookie, Origin: 'http://local' } })).status).toBe(200);
 
     const entries = await audit();
     const find = (action: string) => entries.find((e) => e.action === action && (e.target ?? '').includes('chi.tran'));
@@ -63,6 +66,9 @@ describe('audit log', () => {
     expect(find('token_create')).toMatchObject({ target: `chi.tran@example.vn (token ${tok.id.slice(0, 8)})`, detail: { label: 'báo cáo' } });
     expect(find('token_revoke')).toMatchObject({ target: `chi.tran@example.vn (token ${tok.id.slice(0, 8)})` });
     expect(entries.find((e) => e.action === 'sign_in')).toMatchObject({ actor: 'ADMIN_TOKEN', detail: { via: 'link' } });
+    expect(entries.find((e) => e.action === 'sign_out')).toMatchObject({ actor: 'ADMIN_TOKEN' });
+    expect(find('user_disable')).toBeDefined();
+    expect(find('user_enable')).toMatchObject({ detail: { disabled_at: null } });
     // newest first, and paged by id
     expect(entries.map((e) => e.id)).toEqual([...entries.map((e) => e.id)].sort((a, b) => b - a));
     const page = await audit(`?limit=2&before=${entries[1]!.id}`);

@@ -74,7 +74,14 @@ export function scopeMeta(meta: Meta, geo: Geography, s: ReadScope): Meta {
     named.add(u.code);
     for (const a of ancestorsOf(geo, geo.unitByCode.get(u.code)!.id)) named.add(geo.units.get(a)!.code);
   }
-  for (const l of lineage) named.add(l.from_code).add(l.to_code);
+  // successors with their ancestors: under as_of the scope's awards are shown on today's units
+  for (const l of lineage) {
+    for (const code of [l.from_code, l.to_code]) {
+      named.add(code);
+      const u = geo.unitByCode.get(code);
+      if (u) for (const a of ancestorsOf(geo, u.id)) named.add(geo.units.get(a)!.code);
+    }
+  }
   const clusters = meta.clusters
     .filter((c) => {
       const id = geo.clusterByCode.get(c.code)?.id;

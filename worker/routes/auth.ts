@@ -76,6 +76,7 @@ export const authRoutes = new Hono<AppEnv>()
       const id = sessionId(c);
       if (id) await deleteSession(c.env.DB, c.get('cost'), await sha256Hex(id));
       clearSession(c);
+      await recordAudit(c.env.DB, { actor: actorOf(identityOf(c)), action: 'sign_out' });
       return c.json({ signed_out: true });
     },
   )

@@ -95,7 +95,7 @@ export const usersRoutes = new Hono<AppEnv>()
       const row = (await updateUser(c.env.DB, c.get('cost'), id, change))!;
       if (b.disabled) await deleteUserSessions(c.env.DB, c.get('cost'), id);
       const changed = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
-      await auditStatement(c.env.DB, { actor: actorOf(who), action: b.disabled ? 'user_disable' : 'user_update', target: row.email, detail: changed }).run();
+      await auditStatement(c.env.DB, { actor: actorOf(who), action: b.disabled ? 'user_disable' : b.disabled === false && before.disabled_at ? 'user_enable' : 'user_update', target: row.email, detail: changed }).run();
       return c.json(view(row));
     },
   );

@@ -424,6 +424,8 @@ const dict = {
   action_user_create: { vi: 'Thêm người dùng', en: 'User added' },
   action_user_update: { vi: 'Sửa người dùng', en: 'User changed' },
   action_user_disable: { vi: 'Vô hiệu hóa người dùng', en: 'User disabled' },
+  action_user_enable: { vi: 'Kích hoạt lại người dùng', en: 'User enabled again' },
+  action_sign_out: { vi: 'Đăng xuất', en: 'Sign-out' },
   action_token_create: { vi: 'Tạo mã API', en: 'API token created' },
   action_token_revoke: { vi: 'Thu hồi mã API', en: 'API token revoked' },
   detail_role: { vi: 'vai trò', en: 'role' },
