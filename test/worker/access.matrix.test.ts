@@ -162,3 +162,18 @@ describe('access matrix: route x role x scope', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('what /auth/me says each identity may import', () => {
+  it('follows the same rules as the import route', async () => {
+    const imports = Object.fromEntries(
+      await Promise.all(people.map(async (p) => [`${p.role}/${scopeKind(p)}`, ((await (await as(p, '/api/v1/auth/me')).json()) as { imports: string[] }).imports.sort()] as const)),
+    );
+    const everything = ['award_types', 'awards', 'cluster_members', 'clusters', 'movement_results', 'movements', 'unit_lineage', 'units'];
+    expect(imports).toEqual({
+      'viewer/none': [], 'viewer/unit': [], 'viewer/cluster': [],
+      'analyst/none': [], 'analyst/unit': [], 'analyst/cluster': [],
+      'editor/none': everything.filter((d) => d !== 'award_types'), 'editor/unit': ['awards'], 'editor/cluster': ['movement_results'],
+      'admin/none': everything, 'admin/unit': ['award_types', 'awards'], 'admin/cluster': ['award_types', 'movement_results'],
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import type { FailureRow } from '../queries/auth/credentials';
+import type { FailureRow } from '../queries/auth/failures';
 import { recordFailure } from '../queries/auth/failures';
 
 // Failed credential checks (wrong or expired API tokens, bad sign-in links, rejected Access

@@ -1,5 +1,6 @@
 import { madeBy, type Identity } from '../auth/identity';
-import type { Dataset } from '../domain/enums';
+import { atLeast } from '../auth/roles';
+import { DATASETS, type Dataset } from '../domain/enums';
 import type { Geography } from '../queries/geography';
 import type { ImportScope } from '../queries/imports/lookups';
 import { resolveScope, unitInScope } from '../queries/scope';
@@ -10,19 +11,29 @@ import type { ImportBatch } from '../queries/imports/batches';
 // editor imports award lists of their units, a cluster-scoped one their cluster's results.
 const REFERENCE: Dataset[] = ['units', 'unit_lineage', 'clusters', 'cluster_members', 'movements'];
 
-export type ImportRight = { allowed?: ImportScope } | { refused: string; role?: 'admin' };
+type Refusal = { refused: string; role?: 'admin' };
+export type ImportRight = { allowed?: ImportScope } | Refusal;
 
-export function importRight(who: Identity, dataset: Dataset, geo: Geography): ImportRight {
-  if (dataset === 'award_types') return who.role === 'admin' ? {} : { refused: 'the award catalog is changed by admins only', role: 'admin' };
-  if (who.scope === null) return {};
-  const scope = resolveScope(geo, who.scope);
+/** Whether an editor may import a dataset at all, by role and kind of scope alone. */
+function importRefusal(who: Identity, dataset: Dataset): Refusal | null {
+  if (dataset === 'award_types') return who.role === 'admin' ? null : { refused: 'the award catalog is changed by admins only', role: 'admin' };
+  if (who.scope === null) return null;
   if (REFERENCE.includes(dataset)) return { refused: `${dataset} is shared reference data: it is imported by an editor without a scope` };
-  if (dataset === 'awards') {
-    if (scope.kind !== 'unit') return { refused: 'award lists are imported by unit-scoped or unscoped editors' };
-    return { allowed: { unit: (id) => unitInScope(geo, scope, id) } };
-  }
-  if (scope.kind !== 'cluster') return { refused: "cluster results are imported by the cluster's editor or an unscoped one" };
-  return { allowed: { cluster: (id) => id === scope.clusterId } };
+  if (dataset === 'awards') return 'unit' in who.scope ? null : { refused: 'award lists are imported by unit-scoped or unscoped editors' };
+  return 'cluster' in who.scope ? null : { refused: "cluster results are imported by the cluster's editor or an unscoped one" };
+}
+
+/** The datasets an identity may import (GET /auth/me tells the dashboard, so it offers only these). */
+export const importableDatasets = (who: Identity): Dataset[] => (atLeast(who.role, 'editor') ? DATASETS.filter((d) => importRefusal(who, d) === null) : []);
+
+/** The right to import a dataset, with the row limits of a scoped editor. */
+export function importRight(who: Identity, dataset: Dataset, geo: Geography): ImportRight {
+  const refusal = importRefusal(who, dataset);
+  if (refusal) return refusal;
+  if (who.scope === null || dataset === 'award_types') return {};
+  const scope = resolveScope(geo, who.scope);
+  if (scope.kind === 'cluster') return { allowed: { cluster: (id) => id === scope.clusterId } };
+  return { allowed: { unit: (id) => unitInScope(geo, scope, id) } };
 }
 
 /** A scoped editor sees and rolls back only their own batches. */

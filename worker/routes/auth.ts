@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { actorOf } from '../auth/identity';
+import { importableDatasets } from '../imports/access';
 import { blockedFor, clientOf, refuse, tooManyFailures } from '../auth/rateLimit';
 import { findFailures } from '../queries/auth/failures';
 import { ROLE_RIGHTS, ROLES, atLeast } from '../auth/roles';
@@ -61,7 +62,10 @@ export const authRoutes = new Hono<AppEnv>()
     (c) => {
       const who = identityOf(c);
       c.header('Cache-Control', 'no-store');
-      return c.json({ email: who.email, role: who.role, scope: who.scope, via: who.via, rights: ROLES.filter((r) => atLeast(who.role, r)).map((r) => ROLE_RIGHTS[r]) });
+      return c.json({
+        email: who.email, role: who.role, scope: who.scope, via: who.via, rights: ROLES.filter((r) => atLeast(who.role, r)).map((r) => ROLE_RIGHTS[r]),
+        imports: importableDatasets(who),
+      });
     },
   )
   .post(

@@ -1,8 +1,6 @@
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { z } from 'zod';
-import { errorResponse } from '../validation/responses';
-
-const json = (schema: z.ZodType) => ({ 'application/json': { schema: resolver(schema) } });
+import { AUTH_ERRORS, err, json } from './openapiHelpers';
 
 /** OpenAPI description of a read route: its 200 schema and the JSON errors every route shares. */
 const FILES = {
@@ -23,14 +21,10 @@ export function describeRead(summary: string, description: string, ok: z.ZodType
         content: { ...json(ok), ...(files ? FILES : {}) },
       },
       304: { description: 'Not modified: the data version has not changed since the ETag sent in If-None-Match' },
-      400: { description: 'A bad parameter, named in `parameter`', content: json(errorResponse) },
-      401: { description: 'Not signed in, or a wrong, expired or revoked credential', content: json(errorResponse) },
-      403: {
-        description: `The unit or cluster asked for is outside your scope (named in \`parameter\`)${files ? ', or a download (format=csv|xlsx) without the analyst role' : ''}`,
-        content: json(errorResponse),
-      },
-      429: { description: 'Too many failed credential checks from this address (Retry-After)', content: json(errorResponse) },
-      ...(files ? { 422: { description: 'More rows than a file carries (100,000): narrow the filters', content: json(errorResponse) } } : {}),
+      400: err('A bad parameter, named in `parameter`'),
+      ...AUTH_ERRORS,
+      403: err(`The unit or cluster asked for is outside your scope (named in \`parameter\`)${files ? ', or a download (format=csv|xlsx) without the analyst role' : ''}`),
+      ...(files ? { 422: err('More rows than a file carries (100,000): narrow the filters') } : {}),
     },
   });
 }

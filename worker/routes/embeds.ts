@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { describeRoute, resolver, validator } from 'hono-openapi';
+import { describeRoute, validator } from 'hono-openapi';
 import type { z } from 'zod';
 import { EMBED_CHARTS, type EmbedChart } from '../domain/embedCharts';
 import { EmbedDenied, embedQuery, signEmbed, verifyEmbed } from '../embed/token';
@@ -15,7 +15,7 @@ import { currentVersion, loadGeography } from '../queries/geography';
 import { resolveSummaryParams } from '../queries/resolveSummaryParams';
 import { createdEmbed, createEmbedBody, createSnapshotBody, embedChartParam, embedDataQuery, embedIdParam, embedList, embedToken, snapshot } from '../validation/embeds';
 import { badRequest } from '../validation/hook';
-import { errorResponse, summaryResponse } from '../validation/responses';
+import { summaryResponse } from '../validation/responses';
 import { summaryQuery } from '../validation/summaryQuery';
 
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../db/schema';
+import { DATASETS } from '../domain/enums';
 
 const code = z.string().trim().min(1).max(64);
 
@@ -78,6 +79,7 @@ export const me = z.object({
   scope,
   via: z.enum(['admin_token', 'api_token', 'session', 'access']),
   rights: z.array(z.string()),
+  imports: z.array(z.enum(DATASETS)).describe('The datasets this identity may import (empty below editor)'),
 });
 
 export const signInQuery = z.object({ ticket: z.string().min(1).max(2000), next: z.string().max(500).optional() });

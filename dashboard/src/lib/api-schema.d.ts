@@ -608,6 +608,8 @@ export interface operations {
                         /** @enum {string} */
                         via: "admin_token" | "api_token" | "session" | "access";
                         rights: string[];
+                        /** @description The datasets this identity may import (empty below editor) */
+                        imports: ("units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results")[];
                     };
                 };
             };

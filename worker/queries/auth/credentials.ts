@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { toStatement, type ReadCost } from '../../db/run';
+import { batch, type ReadCost } from '../../db/run';
+import { failuresQuery, type FailureRow } from './failures';
 import type { Role } from '../../auth/roles';
 
 /** The user behind a credential, with what the credential's own row says about validity. */
@@ -13,11 +14,6 @@ export interface CredentialRow {
   scope_unit: string | null;
   scope_cluster: string | null;
   disabled_at: string | null;
-}
-
-export interface FailureRow {
-  window_start: number;
-  count: number;
 }
 
 const USER = sql`u.id AS user_id, u.email, u.role, u.scope_unit, u.scope_cluster, u.disabled_at`;
@@ -41,10 +37,6 @@ export async function lookupCredential(
   hash: string,
   client: string,
 ): Promise<{ row: CredentialRow | null; failures: FailureRow | null }> {
-  const [cred, fail] = await db.batch([
-    toStatement(db, kind === 'token' ? byToken(hash) : bySession(hash)),
-    toStatement(db, sql`SELECT window_start, count FROM auth_failures WHERE client = ${client}`),
-  ]);
-  cost.rowsRead += (cred!.meta.rows_read ?? 0) + (fail!.meta.rows_read ?? 0);
+  const [cred, fail] = await batch(db, cost, [kind === 'token' ? byToken(hash) : bySession(hash), failuresQuery(client)]);
   return { row: (cred!.results[0] as CredentialRow | undefined) ?? null, failures: (fail!.results[0] as FailureRow | undefined) ?? null };
 }

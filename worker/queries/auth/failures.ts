@@ -1,9 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { all, first, type ReadCost } from '../../db/run';
-import type { FailureRow } from './credentials';
 
-export const findFailures = (db: D1Database, cost: ReadCost, client: string) =>
-  first<FailureRow>(db, cost, sql`SELECT window_start, count FROM auth_failures WHERE client = ${client}`);
+export interface FailureRow {
+  window_start: number;
+  count: number;
+}
+
+/** The client's failure count, as a query of its own or a statement in a batch. */
+export const failuresQuery = (client: string) => sql`SELECT window_start, count FROM auth_failures WHERE client = ${client}`;
+
+export const findFailures = (db: D1Database, cost: ReadCost, client: string) => first<FailureRow>(db, cost, failuresQuery(client));
 
 /** Counts a failed credential check in the client's current window (a new window restarts at 1). */
 export async function recordFailure(db: D1Database, cost: ReadCost, client: string, now: number, windowSeconds: number): Promise<FailureRow> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { all, type ReadCost } from '../../db/run';
+import { all, batch, type ReadCost } from '../../db/run';
 
 export async function insertSession(
   db: D1Database,
@@ -7,11 +7,10 @@ export async function insertSession(
   s: { id_hash: string; user_id: number | null; created_at: string; expires_at: string },
 ): Promise<void> {
   // expired sessions are swept whenever a new one opens, so the table stays small
-  await db.batch([
-    db.prepare('DELETE FROM sessions WHERE expires_at < ?').bind(s.created_at),
-    db.prepare('INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').bind(s.id_hash, s.user_id, s.created_at, s.expires_at),
+  await batch(db, cost, [
+    sql`DELETE FROM sessions WHERE expires_at < ${s.created_at}`,
+    sql`INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (${s.id_hash}, ${s.user_id}, ${s.created_at}, ${s.expires_at})`,
   ]);
-  void cost;
 }
 
 export async function deleteSession(db: D1Database, cost: ReadCost, idHash: string): Promise<void> {
