@@ -90,7 +90,8 @@ describe('Quản trị: users', () => {
     const v = viewer.page;
     expect(await v.textContent('[data-testid=account-email]')).toBe(email);
     expect(await v.textContent('[data-testid=account-role]')).toBe('Người xem');
-    expect(await v.textContent('[data-testid=account-scope]')).toBe(`Đơn vị: ${district.name} (đến 30/06/2025)`);
+    // the unit's name comes with the catalog, which may arrive after the account line
+    await expect.poll(() => v.textContent('[data-testid=account-scope]')).toBe(`Đơn vị: ${district.name} (đến 30/06/2025)`);
     expect(await v.locator('nav[aria-label="Các trang"] a').allTextContents()).toEqual(['Tổng quan', 'Địa bàn', 'Cụm, khối thi đua', 'Phong trào', 'Hình thức']);
 
     // the KPI is the district's own figure, which is not the whole demo's
