@@ -120,6 +120,9 @@ describe('the sign-in link', () => {
     const { context, page } = await freshPage();
     await page.goto(demo.server.signInLink);
     await page.waitForSelector('[data-kpi="kpiTotal"] .value');
+    // every card has its data: otherwise a card still loading meets the 401 first and the
+    // sign-in screen replaces the nav before the click below
+    await page.waitForLoadState('networkidle');
     const cookie = (await sessionCookie(context, demo.server.url))!;
     // signed out elsewhere (another tab, a script with the same cookie)
     const out = await fetch(`${demo.server.url}/api/v1/auth/sign-out`, {
