@@ -141,12 +141,20 @@ describe('the sign-in link', () => {
     // one character of the signature changed (not the last: its low bits are padding)
     const link = demo.server.signInLink;
     const altered = `${link.slice(0, -10)}${link.at(-10) === 'x' ? 'y' : 'x'}${link.slice(-9)}`;
-    const res = await page.goto(altered);
-    expect(res!.status()).toBe(401);
-    expect(await res!.json()).toEqual({ error: 'This sign-in link is not valid or has expired: ask for a new one (npm start prints one)' });
-    expect(await sessionCookie(context, demo.server.url)).toBeUndefined();
-    await page.goto(demo.server.url);
+    // a person lands on the sign-in screen, told why and what to do, in their language
+    await page.goto(altered);
     await page.locator('[data-testid=sign-in]').waitFor();
+    expect(await page.textContent('[data-testid=sign-in] [role=alert]')).toContain('Liên kết đăng nhập không hợp lệ hoặc đã hết hạn');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await sessionCookie(context, demo.server.url)).toBeUndefined();
+    await page.screenshot({ path: `${SHOTS}/lien-ket-hong-vi-1280x800.png` });
+    await page.goto(`${demo.server.url}/?lang=en&sign_in=link-invalid`);
+    expect(await page.locator('[data-testid=sign-in] [role=alert]').textContent()).toContain('The sign-in link is not valid or has expired');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    // a script gets the reason as JSON
+    const res = await fetch(altered, { redirect: 'manual' });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'This sign-in link is not valid or has expired: ask for a new one (npm start prints one)' });
     await context.close();
   });
 });

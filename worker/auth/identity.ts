@@ -32,5 +32,12 @@ export const actorOf = (i: Identity) => (i.tokenId ? `${i.email} (token ${i.toke
 export const scopeKey = (i: Identity) =>
   `${i.role}.${i.scope === null ? '*' : 'unit' in i.scope ? `u:${i.scope.unit}` : `c:${i.scope.cluster}`}`;
 
+/** The email behind a created_by text (an actor written by actorOf). */
+export const actorEmail = (createdBy: string) => createdBy.replace(/ \(token [^)]*\)$/, '');
+
+/** Is scope `now` the same as `then`, or wider than everything (no scope)? Then nothing more is shown than before. */
+export const scopeStillCovers = (now: Scope, then: Scope) =>
+  now === null || (then !== null && JSON.stringify(now) === JSON.stringify(then));
+
 /** Was a row's created_by written by this identity (through any of its tokens or sessions)? */
 export const madeBy = (i: Identity, createdBy: string) => createdBy === i.email || createdBy.startsWith(`${i.email} (token `);

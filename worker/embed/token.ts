@@ -1,9 +1,11 @@
 import { sign, verify } from 'hono/jwt';
 import type { JWTPayload } from 'hono/utils/jwt/types';
-import type { Scope } from '../auth/identity';
+import { actorEmail, BOOTSTRAP_ADMIN, scopeOf, scopeStillCovers, type Scope } from '../auth/identity';
+import { atLeast } from '../auth/roles';
 import type { ReadCost } from '../db/run';
 import { EMBED_CHARTS, isEmbedChart, type EmbedChart } from '../domain/embedCharts';
 import { findEmbedToken } from '../queries/embeds';
+import { findUserByEmail } from '../queries/auth/users';
 
 /** The claims of an embed token (HS256, signed with EMBED_SECRET). */
 export interface EmbedClaims {
@@ -49,7 +51,22 @@ export async function verifyEmbed(db: D1Database, cost: ReadCost, secret: string
   const row = await findEmbedToken(db, cost, claims.jti);
   if (!row) throw new EmbedDenied('Embed token unknown: it was not issued by this server');
   if (row.revoked_at) throw new EmbedDenied('Embed token revoked');
+  await requireCreatorAccess(db, cost, row.created_by, claims.scope ?? null);
   return claims;
+}
+
+/**
+ * A chart shows its creator's data to anyone with the token, so it lives only as long as the
+ * creator may still make it: a disabled user, one lowered below analyst, or one moved to
+ * another scope takes their charts down with them (without anyone having to revoke each one).
+ */
+async function requireCreatorAccess(db: D1Database, cost: ReadCost, createdBy: string, tokenScope: Scope): Promise<void> {
+  const email = actorEmail(createdBy);
+  if (email === BOOTSTRAP_ADMIN) return;
+  const user = await findUserByEmail(db, cost, email);
+  const withdrawn = 'Embed token no longer valid: its creator no longer has the right to share this chart; ask for a new one';
+  if (!user || user.disabled_at || !atLeast(user.role, 'analyst')) throw new EmbedDenied(withdrawn);
+  if (!scopeStillCovers(scopeOf(user), tokenScope)) throw new EmbedDenied(withdrawn);
 }
 
 /**

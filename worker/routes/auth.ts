@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { actorOf } from '../auth/identity';
 import { importableDatasets } from '../imports/access';
@@ -15,7 +15,18 @@ import { deleteSession } from '../queries/auth/sessions';
 import { findUser } from '../queries/auth/users';
 import { me, signInLink, signInLinkBody, signInQuery } from '../validation/access';
 import { badRequest } from '../validation/hook';
+import { wantsPage } from '../pages/messagePage';
 import { AUTH_ERRORS, err, json } from './openapiHelpers';
+
+/**
+ * A person who opened a bad link in the browser lands on the dashboard's sign-in screen, which
+ * says why in their language and how to get a new link; a script still gets the JSON refusal.
+ * The failure is counted either way (refuse/tooManyFailures ran before this).
+ */
+function forPerson(c: Context<AppEnv>, refusal: Response, why: 'link-invalid' | 'link-no-access'): Response {
+  if (!wantsPage(c.req.header('accept'))) return refusal;
+  return c.redirect(`/?sign_in=${refusal.status === 429 ? 'too-many' : why}`, 303);
+}
 
 /** Only a path on this site may follow a sign-in (never another origin: no open redirect). */
 const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/');
@@ -28,21 +39,26 @@ export const authRoutes = new Hono<AppEnv>()
       description:
         'The link `npm start` prints (or an admin makes for a user) carries a short-lived ticket signed with ADMIN_TOKEN. A good ticket sets the HttpOnly, Secure, SameSite=Strict session cookie and redirects (303) to `next` (a path on this site) or the dashboard.',
       tags: ['auth'],
-      responses: { 303: { description: 'Signed in: redirect to the dashboard' }, 400: err('No ticket'), 401: err('A bad or expired ticket'), 429: AUTH_ERRORS[429] },
+      responses: {
+        303: { description: 'Signed in: redirect to `next` or the dashboard. A browser (Accept: text/html) whose link is refused is also redirected, to `/?sign_in=link-invalid|link-no-access|too-many`, where the sign-in screen explains it' },
+        400: err('No ticket'),
+        401: err('A bad or expired ticket, or one for a user who is disabled or gone'),
+        429: AUTH_ERRORS[429],
+      },
     }),
     validator('query', signInQuery, badRequest),
     async (c) => {
       const { ticket, next } = c.req.valid('query');
       const wait = blockedFor(await findFailures(c.env.DB, c.get('cost'), clientOf(c)));
-      if (wait) return tooManyFailures(c, wait);
+      if (wait) return forPerson(c, tooManyFailures(c, wait), 'link-invalid');
       const admin = c.env.ADMIN_TOKEN;
       const claims = admin ? await verifyTicket(admin, ticket) : null;
-      if (!claims) return refuse(c, 'This sign-in link is not valid or has expired: ask for a new one (npm start prints one)');
+      if (!claims) return forPerson(c, await refuse(c, 'This sign-in link is not valid or has expired: ask for a new one (npm start prints one)'), 'link-invalid');
       let userId: number | null = null;
       let actor = 'ADMIN_TOKEN';
       if (claims.sub !== 0) {
         const user = await findUser(c.env.DB, c.get('cost'), claims.sub);
-        if (!user || user.disabled_at) return refuse(c, 'This sign-in link is for a user who no longer has access');
+        if (!user || user.disabled_at) return forPerson(c, await refuse(c, 'This sign-in link is for a user who no longer has access'), 'link-no-access');
         userId = user.id;
         actor = user.email;
       }

@@ -461,7 +461,7 @@ export interface paths {
         };
         /**
          * Data of an embedded chart
-         * @description Verifies the embed token (signature, expiry, chart, revocation) and answers like /awards/summary with the locked filters applied. A filter the token locks cannot be set to another value (400, naming it). Never cached.
+         * @description Verifies the embed token (signature, expiry, chart, revocation, and that its creator may still share it) and answers like /awards/summary with the locked filters applied. A filter the token locks cannot be set to another value (400, naming it). Never cached.
          */
         get: operations["getEmbedDataByChart"];
         put?: never;
@@ -536,7 +536,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed in: redirect to the dashboard */
+            /** @description Signed in: redirect to `next` or the dashboard. A browser (Accept: text/html) whose link is refused is also redirected, to `/?sign_in=link-invalid|link-no-access|too-many`, where the sign-in screen explains it */
             303: {
                 headers: {
                     [name: string]: unknown;
@@ -555,7 +555,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A bad or expired ticket */
+            /** @description A bad or expired ticket, or one for a user who is disabled or gone */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2532,7 +2532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Tampered, expired, revoked or unknown token, or a token for another chart */
+            /** @description Tampered, expired, revoked or unknown token, a token for another chart, or one whose creator may no longer share it */
             401: {
                 headers: {
                     [name: string]: unknown;

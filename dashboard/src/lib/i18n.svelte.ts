@@ -301,6 +301,18 @@ const dict = {
     vi: 'Phiên đăng nhập đã kết thúc (hết hạn, đã đăng xuất ở nơi khác hoặc tài khoản bị vô hiệu hóa).',
     en: 'Your session has ended (it expired, was signed out elsewhere, or the account was disabled).',
   },
+  signInLinkInvalid: {
+    vi: 'Liên kết đăng nhập không hợp lệ hoặc đã hết hạn. Hãy dùng một liên kết mới (lệnh npm run sign-in-link tạo liên kết mới) hoặc đề nghị quản trị viên cấp lại.',
+    en: 'The sign-in link is not valid or has expired. Use a new one (npm run sign-in-link makes one) or ask an administrator for another.',
+  },
+  signInLinkNoAccess: {
+    vi: 'Liên kết đăng nhập này dành cho một tài khoản đã bị vô hiệu hóa hoặc không còn tồn tại. Hãy liên hệ quản trị viên.',
+    en: 'This sign-in link is for an account that has been disabled or no longer exists. Contact an administrator.',
+  },
+  signInTooMany: {
+    vi: 'Có quá nhiều lần đăng nhập không thành công từ địa chỉ này. Hãy thử lại sau ít phút (tối đa 15 phút).',
+    en: 'Too many failed sign-in attempts from this address. Try again in a few minutes (at most 15).',
+  },
   signInDenied: { vi: 'Tài khoản này chưa được cấp quyền truy cập', en: 'This account has no access' },
   sessionFailed: { vi: 'Không kiểm tra được đăng nhập', en: 'Could not check the sign-in' },
   account: { vi: 'Tài khoản đang đăng nhập', en: 'Signed-in account' },

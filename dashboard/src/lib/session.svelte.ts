@@ -3,8 +3,14 @@
 // session the app shows the sign-in screen instead of the pages; a 401 from any later call
 // (the session expired, was signed out elsewhere, the user was disabled) brings it back.
 import { ApiError, getMe, onUnauthorized, signOut as endSession, type Me, type Role } from './api';
+import { takeParam } from './url.svelte';
 
-export type SignedOutReason = 'required' | 'ended' | 'signed-out' | 'denied';
+// The last three come from the API's redirect after a refused sign-in link (/?sign_in=…).
+const LINK_FAILURES = ['link-invalid', 'link-no-access', 'too-many'] as const;
+type LinkFailure = (typeof LINK_FAILURES)[number];
+export type SignedOutReason = 'required' | 'ended' | 'signed-out' | 'denied' | LinkFailure;
+
+const isLinkFailure = (v: string | undefined): v is LinkFailure => LINK_FAILURES.includes(v as LinkFailure);
 
 export type SessionState =
   | { status: 'loading' }
@@ -16,6 +22,9 @@ export type SessionState =
 const RANK: Record<Role, number> = { viewer: 0, analyst: 1, editor: 2, admin: 3 };
 
 let state = $state.raw<SessionState>({ status: 'loading' });
+// taken when the module loads, not inside load(): load() runs while the page renders, where
+// changing the URL state is not allowed
+const linkFailure = takeParam('sign_in');
 let started = false;
 
 function load() {
@@ -25,7 +34,7 @@ function load() {
     (me) => (state = { status: 'signed-in', me }),
     (e: unknown) => {
       if (!(e instanceof ApiError)) state = { status: 'error', message: String(e) };
-      else if (e.status === 401) state = { status: 'signed-out', reason: 'required', message: e.message };
+      else if (e.status === 401) state = { status: 'signed-out', reason: isLinkFailure(linkFailure) ? linkFailure : 'required', message: e.message };
       // signed in through Cloudflare Access with an address that has no account, or refused
       else if (e.status === 403 || e.status === 429) state = { status: 'signed-out', reason: 'denied', message: e.message };
       else state = { status: 'error', message: e.message };

@@ -30,3 +30,15 @@ export function setParams(changes: Record<string, string | undefined>) {
   history.pushState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
   urlState.params = next;
 }
+
+/** Reads a one-time parameter (such as why a sign-in link failed) and removes it without a history entry. */
+export function takeParam(name: string): string | undefined {
+  const value = urlState.params[name];
+  if (value === undefined) return undefined;
+  const next = { ...urlState.params };
+  delete next[name];
+  const search = new URLSearchParams(next).toString();
+  history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}`);
+  urlState.params = next;
+  return value;
+}
