@@ -159,6 +159,22 @@ describe('an embedded chart', () => {
     await snap.getByText('Tải ảnh PNG').click();
     expect((await download).suggestedFilename()).toMatch(/^bieu-do-.*\.png$/);
     await snap.screenshot({ path: 'test-results/screenshots/embed-snapshot.png' });
+
+    // withdrawn from the same dialog, behind a confirmation: the page then says so, without figures
+    const id = url.split('/').at(-1)!;
+    const listed = dialog.locator('[data-testid=snapshot-list] li', { hasText: 'Đang công bố' });
+    await listed.waitFor();
+    await listed.locator('[data-testid=snapshot-withdraw]').click();
+    const confirm = page.locator('[data-testid=confirm]');
+    await expect(confirm.textContent()).resolves.toMatch(/Không thể hoàn tác/);
+    await page.screenshot({ path: 'test-results/screenshots/snapshot-withdraw-confirm.png' });
+    await confirm.locator('[data-testid=confirm-yes]').click();
+    await dialog.locator('[data-testid=snapshot-list] li', { hasText: 'Đã gỡ' }).waitFor();
+    expect((await fetch(`${server.url}/api/v1/snapshots/${id}`)).status).toBe(410);
+    await snap.reload();
+    await expect(snap.locator('[role=alert]').textContent()).resolves.toMatch(/đã được người xuất bản hoặc quản trị viên gỡ xuống/);
+    expect(await snap.locator('canvas').count()).toBe(0);
+    await snap.screenshot({ path: 'test-results/screenshots/embed-snapshot-withdrawn.png' });
     await snap.close();
     expect(errors).toEqual([]);
     await page.close();

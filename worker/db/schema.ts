@@ -300,6 +300,10 @@ export const snapshots = sqliteTable('snapshots', {
   dataVersion: integer('data_version').notNull(),
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
+  // A withdrawn snapshot keeps its row (its URL then says when it was withdrawn) but not its
+  // figures: withdrawing is how a wrong or too-wide publication is taken down.
+  withdrawnAt: text('withdrawn_at'),
+  withdrawnBy: text('withdrawn_by'),
 });
 
 // Access control (issue 7). Roles are ordered viewer < analyst < editor < admin; a user may be

@@ -9,9 +9,9 @@ import { currentVersion } from '../queries/geography';
 // API is a no-op on *.workers.dev hostnames; it works on a custom domain.
 const CACHE_HOST = 'https://thidua-cache.invalid';
 
-// embed tokens and their data depend on revocation, and accounts, tokens, the audit log and the
-// import list change without a new data version
-const NOT_CACHED = /^\/api\/v1\/(embeds|embed-data|auth|users|tokens|audit|imports)(\/|$)/;
+// embed tokens and their data depend on revocation, snapshots on withdrawal, and accounts,
+// tokens, the audit log and the import list change without a new data version
+const NOT_CACHED = /^\/api\/v1\/(embeds|embed-data|snapshots|auth|users|tokens|audit|imports)(\/|$)/;
 
 // Answers differ by the caller's role and scope, so both are part of the cache key and of the
 // ETag: a shared browser must not revalidate one user's copy for another.

@@ -48,17 +48,33 @@ export interface SnapshotRow {
   data_version: number;
   created_at: string;
   created_by: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
 }
+
+/** A snapshot as listed: everything but its figures. */
+export type SnapshotListRow = Omit<SnapshotRow, 'data'>;
+
+const SNAPSHOT_LISTED = sql`id, chart, params, label, data_version, created_at, created_by, withdrawn_at, withdrawn_by`;
 
 export async function insertSnapshot(db: D1Database, cost: ReadCost, r: SnapshotRow): Promise<void> {
   await all(
     db,
     cost,
-    sql`INSERT INTO snapshots (id, chart, params, label, data, data_version, created_at, created_by)
-        VALUES (${r.id}, ${r.chart}, ${r.params}, ${r.label}, ${r.data}, ${r.data_version}, ${r.created_at}, ${r.created_by})`,
+    sql`INSERT INTO snapshots (id, chart, params, label, data, data_version, created_at, created_by, withdrawn_at, withdrawn_by)
+        VALUES (${r.id}, ${r.chart}, ${r.params}, ${r.label}, ${r.data}, ${r.data_version}, ${r.created_at}, ${r.created_by}, ${r.withdrawn_at}, ${r.withdrawn_by})`,
   );
 }
 
 export function findSnapshot(db: D1Database, cost: ReadCost, id: string): Promise<SnapshotRow | null> {
-  return first<SnapshotRow>(db, cost, sql`SELECT id, chart, params, label, data, data_version, created_at, created_by FROM snapshots WHERE id = ${id}`);
+  return first<SnapshotRow>(db, cost, sql`SELECT ${SNAPSHOT_LISTED}, data FROM snapshots WHERE id = ${id}`);
+}
+
+export function listSnapshots(db: D1Database, cost: ReadCost): Promise<SnapshotListRow[]> {
+  return all<SnapshotListRow>(db, cost, sql`SELECT ${SNAPSHOT_LISTED} FROM snapshots ORDER BY created_at DESC, id LIMIT 500`);
+}
+
+/** Takes a snapshot down: its figures are dropped for good, its row says when and by whom. */
+export async function withdrawSnapshot(db: D1Database, cost: ReadCost, id: string, at: string, by: string): Promise<void> {
+  await all(db, cost, sql`UPDATE snapshots SET withdrawn_at = ${at}, withdrawn_by = ${by}, data = 'null' WHERE id = ${id} AND withdrawn_at IS NULL`);
 }

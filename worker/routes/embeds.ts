@@ -10,10 +10,11 @@ import { AUTH_ERRORS, err, json } from './openapiHelpers';
 import { callerScope, identityOf, need } from '../middleware/requireRole';
 import { resolveScope } from '../queries/scope';
 import { awardsSummary } from '../queries/awardsSummary';
-import { findEmbedToken, findSnapshot, insertEmbedToken, insertSnapshot, listEmbedTokens, revokeEmbedToken, type EmbedTokenRow, type SnapshotRow } from '../queries/embeds';
+import { findEmbedToken, findSnapshot, insertEmbedToken, insertSnapshot, listEmbedTokens, listSnapshots, revokeEmbedToken, withdrawSnapshot, type EmbedTokenRow, type SnapshotListRow, type SnapshotRow } from '../queries/embeds';
+import { recordAudit } from '../queries/auth/audit';
 import { currentVersion, loadGeography } from '../queries/geography';
 import { resolveSummaryParams } from '../queries/resolveSummaryParams';
-import { createdEmbed, createEmbedBody, createSnapshotBody, embedChartParam, embedDataQuery, embedIdParam, embedList, embedToken, snapshot } from '../validation/embeds';
+import { createdEmbed, createEmbedBody, createSnapshotBody, embedChartParam, embedDataQuery, embedIdParam, embedList, embedToken, listedSnapshot, snapshot, snapshotList } from '../validation/embeds';
 import { badRequest } from '../validation/hook';
 import { summaryResponse } from '../validation/responses';
 import { summaryQuery } from '../validation/summaryQuery';
@@ -37,8 +38,8 @@ function newChartQuery(body: { chart: EmbedChart; params: Partial<Record<string,
   return { params, parsed: parseSummary({ ...params, ...EMBED_CHARTS[body.chart].fixed }) };
 }
 
-/** Analysts manage the tokens they made; admins manage all. */
-const mine = (who: Identity, row: EmbedTokenRow) => who.role === 'admin' || madeBy(who, row.created_by);
+/** Analysts manage the tokens and snapshots they made; admins manage all. */
+const mine = (who: Identity, row: { created_by: string }) => who.role === 'admin' || madeBy(who, row.created_by);
 
 // Embed tokens: made, listed and revoked by analysts (their own) and admins (all). A token
 // carries its creator's scope, so an embedded chart never shows more than its creator could see.
@@ -86,6 +87,7 @@ export const embedsRoutes = new Hono<AppEnv>()
       const claims = { jti: row.id, chart: body.chart, params, origin: body.origin, iat, exp, ...(who.scope ? { scope: who.scope } : {}) };
       const token = await signEmbed(claims, secret);
       await insertEmbedToken(c.env.DB, c.get('cost'), row);
+      await recordAudit(c.env.DB, { actor: row.created_by, action: 'embed_create', target: row.id, detail: { chart: row.chart, params, origin: row.origin, expires_at: row.expires_at } });
       const url = `${new URL(c.req.url).origin}/embed/${body.chart}?token=${token}`;
       return c.json({ ...view(row), token, url, snippet: embedSnippet(url, row.id) }, 201);
     },
@@ -118,7 +120,10 @@ export const embedsRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param');
       const row = await findEmbedToken(c.env.DB, c.get('cost'), id);
       if (!row || !mine(identityOf(c), row)) return c.json({ error: `No embed token '${id}'` }, 404);
-      await revokeEmbedToken(c.env.DB, c.get('cost'), id, new Date().toISOString());
+      if (!row.revoked_at) {
+        await revokeEmbedToken(c.env.DB, c.get('cost'), id, new Date().toISOString());
+        await recordAudit(c.env.DB, { actor: actorOf(identityOf(c)), action: 'embed_revoke', target: id, detail: { chart: row.chart, origin: row.origin, created_by: row.created_by } });
+      }
       return c.json(view((await findEmbedToken(c.env.DB, c.get('cost'), id))!));
     },
   );
@@ -162,6 +167,8 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
   },
 );
 
+const snapshotUrl = (id: string, origin: string) => `${origin}/snapshot/${id}`;
+
 const snapshotView = (row: SnapshotRow, origin: string): z.infer<typeof snapshot> => ({
   id: row.id,
   chart: row.chart as z.infer<typeof snapshot>['chart'],
@@ -169,13 +176,23 @@ const snapshotView = (row: SnapshotRow, origin: string): z.infer<typeof snapshot
   label: row.label,
   data_version: row.data_version,
   created_at: row.created_at,
-  url: `${origin}/snapshot/${row.id}`,
+  url: snapshotUrl(row.id, origin),
   data: JSON.parse(row.data),
+});
+
+const listedView = (row: SnapshotListRow, origin: string): z.infer<typeof listedSnapshot> => ({
+  ...row,
+  chart: row.chart as z.infer<typeof snapshot>['chart'],
+  params: JSON.parse(row.params),
+  url: snapshotUrl(row.id, origin),
+  status: row.withdrawn_at ? 'withdrawn' : 'published',
 });
 
 // Published snapshots: a chart with a fixed query, its answer frozen when published, behind a
 // permanent unguessable URL (for reports). Publishing needs the analyst role and computes
-// within the publisher's scope; reading needs only the URL.
+// within the publisher's scope; reading needs only the URL. Unlike an embed, a snapshot does
+// not follow its publisher's access (a report that cites it must keep working after they move
+// on); a wrong or too-wide one is taken down by withdrawing it.
 export const snapshotsRoutes = new Hono<AppEnv>()
   .post(
     '/',
@@ -203,9 +220,53 @@ export const snapshotsRoutes = new Hono<AppEnv>()
         data_version: state.version,
         created_at: new Date().toISOString(),
         created_by: actorOf(identityOf(c)),
+        withdrawn_at: null,
+        withdrawn_by: null,
       };
       await insertSnapshot(c.env.DB, c.get('cost'), row);
+      await recordAudit(c.env.DB, { actor: row.created_by, action: 'snapshot_publish', target: row.id, detail: { chart: row.chart, params, label: row.label } });
       return c.json(snapshotView(row, new URL(c.req.url).origin), 201);
+    },
+  )
+  .get(
+    '/',
+    describeRoute({
+      summary: 'List published snapshots',
+      description: 'Snapshots with their chart, filters, URL and status, without their figures. Analysts see the ones they published; admins see all.',
+      tags: ['embeds'],
+      responses: { 200: { description: 'OK', content: json(snapshotList) }, ...AUTH_ERRORS },
+    }),
+    need('analyst', 'listing snapshots'),
+    async (c) => {
+      const who = identityOf(c);
+      const origin = new URL(c.req.url).origin;
+      const rows = (await listSnapshots(c.env.DB, c.get('cost'))).filter((r) => mine(who, r));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ snapshots: rows.map((r) => listedView(r, origin)) });
+    },
+  )
+  .delete(
+    '/:id',
+    describeRoute({
+      summary: 'Withdraw a snapshot',
+      description:
+        'Takes a published snapshot down for good: its figures are deleted and its URL answers 410 saying when it was withdrawn. The publisher (analyst) or an admin.',
+      tags: ['embeds'],
+      responses: { 200: { description: 'Withdrawn', content: json(listedSnapshot) }, ...AUTH_ERRORS, 404: err('No such snapshot (or not yours)') },
+    }),
+    need('analyst', 'withdrawing snapshots'),
+    validator('param', embedIdParam, badRequest),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const who = identityOf(c);
+      const row = await findSnapshot(c.env.DB, c.get('cost'), id);
+      if (!row || !mine(who, row)) return c.json({ error: `No snapshot '${id}'` }, 404);
+      if (!row.withdrawn_at) {
+        await withdrawSnapshot(c.env.DB, c.get('cost'), id, new Date().toISOString(), actorOf(who));
+        await recordAudit(c.env.DB, { actor: actorOf(who), action: 'snapshot_withdraw', target: id, detail: { chart: row.chart, label: row.label, published_by: row.created_by } });
+      }
+      const { data: _figures, ...after } = (await findSnapshot(c.env.DB, c.get('cost'), id))!;
+      return c.json(listedView(after, new URL(c.req.url).origin));
     },
   )
   .get(
@@ -214,13 +275,18 @@ export const snapshotsRoutes = new Hono<AppEnv>()
       summary: 'A published snapshot',
       description: 'The chart, its filters and the answer as frozen when it was published.',
       tags: ['embeds'],
-      responses: { 200: { description: 'OK', content: json(snapshot) }, 404: err('No such snapshot') },
+      responses: { 200: { description: 'OK', content: json(snapshot) }, 404: err('No such snapshot'), 410: err('The snapshot was withdrawn (when, in `withdrawn_at`)') },
     }),
     validator('param', embedIdParam, badRequest),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await findSnapshot(c.env.DB, c.get('cost'), id);
+      // never kept by a browser or proxy: a withdrawal must take effect at once
+      c.header('Cache-Control', 'no-store');
       if (!row) return c.json({ error: `No snapshot '${id}'` }, 404);
+      if (row.withdrawn_at) {
+        return c.json({ error: `This snapshot was withdrawn on ${row.withdrawn_at.slice(0, 10)} by its publisher or an administrator`, withdrawn_at: row.withdrawn_at }, 410);
+      }
       return c.json(snapshotView(row, new URL(c.req.url).origin));
     },
   );

@@ -69,3 +69,12 @@ export const snapshot = z.object({
   url: z.string().describe('The permanent read-only page'),
   data: z.object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number() }).describe('The answer, frozen when published'),
 });
+
+export const listedSnapshot = snapshot.omit({ data: true }).extend({
+  created_by: z.string(),
+  withdrawn_at: z.string().nullable(),
+  withdrawn_by: z.string().nullable(),
+  status: z.enum(['published', 'withdrawn']),
+});
+
+export const snapshotList = z.object({ snapshots: z.array(listedSnapshot) });

@@ -479,7 +479,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List published snapshots
+         * @description Snapshots with their chart, filters, URL and status, without their figures. Analysts see the ones they published; admins see all.
+         */
+        get: operations["getSnapshots"];
         put?: never;
         /**
          * Publish a snapshot
@@ -506,7 +510,11 @@ export interface paths {
         get: operations["getSnapshotsById"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Withdraw a snapshot
+         * @description Takes a published snapshot down for good: its figures are deleted and its URL answers 410 saying when it was withdrawn. The publisher (analyst) or an admin.
+         */
+        delete: operations["deleteSnapshotsById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2546,6 +2554,82 @@ export interface operations {
             };
         };
     };
+    getSnapshots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        snapshots: {
+                            id: string;
+                            /** @enum {string} */
+                            chart: "trend" | "kinds";
+                            params: {
+                                [key: string]: string;
+                            };
+                            label: string | null;
+                            /** @description The data version the answer was computed on */
+                            data_version: number;
+                            created_at: string;
+                            /** @description The permanent read-only page */
+                            url: string;
+                            created_by: string;
+                            withdrawn_at: string | null;
+                            withdrawn_by: string | null;
+                            /** @enum {string} */
+                            status: "published" | "withdrawn";
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
     postSnapshots: {
         parameters: {
             query?: never;
@@ -2709,6 +2793,120 @@ export interface operations {
             };
             /** @description No such snapshot */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description The snapshot was withdrawn (when, in `withdrawn_at`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteSnapshotsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        chart: "trend" | "kinds";
+                        params: {
+                            [key: string]: string;
+                        };
+                        label: string | null;
+                        /** @description The data version the answer was computed on */
+                        data_version: number;
+                        created_at: string;
+                        /** @description The permanent read-only page */
+                        url: string;
+                        created_by: string;
+                        withdrawn_at: string | null;
+                        withdrawn_by: string | null;
+                        /** @enum {string} */
+                        status: "published" | "withdrawn";
+                    };
+                };
+            };
+            /** @description Validation Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: false;
+                        error: unknown[];
+                        data: unknown;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such snapshot (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -203,3 +203,9 @@ export const getSnapshot = (id: string, signal?: AbortSignal) => call<Snapshot>(
 
 export const publishSnapshot = (body: { chart: 'trend' | 'kinds'; params: Record<string, string>; label?: string }) =>
   call<Snapshot>(client.POST('/snapshots', { body }));
+
+export type ListedSnapshot = paths['/snapshots/{id}']['delete']['responses'][200]['content']['application/json'];
+
+export const listSnapshots = () => call<{ snapshots: ListedSnapshot[] }>(client.GET('/snapshots'));
+
+export const withdrawSnapshot = (id: string) => call<ListedSnapshot>(client.DELETE('/snapshots/{id}', { params: { path: { id } } }));
