@@ -5,7 +5,8 @@ import { REORG } from './reorg-fixture';
 
 // A scope on a unit the 2025 reorganisation abolished (district DA): the scope covers awards
 // recorded inside DA's subtree (X1, X2, X3, Y and DA itself: 50 of the fixture's 100), shown on
-// the units they were recorded on or, under as_of, on today's province. It does not follow the
+// the units they were recorded on or, under as_of, on today's province (or, with unit=DA, on the
+// new communes). It does not follow the
 // lineage forward: awards recorded on the new communes N1, N2 (38) stay outside, because a new
 // commune can also take in areas that were never DA's (decision recorded in docs/access.md).
 
@@ -36,6 +37,9 @@ describe('a scope on an abolished district', () => {
     const s = await body<Summary>('/api/v1/awards/summary?group_by=unit&as_of=2025-07-01');
     expect(s.rows).toEqual([{ unit: 'PN', count: 50 }]);
     expect((await body<Summary>('/api/v1/awards/summary?group_by=year&as_of=2025-07-01')).total).toBe(50);
+    // asked for by name, the district shows its area as the communes of the date
+    const own = await body<Summary>('/api/v1/awards/summary?group_by=unit&unit=DA&as_of=2025-07-01');
+    expect(Object.fromEntries(own.rows.map((r) => [r.unit, r.count]))).toEqual({ N1: 27.5, N2: 22.5 });
     // the successor units themselves are outside the scope: asking for them is refused, not answered with zeros
     for (const unit of ['N1', 'N2', 'PN']) expect((await as(da, `/api/v1/awards/summary?unit=${unit}&as_of=2025-07-01`)).status).toBe(403);
   });

@@ -207,3 +207,28 @@ describe('ETag and edge cache keyed by the data version', () => {
     expect(changed.headers.get('X-Cache')).toBe('MISS');
   });
 });
+
+describe('as_of with a unit that did not exist on that date', () => {
+  it('shows an abolished district’s own awards on the communes of the date, not an empty subtree', async () => {
+    // N1 = X1 10 + X2 0.6 x 25 + DA 0.5 x 5; N2 = X2 0.4 x 25 + DA 0.5 x 5 + Y 6 + X3 4 (via Y)
+    const da = await counts('group_by=unit&unit=DA&as_of=2025-07-01', 'unit');
+    expectClose(da.map, { N1: 27.5, N2: 22.5 });
+    expect(da.total).toBeCloseTo(50, 5);
+    // the same awards as the district's as recorded, year by year
+    const recorded = await counts('group_by=year&unit=DA', 'year');
+    const mapped = await counts('group_by=year&unit=DA&as_of=2025-07-01', 'year');
+    expectClose(mapped.map, recorded.map);
+  });
+
+  it('an abolished province lands on the new one; a split commune on its two successors', async () => {
+    expectClose((await counts('group_by=unit&unit=PA&as_of=2025-07-01', 'unit')).map, { N1: 27.5, N2: 22.5, PN: 2 });
+    expectClose((await counts('group_by=unit&unit=X2&as_of=2025-07-01', 'unit')).map, { N1: 15, N2: 10 });
+  });
+
+  it('a unit that did not exist yet goes back to its predecessors', async () => {
+    // N1's 30 go back by the shares its predecessors gave it: X1 1, X2 0.6, DA 0.5 (of 2.1)
+    const n1 = await counts('group_by=unit&unit=N1&as_of=2024-01-01', 'unit');
+    expectClose(n1.map, { X1: 30 / 2.1, X2: (30 * 0.6) / 2.1, DA: (30 * 0.5) / 2.1 });
+    expect(n1.total).toBeCloseTo(30, 5);
+  });
+});

@@ -19,6 +19,11 @@ export interface SummaryParams {
   filters: Partial<Record<CubeDimension, (string | number)[]>>;
   /** The caller's scope: required, so no read path can forget it. */
   scope: ReadScope;
+  /**
+   * Count only awards recorded inside this unit's subtree (a unit asked for under as_of that no
+   * longer existed on that date; it lies inside the scope, so it only narrows it).
+   */
+  recordedIn?: number;
 }
 
 /** A cluster scope narrows the clusters read to its own; a unit scope is applied by the plan. */
@@ -54,7 +59,8 @@ export async function awardsSummary(d1: D1Database, cost: ReadCost, geo: Geograp
     asOf: p.asOf,
     from,
     to,
-    scopeUnitIds: p.scope.kind !== 'unit' ? undefined : p.scope.unitId === null ? [] : [p.scope.unitId],
+    scopeUnitIds:
+      p.recordedIn !== undefined ? [p.recordedIn] : p.scope.kind !== 'unit' ? undefined : p.scope.unitId === null ? [] : [p.scope.unitId],
   });
 
   const cubeDims = p.groupBy.filter(isCubeDimension);

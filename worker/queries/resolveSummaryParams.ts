@@ -4,6 +4,7 @@ import type { Geography } from './geography';
 import type { SummaryQuery } from '../validation/summaryQuery';
 import { BadParameter } from '../validation/params';
 import { requireCluster, requireUnit, type ReadScope } from './scope';
+import { existsOn, landingUnitOn } from './summary/asOf';
 
 function resolve<T>(parameter: string, codes: string[], lookup: (code: string) => T | undefined): T[] {
   const missing = codes.filter((c) => lookup(c) === undefined);
@@ -31,5 +32,13 @@ export function resolveSummaryParams(geo: Geography, q: SummaryQuery, scope: Rea
   // a unit-scoped user's view starts at their unit (its children under group_by=unit), except
   // under as_of, where their awards are shown on today's units, which may lie outside it
   if (!unit && !q.as_of && scope.kind === 'unit' && scope.unitId !== null) unit = geo.units.get(scope.unitId);
-  return { groupBy: q.group_by ?? [], from: q.from, to: q.to, unit, clusterIds, asOf: q.as_of, filters, scope };
+  // A unit that no longer existed (or did not exist yet) on the as_of date: its own awards, shown
+  // on the units of that date where they land (a district abolished in 2025 becomes its new
+  // communes), instead of the empty subtree it has on that date.
+  let recordedIn: number | undefined;
+  if (unit && q.as_of && !existsOn(unit, q.as_of)) {
+    recordedIn = unit.id;
+    unit = landingUnitOn(geo, unit.id, q.as_of);
+  }
+  return { groupBy: q.group_by ?? [], from: q.from, to: q.to, unit, clusterIds, asOf: q.as_of, filters, scope, recordedIn };
 }

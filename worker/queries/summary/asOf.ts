@@ -1,4 +1,4 @@
-import type { Geography, GeoUnit } from '../geography';
+import { ancestorsOf, type Geography, type GeoUnit } from '../geography';
 
 export function existsOn(u: GeoUnit, date: string): boolean {
   return (!u.validFrom || u.validFrom <= date) && (!u.validTo || u.validTo >= date);
@@ -31,4 +31,25 @@ export function mapUnitOn(geo: Geography, unitId: number, date: string, memo = n
   }
   memo.set(unitId, result);
   return result;
+}
+
+/**
+ * The unit of `date` under which everything recorded in `unitId`'s subtree lands (the lowest
+ * unit holding all of it), or undefined when it lands under more than one root. A unit that no
+ * longer existed on `date` is shown through this one: its area as that date's units.
+ */
+export function landingUnitOn(geo: Geography, unitId: number, date: string): GeoUnit | undefined {
+  const memo = new Map<number, Map<number, number>>();
+  const targets = new Set<number>();
+  const walk = (id: number) => {
+    for (const t of mapUnitOn(geo, id, date, memo).keys()) targets.add(t);
+    for (const c of geo.units.get(id)!.children) walk(c);
+  };
+  walk(unitId);
+  let common: number[] | null = null;
+  for (const t of targets) {
+    const chain = [t, ...ancestorsOf(geo, t)];
+    common = common === null ? chain : common.filter((u) => chain.includes(u));
+  }
+  return common?.length ? geo.units.get(common[0]!) : undefined;
 }
