@@ -150,6 +150,18 @@ describe('withdrawing a published snapshot', () => {
     expect((await anonymous(`http://local/api/v1/snapshots/${theirs}`)).status).toBe(200);
   });
 
+  it('refuses a malformed id with a 400 naming it, and changes nothing', async () => {
+    const id = await publish(analyst, 'Không bị gỡ');
+    const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots WHERE withdrawn_at IS NOT NULL').first<number>('n');
+    const audit = await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log').first<number>('n');
+    const res = await withdraw(analyst, 'x'.repeat(65));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ parameter: 'id' });
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots WHERE withdrawn_at IS NOT NULL').first<number>('n')).toBe(before);
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log').first<number>('n')).toBe(audit);
+    expect(await stored(id)).toMatchObject({ withdrawn_at: null });
+  });
+
   it('an admin sees every snapshot and may withdraw any; a viewer may do neither', async () => {
     const id = await publish(analyst, 'Để quản trị gỡ');
     const viewer = await person('viewer', null, '-snapshots');

@@ -34,9 +34,9 @@ describe('the read plan', () => {
   it('applies a unit scope to every label, whatever the request asks', async () => {
     const geo = await geography();
     const pb = geo.unitByCode.get('PB')!.id;
-    const plan = buildPlan(geo, { byUnit: true, byCluster: false, from: 0, to: 9999, scopeUnitIds: [pb] });
+    const plan = buildPlan(geo, { byUnit: true, byCluster: false, from: 0, to: 9999, recordedInUnitIds: [pb] });
     expect(plan).toEqual([{ unitId: pb, weight: 1, unit: 'PB', cluster: null, yearFrom: 0, yearTo: 9999 }]);
-    const cluster = buildPlan(geo, { byUnit: false, byCluster: true, from: 0, to: 9999, scopeUnitIds: [pb] });
+    const cluster = buildPlan(geo, { byUnit: false, byCluster: true, from: 0, to: 9999, recordedInUnitIds: [pb] });
     expect(codes(geo, cluster.map((e) => e.unitId))).toEqual(['PB']);
   });
 });

@@ -40,4 +40,4 @@ export const scopeStillCovers = (now: Scope, then: Scope) =>
   now === null || (then !== null && JSON.stringify(now) === JSON.stringify(then));
 
 /** Was a row's created_by written by this identity (through any of its tokens or sessions)? */
-export const madeBy = (i: Identity, createdBy: string) => createdBy === i.email || createdBy.startsWith(`${i.email} (token `);
+export const madeBy = (i: Identity, createdBy: string) => actorEmail(createdBy) === i.email;

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { PAGE_HEADERS, pageCsp } from '../security/pageHeaders';
 import type { AppEnv } from '../env';
 import { EmbedDenied, verifyEmbed } from './token';
-import { escapeHtml, messagePage } from '../pages/messagePage';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The iframe to paste into the page at `origin`, and the few lines that follow its height. */
 export function embedSnippet(url: string, id: string): string {
@@ -15,12 +16,23 @@ export function embedSnippet(url: string, id: string): string {
   ].join('\n');
 }
 
+const BAD_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
 function deniedPage(message: string): Response {
-  return messagePage({
+  const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không hiển thị được biểu đồ</title>
+<style>body{font:16px system-ui,sans-serif;margin:2rem;color:#222}</style>
+<h1>Không hiển thị được biểu đồ / Chart unavailable</h1>
+<p>Mã nhúng của biểu đồ này không hợp lệ hoặc không còn hiệu lực. Hãy đề nghị người tạo biểu đồ cấp mã mới.</p>
+<p lang="en">${escapeHtml(message)}</p></html>`;
+  return new Response(html, {
     status: 401,
-    title: 'Không hiển thị được biểu đồ / Chart unavailable',
-    message_vi: 'Mã nhúng của biểu đồ này không hợp lệ hoặc không còn hiệu lực. Hãy đề nghị người tạo biểu đồ cấp mã mới.',
-    message,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': BAD_PAGE_CSP,
+      'X-Frame-Options': 'DENY',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }
 

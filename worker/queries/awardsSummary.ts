@@ -59,7 +59,7 @@ export async function awardsSummary(d1: D1Database, cost: ReadCost, geo: Geograp
     asOf: p.asOf,
     from,
     to,
-    scopeUnitIds:
+    recordedInUnitIds:
       p.recordedIn !== undefined ? [p.recordedIn] : p.scope.kind !== 'unit' ? undefined : p.scope.unitId === null ? [] : [p.scope.unitId],
   });
 

@@ -15,7 +15,6 @@ import { deleteSession } from '../queries/auth/sessions';
 import { findUser } from '../queries/auth/users';
 import { me, signInLink, signInLinkBody, signInQuery } from '../validation/access';
 import { badRequest } from '../validation/hook';
-import { wantsPage } from '../pages/messagePage';
 import { AUTH_ERRORS, err, json } from './openapiHelpers';
 
 /**
@@ -23,6 +22,7 @@ import { AUTH_ERRORS, err, json } from './openapiHelpers';
  * says why in their language and how to get a new link; a script still gets the JSON refusal.
  * The failure is counted either way (refuse/tooManyFailures ran before this).
  */
+const wantsPage = (accept: string | undefined) => !!accept && accept.includes('text/html');
 function forPerson(c: Context<AppEnv>, refusal: Response, why: 'link-invalid' | 'link-no-access'): Response {
   if (!wantsPage(c.req.header('accept'))) return refusal;
   return c.redirect(`/?sign_in=${refusal.status === 429 ? 'too-many' : why}`, 303);

@@ -261,12 +261,12 @@ export const snapshotsRoutes = new Hono<AppEnv>()
       const who = identityOf(c);
       const row = await findSnapshot(c.env.DB, c.get('cost'), id);
       if (!row || !mine(who, row)) return c.json({ error: `No snapshot '${id}'` }, 404);
-      if (!row.withdrawn_at) {
-        await withdrawSnapshot(c.env.DB, c.get('cost'), id, new Date().toISOString(), actorOf(who));
-        await recordAudit(c.env.DB, { actor: actorOf(who), action: 'snapshot_withdraw', target: id, detail: { chart: row.chart, label: row.label, published_by: row.created_by } });
-      }
-      const { data: _figures, ...after } = (await findSnapshot(c.env.DB, c.get('cost'), id))!;
-      return c.json(listedView(after, new URL(c.req.url).origin));
+      const { data: _figures, ...listed } = row;
+      if (listed.withdrawn_at) return c.json(listedView(listed, new URL(c.req.url).origin));
+      const withdrawn = { ...listed, withdrawn_at: new Date().toISOString(), withdrawn_by: actorOf(who) };
+      await withdrawSnapshot(c.env.DB, c.get('cost'), id, withdrawn.withdrawn_at, withdrawn.withdrawn_by);
+      await recordAudit(c.env.DB, { actor: withdrawn.withdrawn_by, action: 'snapshot_withdraw', target: id, detail: { chart: row.chart, label: row.label, published_by: row.created_by } });
+      return c.json(listedView(withdrawn, new URL(c.req.url).origin));
     },
   )
   .get(

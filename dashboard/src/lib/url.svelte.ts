@@ -19,6 +19,14 @@ export function navigate(path: string) {
   urlState.path = path;
 }
 
+function write(next: Record<string, string>, how: 'push' | 'replace') {
+  const search = new URLSearchParams(next).toString();
+  const url = `${location.pathname}${search ? `?${search}` : ''}`;
+  if (how === 'push') history.pushState(null, '', url);
+  else history.replaceState(history.state, '', url);
+  urlState.params = next;
+}
+
 /** Sets (or with '' / undefined removes) URL parameters and records a history entry. */
 export function setParams(changes: Record<string, string | undefined>) {
   const next = { ...urlState.params };
@@ -26,19 +34,14 @@ export function setParams(changes: Record<string, string | undefined>) {
     if (v === undefined || v === '') delete next[k];
     else next[k] = v;
   }
-  const search = new URLSearchParams(next).toString();
-  history.pushState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
-  urlState.params = next;
+  write(next, 'push');
 }
 
 /** Reads a one-time parameter (such as why a sign-in link failed) and removes it without a history entry. */
 export function takeParam(name: string): string | undefined {
   const value = urlState.params[name];
   if (value === undefined) return undefined;
-  const next = { ...urlState.params };
-  delete next[name];
-  const search = new URLSearchParams(next).toString();
-  history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}`);
-  urlState.params = next;
+  const { [name]: _taken, ...rest } = urlState.params;
+  write(rest, 'replace');
   return value;
 }

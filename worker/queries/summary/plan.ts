@@ -18,10 +18,10 @@ export interface PlanOptions {
   from: number;
   to: number;
   /**
-   * The caller's unit scope: only awards recorded inside these units' subtrees are counted,
-   * whatever else the request asks. Every read path plans here.
+   * Only awards recorded inside these units' subtrees are counted, whatever else the request
+   * asks: the caller's unit scope, or an old unit asked for under as_of. Every read path plans here.
    */
-  scopeUnitIds?: number[];
+  recordedInUnitIds?: number[];
 }
 
 export interface PlanEntry {
@@ -79,7 +79,7 @@ export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
 
   // The label a unit (as it stands after as_of mapping) is counted under, or null if outside.
   const labelMemo = new Map<number, string | null>();
-  const scope = o.scopeUnitIds ? new Set(o.scopeUnitIds) : null;
+  const recordedIn = o.recordedInUnitIds ? new Set(o.recordedInUnitIds) : null;
   const labelOf = (id: number): string | null => {
     if (labelMemo.has(id)) return labelMemo.get(id)!;
     const chain = [id, ...ancestorsOf(geo, id)];
@@ -99,9 +99,9 @@ export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
     let sig = sigMemo.get(id);
     if (!sig) {
       sig = new Map();
-      // the scope is where an award was recorded: as_of may move it onto units outside the scope,
-      // but never brings in awards recorded outside it
-      if (scope && ![id, ...ancestorsOf(geo, id)].some((u) => scope.has(u))) {
+      // what counts is where an award was recorded: as_of may move it onto units outside that,
+      // but never brings in awards recorded elsewhere
+      if (recordedIn && ![id, ...ancestorsOf(geo, id)].some((u) => recordedIn.has(u))) {
         sigMemo.set(id, sig);
         return sig;
       }
