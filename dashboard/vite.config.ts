@@ -1,7 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { staticHeadersFile } from '../worker/security/pageHeaders';
+import { staticHeadersFile } from '../worker/security/pageHeaders.ts';
 
 // Workers static assets read `_headers` from the assets directory: security headers (CSP
 // without inline scripts, no framing) on the shell and every asset.

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,8 @@ async function freePort(): Promise<number> {
 /** Runs `npm start` exactly as a user would (the dashboard is already built by `npm test`). */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const token = env.ADMIN_TOKEN ?? `e2e-${Math.random().toString(36).slice(2)}-token`;
+  // a fresh strong token each run, always the same length (a test reads it back from the output)
+  const token = env.ADMIN_TOKEN ?? `e2e-${randomBytes(16).toString('hex')}`;
   env = { ...env, ADMIN_TOKEN: token };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'thidua-e2e-'));
   let out = '';

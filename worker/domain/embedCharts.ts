@@ -1,3 +1,5 @@
+import { FILTER_PARAMS } from './dimensions';
+
 // The charts that can be embedded (issue 6), shared by the worker and the dashboard: each is
 // answered by an existing read endpoint with some parameters fixed by the chart itself.
 export const EMBED_CHARTS = {
@@ -11,6 +13,6 @@ export type EmbedChart = keyof typeof EMBED_CHARTS;
 export const EMBED_CHART_NAMES = Object.keys(EMBED_CHARTS) as [EmbedChart, ...EmbedChart[]];
 
 /** The filters a token may lock, or an embedding page may set when the token leaves them open. */
-export const EMBED_PARAMS = ['from', 'to', 'unit', 'cluster', 'as_of', 'award', 'tier', 'category', 'kind', 'gender', 'class', 'method', 'movement', 'ethnic'] as const;
+export const EMBED_PARAMS = FILTER_PARAMS;
 
 export const isEmbedChart = (name: string): name is EmbedChart => Object.hasOwn(EMBED_CHARTS, name);

@@ -1,4 +1,4 @@
-import { VALUE_LABELS } from '../domain/labels';
+import { closedLabel, isClosedDimension, SUMMARY_DIMENSIONS } from '../domain/dimensions';
 import type { Geography } from '../queries/geography';
 
 // A response as a table for a file: one column per dimension, a readable name beside each
@@ -17,7 +17,8 @@ export interface Table {
 
 type Row = Record<string, string | number | null>;
 
-const NAMED = new Set(['unit', 'award', 'movement', 'cluster', 'tier', 'category', 'kind', 'gender', 'class', 'method', 'proposed_award']);
+// every dimension but the year has a name beside its code
+const NAMED = new Set<string>([...SUMMARY_DIMENSIONS.filter((d) => d !== 'year'), 'proposed_award']);
 // columns whose codes are named from another list
 const NAME_SOURCE: Record<string, string> = { proposed_award: 'award' };
 
@@ -35,10 +36,8 @@ function nameOf(geo: Geography, dim: string, code: string | number | null, lang:
       const n = geo.names.award.get(c);
       return n ? (lang === 'en' ? n.en ?? n.vi : n.vi) : null;
     }
-    default: {
-      const labels = VALUE_LABELS[dim as keyof typeof VALUE_LABELS] as Record<string, { vi: string; en: string }> | undefined;
-      return labels?.[c]?.[lang] ?? null;
-    }
+    default:
+      return isClosedDimension(dim) ? closedLabel(dim, c, lang) ?? null : null;
   }
 }
 

@@ -5,8 +5,9 @@ import type { Geography, GeoUnit } from './geography';
 import type { ReadScope } from './scope';
 import { buildPlan, type PlanEntry } from './summary/plan';
 
-export const SUMMARY_DIMENSIONS = ['year', 'unit', 'award', 'tier', 'category', 'kind', 'gender', 'class', 'method', 'movement', 'cluster', 'ethnic'] as const;
-export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
+import type { SummaryDimension } from '../domain/dimensions';
+
+export { SUMMARY_DIMENSIONS, type SummaryDimension } from '../domain/dimensions';
 
 export interface SummaryParams {
   groupBy: SummaryDimension[];

@@ -1,4 +1,4 @@
-import type { CubeDimension } from './cube/dimensions';
+import { DIMENSION_REGISTRY, LIST_FILTERS, type CatalogDimension } from '../domain/dimensions';
 import type { SummaryParams } from './awardsSummary';
 import type { Geography } from './geography';
 import type { SummaryQuery } from '../validation/summaryQuery';
@@ -12,19 +12,25 @@ function resolve<T>(parameter: string, codes: string[], lookup: (code: string) =
   return codes.map((c) => lookup(c)!);
 }
 
+/** A list filter's codes as the cube stores them: award codes as they are, movements as ids. */
+const CATALOG_FILTERS: Record<Extract<CatalogDimension['catalog'], 'award' | 'movement'>, (geo: Geography, code: string) => string | number | undefined> = {
+  award: (geo, c) => (geo.awardCodes.has(c) ? c : undefined),
+  movement: (geo, c) => geo.movementByCode.get(c),
+};
+
 /**
  * Turns validated query parameters into query inputs, checking that every code exists and that
  * the unit and cluster asked for are inside the caller's scope (403 rather than an empty answer).
  */
 export function resolveSummaryParams(geo: Geography, q: SummaryQuery, scope: ReadScope): SummaryParams {
   const filters: SummaryParams['filters'] = {};
-  for (const dim of ['tier', 'category', 'kind', 'gender', 'class', 'method'] as const satisfies CubeDimension[]) {
-    const v = q[dim];
-    if (v) filters[dim] = v;
+  for (const dim of LIST_FILTERS) {
+    const values = q[dim];
+    if (!values) continue;
+    const d = DIMENSION_REGISTRY[dim];
+    if (d.kind === 'catalog') filters[dim] = resolve(dim, values, (c) => CATALOG_FILTERS[d.catalog](geo, c));
+    else filters[dim] = 'numeric' in d && d.numeric ? values.map(Number) : values;
   }
-  if (q.ethnic) filters.ethnic = q.ethnic.map(Number);
-  if (q.award) filters.award = resolve('award', q.award, (c) => (geo.awardCodes.has(c) ? c : undefined));
-  if (q.movement) filters.movement = resolve('movement', q.movement, (c) => geo.movementByCode.get(c));
   let unit = q.unit ? resolve('unit', [q.unit], (c) => geo.unitByCode.get(c))[0] : undefined;
   const clusterIds = q.cluster ? resolve('cluster', [q.cluster], (c) => geo.clusterByCode.get(c)?.id) : undefined;
   if (unit) requireUnit(geo, scope, unit.id);

@@ -1,5 +1,5 @@
 import type { ReadCost } from '../db/run';
-import { VALUE_LABELS } from '../domain/labels';
+import { DIMENSION_REGISTRY } from '../domain/dimensions';
 import { awardsSummary } from '../queries/awardsSummary';
 import type { Geography, GeoUnit } from '../queries/geography';
 import type { ReadScope } from '../queries/scope';
@@ -50,8 +50,8 @@ export async function buildForm(
           row.group === 'total'
             ? lang === 'vi' ? 'Tổng số' : 'Total'
             : row.group === 'class'
-              ? label(VALUE_LABELS.class[row.filter.class!])
-              : label(VALUE_LABELS.method[row.filter.method!]),
+              ? label(DIMENSION_REGISTRY.class.labels[row.filter.class!])
+              : label(DIMENSION_REGISTRY.method.labels[row.filter.method!]),
         cells: columns.map(({ column, kind }) =>
           applies(row, kind)
             ? source

@@ -1,17 +1,28 @@
 import { z } from 'zod';
-import {
-  AWARD_CATEGORIES,
-  AWARD_METHODS,
-  AWARD_TIERS,
-  GENDERS,
-  RECIPIENT_CLASSES,
-  RECIPIENT_KINDS,
-} from '../domain/enums';
-import { SUMMARY_DIMENSIONS } from '../queries/awardsSummary';
+import { DIMENSION_REGISTRY, LIST_FILTERS, SUMMARY_DIMENSIONS, type ListFilterDimension } from '../domain/dimensions';
 import { dateParam } from './dates';
 import { codeList, enumList, fileParams, year } from './params';
 
 const code = z.string().min(1).max(64);
+
+type ListFilterSchema = z.ZodOptional<ReturnType<typeof enumList> | typeof codeList>;
+
+const DESCRIPTIONS: Partial<Record<ListFilterDimension, string>> = {
+  award: 'Award type codes, comma separated',
+  movement: 'Movement codes, comma separated',
+  ethnic: 'Ethnic minority recipients (1) or not (0)',
+};
+
+// One list filter per dimension of the registry: closed values are checked here, catalog codes
+// against the database when the query is resolved.
+const listFilters = Object.fromEntries(
+  LIST_FILTERS.map((dim) => {
+    const d = DIMENSION_REGISTRY[dim];
+    const schema = d.kind === 'closed' ? enumList(d.values as readonly [string, ...string[]]) : codeList;
+    const description = DESCRIPTIONS[dim];
+    return [dim, description ? schema.optional().describe(description) : schema.optional()];
+  }),
+) as Record<ListFilterDimension, ListFilterSchema>;
 
 // The filters of GET /api/v1/awards/summary, named exactly as the contract fixes them; the
 // indicator and export endpoints take the same ones.
@@ -21,15 +32,7 @@ const filters = {
   unit: code.optional().describe('A unit code: that unit and all its descendants'),
   cluster: code.optional().describe('A cluster code: its members year by year, each with its subtree'),
   as_of: dateParam.optional().describe('Map recorded units onto the units that existed on this date (YYYY-MM-DD or DD/MM/YYYY)'),
-  award: codeList.optional().describe('Award type codes, comma separated'),
-  tier: enumList(AWARD_TIERS).optional(),
-  category: enumList(AWARD_CATEGORIES).optional(),
-  kind: enumList(RECIPIENT_KINDS).optional(),
-  gender: enumList(GENDERS).optional(),
-  class: enumList(RECIPIENT_CLASSES).optional(),
-  method: enumList(AWARD_METHODS).optional(),
-  movement: codeList.optional().describe('Movement codes, comma separated'),
-  ethnic: enumList(['0', '1'] as const).optional().describe('Ethnic minority recipients (1) or not (0)'),
+  ...listFilters,
 };
 
 const yearsInOrder = <T extends { from?: number; to?: number }>(q: T) => q.from === undefined || q.to === undefined || q.from <= q.to;

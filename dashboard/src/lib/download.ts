@@ -4,7 +4,8 @@
 import { formatDateTime } from './format';
 import { lang, t } from './i18n.svelte';
 import { clusterName, meta, unitLabel } from './meta.svelte';
-import { mappedToToday } from './filters/query.svelte';
+import { LIST_FILTERS, mappedToToday } from './filters/query.svelte';
+import { dimensionName, valueLabel } from './labels';
 import { scopeLabel } from './scopeLabel';
 import { session } from './session.svelte';
 import { urlState } from './url.svelte';
@@ -31,8 +32,9 @@ export function filterSummary(): string {
   const parts: string[] = [p.unit ? `${t('area')}: ${unitLabel(p.unit)}` : scope ? scopeLabel(scope) : t('allAreas')];
   if (p.from || p.to) parts.push(`${t('years')}: ${p.from ?? '…'}–${p.to ?? '…'}`);
   if (p.cluster) parts.push(`${t('clusterShort')}: ${clusterName(p.cluster)}`);
-  const others = ['award', 'tier', 'category', 'kind', 'gender', 'class', 'method', 'movement'].filter((k) => p[k]);
-  if (others.length) parts.push(others.map((k) => `${k}=${p[k]}`).join(', '));
+  // the other filters in words, as the filter bar names them ("Giới tính: Nữ")
+  const others = LIST_FILTERS.filter((k) => p[k]);
+  if (others.length) parts.push(others.map((k) => `${dimensionName(k)}: ${p[k].split(',').map((v) => valueLabel(k, v)).join(', ')}`).join('; '));
   if (mappedToToday()) parts.push(t('boundsNow'));
   return parts.join('; ');
 }

@@ -1,11 +1,15 @@
-// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-export const TIER_COLORS: Record<string, string> = {
+import { valuesOf } from '../../../worker/domain/dimensions';
+import type { AwardTier } from '../../../worker/domain/enums';
+
+// Okabe–Ito: distinguishable with the common colour-vision deficiencies. A tier without a
+// colour is a compile error.
+export const TIER_COLORS: Record<AwardTier, string> = {
   state: '#D55E00',
   government: '#E69F00',
   ministry_province: '#0072B2',
   grassroots: '#009E73',
 };
-export const TIERS = ['state', 'government', 'ministry_province', 'grassroots'] as const;
+export const TIERS = valuesOf('tier');
 
 /** The eight Okabe–Ito colours for series without a fixed colour (grey instead of black, for the dark theme). */
 export const SERIES = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#8C8C8C'] as const;

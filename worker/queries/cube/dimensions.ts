@@ -1,10 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { ListFilterDimension } from '../../domain/dimensions';
+import type { awardCube } from '../../db/schema';
 
 // The one map from a logical dimension of the API to its physical columns: `cube` is the
 // award_cube column the readers group and filter on, `source` the expression over raw
 // awards (a) and award_types (t) the writer aggregates into it. Writer and reader share it.
+type CubeColumnName = (typeof awardCube)['_']['columns'][keyof (typeof awardCube)['_']['columns']]['_']['name'];
+
 export interface Dimension {
-  cube: string;
+  /** A column of award_cube (checked against the drizzle table, so a typo does not compile). */
+  cube: CubeColumnName;
   source: string;
   /** What the cube stores when a raw value is not given (NULL is not usable in a unique key). */
   missing?: string | number;
@@ -20,7 +25,7 @@ export const DIMENSIONS = {
   method: { cube: 'method', source: 'a.method' },
   movement: { cube: 'movement_id', source: 'COALESCE(a.movement_id, 0)', missing: 0 },
   ethnic: { cube: 'ethnic_minority', source: 'COALESCE(a.ethnic_minority, -1)', missing: -1 },
-} as const satisfies Record<string, Dimension>;
+} as const satisfies Record<ListFilterDimension, Dimension>;
 
 export type CubeDimension = keyof typeof DIMENSIONS;
 export const CUBE_DIMENSIONS = Object.keys(DIMENSIONS) as CubeDimension[];

@@ -1,10 +1,13 @@
 // The filters every card applies, read from the URL (so a view can be shared and restored).
+import { FILTER_PARAMS, LIST_FILTERS } from '../../../../worker/domain/dimensions';
 import type { FilterQuery } from '../api';
 import { urlState } from '../url.svelte';
 
 /** URL parameters that are passed to the API as they are (one code or a comma list each). */
-export const PASS_THROUGH = ['from', 'to', 'unit', 'cluster', 'tier', 'category', 'award', 'kind', 'gender', 'class', 'method', 'movement'] as const;
+// as_of is not among them: the URL says `bounds=now`, and the date is today's when asked.
+export const PASS_THROUGH = FILTER_PARAMS.filter((k) => k !== 'as_of') as Exclude<(typeof FILTER_PARAMS)[number], 'as_of'>[];
 export type FilterKey = (typeof PASS_THROUGH)[number];
+export { LIST_FILTERS };
 
 /** `bounds=now` in the URL: "theo địa giới hiện nay", every old unit mapped onto today's units. */
 export const BOUNDS_PARAM = 'bounds';
