@@ -68,7 +68,7 @@ describe('request size limits', () => {
     const big = JSON.stringify({ email: 'big@example.vn', role: 'viewer', name: 'x'.repeat(70_000) });
     const res = await api('http://local/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: 'Request body too large: at most 64 KB' });
+    expect(await res.json()).toEqual({ error: 'Request body too large: at most 64 KB', error_vi: 'Nội dung gửi lên quá lớn: tối đa 64 KB' });
     expectApiHeaders(res, '413');
     expect(await users()).toBe(before);
   });
@@ -93,7 +93,10 @@ describe('errors never show a stack trace or SQL', () => {
       const res = await api('http://local/api/v1/movements/results?cluster=K_DIST', { headers: { 'X-Cache-Bypass': '1' } });
       expect(res.status).toBe(500);
       const text = await res.text();
-      expect(JSON.parse(text)).toEqual({ error: 'Internal error: the request could not be completed. Nothing was changed.' });
+      expect(JSON.parse(text)).toEqual({
+        error: 'Internal error: the request could not be completed. Nothing was changed.',
+        error_vi: 'Lỗi máy chủ: yêu cầu chưa thực hiện được, không có gì bị thay đổi.',
+      });
       expect(text).not.toMatch(/SELECT|movement_results|SQLITE|D1_ERROR|\.ts:\d+/);
       expectApiHeaders(res, '500');
     } finally {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { forbidden, type Text } from '../errors';
 import { atLeast, type Role } from '../auth/roles';
 import type { Identity } from '../auth/identity';
 import type { AppEnv } from '../env';
@@ -13,14 +14,19 @@ export function identityOf(c: Context<AppEnv>): Identity {
   return who;
 }
 
-const forbidden = (c: Context<AppEnv>, who: Identity, role: Role, what: string) =>
-  c.json({ error: `Forbidden: ${what} needs the ${role} role or higher (you are ${who.role})`, required_role: role }, 403);
+const ROLE_VI: Record<Role, string> = { viewer: 'người xem', analyst: 'phân tích viên', editor: 'biên tập viên', admin: 'quản trị viên' };
+
+const roleTooLow = (who: Identity, role: Role, what: Text) =>
+  forbidden(
+    { en: `${what.en} needs the ${role} role or higher (you are ${who.role})`, vi: `${what.vi} cần vai trò ${ROLE_VI[role]} trở lên (bạn là ${ROLE_VI[who.role]})` },
+    { required_role: role },
+  );
 
 /** The route needs at least `role`. */
-export const need = (role: Role, what = 'this') =>
+export const need = (role: Role, what: Text = { en: 'this', vi: 'việc này' }) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const who = identityOf(c);
-    if (!atLeast(who.role, role)) return forbidden(c, who, role, what);
+    if (!atLeast(who.role, role)) throw roleTooLow(who, role, what);
     return next();
   });
 
@@ -28,7 +34,7 @@ export const need = (role: Role, what = 'this') =>
 export const needForFiles = createMiddleware<AppEnv>(async (c, next) => {
   const format = c.req.query('format');
   const who = identityOf(c);
-  if ((format === 'csv' || format === 'xlsx') && !atLeast(who.role, 'analyst')) return forbidden(c, who, 'analyst', 'a download');
+  if ((format === 'csv' || format === 'xlsx') && !atLeast(who.role, 'analyst')) throw roleTooLow(who, 'analyst', { en: 'a download', vi: 'tải tệp' });
   return next();
 });
 

@@ -2,13 +2,13 @@ import { DIMENSION_REGISTRY, LIST_FILTERS, type CatalogDimension } from '../doma
 import type { SummaryParams } from './awardsSummary';
 import type { Geography } from './geography';
 import type { SummaryQuery } from '../validation/summaryQuery';
-import { BadParameter } from '../validation/params';
+import { unknownCode } from '../validation/params';
 import { requireCluster, requireUnit, type ReadScope } from './scope';
 import { existsOn, landingUnitOn } from './summary/asOf';
 
 function resolve<T>(parameter: string, codes: string[], lookup: (code: string) => T | undefined): T[] {
   const missing = codes.filter((c) => lookup(c) === undefined);
-  if (missing.length) throw new BadParameter(parameter, `unknown code ${missing.map((m) => `'${m}'`).join(', ')}`);
+  if (missing.length) throw unknownCode(parameter, missing);
   return codes.map((c) => lookup(c)!);
 }
 

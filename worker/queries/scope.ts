@@ -1,4 +1,5 @@
 import type { Scope } from '../auth/identity';
+import { ApiError, type Text } from '../errors';
 import type { Meta } from '../validation/responses';
 import { ancestorsOf, type Geography } from './geography';
 
@@ -14,14 +15,9 @@ export type ReadScope =
 
 export const ALL: ReadScope = { kind: 'all' };
 
-export class OutOfScope extends Error {
-  constructor(
-    readonly parameter: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** 403 naming the parameter: a unit or cluster outside the caller's scope is refused, never answered with zeros. */
+const outOfScope = (parameter: string, text: Text) =>
+  new ApiError(403, { error: `${parameter}: ${text.en}`, error_vi: `${parameter}: ${text.vi}`, parameter });
 
 export function resolveScope(geo: Geography, scope: Scope): ReadScope {
   if (scope === null) return ALL;
@@ -30,6 +26,7 @@ export function resolveScope(geo: Geography, scope: Scope): ReadScope {
 }
 
 export const describeScope = (s: ReadScope) => (s.kind === 'all' ? 'everything' : `${s.kind} ${s.code}`);
+const describeScopeVi = (s: ReadScope) => (s.kind === 'all' ? 'toàn bộ' : `${s.kind === 'unit' ? 'đơn vị' : 'cụm, khối'} ${s.code}`);
 
 /** Is the unit inside the scope: the scope unit or below it; for a cluster, a member (any year) or below one. */
 export function unitInScope(geo: Geography, s: ReadScope, unitId: number): boolean {
@@ -50,13 +47,19 @@ export function clusterInScope(geo: Geography, s: ReadScope, clusterId: number):
 
 export function requireUnit(geo: Geography, s: ReadScope, unitId: number, parameter = 'unit'): void {
   if (!unitInScope(geo, s, unitId)) {
-    throw new OutOfScope(parameter, `unit '${geo.units.get(unitId)?.code}' is outside your scope (${describeScope(s)})`);
+    throw outOfScope(parameter, {
+      en: `unit '${geo.units.get(unitId)?.code}' is outside your scope (${describeScope(s)})`,
+      vi: `đơn vị '${geo.units.get(unitId)?.code}' nằm ngoài phạm vi của bạn (${describeScopeVi(s)})`,
+    });
   }
 }
 
 export function requireCluster(geo: Geography, s: ReadScope, clusterId: number, parameter = 'cluster'): void {
   if (!clusterInScope(geo, s, clusterId)) {
-    throw new OutOfScope(parameter, `cluster '${geo.clusterCode.get(clusterId)}' is outside your scope (${describeScope(s)})`);
+    throw outOfScope(parameter, {
+      en: `cluster '${geo.clusterCode.get(clusterId)}' is outside your scope (${describeScope(s)})`,
+      vi: `cụm, khối '${geo.clusterCode.get(clusterId)}' nằm ngoài phạm vi của bạn (${describeScopeVi(s)})`,
+    });
   }
 }
 

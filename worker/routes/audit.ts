@@ -16,7 +16,7 @@ export const auditRoutes = new Hono<AppEnv>().get(
     tags: ['users'],
     responses: { 200: { description: 'OK', content: json(auditList) }, 400: err('A bad parameter'), ...AUTH_ERRORS },
   }),
-  need('admin', 'the audit log'),
+  need('admin', { en: 'the audit log', vi: 'xem nhật ký' }),
   validator('query', auditQuery, badRequest),
   async (c) => {
     const q = c.req.valid('query');

@@ -108,7 +108,7 @@ export const authRoutes = new Hono<AppEnv>()
       tags: ['auth'],
       responses: { 201: { description: 'Created', content: json(signInLink) }, 400: err('A bad field'), 404: err('No such user'), ...AUTH_ERRORS, 503: err('No ADMIN_TOKEN configured: links cannot be signed') },
     }),
-    need('admin', 'making sign-in links'),
+    need('admin', { en: 'making sign-in links', vi: 'tạo liên kết đăng nhập' }),
     validator('json', signInLinkBody, badRequest),
     async (c) => {
       const body = c.req.valid('json');

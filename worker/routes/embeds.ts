@@ -44,7 +44,7 @@ const mine = (who: Identity, row: { created_by: string }) => who.role === 'admin
 // Embed tokens: made, listed and revoked by analysts (their own) and admins (all). A token
 // carries its creator's scope, so an embedded chart never shows more than its creator could see.
 export const embedsRoutes = new Hono<AppEnv>()
-  .use(need('analyst', 'embeds'))
+  .use(need('analyst', { en: 'embeds', vi: 'nhúng biểu đồ' }))
   .post(
     '/',
     describeRoute({
@@ -202,7 +202,7 @@ export const snapshotsRoutes = new Hono<AppEnv>()
       tags: ['embeds'],
       responses: { 201: { description: 'Published', content: json(snapshot) }, 400: err('A bad field or filter, named in `parameter`'), ...AUTH_ERRORS },
     }),
-    need('analyst', 'publishing snapshots'),
+    need('analyst', { en: 'publishing snapshots', vi: 'xuất bản ảnh chụp số liệu' }),
     validator('json', createSnapshotBody, badRequest),
     async (c) => {
       const body = c.req.valid('json');
@@ -236,7 +236,7 @@ export const snapshotsRoutes = new Hono<AppEnv>()
       tags: ['embeds'],
       responses: { 200: { description: 'OK', content: json(snapshotList) }, ...AUTH_ERRORS },
     }),
-    need('analyst', 'listing snapshots'),
+    need('analyst', { en: 'listing snapshots', vi: 'xem danh sách ảnh chụp số liệu' }),
     async (c) => {
       const who = identityOf(c);
       const origin = new URL(c.req.url).origin;
@@ -254,7 +254,7 @@ export const snapshotsRoutes = new Hono<AppEnv>()
       tags: ['embeds'],
       responses: { 200: { description: 'Withdrawn', content: json(listedSnapshot) }, ...AUTH_ERRORS, 404: err('No such snapshot (or not yours)') },
     }),
-    need('analyst', 'withdrawing snapshots'),
+    need('analyst', { en: 'withdrawing snapshots', vi: 'gỡ ảnh chụp số liệu' }),
     validator('param', embedIdParam, badRequest),
     async (c) => {
       const { id } = c.req.valid('param');

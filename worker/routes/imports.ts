@@ -52,7 +52,7 @@ async function ownedBatch(c: Context<Env>, id: number) {
 
 // Imports need the editor role; who may import which dataset is in imports/access.ts.
 export const importsRoutes = new Hono<AppEnv>()
-  .use(need('editor', 'imports'))
+  .use(need('editor', { en: 'imports', vi: 'nhập dữ liệu' }))
   .get('/', describeRoute({ tags: ['imports'], summary: 'Import history', description: 'Batches, newest first: who, when, dataset, rows, content hash, status. A scoped editor sees their own. Editors.' }), validator('query', z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional() }), badRequest), async (c) => {
     const batches = await listBatches(c.env.DB, c.get('cost'), c.req.valid('query').limit ?? 200);
     return c.json({ batches: batches.filter((b) => ownBatch(identityOf(c), b)) });

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { loadGeography } from '../queries/geography';
 import { movementResults } from '../queries/movementResults';
 import { badRequest } from '../validation/hook';
-import { BadParameter } from '../validation/params';
+import { unknownCode } from '../validation/params';
 import { resultsResponse } from '../validation/responses';
 import { resultsQuery } from '../validation/resultsQuery';
 import { describeRead } from './describe';
@@ -27,7 +27,7 @@ export const movementsRoutes = new Hono<AppEnv>().get(
     const q = c.req.valid('query');
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     const cluster = geo.clusterByCode.get(q.cluster);
-    if (!cluster) throw new BadParameter('cluster', `unknown code '${q.cluster}'`);
+    if (!cluster) throw unknownCode('cluster', [q.cluster]);
     const rows = await movementResults(c.env.DB, c.get('cost'), geo, callerScope(c, geo), cluster.id, q.from, q.to);
     if (q.format === 'csv' || q.format === 'xlsx') {
       const values = [

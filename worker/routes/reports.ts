@@ -8,7 +8,7 @@ import { buildForm0601 } from '../reports/form0601';
 import { formToXlsx } from '../reports/formXlsx';
 import { FORMS } from '../reports/forms';
 import { badRequest } from '../validation/hook';
-import { BadParameter } from '../validation/params';
+import { unknownCode } from '../validation/params';
 import { reportParams, reportQuery } from '../validation/reportQuery';
 import { describeRead } from './describe';
 import { callerScope, need } from '../middleware/requireRole';
@@ -33,7 +33,7 @@ export const reportsRoutes = new Hono<AppEnv>().get(
     'reports',
     true,
   ),
-  need('analyst', 'report forms'),
+  need('analyst', { en: 'report forms', vi: 'biểu mẫu báo cáo' }),
   validator('param', reportParams, badRequest),
   validator('query', reportQuery, badRequest),
   async (c) => {
@@ -41,7 +41,7 @@ export const reportsRoutes = new Hono<AppEnv>().get(
     const q = c.req.valid('query');
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     const unit = geo.unitByCode.get(q.unit);
-    if (!unit) throw new BadParameter('unit', `unknown code '${q.unit}'`);
+    if (!unit) throw unknownCode('unit', [q.unit]);
     const scope = callerScope(c, geo);
     requireUnit(geo, scope, unit.id);
     const lang = q.lang ?? 'vi';

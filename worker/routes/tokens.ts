@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { actorOf } from '../auth/identity';
 import { randomSecret, sha256Hex } from '../auth/secrets';
 import type { AppEnv } from '../env';
+import { badParameter, forbidden, notFound } from '../errors';
 import { identityOf } from '../middleware/requireRole';
 import { recordAudit } from '../queries/auth/audit';
 import { findToken, insertToken, listTokens, revokeToken, type ApiTokenRow } from '../queries/auth/tokens';
@@ -50,10 +51,15 @@ export const tokensRoutes = new Hono<AppEnv>()
       const b = c.req.valid('json');
       const who = identityOf(c);
       const userId = b.user_id ?? who.userId;
-      if (userId === null) return c.json({ error: 'user_id: the bootstrap admin has no user account; name the user the token is for', parameter: 'user_id' }, 400);
-      if (userId !== who.userId && who.role !== 'admin') return c.json({ error: 'Forbidden: only an admin makes tokens for other users', required_role: 'admin' }, 403);
+      if (userId === null)
+        throw badParameter('user_id', {
+          en: 'the bootstrap admin has no user account; name the user the token is for',
+          vi: 'quản trị hệ thống không có tài khoản người dùng; hãy chọn người dùng được cấp mã',
+        });
+      if (userId !== who.userId && who.role !== 'admin')
+        throw forbidden({ en: 'only an admin makes tokens for other users', vi: 'chỉ quản trị viên mới tạo mã cho người khác' }, { required_role: 'admin' });
       const owner = await findUser(c.env.DB, c.get('cost'), userId);
-      if (!owner || owner.disabled_at) return c.json({ error: `No active user ${userId}` }, 404);
+      if (!owner || owner.disabled_at) throw notFound({ en: `No active user ${userId}`, vi: `Không có người dùng đang hoạt động số ${userId}` });
       const token = `thd_${randomSecret()}`;
       const now = new Date();
       const row = {
@@ -85,7 +91,7 @@ export const tokensRoutes = new Hono<AppEnv>()
       const who = identityOf(c);
       const row = await findToken(c.env.DB, c.get('cost'), id);
       // someone else's token is "not found" for a non-admin, so ids cannot be probed
-      if (!row || (who.role !== 'admin' && row.user_id !== who.userId)) return c.json({ error: `No token '${id}'` }, 404);
+      if (!row || (who.role !== 'admin' && row.user_id !== who.userId)) throw notFound({ en: `No token '${id}'`, vi: `Không có mã '${id}'` });
       await revokeToken(c.env.DB, c.get('cost'), id, new Date().toISOString());
       await recordAudit(c.env.DB, { actor: actorOf(who), action: 'token_revoke', target: `${row.email} (token ${id.slice(0, 8)})`, detail: { label: row.label } });
       return c.json(view((await findToken(c.env.DB, c.get('cost'), id))!));

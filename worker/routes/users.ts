@@ -3,6 +3,7 @@ import { describeRoute, validator } from 'hono-openapi';
 import type { z } from 'zod';
 import { actorOf, scopeOf } from '../auth/identity';
 import type { AppEnv } from '../env';
+import { conflict, notFound } from '../errors';
 import { identityOf, need } from '../middleware/requireRole';
 import { auditStatement } from '../queries/auth/audit';
 import { deleteUserSessions } from '../queries/auth/sessions';
@@ -10,7 +11,7 @@ import { findUser, findUserByEmail, insertUser, listUsers, updateUser, type User
 import { loadGeography } from '../queries/geography';
 import { createUserBody, updateUserBody, user, userIdParam, userList } from '../validation/access';
 import { badRequest } from '../validation/hook';
-import { BadParameter } from '../validation/params';
+import { unknownCode } from '../validation/params';
 import { AUTH_ERRORS, err, json } from './openapiHelpers';
 
 const view = (u: UserRow): z.infer<typeof user> => ({
@@ -28,12 +29,12 @@ const view = (u: UserRow): z.infer<typeof user> => ({
 async function checkScope(c: Context<AppEnv>, unit: string | null | undefined, cluster: string | null | undefined) {
   if (!unit && !cluster) return;
   const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-  if (unit && !geo.unitByCode.has(unit)) throw new BadParameter('scope_unit', `unknown unit code '${unit}'`);
-  if (cluster && !geo.clusterByCode.has(cluster)) throw new BadParameter('scope_cluster', `unknown cluster code '${cluster}'`);
+  if (unit && !geo.unitByCode.has(unit)) throw unknownCode('scope_unit', [unit], { en: 'unit code', vi: 'mã đơn vị' });
+  if (cluster && !geo.clusterByCode.has(cluster)) throw unknownCode('scope_cluster', [cluster], { en: 'cluster code', vi: 'mã cụm, khối' });
 }
 
 export const usersRoutes = new Hono<AppEnv>()
-  .use(need('admin', 'managing users'))
+  .use(need('admin', { en: 'managing users', vi: 'quản lý người dùng' }))
   .get(
     '/',
     describeRoute({ summary: 'List users', description: 'Every user with role, scope and status. Admins only.', tags: ['users'], responses: { 200: { description: 'OK', content: json(userList) }, ...AUTH_ERRORS } }),
@@ -51,7 +52,7 @@ export const usersRoutes = new Hono<AppEnv>()
     async (c) => {
       const b = c.req.valid('json');
       await checkScope(c, b.scope_unit, b.scope_cluster);
-      if (await findUserByEmail(c.env.DB, c.get('cost'), b.email)) return c.json({ error: `A user with email ${b.email.toLowerCase()} exists` }, 409);
+      if (await findUserByEmail(c.env.DB, c.get('cost'), b.email)) throw conflict({ en: `A user with email ${b.email.toLowerCase()} exists`, vi: `Đã có người dùng với email ${b.email.toLowerCase()}` });
       const actor = actorOf(identityOf(c));
       const row = await insertUser(c.env.DB, c.get('cost'), {
         email: b.email,
@@ -81,10 +82,10 @@ export const usersRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param');
       const b = c.req.valid('json');
       const before = await findUser(c.env.DB, c.get('cost'), id);
-      if (!before) return c.json({ error: `No user ${id}` }, 404);
+      if (!before) throw notFound({ en: `No user ${id}`, vi: `Không có người dùng số ${id}` });
       const who = identityOf(c);
       if (who.userId === id && ((b.role && b.role !== 'admin') || b.disabled || b.scope_unit || b.scope_cluster)) {
-        return c.json({ error: 'You cannot lower your own access: ask another admin' }, 409);
+        throw conflict({ en: 'You cannot lower your own access: ask another admin', vi: 'Bạn không thể tự hạ quyền của mình: hãy nhờ một quản trị viên khác' });
       }
       await checkScope(c, b.scope_unit, b.scope_cluster);
       const change: UserChange = { name: b.name, role: b.role };

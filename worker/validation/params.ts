@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { badParameter, type Text } from '../errors';
 
-/** A request parameter that is well-formed but names something that does not exist. */
-export class BadParameter extends Error {
-  constructor(
-    readonly parameter: string,
-    message: string,
-  ) {
-    super(`${parameter}: ${message}`);
-  }
-}
+/** A request parameter that is well-formed but names codes that do not exist. */
+export const unknownCode = (parameter: string, codes: string[], what: Text = { en: 'code', vi: 'mã' }) => {
+  const list = codes.map((m) => `'${m}'`).join(', ');
+  return badParameter(parameter, { en: `unknown ${what.en} ${list}`, vi: `không có ${what.vi} ${list}` });
+};
 
 const commaList = z
   .string()
