@@ -3,6 +3,15 @@ import { AWARD_CATEGORIES, AWARD_SCOPES, AWARD_TIERS } from '../../domain/enums'
 import { code, oneOf, text } from '../cells';
 import type { DatasetDef } from '../dataset';
 import { msg } from '../messages';
+import { awardTypes as awardTypesTable } from '../../db/schema';
+import { target } from '../target';
+
+// imported award types come after the built-in catalog in every list
+const TARGET = target(
+  awardTypesTable,
+  [{ key: 'code' }, { key: 'nameVi' }, { key: 'nameEn' }, { key: 'category' }, { key: 'tier' }, { key: 'scope' }],
+  { fixed: { builtin: sql`0`, sortOrder: sql`10000` } },
+);
 
 export const awardTypes: DatasetDef = {
   name: 'award_types',
@@ -20,10 +29,7 @@ export const awardTypes: DatasetDef = {
     const c = String(v.code);
     if (l.awardTypes.has(c)) return void report('code', msg(`award type '${c}' already exists (in the catalog or earlier in this file)`, `hình thức '${c}' đã có (trong danh mục hoặc ở dòng trước)`));
     l.awardTypes.set(c, { scope: v.scope as never, householdAllowed: false });
-    return [c, v.name_vi, v.name_en ?? null, v.category, v.tier, v.scope];
+    return TARGET.tuple({ code: c, nameVi: v.name_vi, nameEn: v.name_en, category: v.category, tier: v.tier, scope: v.scope });
   },
-  insert: (batchId, tuples) => [
-    sql`INSERT INTO award_types (code, name_vi, name_en, category, tier, scope, builtin, sort_order, batch_id)
-SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, 0, 10000, ${batchId} FROM json_each(${tuples})`,
-  ],
+  insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],
 };

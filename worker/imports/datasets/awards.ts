@@ -1,8 +1,29 @@
-import { sql } from 'drizzle-orm';
+import { awards as awardsTable } from '../../db/schema';
 import { AWARD_METHODS, GENDERS, RECIPIENT_CLASSES, RECIPIENT_KINDS, scopeAllows, type RecipientKind } from '../../domain/enums';
 import { code, date, flag, oneOf, positive, text, year } from '../cells';
 import { known, type DatasetDef } from '../dataset';
 import { msg } from '../messages';
+import { target } from '../target';
+
+const TARGET = target(
+  awardsTable,
+  [
+    { key: 'year' },
+    { key: 'awardCode' },
+    { key: 'unitId' },
+    { key: 'recipientKind' },
+    { key: 'quantity' },
+    { key: 'gender' },
+    { key: 'recipientClass' },
+    { key: 'method' },
+    { key: 'ethnicMinority' },
+    { key: 'movementId' },
+    { key: 'decisionNo' },
+    { key: 'decisionDate' },
+    { key: 'recipientName' },
+  ],
+  { rowNo: 'rowNo' },
+);
 
 const SCOPE_VI = { individual: 'cá nhân', collective: 'tập thể', household: 'hộ gia đình', both: 'cá nhân và tập thể' } as const;
 
@@ -41,16 +62,24 @@ export const awards: DatasetDef = {
           `'${v.award_code}' chỉ dành cho ${SCOPE_VI[type.scope]}, không dành cho ${SCOPE_VI[kind]}`,
         ),
       );
-    return [
-      row, v.year, v.award_code, unit, kind, v.quantity ?? 1, v.gender ?? null, v.recipient_class ?? null, v.method ?? 'THUONG_XUYEN',
-      v.ethnic_minority ?? null, movement, v.decision_no ?? null, v.decision_date ?? null, v.recipient_name ?? null,
-    ];
+    return TARGET.tuple(
+      {
+        year: v.year,
+        awardCode: v.award_code,
+        unitId: unit,
+        recipientKind: kind,
+        quantity: v.quantity ?? 1,
+        gender: v.gender,
+        recipientClass: v.recipient_class,
+        method: v.method ?? 'THUONG_XUYEN',
+        ethnicMinority: v.ethnic_minority,
+        movementId: movement,
+        decisionNo: v.decision_no,
+        decisionDate: v.decision_date,
+        recipientName: v.recipient_name,
+      },
+      row,
+    );
   },
-  insert: (batchId, tuples) => [
-    sql`INSERT INTO awards (batch_id, row_no, year, award_code, unit_id, recipient_kind, quantity, gender, recipient_class, method,
-  ethnic_minority, movement_id, decision_no, decision_date, recipient_name)
-SELECT ${batchId}, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
-  value->>10, value->>11, value->>12, value->>13
-FROM json_each(${tuples})`,
-  ],
+  insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],
 };

@@ -1,7 +1,10 @@
-import { sql } from 'drizzle-orm';
 import { code, year } from '../cells';
 import { known, type DatasetDef } from '../dataset';
 import { msg } from '../messages';
+import { clusterMembers as membersTable } from '../../db/schema';
+import { target } from '../target';
+
+const TARGET = target(membersTable, [{ key: 'clusterId' }, { key: 'unitId' }, { key: 'yearFrom' }, { key: 'yearTo' }]);
 
 export const clusterMembers: DatasetDef = {
   name: 'cluster_members',
@@ -18,10 +21,7 @@ export const clusterMembers: DatasetDef = {
     const unit = known(l.units, v, 'unit_code', 'unit', report);
     if (cluster === undefined || unit === undefined) return;
     if (v.year_to !== undefined && Number(v.year_to) < Number(v.year_from)) return void report('year_to', msg('must not be before year_from', 'không được trước "Từ năm"'));
-    return [cluster, unit, v.year_from, v.year_to ?? null];
+    return TARGET.tuple({ clusterId: cluster, unitId: unit, yearFrom: v.year_from, yearTo: v.year_to });
   },
-  insert: (batchId, tuples) => [
-    sql`INSERT INTO cluster_members (cluster_id, unit_id, year_from, year_to, batch_id)
-SELECT value->>0, value->>1, value->>2, value->>3, ${batchId} FROM json_each(${tuples})`,
-  ],
+  insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],
 };

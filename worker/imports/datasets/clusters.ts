@@ -1,8 +1,17 @@
-import { sql } from 'drizzle-orm';
 import { CLUSTER_KINDS, CLUSTER_LEVELS } from '../../domain/enums';
 import { code, oneOf, text } from '../cells';
 import { known, type DatasetDef } from '../dataset';
 import { msg } from '../messages';
+import { clusters as clustersTable } from '../../db/schema';
+import { target, unitIdOf } from '../target';
+
+const TARGET = target(clustersTable, [
+  { key: 'code' },
+  { key: 'name' },
+  { key: 'kind' },
+  { key: 'level' },
+  { key: 'ownerUnitId', from: unitIdOf },
+]);
 
 export const clusters: DatasetDef = {
   name: 'clusters',
@@ -20,10 +29,7 @@ export const clusters: DatasetDef = {
     if (l.clusters.has(c)) return void report('code', msg(`cluster '${c}' already exists (in the database or earlier in this file)`, `cụm, khối '${c}' đã có (trong hệ thống hoặc ở dòng trước)`));
     if (v.owner_code !== undefined && known(l.units, v, 'owner_code', 'unit', report) === undefined) return;
     l.clusters.set(c, -1);
-    return [c, v.name, v.kind, v.level, v.owner_code ?? null];
+    return TARGET.tuple({ code: c, name: v.name, kind: v.kind, level: v.level, ownerUnitId: v.owner_code });
   },
-  insert: (batchId, tuples) => [
-    sql`INSERT INTO clusters (code, name, kind, level, owner_unit_id, batch_id)
-SELECT value->>0, value->>1, value->>2, value->>3, (SELECT id FROM units WHERE code = value->>4), ${batchId} FROM json_each(${tuples})`,
-  ],
+  insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],
 };

@@ -1,7 +1,17 @@
-import { sql } from 'drizzle-orm';
 import { code, number, positive, year } from '../cells';
 import { known, type DatasetDef } from '../dataset';
 import { msg } from '../messages';
+import { movementResults as resultsTable } from '../../db/schema';
+import { target } from '../target';
+
+const TARGET = target(resultsTable, [
+  { key: 'year' },
+  { key: 'clusterId' },
+  { key: 'unitId' },
+  { key: 'score' },
+  { key: 'rank' },
+  { key: 'proposedAwardCode' },
+]);
 
 export const movementResults: DatasetDef = {
   name: 'movement_results',
@@ -33,10 +43,14 @@ export const movementResults: DatasetDef = {
         ),
       );
     l.results.add(key);
-    return [v.year, cluster, unit, v.score ?? null, v.rank, v.proposed_award_code ?? null];
+    return TARGET.tuple({
+      year: v.year,
+      clusterId: cluster,
+      unitId: unit,
+      score: v.score,
+      rank: v.rank,
+      proposedAwardCode: v.proposed_award_code,
+    });
   },
-  insert: (batchId, tuples) => [
-    sql`INSERT INTO movement_results (batch_id, year, cluster_id, unit_id, score, rank, proposed_award_code)
-SELECT ${batchId}, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(${tuples})`,
-  ],
+  insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],
 };

@@ -1,8 +1,19 @@
-import { sql } from 'drizzle-orm';
 import { MOVEMENT_KINDS, MOVEMENT_LEVELS } from '../../domain/enums';
 import { code, date, oneOf, text } from '../cells';
 import { known, type DatasetDef } from '../dataset';
 import { msg } from '../messages';
+import { movements as movementsTable } from '../../db/schema';
+import { target, unitIdOf } from '../target';
+
+const TARGET = target(movementsTable, [
+  { key: 'code' },
+  { key: 'name' },
+  { key: 'level' },
+  { key: 'kind' },
+  { key: 'ownerUnitId', from: unitIdOf },
+  { key: 'startDate' },
+  { key: 'endDate' },
+]);
 
 export const movements: DatasetDef = {
   name: 'movements',
@@ -23,11 +34,15 @@ export const movements: DatasetDef = {
     if (v.owner_code !== undefined && known(l.units, v, 'owner_code', 'unit', report) === undefined) return;
     if (v.end_date !== undefined && v.end_date < String(v.start_date)) return void report('end_date', msg('must not be before start_date', 'không được trước ngày bắt đầu'));
     l.movements.set(c, -1);
-    return [c, v.name, v.level, v.kind, v.owner_code ?? null, v.start_date, v.end_date ?? null];
+    return TARGET.tuple({
+      code: c,
+      name: v.name,
+      level: v.level,
+      kind: v.kind,
+      ownerUnitId: v.owner_code,
+      startDate: v.start_date,
+      endDate: v.end_date,
+    });
   },
-  insert: (batchId, tuples) => [
-    sql`INSERT INTO movements (code, name, level, kind, owner_unit_id, start_date, end_date, batch_id)
-SELECT value->>0, value->>1, value->>2, value->>3, (SELECT id FROM units WHERE code = value->>4), value->>5, value->>6, ${batchId}
-FROM json_each(${tuples})`,
-  ],
+  insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],
 };

@@ -1,7 +1,15 @@
-import { sql } from 'drizzle-orm';
 import { code, date, share } from '../cells';
 import { known, type DatasetDef } from '../dataset';
 import { msg } from '../messages';
+import { unitLineage as lineageTable } from '../../db/schema';
+import { target, unitIdOf } from '../target';
+
+const TARGET = target(lineageTable, [
+  { key: 'fromUnitId', from: unitIdOf },
+  { key: 'toUnitId', from: unitIdOf },
+  { key: 'effectiveDate' },
+  { key: 'share' },
+]);
 
 export const unitLineage: DatasetDef = {
   name: 'unit_lineage',
@@ -26,11 +34,7 @@ export const unitLineage: DatasetDef = {
     if (total > 1 + 1e-6) return void report('share', msg(`the shares of ${v.from_code} would add up to ${+total.toFixed(6)}, more than 1`, `tổng tỷ lệ của ${v.from_code} sẽ là ${+total.toFixed(6)}, lớn hơn 1`));
     l.lineagePairs.add(pair);
     l.lineageShares.set(String(v.from_code), total);
-    return [v.from_code, v.to_code, v.effective_date, s];
+    return TARGET.tuple({ fromUnitId: v.from_code, toUnitId: v.to_code, effectiveDate: v.effective_date, share: s });
   },
-  insert: (batchId, tuples) => [
-    sql`INSERT INTO unit_lineage (from_unit_id, to_unit_id, effective_date, share, batch_id)
-SELECT (SELECT id FROM units WHERE code = value->>0), (SELECT id FROM units WHERE code = value->>1), value->>2, value->>3, ${batchId}
-FROM json_each(${tuples})`,
-  ],
+  insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],
 };

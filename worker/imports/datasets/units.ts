@@ -1,9 +1,20 @@
 import { sql } from 'drizzle-orm';
+import { units as unitsTable } from '../../db/schema';
 import { UNIT_KINDS } from '../../domain/enums';
 import { rebuildUnitClosure } from '../../queries/cube/refresh';
 import { code, date, oneOf, text } from '../cells';
 import type { DatasetDef } from '../dataset';
 import { msg } from '../messages';
+import { target } from '../target';
+
+const TARGET = target(unitsTable, [
+  { key: 'code' },
+  { key: 'name' },
+  { key: 'kind' },
+  { carried: 'parent_code' },
+  { key: 'validFrom' },
+  { key: 'validTo' },
+]);
 
 // New units only: a code that already exists is refused, so no import can move a unit that
 // awards already count under (that would silently change every subtree total).
@@ -33,14 +44,13 @@ export const units: DatasetDef = {
     if (v.valid_from !== undefined && v.valid_to !== undefined && v.valid_to < v.valid_from)
       return void report('valid_to', msg('must not be before valid_from', 'không được trước ngày bắt đầu'));
     l.units.set(c, -1);
-    return [c, v.name, v.kind, v.parent_code ?? null, v.valid_from ?? null, v.valid_to ?? null];
+    return TARGET.tuple({ code: c, name: v.name, kind: v.kind, parent_code: v.parent_code, validFrom: v.valid_from, validTo: v.valid_to });
   },
   insert: (batchId, tuples) => [
-    sql`INSERT INTO units (code, name, kind, valid_from, valid_to, batch_id)
-SELECT value->>0, value->>1, value->>2, value->>4, value->>5, ${batchId} FROM json_each(${tuples})`,
+    TARGET.insert(batchId, tuples),
     // a parent may be an earlier row of the same chunk, so parents are linked once the rows exist
-    sql`UPDATE units SET parent_id = (SELECT p.id FROM units p WHERE p.code = j.value->>3)
-FROM json_each(${tuples}) AS j WHERE units.code = j.value->>0 AND j.value->>3 IS NOT NULL`,
+    sql`UPDATE units SET parent_id = (SELECT p.id FROM units p WHERE p.code = j.${TARGET.at('parent_code')})
+FROM json_each(${tuples}) AS j WHERE units.code = j.${TARGET.at('code')} AND j.${TARGET.at('parent_code')} IS NOT NULL`,
   ],
   after: () => rebuildUnitClosure(),
 };
