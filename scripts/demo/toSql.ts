@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import { SQLiteSyncDialect, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as schema from '../../worker/db/schema.ts';
 import { rebuildCube, rebuildUnitClosure } from '../../worker/queries/cube/refresh.ts';
 import type { DemoDataset } from './types.ts';
 
@@ -12,23 +14,28 @@ type Value = string | number | null | undefined;
 const literal = (v: Value) =>
   v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replaceAll("'", "''")}'`;
 
+// Rows are keyed by the drizzle table's own property names (typed by its $inferInsert), and the
+// SQL column names come from the table: the demo is written to the same schema the worker reads.
 // 200 rows keep each statement well under D1's 100 KB statement limit.
-function insert(table: string, columns: string[], rows: Value[][], chunk = 200): string[] {
+function insert<T extends SQLiteTable>(table: T, rows: { [K in keyof T['$inferInsert']]?: Value }[], chunk = 200): string[] {
+  if (!rows.length) return [];
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const keys = Object.keys(rows[0]);
   const out: string[] = [];
   for (let i = 0; i < rows.length; i += chunk) {
-    const values = rows.slice(i, i + chunk).map((r) => `(${r.map(literal).join(',')})`);
-    out.push(`INSERT INTO ${table} (${columns.join(',')}) VALUES\n${values.join(',\n')};`);
+    const values = rows.slice(i, i + chunk).map((r) => `(${keys.map((k) => literal((r as Record<string, Value>)[k])).join(',')})`);
+    out.push(`INSERT INTO ${getTableName(table)} (${keys.map((k) => columns[k].name).join(',')}) VALUES\n${values.join(',\n')};`);
   }
   return out;
 }
 
 export function demoToSql(d: DemoDataset, now = new Date().toISOString()): string[] {
   const statements: string[] = [];
-  const batches: Value[][] = [];
-  const batch = (dataset: string, filename: string, records: unknown[]) => {
+  const batches: (typeof schema.importBatches.$inferInsert)[] = [];
+  const batch = (dataset: (typeof schema.importBatches.$inferInsert)['dataset'], filename: string, records: unknown[]) => {
     const id = batches.length + 1;
     const hash = createHash('sha256').update(JSON.stringify(records)).digest('hex');
-    batches.push([id, dataset, filename, 'demo', hash, records.length, 'demo', now, 'committed']);
+    batches.push({ id, dataset, filename, format: 'demo', contentHash: hash, rows: records.length, createdBy: 'demo', createdAt: now, status: 'committed' });
     return id;
   };
 
@@ -50,36 +57,119 @@ export function demoToSql(d: DemoDataset, now = new Date().toISOString()): strin
   const clusterId = new Map(d.clusters.map((c, i) => [c.code, i + 1]));
   const movementId = new Map(d.movements.map((m, i) => [m.code, i + 1]));
 
-  const awardRows: Value[][] = [];
+  const awardRows: { [K in keyof typeof schema.awards.$inferInsert]?: Value }[] = [];
   for (const [year, list] of d.awards) {
     const b = batch('awards', `khen-thuong-${year}.xlsx`, list);
     list.forEach((a, i) =>
-      awardRows.push([
-        b, i + 1, a.year, a.award_code, id(a.unit_code, unitId), a.recipient_kind, a.quantity, a.gender ?? null,
-        a.recipient_class ?? null, a.method ?? 'THUONG_XUYEN', a.ethnic_minority ?? null, id(a.movement_code, movementId),
-        a.decision_no ?? null, a.decision_date ?? null, a.recipient_name ?? null,
-      ]),
+      awardRows.push({
+        batchId: b,
+        rowNo: i + 1,
+        year: a.year,
+        awardCode: a.award_code,
+        unitId: id(a.unit_code, unitId),
+        recipientKind: a.recipient_kind,
+        quantity: a.quantity,
+        gender: a.gender ?? null,
+        recipientClass: a.recipient_class ?? null,
+        method: a.method ?? 'THUONG_XUYEN',
+        ethnicMinority: a.ethnic_minority ?? null,
+        movementId: id(a.movement_code, movementId),
+        decisionNo: a.decision_no ?? null,
+        decisionDate: a.decision_date ?? null,
+        recipientName: a.recipient_name ?? null,
+      }),
     );
   }
   const resultsBatch = batch('movement_results', 'ket-qua-cum-khoi.csv', d.movement_results);
 
-  statements.push(...insert('import_batches', ['id', 'dataset', 'filename', 'format', 'content_hash', 'rows', 'created_by', 'created_at', 'status'], batches));
   statements.push(
-    ...insert('units', ['id', 'code', 'name', 'kind', 'parent_id', 'valid_from', 'valid_to', 'batch_id'],
-      d.units.map((u) => [id(u.code, unitId), u.code, u.name, u.kind, id(u.parent_code, unitId), u.valid_from, u.valid_to, unitsBatch])),
-    ...insert('unit_lineage', ['from_unit_id', 'to_unit_id', 'effective_date', 'share', 'batch_id'],
-      d.unit_lineage.map((l) => [id(l.from_code, unitId), id(l.to_code, unitId), l.effective_date, l.share, lineageBatch])),
-    ...insert('clusters', ['id', 'code', 'name', 'kind', 'level', 'owner_unit_id', 'batch_id'],
-      d.clusters.map((c) => [id(c.code, clusterId), c.code, c.name, c.kind, c.level, id(c.owner_code, unitId), clustersBatch])),
-    ...insert('cluster_members', ['cluster_id', 'unit_id', 'year_from', 'year_to', 'batch_id'],
-      d.cluster_members.map((m) => [id(m.cluster_code, clusterId), id(m.unit_code, unitId), m.year_from, m.year_to, membersBatch])),
-    ...insert('movements', ['id', 'code', 'name', 'level', 'kind', 'owner_unit_id', 'start_date', 'end_date', 'batch_id'],
-      d.movements.map((m) => [id(m.code, movementId), m.code, m.name, m.level, m.kind, id(m.owner_code, unitId), m.start_date, m.end_date, movementsBatch])),
-    ...insert('award_types', ['code', 'name_vi', 'name_en', 'category', 'tier', 'scope', 'builtin', 'sort_order', 'batch_id'],
-      d.award_types.map((t, i) => [t.code, t.name_vi, t.name_en, t.category, t.tier, t.scope, 0, 10_000 + i, typesBatch])),
-    ...insert('awards', ['batch_id', 'row_no', 'year', 'award_code', 'unit_id', 'recipient_kind', 'quantity', 'gender', 'recipient_class', 'method', 'ethnic_minority', 'movement_id', 'decision_no', 'decision_date', 'recipient_name'], awardRows),
-    ...insert('movement_results', ['batch_id', 'year', 'cluster_id', 'unit_id', 'score', 'rank', 'proposed_award_code'],
-      d.movement_results.map((r) => [resultsBatch, r.year, id(r.cluster_code, clusterId), id(r.unit_code, unitId), r.score, r.rank, r.proposed_award_code])),
+    ...insert(schema.importBatches, batches),
+    ...insert(
+      schema.units,
+      d.units.map((u) => ({
+        id: id(u.code, unitId),
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        parentId: id(u.parent_code, unitId),
+        validFrom: u.valid_from,
+        validTo: u.valid_to,
+        batchId: unitsBatch,
+      })),
+    ),
+    ...insert(
+      schema.unitLineage,
+      d.unit_lineage.map((l) => ({
+        fromUnitId: id(l.from_code, unitId),
+        toUnitId: id(l.to_code, unitId),
+        effectiveDate: l.effective_date,
+        share: l.share,
+        batchId: lineageBatch,
+      })),
+    ),
+    ...insert(
+      schema.clusters,
+      d.clusters.map((c) => ({
+        id: id(c.code, clusterId),
+        code: c.code,
+        name: c.name,
+        kind: c.kind,
+        level: c.level,
+        ownerUnitId: id(c.owner_code, unitId),
+        batchId: clustersBatch,
+      })),
+    ),
+    ...insert(
+      schema.clusterMembers,
+      d.cluster_members.map((m) => ({
+        clusterId: id(m.cluster_code, clusterId),
+        unitId: id(m.unit_code, unitId),
+        yearFrom: m.year_from,
+        yearTo: m.year_to,
+        batchId: membersBatch,
+      })),
+    ),
+    ...insert(
+      schema.movements,
+      d.movements.map((m) => ({
+        id: id(m.code, movementId),
+        code: m.code,
+        name: m.name,
+        level: m.level,
+        kind: m.kind,
+        ownerUnitId: id(m.owner_code, unitId),
+        startDate: m.start_date,
+        endDate: m.end_date,
+        batchId: movementsBatch,
+      })),
+    ),
+    ...insert(
+      schema.awardTypes,
+      d.award_types.map((t, i) => ({
+        code: t.code,
+        nameVi: t.name_vi,
+        nameEn: t.name_en,
+        category: t.category,
+        tier: t.tier,
+        scope: t.scope,
+        builtin: 0,
+        sortOrder: 10_000 + i,
+        batchId: typesBatch,
+      })),
+    ),
+    ...insert(schema.awards, awardRows),
+    ...insert(
+      schema.movementResults,
+      d.movement_results.map((r) => ({
+        batchId: resultsBatch,
+        year: r.year,
+        clusterId: id(r.cluster_code, clusterId),
+        unitId: id(r.unit_code, unitId),
+        score: r.score,
+        rank: r.rank,
+        proposedAwardCode: r.proposed_award_code,
+      })),
+    ),
   );
 
   const dialect = new SQLiteSyncDialect();
