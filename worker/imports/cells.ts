@@ -2,6 +2,7 @@
 // the contract defines as "blank optional cells mean not given"); a parser returns the typed
 // value or a message a person can act on.
 
+import { parseDate } from '../validation/dates';
 import { msg, type Msg } from './messages';
 
 export type Cell<T> = { ok: true; value: T } | { ok: false; message: Msg };
@@ -65,11 +66,7 @@ export const flag: Parser<0 | 1> = (raw) => (raw === '0' || raw === '1' ? ok(Num
 
 /** YYYY-MM-DD or DD/MM/YYYY, stored as YYYY-MM-DD; an impossible day (31/02) is an error. */
 export const date: Parser<string> = (raw) => {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
-  if (!iso && !vn) return fail('must be a date as YYYY-MM-DD or DD/MM/YYYY', 'phải là ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY');
-  const [y, m, d] = iso ? [+iso[1], +iso[2], +iso[3]] : [+vn![3], +vn![2], +vn![1]];
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return fail('is not a real calendar date', 'không phải ngày có thật trên lịch');
-  return ok(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  if (!/^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/.test(raw)) return fail('must be a date as YYYY-MM-DD or DD/MM/YYYY', 'phải là ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY');
+  const iso = parseDate(raw);
+  return iso ? ok(iso) : fail('is not a real calendar date', 'không phải ngày có thật trên lịch');
 };
