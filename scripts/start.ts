@@ -56,12 +56,13 @@ console.log(`
 
 await run('wrangler', [
   'dev',
+  // the benchmark's entry adds its baseline routes to the deployed Worker
+  ...(process.env.BENCH === '1' ? ['scripts/bench/worker.ts'] : []),
   '--ip', '127.0.0.1',
   '--port', port,
   '--persist-to', dataDir,
   '--var', `ADMIN_TOKEN:${adminToken}`,
   '--var', `EMBED_SECRET:${embedSecret}`,
-  ...(process.env.BENCH === '1' ? ['--var', 'BENCH:1'] : []),
   '--show-interactive-dev-session=false',
   '--log-level', process.env.WRANGLER_LOG ?? 'warn',
 ], { hide: offlineNoise });

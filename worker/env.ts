@@ -11,8 +11,6 @@ export interface Bindings extends Env {
   /** Cloudflare Access: the team domain (https://<team>.cloudflareaccess.com) and the application's AUD tag. */
   ACCESS_TEAM_DOMAIN?: string;
   ACCESS_AUD?: string;
-  /** '1' only under scripts/bench: enables the naive baseline route. */
-  BENCH?: string;
 }
 
 export interface Variables {

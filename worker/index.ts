@@ -13,7 +13,6 @@ import { authRoutes } from './routes/auth';
 import { tokensRoutes } from './routes/tokens';
 import { usersRoutes } from './routes/users';
 import { awardsRoutes } from './routes/awards';
-import { benchRoutes } from './routes/bench';
 import { embedDataRoutes, embedsRoutes, snapshotsRoutes } from './routes/embeds';
 import { embedPage } from './embed/page';
 import { importsRoutes } from './routes/imports';
@@ -43,8 +42,6 @@ export const api = new Hono<AppEnv>()
   .route('/snapshots', snapshotsRoutes);
 
 api.get('/openapi.json', openAPIRouteHandler(api, { documentation }));
-// registered after the document is built from `api`, so it stays out of the OpenAPI
-api.route('/_bench', benchRoutes);
 
 const app = new Hono<AppEnv>().route('/api/v1', api);
 // The embed page needs headers from its verified token (frame-ancestors), so it reaches the

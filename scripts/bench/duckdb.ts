@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { NAIVE_QUERIES } from '../../worker/queries/naive.ts';
+import { NAIVE_QUERIES } from './naive.ts';
 
 const TABLES: Record<string, string> = {
   awards: 'year, award_code, unit_id, recipient_kind, quantity, gender, recipient_class, method, ethnic_minority, movement_id',
