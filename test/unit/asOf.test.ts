@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Geography, GeoUnit } from '../../worker/queries/geography';
-import { existsOn, landingUnitOn, mapUnitOn } from '../../worker/queries/summary/asOf';
+import { existsOn, landingUnitOn, mapUnitOn } from '../../worker/plan/asOf';
 
 // A province P with a district D (abolished on 30/06/2025) of two communes A and B, merged on
 // 01/07/2025 into the new communes N1 (all of A, 40 % of B) and N2 (60 % of B), both under P.

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGeography } from '../../worker/queries/geography';
-import { buildPlan } from '../../worker/queries/summary/plan';
+import { buildPlan } from '../../worker/plan/plan';
 import { load, resetDatabase } from './helpers';
 import { REORG } from './reorg-fixture';
 

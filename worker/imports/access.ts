@@ -3,7 +3,7 @@ import { atLeast } from '../auth/roles';
 import { DATASETS, type Dataset } from '../domain/enums';
 import type { Geography } from '../queries/geography';
 import type { ImportScope } from '../queries/imports/lookups';
-import { resolveScope, unitInScope } from '../queries/scope';
+import { resolveScope, unitInScope } from '../plan/scope';
 import type { ImportBatch } from '../queries/imports/batches';
 
 // Who may import what. The award catalog is an admin's; the shared reference data (units,

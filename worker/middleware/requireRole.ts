@@ -5,7 +5,7 @@ import { atLeast, type Role } from '../auth/roles';
 import type { Identity } from '../auth/identity';
 import type { AppEnv } from '../env';
 import type { Geography } from '../queries/geography';
-import { resolveScope, type ReadScope } from '../queries/scope';
+import { resolveScope, type ReadScope } from '../plan/scope';
 
 /** The identity authenticate set; routes behind it always have one. */
 export function identityOf(c: Context<AppEnv>): Identity {

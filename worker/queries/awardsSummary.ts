@@ -2,8 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { all, type ReadCost } from '../db/run';
 import { cubeColumn, DIMENSIONS, pickCuboid, type CubeDimension, type Dimension } from './cube/dimensions';
 import type { Geography, GeoUnit } from './geography';
-import type { ReadScope } from './scope';
-import { buildPlan, type PlanEntry } from './summary/plan';
+import type { ReadScope } from '../plan/scope';
+import { buildPlan, type PlanEntry } from '../plan/plan';
 
 import type { SummaryDimension } from '../domain/dimensions';
 

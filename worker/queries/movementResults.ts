@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { all, type ReadCost } from '../db/run';
 import type { ResultRow } from '../validation/responses';
 import type { Geography } from './geography';
-import { requireCluster, unitInScope, type ReadScope } from './scope';
+import { requireCluster, unitInScope, type ReadScope } from '../plan/scope';
 
 export type { ResultRow };
 

@@ -2,7 +2,7 @@ import type { ReadCost } from '../db/run';
 import { DIMENSION_REGISTRY } from '../domain/dimensions';
 import { awardsSummary } from '../queries/awardsSummary';
 import type { Geography, GeoUnit } from '../queries/geography';
-import type { ReadScope } from '../queries/scope';
+import type { ReadScope } from '../plan/scope';
 import { applies, FORM_ROWS, KIND_LABELS, type FormDef } from './forms';
 
 export interface FormResult {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { awardIndicators } from '../queries/awardIndicators';
 import { awardsSummary } from '../queries/awardsSummary';
 import { loadGeography } from '../queries/geography';
-import { resolveSummaryParams } from '../queries/resolveSummaryParams';
+import { resolveSummaryParams } from '../plan/resolveSummaryParams';
 import { badRequest } from '../validation/hook';
 import { indicatorsResponse, summaryResponse } from '../validation/responses';
 import { filterQuery, summaryQuery } from '../validation/summaryQuery';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { readMeta } from '../queries/meta';
 import { loadGeography } from '../queries/geography';
-import { scopeMeta } from '../queries/scope';
+import { scopeMeta } from '../plan/scope';
 import { callerScope, identityOf } from '../middleware/requireRole';
 import { metaResponse } from '../validation/responses';
 import { describeRead } from './describe';

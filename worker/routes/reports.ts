@@ -12,7 +12,7 @@ import { unknownCode } from '../validation/params';
 import { reportParams, reportQuery } from '../validation/reportQuery';
 import { describeRead } from './describe';
 import { callerScope, need } from '../middleware/requireRole';
-import { requireUnit } from '../queries/scope';
+import { requireUnit } from '../plan/scope';
 
 const formResponse = z.object({
   form: z.string(),

@@ -1,4 +1,4 @@
-import { ancestorsOf, type Geography, type GeoUnit } from '../geography';
+import { ancestorsOf, type Geography, type GeoUnit } from '../queries/geography';
 
 export function existsOn(u: GeoUnit, date: string): boolean {
   return (!u.validFrom || u.validFrom <= date) && (!u.validTo || u.validTo >= date);

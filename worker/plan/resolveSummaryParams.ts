@@ -1,10 +1,10 @@
 import { DIMENSION_REGISTRY, LIST_FILTERS, type CatalogDimension } from '../domain/dimensions';
-import type { SummaryParams } from './awardsSummary';
-import type { Geography } from './geography';
+import type { SummaryParams } from '../queries/awardsSummary';
+import type { Geography } from '../queries/geography';
 import type { SummaryQuery } from '../validation/summaryQuery';
 import { unknownCode } from '../validation/params';
 import { requireCluster, requireUnit, type ReadScope } from './scope';
-import { existsOn, landingUnitOn } from './summary/asOf';
+import { existsOn, landingUnitOn } from './asOf';
 
 function resolve<T>(parameter: string, codes: string[], lookup: (code: string) => T | undefined): T[] {
   const missing = codes.filter((c) => lookup(c) === undefined);

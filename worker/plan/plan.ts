@@ -1,4 +1,4 @@
-import { ancestorsOf, type Geography, type GeoUnit } from '../geography';
+import { ancestorsOf, type Geography, type GeoUnit } from '../queries/geography';
 import { mapUnitOn } from './asOf';
 
 // Which award_cube rows a summary needs, and with what weight each counts under which label.

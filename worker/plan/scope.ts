@@ -1,7 +1,7 @@
 import type { Scope } from '../auth/identity';
 import { ApiError, type Text } from '../errors';
 import type { Meta } from '../validation/responses';
-import { ancestorsOf, type Geography } from './geography';
+import { ancestorsOf, type Geography } from '../queries/geography';
 
 // A user's scope, resolved against the current unit tree. Every read path takes one: the
 // summary plan counts only awards recorded inside it, results, forms and the catalog are cut to
