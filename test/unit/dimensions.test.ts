@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS as CUBE } from '../../worker/queries/cube/dimensions';
+import { fold } from '../../worker/imports/vocabulary';
 import { CLOSED_DIMENSIONS, DIMENSION_REGISTRY, FILTER_PARAMS, LIST_FILTERS, SUMMARY_DIMENSIONS } from '../../worker/domain/dimensions';
-
-// How the importer will compare what people type: without case or diacritics, after NFC.
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
 
 describe('the dimension registry', () => {
   it("keeps the contract's group_by names and order, with ethnic last", () => {

@@ -17,6 +17,8 @@ export interface Column {
   parse: Parser<string | number>;
   /** One line for the template's instructions sheet. */
   note: string;
+  /** Other headers people write for this column in their own lists (matched without case or diacritics). */
+  aliases?: readonly string[];
 }
 
 export type Values = Record<string, string | number | undefined>;

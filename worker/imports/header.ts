@@ -1,5 +1,6 @@
 import type { Column, DatasetDef } from './dataset';
 import { msg, type Msg } from './messages';
+import { fold } from './vocabulary';
 
 export interface HeaderError {
   column: string | null;
@@ -7,36 +8,52 @@ export interface HeaderError {
   message: Msg;
 }
 
+// templates mark required columns with *; people number them ("1. Họ và tên") or add units ("Số lượng (người)")
 const norm = (s: string) =>
-  s
-    .normalize('NFC')
-    .trim()
-    .replace(/\s*\*$/, '') // templates may mark required columns with *
-    .toLowerCase();
+  fold(
+    s
+      .trim()
+      .replace(/\s*\*$/, '')
+      .replace(/^\d+[.)]\s*/, '')
+      .replace(/\s*\([^)]*\)$/, ''),
+  );
 
-/** Maps each header cell to a column of the dataset, by contract name or Vietnamese header. */
-export function mapHeader(cells: string[], def: DatasetDef): { columns: (Column | undefined)[]; errors: HeaderError[] } {
+/** How many rows above the header (titles of a list from a decision) are looked through. */
+export const MAX_TITLE_ROWS = 20;
+
+/** The closing "Tổng cộng: 30 người" line of a list: its first filled cell says so. */
+export function isTotalLine(cells: string[]): boolean {
+  const first = cells.find((c) => c.trim() !== '');
+  // "Cộng" alone or with a figure; a name such as "Công Văn A" is not such a line
+  return first !== undefined && /^(tong cong|tong so|cong)\s*(:.*|\d.*)?$/.test(fold(first));
+}
+
+/** Columns people keep in their lists that carry nothing we store: ignored without a warning. */
+const KNOWN_EXTRA = new Set(['stt', 'tt', 'so tt', 'so thu tu', 'ghi chu', 'chuc vu', 'chuc danh', 'ky nhan']);
+
+export interface HeaderMap {
+  columns: (Column | undefined)[];
+  errors: HeaderError[];
+  /** Header cells that name no column of the dataset: their values are not imported. */
+  ignored: string[];
+}
+
+/**
+ * Maps each header cell to a column of the dataset: by contract name, template header or a
+ * header people commonly write (a column's aliases), without case or diacritics. A cell that
+ * names no column is ignored (and listed), so a list with STT, Chức vụ or Ghi chú imports as is.
+ */
+export function mapHeader(cells: string[], def: DatasetDef): HeaderMap {
   const byName = new Map<string, Column>();
-  for (const c of def.columns) {
-    byName.set(norm(c.key), c);
-    byName.set(norm(c.vi), c);
-  }
+  for (const c of def.columns) for (const name of [c.key, c.vi, ...(c.aliases ?? [])]) byName.set(norm(name), c);
+  const ignored: string[] = [];
   const errors: HeaderError[] = [];
   const seen = new Set<string>();
   const columns = cells.map((cell) => {
     if (cell.trim() === '') return undefined;
     const col = byName.get(norm(cell));
     if (!col) {
-      const wrongDelimiter = /[;,\t|]/.test(cell);
-      const expected = def.columns.map((c) => c.key).join(', ');
-      errors.push({
-        column: cell,
-        value: cell,
-        message: msg(
-          `unknown column '${cell}'${wrongDelimiter ? ' (the delimiter must be "," or ";")' : ''}; expected: ${expected}`,
-          `cột không hợp lệ '${cell}'${wrongDelimiter ? ' (dấu phân cách phải là "," hoặc ";")' : ''}; các cột: ${expected}`,
-        ),
-      });
+      if (!KNOWN_EXTRA.has(norm(cell))) ignored.push(cell);
       return undefined;
     }
     if (seen.has(col.key)) errors.push({ column: col.key, value: cell, message: msg(`column '${col.key}' appears twice`, `cột '${col.key}' xuất hiện hai lần`) });
@@ -50,5 +67,16 @@ export function mapHeader(cells: string[], def: DatasetDef): { columns: (Column 
         value: '',
         message: msg(`required column '${c.key}' (${c.vi}) is missing from the header`, `thiếu cột bắt buộc '${c.vi}' (${c.key}) trong dòng tiêu đề`),
       });
-  return { columns, errors };
+  // one cell holding every name means the file uses another delimiter
+  const joined = errors.length ? ignored.find((cell) => /[;,\t|]/.test(cell)) : undefined;
+  if (joined !== undefined)
+    errors.push({
+      column: joined,
+      value: joined,
+      message: msg(
+        `the header '${joined}' looks like several columns in one: the delimiter must be "," or ";"`,
+        `dòng tiêu đề '${joined}' có vẻ gộp nhiều cột: dấu phân cách phải là "," hoặc ";"`,
+      ),
+    });
+  return { columns, errors, ignored };
 }

@@ -12,7 +12,7 @@ import {
   type ImportBatch,
 } from '../queries/imports/batches';
 import type { DatasetDef, Values } from './dataset';
-import { mapHeader } from './header';
+import { isTotalLine, mapHeader, MAX_TITLE_ROWS, type HeaderMap } from './header';
 import { msg, type Msg } from './messages';
 import type { Source } from './sources/types';
 
@@ -26,12 +26,22 @@ export interface RowError {
   message_vi: string;
 }
 
-export type Outcome =
+/** What was accepted but deserves a look (a column that was not imported, say). */
+export interface Warning {
+  row: number;
+  column: string | null;
+  value: string | null;
+  message: string;
+  message_vi: string;
+}
+
+export type Outcome = (
   | { kind: 'invalid'; errors: RowError[]; total: number; truncated: boolean; rows: number }
   | { kind: 'duplicate'; batch: ImportBatch }
   | { kind: 'dry_run'; rows: number }
   | { kind: 'created'; batch: ImportBatch }
-  | { kind: 'staged'; batch: ImportBatch };
+  | { kind: 'staged'; batch: ImportBatch }
+) & { warnings: Warning[] };
 
 /**
  * One part of a file too large for one request (awards only): its rows are added to a staging
@@ -86,10 +96,16 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     total++;
     if (errors.length < MAX_ERRORS) errors.push({ row, column, value, message: message.en, message_vi: message.vi });
   };
-  const invalid = (rows: number): Outcome => ({ kind: 'invalid', errors, total, truncated: total > errors.length, rows });
+  const warnings: Warning[] = [];
+  const warn = (row: number, column: string | null, value: string | null, message: Msg) => {
+    if (warnings.length < MAX_ERRORS) warnings.push({ row, column, value, message: message.en, message_vi: message.vi });
+  };
+  const invalid = (rows: number): Outcome => ({ kind: 'invalid', errors, total, truncated: total > errors.length, rows, warnings });
 
   const lookups = { ...(await loadLookups(db, cost, def.needs)), allowed: r.allowed };
-  let header: ReturnType<typeof mapHeader> | undefined;
+  let header: HeaderMap | undefined;
+  let firstCandidate: HeaderMap | undefined;
+  let titleRows = 0;
   let rowNo = r.part ? r.part.firstRow - 1 : 0;
   let rows = 0;
   // a failing part discards the whole upload (all or nothing); a dry run touches nothing
@@ -119,9 +135,17 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
   try {
     for await (const item of r.source.rows) {
       if (!header) {
-        header = mapHeader(item.cells, def);
+        // Lists from decisions open with title rows (the list's name, the decision, the unit):
+        // the header is the first row that names every required column, within the first rows.
+        if (item.cells.every((c) => c.trim() === '')) continue;
+        const candidate = mapHeader(item.cells, def);
+        firstCandidate ??= candidate;
+        if (candidate.errors.length && ++titleRows <= MAX_TITLE_ROWS) continue;
+        header = candidate.errors.length ? firstCandidate : candidate;
         for (const e of header.errors) report(0, e.column, e.value, e.message);
         if (total) return invalid(0);
+        for (const cell of header.ignored)
+          warn(0, cell, cell, msg(`column '${cell}' is not one this dataset keeps: its values were not imported`, `cột '${cell}' không thuộc dữ liệu này: giá trị của cột không được nhập`));
         continue;
       }
       rowNo++;
@@ -130,6 +154,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         continue;
       }
       if (item.cells.every((c) => c.trim() === '')) continue; // blank lines are not rows
+      if (isTotalLine(item.cells)) continue;
       rows++;
       const before = total;
       const extra = item.cells.slice(header.columns.length).find((c) => c.trim() !== '');
@@ -170,6 +195,11 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
       partBytes += utf8Bytes(json) + 1;
       if (partBytes >= CHUNK_BYTES) await closeChunk();
     }
+    if (!header && firstCandidate) {
+      // no row named every required column: the first row was meant as the header
+      for (const e of firstCandidate.errors) report(0, e.column, e.value, e.message);
+      return invalid(0);
+    }
     if (!header) {
       report(0, null, null, msg('the file is empty: expected a header row with the column names, then data rows', 'tệp trống: cần dòng tiêu đề với tên các cột, sau đó là các dòng dữ liệu'));
       return invalid(0);
@@ -179,9 +209,9 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     const hash = await r.source.hash();
     // a part is recognised as a repeat only with the others, when the batch is committed
     const existing = r.part ? null : await findCommitted(db, cost, def.name, hash);
-    if (existing) return { kind: 'duplicate', batch: existing };
+    if (existing) return { kind: 'duplicate', batch: existing, warnings };
     if (total) return invalid(rows);
-    if (r.dryRun) return { kind: 'dry_run', rows };
+    if (r.dryRun) return { kind: 'dry_run', rows, warnings };
 
     await closeChunk();
     await flushStaged(true);
@@ -190,7 +220,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     if (r.part) {
       await write(db, cost, [addPart(id, hash, rows)]);
       stagingId = undefined; // kept for the next part
-      return { kind: 'staged', batch: (await getBatch(db, cost, id))! };
+      return { kind: 'staged', batch: (await getBatch(db, cost, id))!, warnings };
     }
     const inserts = chunks.flatMap((json) => def.insert(id, json));
     try {
@@ -198,11 +228,11 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     } catch (e) {
       // the same file committed by a concurrent upload wins the unique index
       const raced = await findCommitted(db, cost, def.name, hash);
-      if (raced) return { kind: 'duplicate', batch: raced };
+      if (raced) return { kind: 'duplicate', batch: raced, warnings };
       throw e;
     }
     stagingId = undefined;
-    return { kind: 'created', batch: (await getBatch(db, cost, id))! };
+    return { kind: 'created', batch: (await getBatch(db, cost, id))!, warnings };
   } finally {
     if (stagingId !== undefined) await discardStaging(db, cost, stagingId);
   }

@@ -115,6 +115,8 @@ export const importsRoutes = new Hono<AppEnv>()
         const b = outcome.batch;
         await recordAudit(c.env.DB, { actor: actorOf(who), action: 'import', target: `batch ${b.id}`, detail: { dataset, rows: b.rows, filename: b.filename } });
       }
+      // warnings only when there are some, so answers without them stay as they were
+      const warnings = outcome.warnings.length ? { warnings: outcome.warnings } : {};
       switch (outcome.kind) {
         case 'invalid':
           return c.json(
@@ -125,17 +127,18 @@ export const importsRoutes = new Hono<AppEnv>()
               total: outcome.total,
               errors_truncated: outcome.truncated,
               rows: outcome.rows,
+              ...warnings,
             },
             422,
           );
         case 'duplicate':
-          return c.json({ batch: outcome.batch, duplicate_of: outcome.batch.id }, 200);
+          return c.json({ batch: outcome.batch, duplicate_of: outcome.batch.id, ...warnings }, 200);
         case 'dry_run':
-          return c.json({ dry_run: true, batch: { id: null, dataset, rows: outcome.rows } }, 200);
+          return c.json({ dry_run: true, batch: { id: null, dataset, rows: outcome.rows }, ...warnings }, 200);
         case 'created':
-          return c.json({ batch: outcome.batch }, 201);
+          return c.json({ batch: outcome.batch, ...warnings }, 201);
         case 'staged':
-          return c.json({ batch: outcome.batch, part: q.part }, 202);
+          return c.json({ batch: outcome.batch, part: q.part, ...warnings }, 202);
       }
     } catch (e) {
       if (e instanceof FileError) return c.json({ error: `${e.message} Nothing was imported.`, error_vi: `${e.vi} Không dòng nào được nhập.` }, e.status);

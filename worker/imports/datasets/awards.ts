@@ -1,9 +1,10 @@
 import { awards as awardsTable } from '../../db/schema';
-import { AWARD_METHODS, GENDERS, RECIPIENT_CLASSES, RECIPIENT_KINDS, scopeAllows, type RecipientKind } from '../../domain/enums';
-import { code, date, flag, oneOf, positive, text, year } from '../cells';
+import { scopeAllows, type RecipientKind } from '../../domain/enums';
+import { code, date, positive, text, year } from '../cells';
 import { known, type DatasetDef } from '../dataset';
 import { msg } from '../messages';
 import { target } from '../target';
+import { closedNames, closedValue, ethnicFlag } from '../vocabulary';
 
 const TARGET = target(
   awardsTable,
@@ -27,46 +28,131 @@ const TARGET = target(
 
 const SCOPE_VI = { individual: 'cá nhân', collective: 'tập thể', household: 'hộ gia đình', both: 'cá nhân và tập thể' } as const;
 
+// Individuals carry a gender, an ethnicity and a personal class; a collective may only be an
+// enterprise (form 0602 counts enterprises among collectives).
+const INDIVIDUAL_CLASSES = new Set(['LD_BO_TINH', 'LD_VU_SO', 'LD_KHAC', 'DOANH_NHAN', 'TRUC_TIEP']);
+
+// This year in Vietnam: an award list cannot be for a year that has not begun. Formatters are
+// costly to make, and this runs for every row, so one is kept and the year read once a minute.
+const VN_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' });
+let yearAt = { minute: -1, year: 0 };
+function currentYear(): number {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (minute !== yearAt.minute) yearAt = { minute, year: Number(VN_YEAR.format(new Date())) };
+  return yearAt.year;
+}
+
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+
 export const awards: DatasetDef = {
   name: 'awards',
   columns: [
-    { key: 'year', vi: 'Năm', required: true, parse: year, note: 'Năm khen thưởng' },
-    { key: 'award_code', vi: 'Mã hình thức', required: true, parse: code, note: 'Mã danh hiệu / hình thức khen thưởng, ví dụ LDTT' },
-    { key: 'unit_code', vi: 'Mã đơn vị', required: true, parse: code, note: 'Đơn vị của người/tập thể được khen, như tại thời điểm khen' },
-    { key: 'recipient_kind', vi: 'Đối tượng', required: true, parse: oneOf(RECIPIENT_KINDS), note: 'individual (cá nhân), collective (tập thể), household (hộ gia đình)' },
-    { key: 'quantity', vi: 'Số lượng', required: false, parse: positive, note: 'Số nguyên dương, mặc định 1' },
-    { key: 'gender', vi: 'Giới tính', required: false, parse: oneOf(GENDERS), note: 'F (nữ) hoặc M (nam)' },
-    { key: 'recipient_class', vi: 'Thành phần', required: false, parse: oneOf(RECIPIENT_CLASSES), note: RECIPIENT_CLASSES.join(', ') },
-    { key: 'method', vi: 'Phương thức khen', required: false, parse: oneOf(AWARD_METHODS), note: `${AWARD_METHODS.join(', ')}; mặc định THUONG_XUYEN` },
-    { key: 'ethnic_minority', vi: 'Dân tộc thiểu số', required: false, parse: flag, note: '1 nếu là người dân tộc thiểu số, 0 nếu không' },
-    { key: 'movement_code', vi: 'Mã phong trào', required: false, parse: code, note: 'Phong trào thi đua (nếu có)' },
-    { key: 'decision_no', vi: 'Số quyết định', required: false, parse: text(100), note: 'Ví dụ 123/QĐ-UBND' },
-    { key: 'decision_date', vi: 'Ngày quyết định', required: false, parse: date, note: 'YYYY-MM-DD hoặc DD/MM/YYYY' },
-    { key: 'recipient_name', vi: 'Tên người/tập thể được khen', required: false, parse: text(), note: 'Họ tên hoặc tên tập thể' },
+    { key: 'year', vi: 'Năm', required: true, parse: year, note: 'Năm khen thưởng', aliases: ['Năm khen thưởng', 'Năm xét khen'] },
+    {
+      key: 'award_code',
+      vi: 'Mã hình thức',
+      required: true,
+      parse: text(200),
+      note: 'Mã hoặc tên danh hiệu / hình thức khen thưởng, ví dụ LDTT hoặc Lao động tiên tiến',
+      aliases: ['Hình thức khen thưởng', 'Hình thức', 'Danh hiệu', 'Danh hiệu thi đua', 'Danh hiệu, hình thức', 'Tên danh hiệu', 'Tên hình thức'],
+    },
+    {
+      key: 'unit_code',
+      vi: 'Mã đơn vị',
+      required: true,
+      parse: text(300),
+      note: 'Mã hoặc tên đơn vị của người/tập thể được khen, như tại thời điểm khen',
+      aliases: ['Đơn vị', 'Đơn vị công tác', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Nơi công tác'],
+    },
+    {
+      key: 'recipient_kind',
+      vi: 'Đối tượng',
+      required: true,
+      parse: closedValue('kind'),
+      note: `${closedNames('kind').join(', ')}`,
+      aliases: ['Đối tượng khen thưởng', 'Loại đối tượng'],
+    },
+    { key: 'quantity', vi: 'Số lượng', required: false, parse: positive, note: 'Số nguyên dương, mặc định 1', aliases: ['SL'] },
+    { key: 'gender', vi: 'Giới tính', required: false, parse: closedValue('gender'), note: 'Nữ hoặc Nam (chỉ với cá nhân)', aliases: ['Nam/Nữ', 'Nam, nữ'] },
+    {
+      key: 'recipient_class',
+      vi: 'Thành phần',
+      required: false,
+      parse: closedValue('class'),
+      note: closedNames('class').join('; '),
+      aliases: ['Thành phần đối tượng'],
+    },
+    {
+      key: 'method',
+      vi: 'Phương thức khen',
+      required: false,
+      parse: closedValue('method'),
+      note: `${closedNames('method').join(', ')}; mặc định Thường xuyên`,
+      aliases: ['Hình thức xét khen', 'Loại khen thưởng'],
+    },
+    { key: 'ethnic_minority', vi: 'Dân tộc thiểu số', required: false, parse: ethnicFlag, note: '1 (hoặc x) nếu là người dân tộc thiểu số, 0 nếu không', aliases: ['DTTS'] },
+    { key: 'movement_code', vi: 'Mã phong trào', required: false, parse: code, note: 'Phong trào thi đua (nếu có)', aliases: ['Phong trào'] },
+    { key: 'decision_no', vi: 'Số quyết định', required: false, parse: text(100), note: 'Ví dụ 123/QĐ-UBND', aliases: ['Số QĐ', 'Quyết định số'] },
+    { key: 'decision_date', vi: 'Ngày quyết định', required: false, parse: date, note: 'YYYY-MM-DD hoặc DD/MM/YYYY', aliases: ['Ngày QĐ', 'Ngày ký'] },
+    {
+      key: 'recipient_name',
+      vi: 'Tên người/tập thể được khen',
+      required: false,
+      parse: text(),
+      note: 'Họ tên hoặc tên tập thể',
+      aliases: ['Họ và tên', 'Họ tên', 'Tên tập thể', 'Tên cá nhân, tập thể', 'Tên'],
+    },
   ],
-  needs: ['units', 'movements', 'awardTypes'],
+  needs: ['names', 'movements', 'awardTypes'],
   staged: true,
   check(v, l, report, row) {
-    const type = known(l.awardTypes, v, 'award_code', 'award', report);
-    const unit = known(l.units, v, 'unit_code', 'unit', report);
+    const year = Number(v.year);
+    const thisYear = currentYear();
+    if (year > thisYear) report('year', msg(`${year} has not begun yet (this is ${thisYear})`, `năm ${year} chưa đến (năm nay là ${thisYear})`));
+    const award = l.awardNames.resolve(String(v.award_code));
+    if (!award.ok) report('award_code', award.message);
+    const unit = l.unitNames.resolve(String(v.unit_code), year);
+    if (!unit.ok) report('unit_code', unit.message);
     const movement = v.movement_code === undefined ? null : known(l.movements, v, 'movement_code', 'movement', report);
-    if (type === undefined || unit === undefined || movement === undefined) return;
-    if (l.allowed?.unit && !l.allowed.unit(unit))
-      return void report('unit_code', msg(`unit '${v.unit_code}' is outside your scope`, `đơn vị '${v.unit_code}' nằm ngoài phạm vi của bạn`));
+    if (!award.ok || !unit.ok || movement === undefined || year > thisYear) return;
+    const type = l.awardTypes.get(award.value.code)!;
+    const awardCode = award.value.code;
+    if (award.value.validTo && `${year}-01-01` > award.value.validTo)
+      return void report(
+        'award_code',
+        msg(
+          `'${awardCode}' could be awarded only until ${vnDate(award.value.validTo)}, not in ${year}`,
+          `'${award.value.nameVi}' chỉ được khen đến ngày ${vnDate(award.value.validTo)}, không thể khen năm ${year}`,
+        ),
+      );
+    if (l.allowed?.unit && !l.allowed.unit(unit.value.id))
+      return void report('unit_code', msg(`unit '${unit.value.code}' is outside your scope`, `đơn vị '${unit.value.code}' nằm ngoài phạm vi của bạn`));
     const kind = v.recipient_kind as RecipientKind;
     if (!(scopeAllows(type.scope, kind) || (kind === 'household' && type.householdAllowed)))
       return void report(
         'recipient_kind',
         msg(
-          `'${v.award_code}' is awarded to ${type.scope === 'both' ? 'individuals and collectives' : `${type.scope}s`} only, not to a ${kind}`,
-          `'${v.award_code}' chỉ dành cho ${SCOPE_VI[type.scope]}, không dành cho ${SCOPE_VI[kind]}`,
+          `'${awardCode}' is awarded to ${type.scope === 'both' ? 'individuals and collectives' : `${type.scope}s`} only, not to a ${kind}`,
+          `'${award.value.nameVi}' chỉ dành cho ${SCOPE_VI[type.scope]}, không dành cho ${SCOPE_VI[kind]}`,
         ),
       );
+    if (kind !== 'individual') {
+      const whose = msg(`a ${kind}`, SCOPE_VI[kind]);
+      if (v.gender !== undefined) return void report('gender', msg(`a gender is given for ${whose.en}; only individuals have one`, `${whose.vi} không có giới tính; chỉ ghi giới tính cho cá nhân`));
+      if (v.ethnic_minority !== undefined)
+        return void report('ethnic_minority', msg(`ethnicity is given for ${whose.en}; only individuals have one`, `${whose.vi} không có dân tộc; chỉ ghi cho cá nhân`));
+      if (v.recipient_class !== undefined && INDIVIDUAL_CLASSES.has(String(v.recipient_class)))
+        return void report(
+          'recipient_class',
+          msg(`'${v.recipient_class}' is a class of individuals, not of ${whose.en}`, `thành phần này dành cho cá nhân, không dành cho ${whose.vi}`),
+        );
+    } else if (v.recipient_class === 'DOANH_NGHIEP')
+      return void report('recipient_class', msg('an individual cannot be an enterprise', 'cá nhân không thể thuộc thành phần Doanh nghiệp'));
     return TARGET.tuple(
       {
         year: v.year,
-        awardCode: v.award_code,
-        unitId: unit,
+        awardCode,
+        unitId: unit.value.id,
         recipientKind: kind,
         quantity: v.quantity ?? 1,
         gender: v.gender,

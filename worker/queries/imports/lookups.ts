@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { all, type ReadCost } from '../../db/run';
 import type { AwardScope } from '../../domain/enums';
+import { AwardNames, UnitNames } from '../../imports/names';
 
 // What validation looks codes up in. Reference data is small (units, clusters, movements and
 // award types number in the thousands), so it is read once per import and held in memory;
 // awards, the big dataset, are never read back.
 
-export type LookupName = 'units' | 'clusters' | 'movements' | 'awardTypes' | 'lineage' | 'results';
+export type LookupName = 'units' | 'clusters' | 'movements' | 'awardTypes' | 'lineage' | 'results' | 'names';
 
 export interface AwardTypeInfo {
   scope: AwardScope;
@@ -23,6 +24,9 @@ export interface Lookups {
   lineageShares: Map<string, number>;
   /** year|cluster_code|unit_code of the movement results already recorded. */
   results: Set<string>;
+  /** Units and award types by code or by name (award lists as people write them). */
+  unitNames: UnitNames;
+  awardNames: AwardNames;
   /** A scoped editor's limits: rows for units or clusters outside them are refused. */
   allowed?: ImportScope;
 }
@@ -43,6 +47,8 @@ export async function loadLookups(db: D1Database, cost: ReadCost, needs: readonl
     lineagePairs: new Set(),
     lineageShares: new Map(),
     results: new Set(),
+    unitNames: new UnitNames([]),
+    awardNames: new AwardNames([]),
   };
   if (want.has('units')) for (const r of await pairs(sql`SELECT code, id FROM units`)) l.units.set(r.code, r.id);
   if (want.has('clusters')) for (const r of await pairs(sql`SELECT code, id FROM clusters`)) l.clusters.set(r.code, r.id);
@@ -54,6 +60,20 @@ export async function loadLookups(db: D1Database, cost: ReadCost, needs: readonl
       sql`SELECT code, scope, household_allowed FROM award_types`,
     );
     for (const r of rows) l.awardTypes.set(r.code, { scope: r.scope, householdAllowed: r.household_allowed === 1 });
+  }
+  if (want.has('names')) {
+    const units = await all<{ id: number; code: string; name: string; valid_from: string | null; valid_to: string | null; parent_name: string | null }>(
+      db,
+      cost,
+      sql`SELECT u.id, u.code, u.name, u.valid_from, u.valid_to, p.name AS parent_name FROM units u LEFT JOIN units p ON p.id = u.parent_id`,
+    );
+    l.unitNames = new UnitNames(units.map((u) => ({ id: u.id, code: u.code, name: u.name, validFrom: u.valid_from, validTo: u.valid_to, parentName: u.parent_name })));
+    const awards = await all<{ code: string; name_vi: string; name_en: string | null; valid_to: string | null }>(
+      db,
+      cost,
+      sql`SELECT code, name_vi, name_en, valid_to FROM award_types`,
+    );
+    l.awardNames = new AwardNames(awards.map((a) => ({ code: a.code, nameVi: a.name_vi, nameEn: a.name_en, validTo: a.valid_to })));
   }
   if (want.has('lineage')) {
     const rows = await all<{ f: string; t: string; share: number }>(

@@ -1,0 +1,138 @@
+import * as XLSX from '@e965/xlsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataset, load, resetDatabase, summary } from './helpers';
+import { consistency, csv, rollback, snapshot, upload, XLSX_TYPE } from './importHelpers';
+
+// Award lists as analysts have them: Vietnamese headers and values, unit names instead of
+// codes, title rows above the header, STT and Chức vụ columns, a closing "Tổng cộng" line.
+// A district TT (until 30/06/2025) with the communes Xã Thụy Hải and Xã Thụy Xuân; another
+// district DH with its own Xã Thụy Hải (the same name: never guessed); from 01/07/2025 the new
+// Xã Đông Thụy Anh. Every figure below is counted by hand.
+const GEO = dataset([], {
+  units: [
+    { code: 'TB', name: 'Tỉnh Thái Bình', kind: 'province', valid_to: '2025-06-30' },
+    { code: 'TT', name: 'Huyện Thái Thụy', kind: 'district', parent_code: 'TB', valid_to: '2025-06-30' },
+    { code: 'TT-TH', name: 'Xã Thụy Hải', kind: 'commune', parent_code: 'TT', valid_to: '2025-06-30' },
+    { code: 'TT-TX', name: 'Xã Thụy Xuân', kind: 'commune', parent_code: 'TT', valid_to: '2025-06-30' },
+    { code: 'DH', name: 'Huyện Đông Hưng', kind: 'district', parent_code: 'TB', valid_to: '2025-06-30' },
+    { code: 'DH-TH', name: 'Xã Thụy Hải', kind: 'commune', parent_code: 'DH', valid_to: '2025-06-30' },
+    { code: 'HY', name: 'Tỉnh Hưng Yên', kind: 'province' },
+    { code: 'HY-DTA', name: 'Xã Đông Thụy Anh', kind: 'commune', parent_code: 'HY', valid_from: '2025-07-01' },
+  ],
+});
+
+function xlsx(rows: unknown[][]): ArrayBuffer {
+  const wb = XLSX.utils.book_new();
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  // the list's title spans the table, as in a decision's annex
+  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 5 } }];
+  XLSX.utils.book_append_sheet(wb, sheet, 'Danh sách');
+  return XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  await load(GEO);
+});
+
+const byUnit = async (from: number, to: number) =>
+  Object.fromEntries((await summary(`from=${from}&to=${to}&group_by=unit,award,kind,gender&unit=TT`)).body.rows.map((r) => [JSON.stringify(r), r.count]));
+
+describe('award lists in Vietnamese', () => {
+  it('counts a list with Vietnamese headers, values and unit names exactly as the same list in codes', async () => {
+    const named = csv([
+      'Năm,Danh hiệu,Đơn vị công tác,Đối tượng,Giới tính,Thành phần,Số lượng',
+      '2024,Lao động tiên tiến,UBND xã Thụy Xuân,Cá nhân,Nữ,Công nhân nông dân người lao động trực tiếp,1',
+      '2024,lao dong tien tien,xã thụy xuân,CÁ NHÂN,nam,Lãnh đạo khác,1',
+      '2024,Chiến sĩ thi đua cơ sở,Ủy ban nhân dân xã Thụy Xuân,Cá nhân,Nữ,,2',
+      '2024,Tập thể lao động tiên tiến,Huyện Thái Thụy,Tập thể,,,1',
+    ]);
+    const coded = csv([
+      'year,award_code,unit_code,recipient_kind,gender,recipient_class,quantity',
+      '2024,LDTT,TT-TX,individual,F,TRUC_TIEP,1',
+      '2024,LDTT,TT-TX,individual,M,LD_KHAC,1',
+      '2024,CSTD_CS,TT-TX,individual,F,,2',
+      '2024,TTLDTT,TT,collective,,,1',
+    ]);
+    const a = await upload('awards', named);
+    expect(a.status).toBe(201);
+    expect(a.body.batch?.rows).toBe(4);
+    const fromNames = await byUnit(2024, 2024);
+    expect((await rollback(a.body.batch!.id!)).status).toBe(200);
+    const b = await upload('awards', coded);
+    expect(b.status).toBe(201);
+    expect(await byUnit(2024, 2024)).toEqual(fromNames);
+    expect((await summary('from=2024&to=2024&unit=TT')).body.total).toBe(5);
+    expect((await summary('from=2024&to=2024&unit=TT&class=TRUC_TIEP')).body.total).toBe(1);
+    expect((await rollback(b.body.batch!.id!)).status).toBe(200);
+    expect((await consistency()).ok).toBe(true);
+  });
+
+  it('imports an XLSX list from a decision: title rows, STT, Chức vụ, a closing Tổng cộng line', async () => {
+    const file = xlsx([
+      ['DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2023'],
+      ['(Kèm theo Quyết định số 123/QĐ-UBND ngày 15/12/2023 của Chủ tịch UBND huyện Thái Thụy)'],
+      [],
+      ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị công tác', 'Giới tính', 'Năm', 'Hình thức khen thưởng', 'Đối tượng'],
+      [1, 'Nguyễn Thị Hoa', 'Công chức', 'Xã Thụy Xuân', 'Nữ', 2023, 'Lao động tiên tiến', 'Cá nhân'],
+      [2, 'Trần Văn Nam', 'Chủ tịch UBND xã', 'UBND xã Thụy Xuân', 'Nam', 2023, 'Lao động tiên tiến', 'Cá nhân'],
+      [3, 'Phạm Thị Lan', 'Nông dân', 'xa thuy xuan', 'Nữ', 2023, 'Lao động tiên tiến', 'Cá nhân'],
+      ['Tổng cộng: 3 người'],
+    ]);
+    const res = await upload('awards', file, XLSX_TYPE);
+    expect(res.status).toBe(201);
+    expect(res.body.batch?.rows).toBe(3);
+    expect((await summary('from=2023&to=2023&unit=TT-TX&group_by=gender')).body.rows).toEqual([
+      { gender: 'F', count: 2 },
+      { gender: 'M', count: 1 },
+    ]);
+    expect((await rollback(res.body.batch!.id!)).status).toBe(200);
+  });
+
+  it('ignores a column it does not keep, and says so', async () => {
+    const res = await upload('awards', csv(['Năm,Danh hiệu,Đơn vị,Đối tượng,Màu áo', '2024,LDTT,TT-TX,Cá nhân,đỏ']));
+    expect(res.status).toBe(201);
+    expect((res.body as { warnings?: { column: string; message_vi: string }[] }).warnings).toEqual([
+      expect.objectContaining({ column: 'Màu áo', message_vi: expect.stringContaining('không được nhập') }),
+    ]);
+    expect((await rollback(res.body.batch!.id!)).status).toBe(200);
+  });
+});
+
+describe('checks real award lists need', () => {
+  let baseline: Awaited<ReturnType<typeof snapshot>>;
+  beforeAll(async () => {
+    baseline = await snapshot();
+  });
+
+  const HEAD = 'Năm,Danh hiệu,Đơn vị,Đối tượng,Giới tính,Thành phần';
+  it.each([
+    ['a unit that existed only from 01/07/2025, in 2024', '2024,LDTT,Xã Đông Thụy Anh,Cá nhân,,', 'unit_code', /không tồn tại vào năm 2024.*từ 01\/07\/2025/],
+    ['a unit abolished on 30/06/2025, in 2026', '2026,LDTT,TT-TX,Cá nhân,,', 'unit_code', /không tồn tại vào năm 2026.*đến 30\/06\/2025/],
+    ['GK_HUYEN after 30/06/2025', '2026,GK_HUYEN,HY-DTA,Cá nhân,,', 'award_code', /chỉ được khen đến ngày 30\/06\/2025/],
+    ['a year that has not begun', '2099,LDTT,HY-DTA,Cá nhân,,', 'year', /năm 2099 chưa đến/],
+    ['a gender on a collective', '2024,TTLDTT,TT,Tập thể,Nữ,', 'gender', /tập thể không có giới tính/],
+    ['an individual class on a collective', '2024,TTLDTT,TT,Tập thể,,Lao động trực tiếp', 'recipient_class', /dành cho cá nhân/],
+    ['a name two units share', '2024,LDTT,Xã Thụy Hải,Cá nhân,,', 'unit_code', /trùng tên 2 đơn vị tồn tại năm 2024: (TT-TH|DH-TH) .*; (TT-TH|DH-TH) /],
+    ['a name no unit has', '2024,LDTT,Xã Thụy Xuânn,Cá nhân,,', 'unit_code', /không có đơn vị nào.*có phải: TT-TX/],
+    ['an award type no catalog has', '2024,Lao động xuất sắc,TT-TX,Cá nhân,,', 'award_code', /không có danh hiệu/],
+    ['a recipient kind in other words', '2024,LDTT,TT-TX,Cán bộ,,', 'recipient_kind', /Cá nhân, Tập thể, Hộ gia đình/],
+  ])('refuses %s, naming the row and the column, writing nothing', async (_name, line, column, message) => {
+    const res = await upload('awards', csv([HEAD, '2024,LDTT,TT-TX,Cá nhân,,', line]));
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ row: 2, column, message_vi: expect.stringMatching(message) })]);
+    expect(await snapshot()).toEqual(baseline);
+  });
+
+  it('finds every problem of a list in one pass', async () => {
+    const res = await upload('awards', csv([HEAD, '2099,Lao động xuất sắc,Xã Thụy Hải,Cá nhân,,', '2024,LDTT,TT,Tập thể,Nam,']));
+    expect(res.status).toBe(422);
+    expect(res.body.errors?.map((e) => [e.row, e.column])).toEqual([
+      [1, 'year'],
+      [1, 'award_code'],
+      [1, 'unit_code'],
+      [2, 'recipient_kind'],
+    ]);
+    expect(await snapshot()).toEqual(baseline);
+  });
+});
