@@ -117,7 +117,7 @@ export const authRoutes = new Hono<AppEnv>()
       if (fromOtherSite(c)) {
         const user = claims.sub === 0 ? null : await findUser(c.env.DB, c.get('cost'), claims.sub);
         c.header('Cache-Control', 'no-store');
-        return c.html(confirmSignInPage(ticket, next, user ? user.email : 'Quản trị hệ thống / System administrator'));
+        return c.html(confirmSignInPage(ticket, next, user ? { vi: user.email, en: user.email } : { vi: 'Quản trị hệ thống', en: 'the system administrator' }));
       }
       return signInWith(c, claims, next);
     },
