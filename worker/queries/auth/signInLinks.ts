@@ -37,16 +37,18 @@ export async function consumeUserLink(db: D1Database, cost: ReadCost, id: string
   return rows.length === 1;
 }
 
-/** Spends a bootstrap admin link, recording it on its first use: false if it was used before. */
+/**
+ * Spends a bootstrap admin link, recording it on its first use: false if it was used before.
+ * (Expired rows can go: a ticket past its expiry is refused by its signature check already.)
+ */
 export async function consumeBootstrapLink(db: D1Database, cost: ReadCost, id: string, expiresAt: string, now: string): Promise<boolean> {
-  const rows = await all<{ id: string }>(
-    db,
-    cost,
+  const [, inserted] = await batch(db, cost, [
+    sql`DELETE FROM sign_in_links WHERE expires_at < ${now}`,
     sql`INSERT INTO sign_in_links (id, user_id, created_at, created_by, expires_at, used_at)
         VALUES (${id}, NULL, ${now}, 'sign-in link', ${expiresAt}, ${now})
         ON CONFLICT (id) DO NOTHING RETURNING id`,
-  );
-  return rows.length === 1;
+  ]);
+  return inserted!.results.length === 1;
 }
 
 export const findSignInLink = (db: D1Database, cost: ReadCost, id: string) =>
