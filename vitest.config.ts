@@ -29,7 +29,8 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: {
-                ADMIN_TOKEN: 'test-admin-token',
+                ADMIN_TOKEN: 'test-admin-token-7Qm2xWv9Lk4Rt8Zp3Hs6Jd1N',
+                SIGN_IN_SECRET: 'test-sign-in-secret-Xk29Vq7LmB3wRz8T5nHc',
                 ACCESS_TEAM_DOMAIN: ACCESS_TEAM,
                 ACCESS_AUD: 'test-access-aud',
                 TEST_ACCESS_PRIVATE_JWK: JSON.stringify(accessPrivate),

@@ -1,6 +1,6 @@
 // `npm start`: build the dashboard, migrate the local D1, load the demo into an empty
 // database, serve dashboard + API with `wrangler dev`. Honours PORT, DATA_DIR, DEMO=0 and
-// ADMIN_TOKEN (shared/spec/contract.md, "Running it").
+// ADMIN_TOKEN (shared/spec/contract.md, "Running it"), and EMBED_SECRET, SIGN_IN_SECRET.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,14 +8,17 @@ import { run, wrangler } from './lib/run.ts';
 import { generateDemo } from './demo/index.ts';
 import { demoToSql } from './demo/toSql.ts';
 import { signInLink } from './lib/signInLink.ts';
+import { isWeakSecret, MIN_SECRET_LENGTH } from '../worker/auth/deployment.ts';
 
 const port = process.env.PORT ?? '8787';
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.wrangler/state');
 const withDemo = process.env.DEMO !== '0';
 mkdirSync(dataDir, { recursive: true });
 
-// In development the bootstrap admin token and the key that signs embed tokens are generated
-// once per data directory (so they survive a restart); the admin token is printed.
+// In development the bootstrap admin token and the keys that sign embed tokens and sign-in
+// links are generated once per data directory (so they survive a restart); the admin token is
+// printed. Sign-in links have a key of their own: a link is a sample anyone who sees it could
+// use to guess the key offline, and ADMIN_TOKEN may be a short one given by hand.
 function persisted(name: string, file: string, bytes: number): string {
   const fromEnv = process.env[name];
   if (fromEnv) return fromEnv;
@@ -27,15 +30,23 @@ function persisted(name: string, file: string, bytes: number): string {
 }
 const adminToken = persisted('ADMIN_TOKEN', 'admin-token', 24);
 const embedSecret = persisted('EMBED_SECRET', 'embed-secret', 32);
+const signInSecret = persisted('SIGN_IN_SECRET', 'sign-in-secret', 32);
+
+// the contract honours any ADMIN_TOKEN locally; a deployed Worker would refuse this one
+const weakToken = isWeakSecret(adminToken)
+  ? `\n  Cảnh báo / warning: ADMIN_TOKEN is short or repetitive. Fine on this machine; a deployed Worker refuses it (at least ${MIN_SECRET_LENGTH} random characters).`
+  : '';
 
 const persist = ['--local', '--persist-to', dataDir];
 
 if (process.env.SKIP_BUILD !== '1') await run('vite', ['build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn']);
 await wrangler(['d1', 'migrations', 'apply', 'DB', ...persist], { quiet: true });
 
+// Locally every client is one address (the rate limit cannot tell them apart), so a restart is
+// the way out of a lockout: the failure counts start again.
+const state = await wrangler(['d1', 'execute', 'DB', ...persist, '--json', '--command', 'DELETE FROM auth_failures; SELECT COUNT(*) AS n FROM import_batches'], { capture: true });
 if (withDemo) {
-  const out = await wrangler(['d1', 'execute', 'DB', ...persist, '--json', '--command', 'SELECT COUNT(*) AS n FROM import_batches'], { capture: true });
-  const count = JSON.parse(out)[0].results[0].n as number;
+  const count = (JSON.parse(state) as { results: { n?: number }[] }[]).at(-1)!.results[0]!.n as number;
   if (count === 0) {
     const started = Date.now();
     const file = path.join(dataDir, 'demo.sql');
@@ -48,9 +59,10 @@ if (withDemo) {
 console.log(`
   thidua: http://127.0.0.1:${port}
   Đăng nhập / sign in (mở liên kết này / open this link, valid 24 h):
-    ${await signInLink(`http://127.0.0.1:${port}`, adminToken)}
+    ${await signInLink(`http://127.0.0.1:${port}`, signInSecret)}
+  (một liên kết mở một phiên / a link opens one session: npm run sign-in-link prints another)
   API:    http://127.0.0.1:${port}/api/v1/meta (Authorization: Bearer <token>)
-  ADMIN_TOKEN: ${adminToken}
+  ADMIN_TOKEN: ${adminToken}${weakToken}
   Dữ liệu / data: ${dataDir}${withDemo ? '' : ' (DEMO=0: no demo data)'}
 `);
 
@@ -63,6 +75,9 @@ await run('wrangler', [
   '--persist-to', dataDir,
   '--var', `ADMIN_TOKEN:${adminToken}`,
   '--var', `EMBED_SECRET:${embedSecret}`,
+  '--var', `SIGN_IN_SECRET:${signInSecret}`,
+  // local rules: any ADMIN_TOKEN, and CF-Connecting-IP not trusted (worker/auth/deployment.ts)
+  '--var', 'LOCAL_DEV:1',
   '--show-interactive-dev-session=false',
   '--log-level', process.env.WRANGLER_LOG ?? 'warn',
 ], { hide: offlineNoise });

@@ -1,7 +1,7 @@
 // `npm run bench:auth`: what signing in costs a request. On `npm start` with the demo, the same
 // read (GET /api/v1/awards/summary?group_by=year, served from the edge cache after the first
 // call, so the rest of the request costs almost nothing) asked ROUNDS times with each credential,
-// interleaved so that machine noise falls on all alike: the bootstrap ADMIN_TOKEN (no lookup),
+// interleaved so that machine noise falls on all alike: the bootstrap ADMIN_TOKEN (the failure count only),
 // an API token and a session cookie (one D1 round trip each), a scoped user's API token.
 import { loadavg } from 'node:os';
 import { startServer } from '../../test/e2e/server.ts';

@@ -2,7 +2,10 @@ import { signTicket } from '../../worker/auth/ticket.ts';
 
 export const SIGN_IN_HOURS = 24;
 
-/** The one-click sign-in link for the bootstrap admin (the worker checks it with the same ADMIN_TOKEN). */
-export async function signInLink(origin: string, adminToken: string): Promise<string> {
-  return `${origin}/api/v1/auth/sign-in?ticket=${await signTicket(adminToken, 0, SIGN_IN_HOURS * 3600)}`;
+/**
+ * A one-click sign-in link for the bootstrap admin, signed with the SIGN_IN_SECRET the worker
+ * runs with. It opens one session: the worker records it when it is first used.
+ */
+export async function signInLink(origin: string, signInSecret: string): Promise<string> {
+  return `${origin}/api/v1/auth/sign-in?ticket=${await signTicket(signInSecret, 0, SIGN_IN_HOURS * 3600)}`;
 }

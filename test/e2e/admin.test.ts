@@ -50,7 +50,7 @@ async function makeLinkInPage(page: Page, email: string): Promise<string> {
   await dialog.locator('[data-testid=make-link]').click();
   const link = await dialog.locator('[data-testid=sign-in-link]').inputValue({ timeout: 10_000 });
   expect(link).toMatch(new RegExp(`^${demo.server.url}/api/v1/auth/sign-in\\?ticket=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
-  expect(await dialog.textContent()).toContain(`Ai có liên kết này đều đăng nhập được với tư cách ${email}`);
+  expect(await dialog.textContent()).toContain(`Người mở liên kết này đầu tiên sẽ đăng nhập với tư cách ${email} (liên kết dùng được một lần`);
   return link;
 }
 

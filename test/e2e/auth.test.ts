@@ -44,8 +44,9 @@ describe('without a session', () => {
     await screen.waitFor();
     expect(await page.textContent('h1')).toBe('Cần đăng nhập');
     const text = (await screen.textContent())!;
-    expect(text).toContain('npm start');
-    expect(text).toContain('npm run sign-in-link');
+    // written for officials: no developer commands
+    expect(text).not.toContain('npm');
+    expect(text).toContain('Mở liên kết đăng nhập mà quản trị viên gửi cho bạn. Mỗi liên kết chỉ dùng được một lần và có thời hạn.');
     expect(text).toContain('Cloudflare Access');
     expect(text).toContain('Quản trị viên có thể thêm bạn và tạo cho bạn một liên kết đăng nhập');
     // no page, no navigation, no figures, and no token field
@@ -88,7 +89,8 @@ describe('the sign-in link', () => {
     await page.goto(demo.server.signInLink);
     expect(page.url()).toBe(`${demo.server.url}/`);
     await page.waitForSelector('[data-kpi="kpiTotal"] .value');
-    expect(await page.textContent('[data-testid=account-email]')).toBe('ADMIN_TOKEN');
+    // people see the bootstrap admin as a role, not as the name of a secret
+    expect(await page.textContent('[data-testid=account-email]')).toBe('Quản trị hệ thống');
     expect(await page.textContent('[data-testid=account-role]')).toBe('Quản trị viên');
     expect(await page.getAttribute('[data-testid=account-role]', 'data-role')).toBe('admin');
     expect(await page.locator('[data-testid=account-scope]').count()).toBe(0);
@@ -112,13 +114,52 @@ describe('the sign-in link', () => {
     expect(((await replay.json()) as { error: string }).error).toMatch(/session has ended/);
     await page.reload();
     await page.locator('[data-testid=sign-in]').waitFor();
+    // the link was spent: opened again after signing out, it opens nothing and says why
+    await page.goto(demo.server.signInLink);
+    await page.locator('[data-testid=sign-in]').waitFor();
+    expect(await page.textContent('[data-testid=sign-in] [role=alert]')).toBe(
+      'Liên kết đăng nhập này đã được dùng. Mỗi liên kết chỉ mở được một phiên: hãy đề nghị quản trị viên cấp một liên kết mới.',
+    );
+    expect(await sessionCookie(context, demo.server.url)).toBeUndefined();
+    await page.screenshot({ path: `${SHOTS}/lien-ket-da-dung-vi-1280x800.png` });
     expect(errors.filter((e) => e !== WHO_AM_I_401)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the system administrator by role in the header, in English too', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(await demo.server.newSignInLink());
+    await page.waitForSelector('[data-testid=account-email]');
+    await page.goto(`${demo.server.url}/?lang=en`);
+    await page.waitForSelector('[data-kpi="kpiTotal"] .value');
+    expect(await page.textContent('[data-testid=account-email]')).toBe('System administrator');
+    expect(await page.textContent('[data-testid=account-role]')).toBe('Administrator');
+    await page.screenshot({ path: `${SHOTS}/dang-nhap-xong-en-1280x800.png` });
+    await context.close();
+  });
+
+  it('a link followed from another site asks first, and only the button (a POST from this site) signs in', async () => {
+    const { context, page } = await freshPage();
+    const link = await demo.server.newSignInLink();
+    // a page of no origin of ours links to it: Chromium sends Sec-Fetch-Site: cross-site
+    await page.setContent(`<a href="${link}&next=%2Fdia-ban">mở</a>`);
+    await page.click('a');
+    await page.locator('[data-testid=confirm-sign-in]').waitFor();
+    expect(await page.textContent('h1')).toBe('Xác nhận đăng nhập');
+    expect(await page.textContent('main')).toContain('để đăng nhập với tư cách Quản trị hệ thống');
+    expect(await page.textContent('main')).toContain('sign in as the system administrator');
+    expect(await sessionCookie(context, demo.server.url)).toBeUndefined();
+    await page.screenshot({ path: `${SHOTS}/xac-nhan-dang-nhap-1280x800.png` });
+    await page.click('button:has-text("Đăng nhập / Sign in")');
+    await page.waitForURL(`${demo.server.url}/dia-ban`);
+    await page.waitForSelector('[data-testid=account-email]');
+    expect(await sessionCookie(context, demo.server.url)).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
     await context.close();
   });
 
   it('a session that ends while the dashboard is open brings the sign-in screen back at the next request', async () => {
     const { context, page } = await freshPage();
-    await page.goto(demo.server.signInLink);
+    await page.goto(await demo.server.newSignInLink());
     await page.waitForSelector('[data-kpi="kpiTotal"] .value');
     // every card has its data: otherwise a card still loading meets the 401 first and the
     // sign-in screen replaces the nav before the click below
@@ -144,7 +185,7 @@ describe('the sign-in link', () => {
     // a person lands on the sign-in screen, told why and what to do, in their language
     await page.goto(altered);
     await page.locator('[data-testid=sign-in]').waitFor();
-    expect(await page.textContent('[data-testid=sign-in] [role=alert]')).toContain('Liên kết đăng nhập không hợp lệ hoặc đã hết hạn');
+    expect(await page.textContent('[data-testid=sign-in] [role=alert]')).toBe('Liên kết đăng nhập không hợp lệ hoặc đã hết hạn. Hãy đề nghị quản trị viên cấp một liên kết mới.');
     expect(new URL(page.url()).search).toBe('');
     expect(await sessionCookie(context, demo.server.url)).toBeUndefined();
     await page.screenshot({ path: `${SHOTS}/lien-ket-hong-vi-1280x800.png` });
@@ -154,7 +195,7 @@ describe('the sign-in link', () => {
     // a script gets the reason as JSON
     const res = await fetch(altered, { redirect: 'manual' });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: 'This sign-in link is not valid or has expired: ask for a new one (npm start prints one)' });
+    expect(await res.json()).toEqual({ error: 'This sign-in link is not valid or has expired: ask an administrator for a new one' });
     await context.close();
   });
 });

@@ -23,13 +23,13 @@ export const PAGES = [
 export interface Session {
   server: Server;
   browser: Browser;
-  /** The browser state after opening the server's sign-in link: the bootstrap admin's session cookie. */
+  /** The browser state after opening a sign-in link of the server: the bootstrap admin's session cookie. */
   signedIn: SignedIn;
 }
 
 /**
  * `npm start` on the demo and one Chromium, started once for a test file and stopped after it;
- * the sign-in link is opened once and its session reused by every page.
+ * a sign-in link is opened once and its session reused by every page.
  */
 export function demoSession(env: Record<string, string> = {}): Session {
   const session = {} as Session;
@@ -37,7 +37,8 @@ export function demoSession(env: Record<string, string> = {}): Session {
     mkdirSync(SHOTS, { recursive: true });
     session.server = await startServer(env);
     session.browser = await launchBrowser();
-    session.signedIn = await signIn(session.browser, session.server.signInLink);
+    // a link opens one session: the printed one stays for the tests of that link
+    session.signedIn = await signIn(session.browser, await session.server.newSignInLink());
   });
   afterAll(async () => {
     await session.browser?.close();

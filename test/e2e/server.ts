@@ -1,16 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { signInLink as makeSignInLink } from '../../scripts/lib/signInLink.ts';
 
 export interface Server {
   url: string;
   /** The bootstrap ADMIN_TOKEN the server runs with. */
   token: string;
-  /** The one-click sign-in link `npm start` printed. */
+  /** The one-click sign-in link `npm start` printed (it opens one session). */
   signInLink: string;
+  /** Another bootstrap admin link, as `npm run sign-in-link` makes it for this server. */
+  newSignInLink: () => Promise<string>;
   /** fetch() on this server as the bootstrap admin (Authorization: Bearer). */
   api: (path: string, init?: RequestInit) => Promise<Response>;
   dataDir: string;
@@ -59,13 +62,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
   };
+  // npm start saved the key of sign-in links in DATA_DIR
+  const newSignInLink = async () => makeSignInLink(url, readFileSync(path.join(dataDir, 'sign-in-secret'), 'utf8').trim());
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
     try {
       const res = await api('/api/v1/meta');
       const signInLink = /(http:\/\/\S+\/api\/v1\/auth\/sign-in\?ticket=\S+)/.exec(out)?.[1];
-      if (res.ok && signInLink) return { url, token, signInLink, api, dataDir, pgid: child.pid!, output: () => out, stop };
+      if (res.ok && signInLink) return { url, token, signInLink, newSignInLink, api, dataDir, pgid: child.pid!, output: () => out, stop };
     } catch {
       // not listening yet
     }

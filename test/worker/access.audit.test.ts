@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signTicket } from '../../worker/auth/ticket';
 import { ACCESS_FIXTURE } from './access-fixture';
-import { ADMIN_TOKEN, anonymous, api } from './auth';
+import { anonymous, api, bootstrapTicket } from './auth';
 import { load, resetDatabase } from './helpers';
 import { as, person, resetAccess, type Person } from './people';
 
@@ -55,7 +54,7 @@ describe('audit log', () => {
     const tok = (await (await api('http://local/api/v1/tokens', { method: 'POST', headers: json, body: JSON.stringify({ label: 'báo cáo', user_id: user.id }) })).json()) as { id: string };
     await api(`http://local/api/v1/tokens/${tok.id}`, { method: 'DELETE' });
     for (const disabled of [true, false]) await api(`http://local/api/v1/users/${user.id}`, { method: 'PATCH', headers: json, body: JSON.stringify({ disabled }) });
-    const signedIn = await anonymous(`http://local/api/v1/auth/sign-in?ticket=${await signTicket(ADMIN_TOKEN, 0, 60)}`, { redirect: 'manual' });
+    const signedIn = await anonymous(`http://local/api/v1/auth/sign-in?ticket=${await bootstrapTicket(60)}`, { redirect: 'manual' });
     const cookie = /thidua_session=[^;]+/.exec(signedIn.headers.get('Set-Cookie')!)![0];
     expect((await anonymous('http://local/api/v1/auth/sign-out', { method: 'POST', headers: { cookie, Origin: 'http://local' } })).status).toBe(200);
 

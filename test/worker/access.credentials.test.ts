@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../worker/auth/secrets';
 import { signTicket } from '../../worker/auth/ticket';
 import { ACCESS_FIXTURE } from './access-fixture';
-import { ADMIN_TOKEN, anonymous, api } from './auth';
+import { ADMIN_TOKEN, anonymous, api, bootstrapTicket } from './auth';
 import { load, resetDatabase } from './helpers';
 import { as, person, resetAccess, type Person } from './people';
 
@@ -152,7 +152,7 @@ describe('rate limiting of failed credential checks', () => {
     for (let i = 0; i < 5; i++) await anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=bad${i}`, { headers: { 'CF-Connecting-IP': '203.0.113.9' } });
     for (let i = 0; i < 4; i++) await withJwt('not.a.jwt', '/api/v1/auth/me', '203.0.113.9');
     expect((await withJwt('not.a.jwt', '/api/v1/auth/me', '203.0.113.9')).status).toBe(429);
-    const link = await anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=${await signTicket(ADMIN_TOKEN, 0, 60)}`, { headers: { 'CF-Connecting-IP': '203.0.113.9' }, redirect: 'manual' });
+    const link = await anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=${await bootstrapTicket(60)}`, { headers: { 'CF-Connecting-IP': '203.0.113.9' }, redirect: 'manual' });
     expect(link.status).toBe(429);
   });
 });
@@ -163,7 +163,7 @@ describe('sign-in links and sessions', () => {
   const cookieOf = (res: Response) => /thidua_session=([^;]+)/.exec(res.headers.get('Set-Cookie') ?? '')![1];
 
   it('the npm start link opens an admin session with a Secure, HttpOnly, SameSite=Strict cookie', async () => {
-    const res = await signIn(await signTicket(ADMIN_TOKEN, 0, 3600));
+    const res = await signIn(await bootstrapTicket());
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe('/');
     const setCookie = res.headers.get('Set-Cookie')!;
@@ -176,21 +176,22 @@ describe('sign-in links and sessions', () => {
   });
 
   it('a link made for a user signs in as that user; never redirects off the site', async () => {
-    const made = await api(`${ORIGIN}/api/v1/auth/sign-in-links`, { method: 'POST', headers: json, body: JSON.stringify({ user_id: viewer.id, lifetime_hours: 2 }) });
-    expect(made.status).toBe(201);
-    const { url } = (await made.json()) as { url: string };
-    const ticket = new URL(url).searchParams.get('ticket')!;
-    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) expect((await signIn(ticket, next)).headers.get('Location')).toBe('/');
-    const res = await signIn(ticket, '/dia-ban?unit=D1');
+    const link = async () => {
+      const made = await api(`${ORIGIN}/api/v1/auth/sign-in-links`, { method: 'POST', headers: json, body: JSON.stringify({ user_id: viewer.id, lifetime_hours: 2 }) });
+      expect(made.status).toBe(201);
+      return new URL(((await made.json()) as { url: string }).url).searchParams.get('ticket')!;
+    };
+    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) expect((await signIn(await link(), next)).headers.get('Location')).toBe('/');
+    const res = await signIn(await link(), '/dia-ban?unit=D1');
     expect(res.headers.get('Location')).toBe('/dia-ban?unit=D1');
     const me = await anonymous(`${ORIGIN}/api/v1/auth/me`, { headers: { cookie: `thidua_session=${cookieOf(res)}` } });
     expect(await me.json()).toMatchObject({ email: viewer.email, role: 'viewer', scope: { unit: 'D1' } });
   });
 
   it('refuses expired, tampered and wrongly signed tickets', async () => {
-    const expired = await signTicket(ADMIN_TOKEN, 0, -10);
-    const other = await signTicket('another-admin-token', 0, 3600);
-    const good = await signTicket(ADMIN_TOKEN, 0, 3600);
+    const expired = await bootstrapTicket(-10);
+    const other = await signTicket(ADMIN_TOKEN, 0, 3600);
+    const good = await bootstrapTicket();
     const tampered = good.replace(/\.[^.]+\./, `.${btoa(JSON.stringify({ purpose: 'sign-in', sub: viewer.id, exp: 9999999999 })).replace(/=+$/, '')}.`);
     for (const t of [expired, other, tampered]) {
       const res = await signIn(t);
@@ -203,7 +204,7 @@ describe('sign-in links and sessions', () => {
     const browser = (ticket: string, ip: string) =>
       anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=${ticket}`, { headers: { accept: 'text/html,application/xhtml+xml', 'CF-Connecting-IP': ip }, redirect: 'manual' });
     const failures = async (ip: string) => (await env.DB.prepare('SELECT count FROM auth_failures WHERE client = ?').bind(ip).first<number>('count')) ?? 0;
-    const expired = await signTicket(ADMIN_TOKEN, 0, -10);
+    const expired = await bootstrapTicket(-10);
     const bad = await browser(expired, '192.0.2.50');
     expect(bad.status).toBe(303);
     expect(bad.headers.get('Location')).toBe('/?sign_in=link-invalid');
@@ -218,17 +219,17 @@ describe('sign-in links and sessions', () => {
     expect(disabled.headers.get('Set-Cookie')).toBeNull();
 
     for (let i = 0; i < 10; i++) await browser(expired, '192.0.2.52');
-    const blocked = await browser(await signTicket(ADMIN_TOKEN, 0, 3600), '192.0.2.52');
+    const blocked = await browser(await bootstrapTicket(), '192.0.2.52');
     expect(blocked.headers.get('Location')).toBe('/?sign_in=too-many');
     expect(blocked.headers.get('Set-Cookie')).toBeNull();
 
     const script = await anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=${expired}`, { headers: { accept: 'application/json', 'CF-Connecting-IP': '192.0.2.53' }, redirect: 'manual' });
     expect(script.status).toBe(401);
-    expect(await script.json()).toEqual({ error: 'This sign-in link is not valid or has expired: ask for a new one (npm start prints one)' });
+    expect(await script.json()).toEqual({ error: 'This sign-in link is not valid or has expired: ask an administrator for a new one' });
   });
 
   it('a cookie alone cannot make changes from another site (CSRF), and sign-out ends the session', async () => {
-    const cookie = `thidua_session=${cookieOf(await signIn(await signTicket(ADMIN_TOKEN, 0, 3600)))}`;
+    const cookie = `thidua_session=${cookieOf(await signIn(await bootstrapTicket()))}`;
     const post = (headers: Record<string, string>) =>
       anonymous(`${ORIGIN}/api/v1/users`, { method: 'POST', headers: { cookie, ...json, ...headers }, body: JSON.stringify({ email: 'csrf@example.vn', role: 'admin' }) });
     expect((await post({ Origin: 'https://evil.example' })).status).toBe(403);

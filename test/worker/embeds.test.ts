@@ -6,7 +6,7 @@ import { signEmbed } from '../../worker/embed/token';
 import { FIXTURE } from './fixture';
 import { load, resetDatabase } from './helpers';
 
-const ADMIN = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
+const ADMIN = { Authorization: 'Bearer test-admin-token-7Qm2xWv9Lk4Rt8Zp3Hs6Jd1N', 'Content-Type': 'application/json' };
 const ORIGIN = 'https://host.example';
 
 interface Created {

@@ -1,7 +1,7 @@
 import { anonymous, api } from './auth';
 import { env, SELF } from 'cloudflare:test';
 
-export const AUTH = { authorization: 'Bearer test-admin-token' };
+export const AUTH = { authorization: 'Bearer test-admin-token-7Qm2xWv9Lk4Rt8Zp3Hs6Jd1N' };
 export const CSV = 'text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

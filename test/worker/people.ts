@@ -36,5 +36,5 @@ export const as = (p: Person, path: string, init: RequestInit = {}) => {
 };
 
 export async function resetAccess() {
-  await env.DB.batch(['DELETE FROM api_tokens', 'DELETE FROM sessions', 'DELETE FROM users', 'DELETE FROM audit_log', 'DELETE FROM auth_failures', 'DELETE FROM embed_tokens', 'DELETE FROM snapshots'].map((s) => env.DB.prepare(s)));
+  await env.DB.batch(['DELETE FROM api_tokens', 'DELETE FROM sessions', 'DELETE FROM sign_in_links', 'DELETE FROM users', 'DELETE FROM audit_log', 'DELETE FROM auth_failures', 'DELETE FROM embed_tokens', 'DELETE FROM snapshots'].map((s) => env.DB.prepare(s)));
 }

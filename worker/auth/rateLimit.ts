@@ -1,17 +1,21 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
+import { isLocalDev } from './deployment';
 import type { FailureRow } from '../queries/auth/failures';
 import { recordFailure } from '../queries/auth/failures';
 
 // Failed credential checks (wrong or expired API tokens, bad sign-in links, rejected Access
 // JWTs) are counted per client address; past the limit, every API token, sign-in link and Access
-// JWT from that address is refused with 429 until the window ends, right ones included, so
-// guessing gains nothing. (ADMIN_TOKEN itself is compared before any lookup: it is a long random secret.)
+// JWT from that address (ADMIN_TOKEN too) is refused with 429 until the window ends, right ones
+// included, so guessing gains nothing.
 export const FAILURE_LIMIT = 10;
 export const FAILURE_WINDOW_SECONDS = 15 * 60;
 
-/** Cloudflare sets CF-Connecting-IP (clients cannot); locally every request is one client. */
-export const clientOf = (c: Context<AppEnv>) => c.req.header('CF-Connecting-IP') ?? 'local';
+/**
+ * Deployed, Cloudflare sets CF-Connecting-IP (clients cannot). Under `npm start` the header is
+ * the client's own text, so it is ignored: everything on this machine is one client.
+ */
+export const clientOf = (c: Context<AppEnv>) => (isLocalDev(c.env) ? 'local' : c.req.header('CF-Connecting-IP') ?? 'unknown');
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -24,7 +28,9 @@ export function blockedFor(row: FailureRow | null, now = nowSeconds()): number {
 
 export function tooManyFailures(c: Context<AppEnv>, retryAfter: number) {
   c.header('Retry-After', String(retryAfter));
-  return c.json({ error: `Too many failed sign-in attempts from this address: try again in ${Math.ceil(retryAfter / 60)} min` }, 429);
+  // locally npm start forgets the failures when it starts again (scripts/start.ts)
+  const orRestart = isLocalDev(c.env) ? ', or restart npm start' : '';
+  return c.json({ error: `Too many failed sign-in attempts from this address: try again in ${Math.ceil(retryAfter / 60)} min${orRestart}` }, 429);
 }
 
 /** Counts a failure and answers 401 with the reason, or 429 once the limit is reached. */

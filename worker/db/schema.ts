@@ -363,6 +363,25 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_expires').on(t.expiresAt)],
 );
 
+// Sign-in links (issue 14): each link's ticket carries this row's id as `jti`, and a link opens
+// one session only. A link an admin makes for a user is recorded when it is made, so changing
+// the user's access (disable, role, scope) withdraws it; the bootstrap admin's links (printed by
+// `npm start`, signed with SIGN_IN_SECRET outside the Worker) are recorded when first used.
+export const signInLinks = sqliteTable(
+  'sign_in_links',
+  {
+    id: text('id').primaryKey(),
+    // NULL: the bootstrap admin
+    userId: integer('user_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('sign_in_links_user').on(t.userId), index('sign_in_links_expires').on(t.expiresAt)],
+);
+
 // Who changed what: imports, rollbacks, users, tokens, sign-ins. Read by admins only.
 export const auditLog = sqliteTable(
   'audit_log',

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { PAGE_HEADERS, pageCsp } from '../security/pageHeaders';
 import type { AppEnv } from '../env';
+import { parseOrigin } from './origin';
 import { EmbedDenied, verifyEmbed } from './token';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -49,6 +50,9 @@ export async function embedPage(c: Context<AppEnv>): Promise<Response> {
     if (e instanceof EmbedDenied) return deniedPage(e.message);
     throw e;
   }
+  // a row stored before origins were parsed may hold a wildcard or CSP syntax: never sent
+  const frameAncestor = parseOrigin(origin);
+  if (!frameAncestor) return deniedPage('This embed token names a parent origin that is not a single scheme://host[:port]: ask for a new one');
   // '/' is the shell under any html_handling (`/index.html` may redirect to `/`)
   const shell = await c.env.ASSETS.fetch(new URL('/', c.req.url));
   if (!shell.ok) return new Response('The dashboard is not built (npm run build)', { status: 503 });
@@ -58,7 +62,7 @@ export async function embedPage(c: Context<AppEnv>): Promise<Response> {
       ...PAGE_HEADERS,
       'Content-Type': 'text/html; charset=utf-8',
       // framed only by the one origin the token names
-      'Content-Security-Policy': pageCsp(origin),
+      'Content-Security-Policy': pageCsp(frameAncestor),
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
     },

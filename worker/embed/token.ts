@@ -52,7 +52,8 @@ export async function verifyEmbed(db: D1Database, cost: ReadCost, secret: string
   if (!row) throw new EmbedDenied('Embed token unknown: it was not issued by this server');
   if (row.revoked_at) throw new EmbedDenied('Embed token revoked');
   await requireCreatorAccess(db, cost, row.created_by, claims.scope ?? null);
-  return claims;
+  // the frame-ancestors of the page come from the row, checked when it was stored
+  return { ...claims, origin: row.origin };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { AccessDenied, verifyAccessJwt } from '../auth/access';
+import { refusedSecret, weakSecretMessage } from '../auth/deployment';
 import { bootstrapAdmin, scopeOf, type Identity } from '../auth/identity';
 import { blockedFor, clientOf, refuse, tooManyFailures } from '../auth/rateLimit';
 import { sameSecret, sha256Hex } from '../auth/secrets';
@@ -17,6 +18,8 @@ import { findUserByEmail } from '../queries/auth/users';
 const PUBLIC: [string, RegExp][] = [
   ['GET', /^\/api\/v1\/openapi\.json$/],
   ['GET', /^\/api\/v1\/auth\/sign-in$/],
+  // the confirmation of a link opened from another site; it checks its own origin
+  ['POST', /^\/api\/v1\/auth\/sign-in$/],
   ['GET', /^\/api\/v1\/embed-data\/[^/]+$/],
   ['GET', /^\/api\/v1\/snapshots\/[^/]+$/],
 ];
@@ -28,11 +31,16 @@ const isPublic = (c: Context<AppEnv>) => PUBLIC.some(([m, re]) => (c.req.method 
 type Outcome = Identity | Response;
 
 async function byApiToken(c: Context<AppEnv>, token: string): Promise<Outcome> {
-  const admin = c.env.ADMIN_TOKEN;
-  if (admin && (await sameSecret(token, admin))) return bootstrapAdmin('admin_token');
+  // the limit is known before ADMIN_TOKEN is compared: a blocked client learns nothing, even
+  // from the right guess
   const { row, failures } = await lookupCredential(c.env.DB, c.get('cost'), 'token', await sha256Hex(token), clientOf(c));
   const wait = blockedFor(failures);
   if (wait) return tooManyFailures(c, wait);
+  const admin = c.env.ADMIN_TOKEN;
+  if (admin && (await sameSecret(token, admin))) {
+    if (refusedSecret(c.env, admin)) return c.json({ error: `The bootstrap admin is switched off: ${weakSecretMessage('ADMIN_TOKEN')}` }, 503);
+    return bootstrapAdmin('admin_token');
+  }
   const now = new Date().toISOString();
   if (!row || !row.role) return refuse(c, 'Invalid token');
   if (row.revoked_at) return refuse(c, 'This token was revoked');

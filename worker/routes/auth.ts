@@ -1,17 +1,21 @@
 import { Hono, type Context } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
-import { actorOf } from '../auth/identity';
+import { refusedSecret, weakSecretMessage } from '../auth/deployment';
+import { confirmSignInPage } from '../auth/confirmPage';
+import { actorOf, BOOTSTRAP_ADMIN } from '../auth/identity';
 import { importableDatasets } from '../imports/access';
 import { blockedFor, clientOf, refuse, tooManyFailures } from '../auth/rateLimit';
 import { findFailures } from '../queries/auth/failures';
 import { ROLE_RIGHTS, ROLES, atLeast } from '../auth/roles';
+import { nextPath } from '../auth/nextPath';
 import { sha256Hex } from '../auth/secrets';
 import { clearSession, openSession, sessionId } from '../auth/session';
-import { signTicket, verifyTicket } from '../auth/ticket';
+import { signTicket, verifyTicket, type Ticket } from '../auth/ticket';
 import type { AppEnv } from '../env';
 import { identityOf, need } from '../middleware/requireRole';
 import { recordAudit } from '../queries/auth/audit';
 import { deleteSession } from '../queries/auth/sessions';
+import { consumeBootstrapLink, consumeUserLink, findSignInLink, insertSignInLink } from '../queries/auth/signInLinks';
 import { findUser } from '../queries/auth/users';
 import { me, signInLink, signInLinkBody, signInQuery } from '../validation/access';
 import { badRequest } from '../validation/hook';
@@ -23,13 +27,70 @@ import { AUTH_ERRORS, err, json } from './openapiHelpers';
  * The failure is counted either way (refuse/tooManyFailures ran before this).
  */
 const wantsPage = (accept: string | undefined) => !!accept && accept.includes('text/html');
-function forPerson(c: Context<AppEnv>, refusal: Response, why: 'link-invalid' | 'link-no-access'): Response {
+type LinkRefusal = 'link-invalid' | 'link-no-access' | 'link-used';
+function forPerson(c: Context<AppEnv>, refusal: Response, why: LinkRefusal): Response {
   if (!wantsPage(c.req.header('accept'))) return refusal;
   return c.redirect(`/?sign_in=${refusal.status === 429 ? 'too-many' : why}`, 303);
 }
 
-/** Only a path on this site may follow a sign-in (never another origin: no open redirect). */
-const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/');
+const INVALID = 'This sign-in link is not valid or has expired: ask an administrator for a new one';
+
+/** The key of sign-in links, or the 503 that says why links are off. */
+function linkSecret(c: Context<AppEnv>): string | Response {
+  const secret = c.env.SIGN_IN_SECRET;
+  if (!secret) return c.json({ error: 'Sign-in links are disabled: the server has no SIGN_IN_SECRET configured' }, 503);
+  if (refusedSecret(c.env, secret)) return c.json({ error: `Sign-in links are disabled: ${weakSecretMessage('SIGN_IN_SECRET')}` }, 503);
+  return secret;
+}
+
+/** A link followed from another site's page must be confirmed here first (login CSRF). */
+const fromOtherSite = (c: Context<AppEnv>) => ['cross-site', 'same-site'].includes(c.req.header('Sec-Fetch-Site') ?? '');
+
+/** The confirmation is a form on this site: a POST from anywhere else is refused. */
+function postedHere(c: Context<AppEnv>): boolean {
+  const site = c.req.header('Sec-Fetch-Site');
+  if (site !== undefined) return site === 'same-origin';
+  return c.req.header('Origin') === new URL(c.req.url).origin;
+}
+
+/** Checks the rate limit, the key and the signature; answers the ticket or the refusal. */
+async function readTicket(c: Context<AppEnv>, ticket: string): Promise<Ticket | Response> {
+  const wait = blockedFor(await findFailures(c.env.DB, c.get('cost'), clientOf(c)));
+  if (wait) return forPerson(c, tooManyFailures(c, wait), 'link-invalid');
+  const secret = linkSecret(c);
+  if (secret instanceof Response) return secret;
+  const claims = await verifyTicket(secret, ticket);
+  return claims ?? forPerson(c, await refuse(c, INVALID), 'link-invalid');
+}
+
+/** Why a link that verified could not be spent (it was, or it was withdrawn, or never made here). */
+async function spentRefusal(c: Context<AppEnv>, id: string): Promise<Response> {
+  const row = await findSignInLink(c.env.DB, c.get('cost'), id);
+  if (row?.used_at) return forPerson(c, await refuse(c, 'This sign-in link has already been used: a link opens one session; ask an administrator for a new one'), 'link-used');
+  if (row?.revoked_at) return forPerson(c, await refuse(c, "This sign-in link was withdrawn: the user's access changed after it was made; ask an administrator for a new one"), 'link-invalid');
+  return forPerson(c, await refuse(c, INVALID), 'link-invalid');
+}
+
+/** Spends the link (once, whatever the number of concurrent openings) and opens the session. */
+async function signInWith(c: Context<AppEnv>, claims: Ticket, next: string | undefined): Promise<Response> {
+  const now = new Date().toISOString();
+  let userId: number | null = null;
+  let actor = BOOTSTRAP_ADMIN;
+  let spent: boolean;
+  if (claims.sub === 0) {
+    spent = await consumeBootstrapLink(c.env.DB, c.get('cost'), claims.jti, new Date(claims.exp * 1000).toISOString(), now);
+  } else {
+    const user = await findUser(c.env.DB, c.get('cost'), claims.sub);
+    if (!user || user.disabled_at) return forPerson(c, await refuse(c, 'This sign-in link is for a user who no longer has access'), 'link-no-access');
+    spent = await consumeUserLink(c.env.DB, c.get('cost'), claims.jti, user.id, now);
+    userId = user.id;
+    actor = user.email;
+  }
+  if (!spent) return spentRefusal(c, claims.jti);
+  await openSession(c, userId);
+  await recordAudit(c.env.DB, { actor, action: 'sign_in', detail: { via: 'link' } });
+  return c.redirect(nextPath(next, new URL(c.req.url).origin), 303);
+}
 
 export const authRoutes = new Hono<AppEnv>()
   .get(
@@ -37,34 +98,52 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Open a browser session from a sign-in link',
       description:
-        'The link `npm start` prints (or an admin makes for a user) carries a short-lived ticket signed with ADMIN_TOKEN. A good ticket sets the HttpOnly, Secure, SameSite=Strict session cookie and redirects (303) to `next` (a path on this site) or the dashboard.',
+        'The link `npm start` prints (or an admin makes for a user) carries a short-lived ticket signed with SIGN_IN_SECRET; a link opens one session only. A good ticket sets the HttpOnly, Secure, SameSite=Strict session cookie and redirects (303) to `next` (a path on this site) or the dashboard. A link followed from another site (`Sec-Fetch-Site: cross-site` or `same-site`) is not used: it answers a page whose button confirms it (POST).',
       tags: ['auth'],
       responses: {
-        303: { description: 'Signed in: redirect to `next` or the dashboard. A browser (Accept: text/html) whose link is refused is also redirected, to `/?sign_in=link-invalid|link-no-access|too-many`, where the sign-in screen explains it' },
+        200: { description: 'Opened from another site: a page asking to confirm the sign-in (nothing is set until its button is pressed)', content: { 'text/html': { schema: { type: 'string' } } } },
+        303: { description: 'Signed in: redirect to `next` or the dashboard. A browser (Accept: text/html) whose link is refused is also redirected, to `/?sign_in=link-invalid|link-no-access|link-used|too-many`, where the sign-in screen explains it' },
         400: err('No ticket'),
-        401: err('A bad or expired ticket, or one for a user who is disabled or gone'),
+        401: err('A bad, expired, used or withdrawn ticket, or one for a user who is disabled or gone'),
         429: AUTH_ERRORS[429],
+        503: err('No usable SIGN_IN_SECRET configured: links are off'),
       },
     }),
     validator('query', signInQuery, badRequest),
     async (c) => {
       const { ticket, next } = c.req.valid('query');
-      const wait = blockedFor(await findFailures(c.env.DB, c.get('cost'), clientOf(c)));
-      if (wait) return forPerson(c, tooManyFailures(c, wait), 'link-invalid');
-      const admin = c.env.ADMIN_TOKEN;
-      const claims = admin ? await verifyTicket(admin, ticket) : null;
-      if (!claims) return forPerson(c, await refuse(c, 'This sign-in link is not valid or has expired: ask for a new one (npm start prints one)'), 'link-invalid');
-      let userId: number | null = null;
-      let actor = 'ADMIN_TOKEN';
-      if (claims.sub !== 0) {
-        const user = await findUser(c.env.DB, c.get('cost'), claims.sub);
-        if (!user || user.disabled_at) return forPerson(c, await refuse(c, 'This sign-in link is for a user who no longer has access'), 'link-no-access');
-        userId = user.id;
-        actor = user.email;
+      const claims = await readTicket(c, ticket);
+      if (claims instanceof Response) return claims;
+      if (fromOtherSite(c)) {
+        const user = claims.sub === 0 ? null : await findUser(c.env.DB, c.get('cost'), claims.sub);
+        c.header('Cache-Control', 'no-store');
+        return c.html(confirmSignInPage(ticket, next, user ? { vi: user.email, en: user.email } : { vi: 'Quản trị hệ thống', en: 'the system administrator' }));
       }
-      await openSession(c, userId);
-      await recordAudit(c.env.DB, { actor, action: 'sign_in', detail: { via: 'link' } });
-      return c.redirect(safeNext(next), 303);
+      return signInWith(c, claims, next);
+    },
+  )
+  .post(
+    '/sign-in',
+    describeRoute({
+      summary: 'Confirm a sign-in link opened from another site',
+      description: 'The form of the confirmation page: `ticket` and `next` as form fields. Only a POST from this site (`Sec-Fetch-Site: same-origin`, or without it an `Origin` of this site) is accepted; then as GET /sign-in.',
+      tags: ['auth'],
+      responses: {
+        303: { description: 'Signed in, or refused (a browser): as GET /sign-in' },
+        400: err('No ticket'),
+        401: err('As GET /sign-in'),
+        403: err('Not sent from this site'),
+        429: AUTH_ERRORS[429],
+        503: err('No usable SIGN_IN_SECRET configured: links are off'),
+      },
+    }),
+    validator('form', signInQuery, badRequest),
+    async (c) => {
+      if (!postedHere(c)) return c.json({ error: 'Refused: a sign-in can only be confirmed from this site' }, 403);
+      const { ticket, next } = c.req.valid('form');
+      const claims = await readTicket(c, ticket);
+      if (claims instanceof Response) return claims;
+      return signInWith(c, claims, next);
     },
   )
   .get(
@@ -104,22 +183,26 @@ export const authRoutes = new Hono<AppEnv>()
     '/sign-in-links',
     describeRoute({
       summary: 'Make a sign-in link for a user',
-      description: 'For users without Cloudflare Access: a link that opens a browser session as this user, valid for `lifetime_hours` (default 24, at most 72). Admins only; recorded in the audit log.',
+      description: 'For users without Cloudflare Access: a link that opens one browser session as this user, once, within `lifetime_hours` (default 24, at most 72). Changing the user\'s role or scope, or disabling them, withdraws their unused links. Admins only; recorded in the audit log.',
       tags: ['auth'],
-      responses: { 201: { description: 'Created', content: json(signInLink) }, 400: err('A bad field'), 404: err('No such user'), ...AUTH_ERRORS, 503: err('No ADMIN_TOKEN configured: links cannot be signed') },
+      responses: { 201: { description: 'Created', content: json(signInLink) }, 400: err('A bad field'), 404: err('No such user'), ...AUTH_ERRORS, 503: err('No usable SIGN_IN_SECRET configured: links cannot be signed') },
     }),
     need('admin', { en: 'making sign-in links', vi: 'tạo liên kết đăng nhập' }),
     validator('json', signInLinkBody, badRequest),
     async (c) => {
       const body = c.req.valid('json');
-      const admin = c.env.ADMIN_TOKEN;
-      if (!admin) return c.json({ error: 'Sign-in links are disabled: the server has no ADMIN_TOKEN configured' }, 503);
+      const secret = linkSecret(c);
+      if (secret instanceof Response) return secret;
       const user = await findUser(c.env.DB, c.get('cost'), body.user_id);
       if (!user || user.disabled_at) return c.json({ error: `No active user ${body.user_id}` }, 404);
       const seconds = body.lifetime_hours * 3600;
-      const ticket = await signTicket(admin, user.id, seconds);
-      const expires_at = new Date(Date.now() + seconds * 1000).toISOString();
-      await recordAudit(c.env.DB, { actor: actorOf(identityOf(c)), action: 'sign_in_link', target: user.email, detail: { expires_at } });
+      const id = crypto.randomUUID();
+      const ticket = await signTicket(secret, user.id, seconds, id);
+      const now = new Date();
+      const expires_at = new Date(now.getTime() + seconds * 1000).toISOString();
+      const actor = actorOf(identityOf(c));
+      await insertSignInLink(c.env.DB, c.get('cost'), { id, user_id: user.id, created_at: now.toISOString(), created_by: actor, expires_at });
+      await recordAudit(c.env.DB, { actor, action: 'sign_in_link', target: user.email, detail: { expires_at } });
       return c.json({ url: `${new URL(c.req.url).origin}/api/v1/auth/sign-in?ticket=${ticket}`, expires_at }, 201);
     },
   );

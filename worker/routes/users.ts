@@ -7,6 +7,7 @@ import { conflict, notFound } from '../errors';
 import { identityOf, need } from '../middleware/requireRole';
 import { auditStatement } from '../queries/auth/audit';
 import { deleteUserSessions } from '../queries/auth/sessions';
+import { revokeUserLinks } from '../queries/auth/signInLinks';
 import { findUser, findUserByEmail, insertUser, listUsers, updateUser, type UserChange, type UserRow } from '../queries/auth/users';
 import { loadGeography } from '../queries/geography';
 import { createUserBody, updateUserBody, user, userIdParam, userList } from '../validation/access';
@@ -72,7 +73,7 @@ export const usersRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Change a user',
       description:
-        'Name, role, scope (null removes it) or `disabled`. Disabling ends the user\'s sessions and stops their API tokens at once. Admins cannot change their own role or disable themselves. Recorded in the audit log.',
+        'Name, role, scope (null removes it) or `disabled`. Disabling ends the user\'s sessions and stops their API tokens at once; a change of role, scope or status withdraws their unused sign-in links. Admins cannot change their own role or disable themselves. Recorded in the audit log.',
       tags: ['users'],
       responses: { 200: { description: 'Changed', content: json(user) }, 400: err('A bad field'), 404: err('No such user'), 409: err('A change to your own account that would lock you out'), ...AUTH_ERRORS },
     }),
@@ -95,6 +96,9 @@ export const usersRoutes = new Hono<AppEnv>()
       if (b.disabled !== undefined) change.disabled_at = b.disabled ? before.disabled_at ?? new Date().toISOString() : null;
       const row = (await updateUser(c.env.DB, c.get('cost'), id, change))!;
       if (b.disabled) await deleteUserSessions(c.env.DB, c.get('cost'), id);
+      // a link made for the access the user had must not open the access they have now
+      const accessChanged = row.role !== before.role || row.scope_unit !== before.scope_unit || row.scope_cluster !== before.scope_cluster || row.disabled_at !== before.disabled_at;
+      if (accessChanged) await revokeUserLinks(c.env.DB, c.get('cost'), id, new Date().toISOString());
       const changed = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
       await auditStatement(c.env.DB, { actor: actorOf(who), action: b.disabled ? 'user_disable' : b.disabled === false && before.disabled_at ? 'user_enable' : 'user_update', target: row.email, detail: changed }).run();
       return c.json(view(row));

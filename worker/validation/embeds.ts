@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { EMBED_CHART_NAMES, EMBED_PARAMS } from '../domain/embedCharts';
+import { parseOrigin } from '../embed/origin';
 
-const isOrigin = (s: string) => {
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === s;
-  } catch {
-    return false;
-  }
-};
 
 export const embedChartParam = z.object({ chart: z.enum(EMBED_CHART_NAMES).describe('Which chart') });
 export const embedIdParam = z.object({ id: z.string().min(1).max(64) });
@@ -21,7 +14,9 @@ export const createEmbedBody = z.strictObject({
     .describe('The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})'),
   origin: z
     .string()
-    .refine(isOrigin, 'expected an origin such as https://example.org (scheme, host and port, no path)')
+    .max(300)
+    .refine((s) => parseOrigin(s) !== null, 'expected exactly one origin such as https://example.org (scheme, host and port; no path, wildcard or other characters)')
+    .transform((s) => parseOrigin(s)!)
     .describe('The only origin allowed to frame the chart'),
   lifetime_days: z.number().int().min(1).max(366).default(30).describe('Days until the token expires (1–366)'),
   label: z.string().max(200).optional().describe('A note for the list, e.g. where the chart is embedded'),

@@ -9,11 +9,15 @@ export interface paths {
         };
         /**
          * Open a browser session from a sign-in link
-         * @description The link `npm start` prints (or an admin makes for a user) carries a short-lived ticket signed with ADMIN_TOKEN. A good ticket sets the HttpOnly, Secure, SameSite=Strict session cookie and redirects (303) to `next` (a path on this site) or the dashboard.
+         * @description The link `npm start` prints (or an admin makes for a user) carries a short-lived ticket signed with SIGN_IN_SECRET; a link opens one session only. A good ticket sets the HttpOnly, Secure, SameSite=Strict session cookie and redirects (303) to `next` (a path on this site) or the dashboard. A link followed from another site (`Sec-Fetch-Site: cross-site` or `same-site`) is not used: it answers a page whose button confirms it (POST).
          */
         get: operations["getAuthSignIn"];
         put?: never;
-        post?: never;
+        /**
+         * Confirm a sign-in link opened from another site
+         * @description The form of the confirmation page: `ticket` and `next` as form fields. Only a POST from this site (`Sec-Fetch-Site: same-origin`, or without it an `Origin` of this site) is accepted; then as GET /sign-in.
+         */
+        post: operations["postAuthSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -71,7 +75,7 @@ export interface paths {
         put?: never;
         /**
          * Make a sign-in link for a user
-         * @description For users without Cloudflare Access: a link that opens a browser session as this user, valid for `lifetime_hours` (default 24, at most 72). Admins only; recorded in the audit log.
+         * @description For users without Cloudflare Access: a link that opens one browser session as this user, once, within `lifetime_hours` (default 24, at most 72). Changing the user's role or scope, or disabling them, withdraws their unused links. Admins only; recorded in the audit log.
          */
         post: operations["postAuthSignInLinks"];
         delete?: never;
@@ -119,7 +123,7 @@ export interface paths {
         head?: never;
         /**
          * Change a user
-         * @description Name, role, scope (null removes it) or `disabled`. Disabling ends the user's sessions and stops their API tokens at once. Admins cannot change their own role or disable themselves. Recorded in the audit log.
+         * @description Name, role, scope (null removes it) or `disabled`. Disabling ends the user's sessions and stops their API tokens at once; a change of role, scope or status withdraws their unused sign-in links. Admins cannot change their own role or disable themselves. Recorded in the audit log.
          */
         patch: operations["patchUsersById"];
         trace?: never;
@@ -544,7 +548,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed in: redirect to `next` or the dashboard. A browser (Accept: text/html) whose link is refused is also redirected, to `/?sign_in=link-invalid|link-no-access|too-many`, where the sign-in screen explains it */
+            /** @description Opened from another site: a page asking to confirm the sign-in (nothing is set until its button is pressed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Signed in: redirect to `next` or the dashboard. A browser (Accept: text/html) whose link is refused is also redirected, to `/?sign_in=link-invalid|link-no-access|link-used|too-many`, where the sign-in screen explains it */
             303: {
                 headers: {
                     [name: string]: unknown;
@@ -563,7 +576,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A bad or expired ticket, or one for a user who is disabled or gone */
+            /** @description A bad, expired, used or withdrawn ticket, or one for a user who is disabled or gone */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -577,6 +590,103 @@ export interface operations {
             };
             /** @description Too many failed credential checks from this address (Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No usable SIGN_IN_SECRET configured: links are off */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    postAuthSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    ticket: string;
+                    next?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in, or refused (a browser): as GET /sign-in */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No ticket */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description As GET /sign-in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not sent from this site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No usable SIGN_IN_SECRET configured: links are off */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -802,7 +912,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No ADMIN_TOKEN configured: links cannot be signed */
+            /** @description No usable SIGN_IN_SECRET configured: links cannot be signed */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -263,8 +263,8 @@ const dict = {
     en: 'The emulation and commendation figures are for authorised people only. Sign in in one of these ways:',
   },
   signInLink: {
-    vi: 'Mở liên kết đăng nhập mà lệnh {start} in ra (dòng ngay sau “Đăng nhập / sign in”). Liên kết có hiệu lực 24 giờ; lệnh {again} tạo một liên kết mới.',
-    en: 'Open the sign-in link that {start} prints (the line after “Đăng nhập / sign in”). It is valid for 24 hours; {again} makes a fresh one.',
+    vi: 'Mở liên kết đăng nhập mà quản trị viên gửi cho bạn. Mỗi liên kết chỉ dùng được một lần và có thời hạn.',
+    en: 'Open the sign-in link an administrator sent you. Each link works once and expires.',
   },
   signInAccess: {
     vi: 'Đăng nhập qua Cloudflare Access của cơ quan, đơn vị, rồi tải lại trang này.',
@@ -281,8 +281,12 @@ const dict = {
     en: 'Your session has ended (it expired, was signed out elsewhere, or the account was disabled).',
   },
   signInLinkInvalid: {
-    vi: 'Liên kết đăng nhập không hợp lệ hoặc đã hết hạn. Hãy dùng một liên kết mới (lệnh npm run sign-in-link tạo liên kết mới) hoặc đề nghị quản trị viên cấp lại.',
-    en: 'The sign-in link is not valid or has expired. Use a new one (npm run sign-in-link makes one) or ask an administrator for another.',
+    vi: 'Liên kết đăng nhập không hợp lệ hoặc đã hết hạn. Hãy đề nghị quản trị viên cấp một liên kết mới.',
+    en: 'The sign-in link is not valid or has expired. Ask an administrator for a new one.',
+  },
+  signInLinkUsed: {
+    vi: 'Liên kết đăng nhập này đã được dùng. Mỗi liên kết chỉ mở được một phiên: hãy đề nghị quản trị viên cấp một liên kết mới.',
+    en: 'This sign-in link has already been used. Each link opens one session: ask an administrator for a new one.',
   },
   signInLinkNoAccess: {
     vi: 'Liên kết đăng nhập này dành cho một tài khoản đã bị vô hiệu hóa hoặc không còn tồn tại. Hãy liên hệ quản trị viên.',
@@ -296,7 +300,7 @@ const dict = {
   sessionFailed: { vi: 'Không kiểm tra được đăng nhập', en: 'Could not check the sign-in' },
   account: { vi: 'Tài khoản đang đăng nhập', en: 'Signed-in account' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
-  bootstrapAdmin: { vi: 'Quản trị viên gốc (ADMIN_TOKEN)', en: 'Bootstrap administrator (ADMIN_TOKEN)' },
+  bootstrapAdmin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
   role: { vi: 'Vai trò', en: 'Role' },
   role_viewer: { vi: 'Người xem', en: 'Viewer' },
   role_analyst: { vi: 'Phân tích viên', en: 'Analyst' },
@@ -316,7 +320,7 @@ const dict = {
   // the administration page
   navAdmin: { vi: 'Quản trị', en: 'Administration' },
   usersTitle: { vi: 'Người dùng', en: 'Users' },
-  usersEmpty: { vi: 'Chưa có người dùng nào ngoài quản trị viên gốc (ADMIN_TOKEN).', en: 'No users yet besides the bootstrap administrator (ADMIN_TOKEN).' },
+  usersEmpty: { vi: 'Chưa có người dùng nào ngoài quản trị hệ thống.', en: 'No users yet besides the system administrator.' },
   colEmail: { vi: 'Email', en: 'Email' },
   colName: { vi: 'Họ tên', en: 'Name' },
   colCreated: { vi: 'Ngày tạo', en: 'Created' },
@@ -359,8 +363,8 @@ const dict = {
   makeLinkButton: { vi: 'Tạo liên kết', en: 'Make the link' },
   linkMade: { vi: 'Liên kết (hết hạn lúc {date})', en: 'Link (expires {date})' },
   linkWarning: {
-    vi: 'Ai có liên kết này đều đăng nhập được với tư cách {email} cho đến khi hết hạn: chỉ gửi cho đúng người.',
-    en: 'Anyone with this link can sign in as {email} until it expires: send it to that person only.',
+    vi: 'Người mở liên kết này đầu tiên sẽ đăng nhập với tư cách {email} (liên kết dùng được một lần, đến khi hết hạn): chỉ gửi cho đúng người.',
+    en: 'Whoever opens this link first signs in as {email} (it works once, until it expires): send it to that person only.',
   },
   copy: { vi: 'Sao chép', en: 'Copy' },
   copied: { vi: 'Đã sao chép', en: 'Copied' },

@@ -5,8 +5,8 @@
 import { ApiError, getMe, onUnauthorized, signOut as endSession, type Me, type Role } from './api';
 import { takeParam } from './url.svelte';
 
-// The last three come from the API's redirect after a refused sign-in link (/?sign_in=…).
-const LINK_FAILURES = ['link-invalid', 'link-no-access', 'too-many'] as const;
+// The last four come from the API's redirect after a refused sign-in link (/?sign_in=…).
+const LINK_FAILURES = ['link-invalid', 'link-no-access', 'link-used', 'too-many'] as const;
 type LinkFailure = (typeof LINK_FAILURES)[number];
 export type SignedOutReason = 'required' | 'ended' | 'signed-out' | 'denied' | LinkFailure;
 
