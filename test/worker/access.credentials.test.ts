@@ -225,7 +225,7 @@ describe('sign-in links and sessions', () => {
 
     const script = await anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=${expired}`, { headers: { accept: 'application/json', 'CF-Connecting-IP': '192.0.2.53' }, redirect: 'manual' });
     expect(script.status).toBe(401);
-    expect(await script.json()).toEqual({ error: 'This sign-in link is not valid or has expired: ask an administrator for a new one' });
+    expect(await script.json()).toEqual({ error: 'This sign-in link is not valid or has expired: ask an administrator for a new one', error_vi: 'Liên kết đăng nhập không hợp lệ hoặc đã hết hạn: hãy nhờ quản trị viên gửi liên kết mới' });
   });
 
   it('a cookie alone cannot make changes from another site (CSRF), and sign-out ends the session', async () => {

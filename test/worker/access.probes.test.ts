@@ -84,7 +84,7 @@ describe('a sign-in link opens one session', () => {
     const before = await sessions();
     const again = await open(ticket);
     expect(again.status).toBe(401);
-    expect(await again.json()).toEqual({ error: 'This sign-in link has already been used: a link opens one session; ask an administrator for a new one' });
+    expect(await again.json()).toEqual({ error: 'This sign-in link has already been used: a link opens one session; ask an administrator for a new one', error_vi: 'Liên kết đăng nhập này đã được dùng: mỗi liên kết chỉ mở một phiên; hãy nhờ quản trị viên gửi liên kết mới' });
     expect(again.headers.get('Set-Cookie')).toBeNull();
     const out = await anonymous(`${ORIGIN}/api/v1/auth/sign-out`, { method: 'POST', headers: { cookie: `thidua_session=${cookieOf(first)}`, Origin: ORIGIN } });
     expect(out.status).toBe(200);
@@ -181,7 +181,7 @@ describe('a sign-in link followed from another site (login CSRF)', () => {
       redirect: 'manual',
     });
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: 'Refused: a sign-in can only be confirmed from this site' });
+    expect(await res.json()).toEqual({ error: 'Refused: a sign-in can only be confirmed from this site', error_vi: 'Bị từ chối: chỉ có thể xác nhận đăng nhập từ chính trang này' });
     expect(res.headers.get('Set-Cookie')).toBeNull();
     expect(await sessions()).toBe(before);
     expect(await count(`SELECT COUNT(*) AS n FROM sign_in_links WHERE id = '${jtiOf(ticket)}' AND used_at IS NULL`)).toBe(1);
@@ -262,7 +262,7 @@ describe('a weak secret on a deployed Worker', () => {
     expect(weak.status).toBe(503);
     expect(((await weak.json()) as { error: string }).error).toMatch(/^Sign-in links are disabled: SIGN_IN_SECRET is too weak/);
     const missing = await make({ SIGN_IN_SECRET: '' });
-    expect(await missing.json()).toEqual({ error: 'Sign-in links are disabled: the server has no SIGN_IN_SECRET configured' });
+    expect(await missing.json()).toEqual({ error: 'Sign-in links are disabled: the server has no SIGN_IN_SECRET configured', error_vi: 'Liên kết đăng nhập đang bị tắt: máy chủ chưa có SIGN_IN_SECRET' });
     expect(await count('SELECT COUNT(*) AS n FROM sign_in_links')).toBe(before);
     const sessionsBefore = await sessions();
     const opened = await withBindings({ SIGN_IN_SECRET: 'short' }, `/api/v1/auth/sign-in?ticket=${await signTicket('short', 0, 3600)}`, { redirect: 'manual' });

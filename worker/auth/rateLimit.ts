@@ -3,6 +3,7 @@ import type { AppEnv } from '../env';
 import { isLocalDev } from './deployment';
 import type { FailureRow } from '../queries/auth/failures';
 import { recordFailure } from '../queries/auth/failures';
+import { ApiError, unauthorized, type Text } from '../errors';
 
 // Failed credential checks (wrong or expired API tokens, bad sign-in links, rejected Access
 // JWTs) are counted per client address; past the limit, every API token, sign-in link and Access
@@ -26,17 +27,24 @@ export function blockedFor(row: FailureRow | null, now = nowSeconds()): number {
   return left > 0 ? left : 0;
 }
 
-export function tooManyFailures(c: Context<AppEnv>, retryAfter: number) {
-  c.header('Retry-After', String(retryAfter));
+export function tooManyFailures(c: Context<AppEnv>, retryAfter: number): ApiError {
+  const minutes = Math.ceil(retryAfter / 60);
   // locally npm start forgets the failures when it starts again (scripts/start.ts)
-  const orRestart = isLocalDev(c.env) ? ', or restart npm start' : '';
-  return c.json({ error: `Too many failed sign-in attempts from this address: try again in ${Math.ceil(retryAfter / 60)} min${orRestart}` }, 429);
+  const local = isLocalDev(c.env);
+  return new ApiError(
+    429,
+    {
+      error: `Too many failed sign-in attempts from this address: try again in ${minutes} min${local ? ', or restart npm start' : ''}`,
+      error_vi: `Có quá nhiều lần đăng nhập sai từ địa chỉ này: hãy thử lại sau ${minutes} phút${local ? ', hoặc khởi động lại npm start' : ''}`,
+    },
+    { 'Retry-After': String(retryAfter) },
+  );
 }
 
-/** Counts a failure and answers 401 with the reason, or 429 once the limit is reached. */
-export async function refuse(c: Context<AppEnv>, reason: string) {
+/** Counts a failure: the refusal is a 401 with the reason, or a 429 once the limit is reached. */
+export async function refuse(c: Context<AppEnv>, reason: Text): Promise<ApiError> {
   const row = await recordFailure(c.env.DB, c.get('cost'), clientOf(c), nowSeconds(), FAILURE_WINDOW_SECONDS);
   const wait = blockedFor(row);
   if (wait) return tooManyFailures(c, wait);
-  return c.json({ error: reason }, 401);
+  return unauthorized(reason);
 }

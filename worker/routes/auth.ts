@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
-import { refusedSecret, weakSecretMessage } from '../auth/deployment';
+import { refusedSecret, weakSecretMessage, weakSecretMessageVi } from '../auth/deployment';
+import { ApiError, notFound } from '../errors';
 import { confirmSignInPage } from '../auth/confirmPage';
 import { actorOf, BOOTSTRAP_ADMIN } from '../auth/identity';
 import { importableDatasets } from '../imports/access';
@@ -28,18 +29,41 @@ import { AUTH_ERRORS, err, json } from './openapiHelpers';
  */
 const wantsPage = (accept: string | undefined) => !!accept && accept.includes('text/html');
 type LinkRefusal = 'link-invalid' | 'link-no-access' | 'link-used';
-function forPerson(c: Context<AppEnv>, refusal: Response, why: LinkRefusal): Response {
-  if (!wantsPage(c.req.header('accept'))) return refusal;
+function forPerson(c: Context<AppEnv>, refusal: ApiError, why: LinkRefusal): Response {
+  if (!wantsPage(c.req.header('accept'))) throw refusal;
   return c.redirect(`/?sign_in=${refusal.status === 429 ? 'too-many' : why}`, 303);
 }
 
-const INVALID = 'This sign-in link is not valid or has expired: ask an administrator for a new one';
+const INVALID = {
+  en: 'This sign-in link is not valid or has expired: ask an administrator for a new one',
+  vi: 'Liên kết đăng nhập không hợp lệ hoặc đã hết hạn: hãy nhờ quản trị viên gửi liên kết mới',
+};
+const USED = {
+  en: 'This sign-in link has already been used: a link opens one session; ask an administrator for a new one',
+  vi: 'Liên kết đăng nhập này đã được dùng: mỗi liên kết chỉ mở một phiên; hãy nhờ quản trị viên gửi liên kết mới',
+};
+const WITHDRAWN = {
+  en: "This sign-in link was withdrawn: the user's access changed after it was made; ask an administrator for a new one",
+  vi: 'Liên kết đăng nhập này đã bị thu hồi: quyền của người dùng đã thay đổi sau khi tạo liên kết; hãy nhờ quản trị viên gửi liên kết mới',
+};
+const NO_ACCESS = {
+  en: 'This sign-in link is for a user who no longer has access',
+  vi: 'Liên kết đăng nhập này dành cho người dùng không còn quyền truy cập',
+};
 
-/** The key of sign-in links, or the 503 that says why links are off. */
-function linkSecret(c: Context<AppEnv>): string | Response {
+/** The key of sign-in links; without a usable one, links are off (503 saying why). */
+function linkSecret(c: Context<AppEnv>): string {
   const secret = c.env.SIGN_IN_SECRET;
-  if (!secret) return c.json({ error: 'Sign-in links are disabled: the server has no SIGN_IN_SECRET configured' }, 503);
-  if (refusedSecret(c.env, secret)) return c.json({ error: `Sign-in links are disabled: ${weakSecretMessage('SIGN_IN_SECRET')}` }, 503);
+  if (!secret)
+    throw new ApiError(503, {
+      error: 'Sign-in links are disabled: the server has no SIGN_IN_SECRET configured',
+      error_vi: 'Liên kết đăng nhập đang bị tắt: máy chủ chưa có SIGN_IN_SECRET',
+    });
+  if (refusedSecret(c.env, secret))
+    throw new ApiError(503, {
+      error: `Sign-in links are disabled: ${weakSecretMessage('SIGN_IN_SECRET')}`,
+      error_vi: `Liên kết đăng nhập đang bị tắt: ${weakSecretMessageVi('SIGN_IN_SECRET')}`,
+    });
   return secret;
 }
 
@@ -58,7 +82,6 @@ async function readTicket(c: Context<AppEnv>, ticket: string): Promise<Ticket | 
   const wait = blockedFor(await findFailures(c.env.DB, c.get('cost'), clientOf(c)));
   if (wait) return forPerson(c, tooManyFailures(c, wait), 'link-invalid');
   const secret = linkSecret(c);
-  if (secret instanceof Response) return secret;
   const claims = await verifyTicket(secret, ticket);
   return claims ?? forPerson(c, await refuse(c, INVALID), 'link-invalid');
 }
@@ -66,8 +89,8 @@ async function readTicket(c: Context<AppEnv>, ticket: string): Promise<Ticket | 
 /** Why a link that verified could not be spent (it was, or it was withdrawn, or never made here). */
 async function spentRefusal(c: Context<AppEnv>, id: string): Promise<Response> {
   const row = await findSignInLink(c.env.DB, c.get('cost'), id);
-  if (row?.used_at) return forPerson(c, await refuse(c, 'This sign-in link has already been used: a link opens one session; ask an administrator for a new one'), 'link-used');
-  if (row?.revoked_at) return forPerson(c, await refuse(c, "This sign-in link was withdrawn: the user's access changed after it was made; ask an administrator for a new one"), 'link-invalid');
+  if (row?.used_at) return forPerson(c, await refuse(c, USED), 'link-used');
+  if (row?.revoked_at) return forPerson(c, await refuse(c, WITHDRAWN), 'link-invalid');
   return forPerson(c, await refuse(c, INVALID), 'link-invalid');
 }
 
@@ -81,7 +104,7 @@ async function signInWith(c: Context<AppEnv>, claims: Ticket, next: string | und
     spent = await consumeBootstrapLink(c.env.DB, c.get('cost'), claims.jti, new Date(claims.exp * 1000).toISOString(), now);
   } else {
     const user = await findUser(c.env.DB, c.get('cost'), claims.sub);
-    if (!user || user.disabled_at) return forPerson(c, await refuse(c, 'This sign-in link is for a user who no longer has access'), 'link-no-access');
+    if (!user || user.disabled_at) return forPerson(c, await refuse(c, NO_ACCESS), 'link-no-access');
     spent = await consumeUserLink(c.env.DB, c.get('cost'), claims.jti, user.id, now);
     userId = user.id;
     actor = user.email;
@@ -139,7 +162,11 @@ export const authRoutes = new Hono<AppEnv>()
     }),
     validator('form', signInQuery, badRequest),
     async (c) => {
-      if (!postedHere(c)) return c.json({ error: 'Refused: a sign-in can only be confirmed from this site' }, 403);
+      if (!postedHere(c))
+        throw new ApiError(403, {
+          error: 'Refused: a sign-in can only be confirmed from this site',
+          error_vi: 'Bị từ chối: chỉ có thể xác nhận đăng nhập từ chính trang này',
+        });
       const { ticket, next } = c.req.valid('form');
       const claims = await readTicket(c, ticket);
       if (claims instanceof Response) return claims;
@@ -192,9 +219,8 @@ export const authRoutes = new Hono<AppEnv>()
     async (c) => {
       const body = c.req.valid('json');
       const secret = linkSecret(c);
-      if (secret instanceof Response) return secret;
       const user = await findUser(c.env.DB, c.get('cost'), body.user_id);
-      if (!user || user.disabled_at) return c.json({ error: `No active user ${body.user_id}` }, 404);
+      if (!user || user.disabled_at) throw notFound({ en: `No active user ${body.user_id}`, vi: `Không có người dùng đang hoạt động số ${body.user_id}` });
       const seconds = body.lifetime_hours * 3600;
       const id = crypto.randomUUID();
       const ticket = await signTicket(secret, user.id, seconds, id);
