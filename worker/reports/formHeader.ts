@@ -21,7 +21,12 @@ const PREFIX = /^(Tỉnh|Thành phố|Huyện|Thị xã|Quận|Xã|Phường|Th�
 
 /** "Tỉnh Thái Bình" → "Thái Bình": the place name a document is dated at. */
 export function placeName(name: string): string {
-  return name.replace(PREFIX, '').trim();
+  return officialName(name).replace(PREFIX, '').trim();
+}
+
+/** A unit's name without the note the catalog adds to tell old from new ("… (trước sáp nhập)"). */
+export function officialName(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, '').trim();
 }
 
 /** Today in Vietnam as YYYY-MM-DD. */

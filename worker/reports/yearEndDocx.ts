@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import { VALUE_LABELS } from '../domain/labels';
 import type { RecipientKind } from '../domain/enums';
-import { placeDate, placeName, vnToday } from './formHeader';
+import { officialName, placeDate, placeName, vnToday } from './formHeader';
 import type { YearEndStats } from './yearEnd';
 
 // The year-end report as a Word document in the format of Decree 30/2020/NĐ-CP, Appendix I:
@@ -94,7 +94,8 @@ const ADMIN = /^(Tỉnh|Thành phố|Huyện|Thị xã|Quận|Xã|Phường|Th�
 
 /** The issuing body: the People's Committee's emulation council for an administrative unit. */
 function issuingBody(unitName: string): [string, string] {
-  const superior = ADMIN.test(unitName) ? `Ủy ban nhân dân ${unitName}` : unitName;
+  const name = officialName(unitName);
+  const superior = ADMIN.test(name) ? `Ủy ban nhân dân ${name}` : name;
   return [superior.toLocaleUpperCase('vi'), 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG'];
 }
 
