@@ -147,8 +147,18 @@ describe('GET /api/v1/reports/year-end?format=docx', () => {
     expect(tables.some((t) => t.includes('<w:tblHeader/>'))).toBe(true);
     const people = tables.map(rowsOf).find((rows) => rows[0]?.[0] === 'Đối tượng');
     expect(people!.find((r) => r[0] === 'Người lao động trực tiếp')).toEqual(['Người lao động trực tiếp', '3', '30%', '30', '100%']);
-    const clusters = tables.map(rowsOf).find((rows) => rows[0]?.[0] === 'Cụm, khối thi đua');
-    expect(clusters![1]).toEqual(['Cụm K', 'Tỉnh A', '940', '2', 'Bằng khen của Thủ tướng Chính phủ']);
+    // the award forms under a heading row per level
+    const awards = tables.map(rowsOf).find((rows) => rows[0]?.[0] === 'Danh hiệu, hình thức khen thưởng');
+    expect(awards!.slice(1, -1)).toEqual([
+      ['Cấp bộ, ngành, tỉnh'],
+      ['Bằng khen của Chủ tịch UBND tỉnh', '0', '5', '0', '5', '1'],
+      ['Cấp cơ sở'],
+      ['Lao động tiên tiến', '0', '5', '0', '5', '30'],
+      ['Tập thể lao động tiên tiến', '0', '0', '0', '0', '4'],
+    ]);
+    // the clusters' results under a heading row per cluster
+    const clusters = tables.map(rowsOf).find((rows) => rows[0]?.[0] === 'Cụm, khối thi đua và thành viên');
+    expect(clusters!.slice(1)).toEqual([['Cụm K'], ['Tỉnh A', '940', '2', 'Bằng khen của Thủ tướng Chính phủ']]);
     // ad-hoc awards and the narrative placeholders
     expect(text.some((p) => p.startsWith('Năm 2024 có 3 lượt khen thưởng đột xuất (năm 2023: 1)'))).toBe(true);
     expect(text).toContain('III. ĐÁNH GIÁ CHUNG');

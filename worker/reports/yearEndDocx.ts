@@ -65,8 +65,11 @@ function cell(text: string, o: { bold?: boolean; align?: (typeof AlignmentType)[
   });
 }
 
-/** A real Word table: a header row repeated on every page, numbers right-aligned. */
-function table(head: string[], rows: string[][], widths: number[], caption: string): (Paragraph | Table)[] {
+/** A row of a table, or a group heading spanning the whole row (a level, a cluster). */
+type Row = string[] | { group: string };
+
+/** A real Word table: a header row repeated on every page, numbers right-aligned, group rows in bold. */
+function table(head: string[], rows: Row[], widths: number[], caption: string): (Paragraph | Table)[] {
   const tw = widths.map((w) => convertMillimetersToTwip(w));
   return [
     para(caption, { italics: true, size: pt(13), alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } }),
@@ -75,19 +78,31 @@ function table(head: string[], rows: string[][], widths: number[], caption: stri
       columnWidths: tw,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h) => cell(h, { bold: true, align: AlignmentType.CENTER })) }),
-        ...rows.map(
-          (r, i) =>
-            new TableRow({
-              cantSplit: true,
-              children: r.map((v, j) =>
-                cell(v, { bold: i === rows.length - 1 && r[0] === 'Tổng số', align: j > 0 && /^[\d.,%–\s]+$/.test(v) ? AlignmentType.RIGHT : AlignmentType.LEFT }),
-              ),
-            }),
+        ...rows.map((r, i) =>
+          'group' in r
+            ? new TableRow({ cantSplit: true, children: [cell(r.group, { bold: true, span: head.length })] })
+            : new TableRow({
+                cantSplit: true,
+                children: r.map((v, j) =>
+                  cell(v, { bold: i === rows.length - 1 && r[0] === 'Tổng số', align: j > 0 && /^[\d.,%–\s]+$/.test(v) ? AlignmentType.RIGHT : AlignmentType.LEFT }),
+                ),
+              }),
         ),
       ],
     }),
     para('', { spacing: { after: 60 } }),
   ];
+}
+
+/** Rows grouped under a heading row each time `key` changes (rows already sorted by it). */
+function grouped<T>(items: T[], key: (x: T) => string, row: (x: T) => string[]): Row[] {
+  const out: Row[] = [];
+  let last: string | undefined;
+  for (const x of items) {
+    if (key(x) !== last) out.push({ group: (last = key(x)) });
+    out.push(row(x));
+  }
+  return out;
 }
 
 const ADMIN = /^(Tỉnh|Thành phố|Huyện|Thị xã|Quận|Xã|Phường|Thị trấn|Đặc khu)\s/;
@@ -159,9 +174,13 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
   const tierLabel = (t: string) => VALUE_LABELS.tier[t as keyof typeof VALUE_LABELS.tier].vi;
   const kindLabel = (k: RecipientKind) => VALUE_LABELS.kind[k].vi;
 
-  const tierRows = s.by_tier.map((t) => [tierLabel(t.tier), ...KINDS.map((k) => num(t.current[k])), num(total(t.current)), num(total(t.previous))]);
+  const tierRows: Row[] = s.by_tier.map((t) => [tierLabel(t.tier), ...KINDS.map((k) => num(t.current[k])), num(total(t.current)), num(total(t.previous))]);
   tierRows.push(['Tổng số', ...KINDS.map((k) => num(cur[k])), num(s.totals.current), num(s.totals.previous)]);
-  const awardRows = s.by_award.map((a) => [`${a.name} (${tierLabel(a.tier)})`, ...KINDS.map((k) => num(a.current[k])), num(total(a.current)), num(a.previous)]);
+  const awardRows = grouped(
+    s.by_award,
+    (a) => tierLabel(a.tier),
+    (a) => [a.name, ...KINDS.map((k) => num(a.current[k])), num(total(a.current)), num(a.previous)],
+  );
   awardRows.push(['Tổng số', ...KINDS.map((k) => num(cur[k])), num(s.totals.current), num(s.totals.previous)]);
   const people = s.people;
   const [pp, pc] = people;
@@ -173,7 +192,11 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
     ['Nữ', num(pc.women), pct(pc.women, pc.individual), num(pp.women), pct(pp.women, pp.individual)],
   ];
   const ad = s.ad_hoc;
-  const clusterRows = s.clusters.map((c) => [c.cluster_name, c.unit_name, c.score === null ? '' : num(c.score), num(c.rank), c.proposed_award_name ?? '']);
+  const clusterRows = grouped(
+    s.clusters,
+    (c) => c.cluster_name,
+    (c) => [c.unit_name, c.score === null ? '' : num(c.score), num(c.rank), c.proposed_award_name ?? ''],
+  );
   const proposed = s.clusters.filter((c) => c.proposed_award);
   const kindWords = (k: Record<RecipientKind, number>) =>
     KINDS.filter((x) => k[x]).map((x) => `${num(k[x])} ${kindLabel(x).toLocaleLowerCase('vi')}`).join(', ') || 'không có';
@@ -229,7 +252,7 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
               ? `Năm ${y}, ${num(proposed.length)} đơn vị được cụm, khối thi đua suy tôn, đề nghị khen thưởng: ${proposed.map((c) => `${c.unit_name} (${c.proposed_award_name}, ${c.cluster_name})`).join('; ')}.`
               : `Năm ${y}, các cụm, khối thi đua chưa có đơn vị được đề nghị khen thưởng.`,
           ),
-          ...table(['Cụm, khối thi đua', 'Đơn vị', 'Điểm', 'Xếp hạng', 'Đề nghị khen thưởng'], clusterRows, [50, 45, 18, 17, 35], `Bảng 4. Kết quả chấm điểm, xếp hạng thi đua năm ${y}`),
+          ...table(['Cụm, khối thi đua và thành viên', 'Điểm', 'Xếp hạng', 'Đề nghị khen thưởng'], clusterRows, [75, 22, 22, 46], `Bảng 4. Kết quả chấm điểm, xếp hạng thi đua năm ${y}`),
         ]
       : [body(`Năm ${y} chưa có kết quả chấm điểm, xếp hạng thi đua của cụm, khối nào có thành viên thuộc ${s.unit_name}.`)]),
     heading('III. ĐÁNH GIÁ CHUNG'),
@@ -244,13 +267,14 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
     new Table({
       borders: noBorders,
       width: { size: convertMillimetersToTwip(165), type: WidthType.DXA },
-      columnWidths: [convertMillimetersToTwip(85), convertMillimetersToTwip(80)],
+      columnWidths: [convertMillimetersToTwip(68), convertMillimetersToTwip(97)],
       rows: [
         new TableRow({
           cantSplit: true,
           children: [
             new TableCell({
               borders: noBorders,
+              width: { size: convertMillimetersToTwip(68), type: WidthType.DXA },
               children: [
                 para('Nơi nhận:', { bold: true, italics: true, size: pt(12), spacing: { before: 240, after: 0 } }),
                 para('- Như trên;', { size: pt(11), spacing: { after: 0 } }),
@@ -259,6 +283,7 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
             }),
             new TableCell({
               borders: noBorders,
+              width: { size: convertMillimetersToTwip(97), type: WidthType.DXA },
               children: [
                 para('TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', { bold: true, size: pt(13), alignment: AlignmentType.CENTER, spacing: { before: 240, after: 0 } }),
                 para('CHỦ TỊCH', { bold: true, size: pt(13), alignment: AlignmentType.CENTER, spacing: { after: 1200 } }),
