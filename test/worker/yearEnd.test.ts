@@ -25,7 +25,9 @@ beforeAll(async () => {
   await resetDatabase();
   const awards = new Map(REORG.awards);
   for (const a of extra) awards.set(a.year, [...(awards.get(a.year) ?? []), a]);
-  await load({ ...REORG, awards });
+  // a movement old province A launched in 2024 and still runs: under as_of it is the new province's too
+  const movements = [{ code: 'M_PA', name: 'Phong trào của tỉnh A', level: 'province' as const, kind: 'regular' as const, owner_code: 'PA', start_date: '2024-03-01' }];
+  await load({ ...REORG, awards, movements });
   pbAnalyst = await person('analyst', { unit: 'PB' });
   viewer = await person('viewer');
 });
@@ -185,6 +187,19 @@ describe('forms with as_of', () => {
     expect(whole.header.period).toBe('Năm 2025 (theo địa giới hành chính ngày 31/12/2025)');
     const xlsx = await api('http://local/api/v1/reports/0603?unit=PN&year=2025&as_of=2025-12-31&format=xlsx');
     expect(xlsx.status).toBe(200);
+  });
+});
+
+describe('form 0601 with as_of', () => {
+  it("counts the movements of the units merged into the new province", async () => {
+    type F = { rows: { key: string; cells: number[] }[] };
+    const get = async (q: string) => (await (await api(`http://local/api/v1/reports/0601?${q}`)).json()) as F;
+    expect((await get('unit=PN&year=2025')).rows[0].cells).toEqual([0, 0]);
+    const whole = await get('unit=PN&year=2025&as_of=2025-12-31');
+    expect(whole.rows[0].cells).toEqual([0, 1]);
+    expect(whole.rows.find((r) => r.key === 'province')!.cells).toEqual([0, 1]);
+    // and the old province itself, as recorded, launched it in 2024
+    expect((await get('unit=PA&year=2024')).rows[0].cells).toEqual([1, 1]);
   });
 });
 

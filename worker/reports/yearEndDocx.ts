@@ -22,8 +22,8 @@ import type { YearEndStats } from './yearEnd';
 
 // The year-end report as a Word document in the format of Decree 30/2020/NĐ-CP, Appendix I:
 // A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; Quốc hiệu
-// bold capitals 12.5 pt (size 13 half-points 25), Tiêu ngữ bold 13 with a rule under it; the issuing body;
-// place and date italic; "BÁO CÁO" bold 14; body 14; page numbers at the top centre from page 2.
+// bold capitals 12.5 pt, Tiêu ngữ bold 13.5 pt with a rule under it; the issuing body; place and
+// date italic 14 pt; "BÁO CÁO" bold 14 pt; body 14 pt; page numbers at the top centre from page 2.
 // The statistics are written from the data; the narrative parts are headed placeholders.
 
 const FONT = 'Times New Roman';
