@@ -3,6 +3,7 @@ import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signIn } from './signIn';
 import { apiJson, demoSession, DESKTOP, horizontalOverflow, openPage, PHONE, seriousA11yViolations, settled, SHOTS, signedInPage, viCount } from './pages';
 
 // The Báo cáo page as a new user meets it: the forms 0601-0603 for Thái Bình 2024 and for the
@@ -139,6 +140,40 @@ describe('the Báo cáo page', () => {
         await page.close();
       }
     }
+  });
+});
+
+describe('who may use the Báo cáo page', () => {
+  async function as(role: string, scope?: string) {
+    const json = { 'content-type': 'application/json' };
+    const made = await session.server.api('/api/v1/users', { method: 'POST', headers: json, body: JSON.stringify({ email: `${role}.${scope ?? 'all'}@bao-cao.vn`, role, ...(scope ? { scope_unit: scope } : {}) }) });
+    expect(made.status).toBe(201);
+    const { id } = (await made.json()) as { id: number };
+    const link = await session.server.api('/api/v1/auth/sign-in-links', { method: 'POST', headers: json, body: JSON.stringify({ user_id: id }) });
+    const { url } = (await link.json()) as { url: string };
+    return signedInPage({ browser: session.browser, signedIn: await signIn(session.browser, url) }, { viewport: DESKTOP, reducedMotion: 'reduce' });
+  }
+
+  it('a viewer has no Báo cáo in the navigation, and the page says which role it needs', async () => {
+    const page = await as('viewer');
+    await page.goto(`${session.server.url}/`);
+    await settled(page);
+    expect(await page.locator('nav a', { hasText: 'Báo cáo' }).count()).toBe(0);
+    await page.goto(`${session.server.url}/bao-cao`);
+    await page.waitForSelector('[data-testid=page-denied]');
+    expect(await page.textContent('[data-testid=page-denied]')).toContain('Phân tích viên');
+    await page.close();
+  });
+
+  it("an analyst scoped to a district gets their district's form by default", async () => {
+    const page = await as('analyst', 'TB-TT');
+    await page.goto(`${session.server.url}/bao-cao?year=2024&form=0603`);
+    await settled(page);
+    expect(await page.textContent('[data-testid="reporting-unit"]')).toBe('Huyện Thái Thụy');
+    const api = await apiJson<Form>(session.server, '/api/v1/reports/0603?unit=TB-TT&year=2024&as_of=2024-12-31&lang=vi');
+    expect(await previewRows(page)).toEqual(expected(api));
+    expect(await page.textContent('[data-card="report-form"] article')).toContain('Đơn vị nhận báo cáo: Tỉnh Thái Bình');
+    await page.close();
   });
 });
 
