@@ -52,6 +52,7 @@ const CASES: Case[] = [
   { name: 'results XLSX', path: (p, w) => `/api/v1/movements/results?cluster=${clusterFor(p, w)}&format=xlsx`, need: 'analyst', ok: 200, scoped: outside403 },
   { name: 'form 0601', path: (p, w) => `/api/v1/reports/0601?unit=${unitFor(p, w)}&year=2024`, need: 'analyst', ok: 200, scoped: outside403 },
   { name: 'form 0603 XLSX', path: (p, w) => `/api/v1/reports/0603?unit=${unitFor(p, w)}&year=2024&format=xlsx`, need: 'analyst', ok: 200, scoped: outside403 },
+  { name: 'year-end report DOCX', path: (p, w) => `/api/v1/reports/year-end?unit=${unitFor(p, w)}&year=2024&format=docx`, need: 'analyst', ok: 200, scoped: outside403 },
   {
     name: 'create embed',
     method: 'POST',

@@ -31,6 +31,7 @@ describe('GET /api/v1/openapi.json', () => {
       '/imports/{id}/commit',
       '/meta',
       '/movements/results',
+      '/reports/year-end',
       '/reports/{form}',
       '/snapshots',
       '/snapshots/{id}',
@@ -47,6 +48,9 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(summary.responses)).toEqual(expect.arrayContaining(['200', '400']));
     const results = doc.paths['/movements/results'].get;
     expect(results.parameters!.find((p) => p.name === 'cluster')?.required).toBe(true);
+    const yearEnd = doc.paths['/reports/year-end'].get;
+    expect(yearEnd.parameters!.map((p) => p.name).sort()).toEqual(['as_of', 'format', 'unit', 'year']);
+    expect(Object.keys(yearEnd.responses)).toEqual(expect.arrayContaining(['200', '400', '403']));
   });
 
   it('matches docs/openapi.json, from which the dashboard client types are generated', async () => {

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { all, type ReadCost } from '../db/run';
-import type { GeoUnit } from '../queries/geography';
-import type { FormResult } from './buildForm';
+import type { Geography, GeoUnit } from '../queries/geography';
+import { mapUnitOn } from '../plan/asOf';
+import { numbered, type FormResult } from './buildForm';
+import { formHeader } from './formHeader';
 
 // Form 0601 of Circular 02/2023/TT-BNV: the number of emulation movements by launching level,
 // scope (kind) and duration. A movement counts for a unit when it was launched by the unit, one
@@ -29,15 +31,38 @@ function duration(m: Movement): 'short' | 'medium' | 'long' {
   return years < 1 ? 'short' : years <= 5 ? 'medium' : 'long';
 }
 
+/**
+ * Units that had ended by `asOf` and whose area lands (wholly or in part) inside `unit`'s
+ * subtree on that date: under as_of their movements count for the unit as well (old Thái Bình's
+ * movements for the new Hưng Yên).
+ */
+function predecessorsOn(geo: Geography, unit: GeoUnit, asOf: string): number[] {
+  const inside = new Set<number>();
+  const walk = (id: number) => {
+    inside.add(id);
+    for (const c of geo.units.get(id)?.children ?? []) walk(c);
+  };
+  walk(unit.id);
+  const memo = new Map<number, Map<number, number>>();
+  const out: number[] = [];
+  for (const u of geo.units.values()) {
+    if (inside.has(u.id) || !u.validTo || u.validTo >= asOf) continue;
+    if ([...mapUnitOn(geo, u.id, asOf, memo).keys()].some((t) => inside.has(t))) out.push(u.id);
+  }
+  return out;
+}
+
 export async function buildForm0601(
   d1: D1Database,
   cost: ReadCost,
+  geo: Geography,
   unit: GeoUnit,
   ancestors: number[],
   year: number,
   lang: 'vi' | 'en',
+  asOf?: string,
 ): Promise<FormResult> {
-  const owners = JSON.stringify([unit.id, ...ancestors]);
+  const owners = JSON.stringify([unit.id, ...ancestors, ...(asOf ? predecessorsOn(geo, unit, asOf) : [])]);
   const movements = await all<Movement>(
     d1,
     cost,
@@ -53,21 +78,27 @@ export async function buildForm0601(
     return { key, group, label: LABELS[key][lang], cells: [ms.filter(launched).length, ms.length] };
   };
   const heading = lang === 'vi' ? 'Số phong trào thi đua' : 'Emulation movements';
-  return {
-    form: '0601',
-    title: lang === 'vi' ? 'Biểu 0601: Số phong trào thi đua' : 'Form 0601: emulation movements',
-    unit: unit.code,
-    unit_name: unit.name,
-    year,
-    columns: [
+  const title = lang === 'vi' ? 'Biểu 0601: Số phong trào thi đua' : 'Form 0601: emulation movements';
+  const body = numbered(
+    [
       { key: 'movements', label: heading, kind: 'launched', kind_label: lang === 'vi' ? 'Phát động trong năm' : 'Launched in the year' },
       { key: 'movements', label: heading, kind: 'running', kind_label: lang === 'vi' ? 'Đang triển khai trong năm' : 'Running in the year' },
     ],
-    rows: [
+    [
       row('total', 'total', () => true),
       ...['central', 'province', 'district', 'unit'].map((l) => row(l, 'level', (m) => m.level === l)),
       ...['regular', 'thematic', 'campaign'].map((k) => row(k, 'kind', (m) => m.kind === k)),
       ...(['short', 'medium', 'long'] as const).map((d) => row(d, 'duration', (m) => duration(m) === d)),
     ],
+  );
+  return {
+    form: '0601',
+    title,
+    unit: unit.code,
+    unit_name: unit.name,
+    year,
+    as_of: asOf ?? null,
+    header: formHeader(geo, unit, '0601', title, year, asOf, lang),
+    ...body,
   };
 }

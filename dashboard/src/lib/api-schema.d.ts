@@ -272,6 +272,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/year-end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Year-end report on emulation and commendation
+         * @description The statistics of a year-end report (báo cáo tổng kết) for a unit with its subtree: awards by level and by form, collective / individual / household, this year against last year; individual awards to direct laborers, non-leaders and women; ad-hoc (DOT_XUAT) awards; the year's cluster and block results with proposed awards. format=docx: a Word document in the format of Decree 30/2020/NĐ-CP (A4, Times New Roman, Quốc hiệu and Tiêu ngữ, page numbers from page 2), the statistics as tables and the narrative parts as headed placeholders; in Vietnamese. as_of counts on the units of that date (a merged province's whole year).
+         */
+        get: operations["getReportsYearEnd"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/{form}": {
         parameters: {
             query?: never;
@@ -2069,6 +2089,165 @@ export interface operations {
             };
         };
     };
+    getReportsYearEnd: {
+        parameters: {
+            query: {
+                /** @description The reporting unit (with its subtree) */
+                unit: string;
+                /** @description The report year */
+                year: string;
+                /** @description Count on the units that existed on this date (YYYY-MM-DD or DD/MM/YYYY): e.g. the new Hưng Yên's whole 2025 with old Thái Bình's first half, as_of=2025-12-31 */
+                as_of?: string;
+                /** @description json (default): the statistics; docx: the Word report (Decree 30/2020/NĐ-CP format) */
+                format?: "json" | "docx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Headers: X-Rows-Read (D1 rows read), Server-Timing, ETag (data version). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unit: string;
+                        unit_name: string;
+                        year: number;
+                        as_of: string | null;
+                        totals: {
+                            current: number;
+                            previous: number;
+                            change: number | null;
+                            current_kinds: {
+                                collective: number;
+                                individual: number;
+                                household: number;
+                            };
+                            previous_kinds: {
+                                collective: number;
+                                individual: number;
+                                household: number;
+                            };
+                        };
+                        by_tier: {
+                            tier: string;
+                            current: {
+                                collective: number;
+                                individual: number;
+                                household: number;
+                            };
+                            previous: {
+                                collective: number;
+                                individual: number;
+                                household: number;
+                            };
+                        }[];
+                        by_award: {
+                            award: string;
+                            name: string;
+                            tier: string;
+                            current: {
+                                collective: number;
+                                individual: number;
+                                household: number;
+                            };
+                            previous: number;
+                        }[];
+                        people: {
+                            year: number;
+                            individual: number;
+                            direct: number;
+                            leaders: number;
+                            non_leaders: number;
+                            women: number;
+                        }[];
+                        ad_hoc: {
+                            current: {
+                                collective: number;
+                                individual: number;
+                                household: number;
+                            };
+                            previous: {
+                                collective: number;
+                                individual: number;
+                                household: number;
+                            };
+                        };
+                        clusters: {
+                            cluster: string;
+                            cluster_name: string;
+                            unit: string;
+                            unit_name: string;
+                            score: number | null;
+                            rank: number;
+                            proposed_award: string | null;
+                            proposed_award_name: string | null;
+                        }[];
+                    };
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Not modified: the data version has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A bad parameter, named in `parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Below the analyst role, or the unit is outside your scope (named in `parameter`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
     getReportsByForm: {
         parameters: {
             query: {
@@ -2076,6 +2255,8 @@ export interface operations {
                 unit: string;
                 /** @description The report year */
                 year: string;
+                /** @description Count on the units that existed on this date (YYYY-MM-DD or DD/MM/YYYY): e.g. the new Hưng Yên's whole 2025 with old Thái Bình's first half, as_of=2025-12-31 */
+                as_of?: string;
                 /** @description json (default) or xlsx, laid out like the form */
                 format?: "json" | "xlsx";
                 /** @description Language of the readable names in files (default vi) */
@@ -2101,14 +2282,34 @@ export interface operations {
                         unit: string;
                         unit_name: string;
                         year: number;
+                        /** @description The boundaries the counts are mapped onto, or null (as recorded) */
+                        as_of: string | null;
+                        /** @description The printed form's header block and signature block */
+                        header: {
+                            form_no: string;
+                            legal_basis: string;
+                            heading: string;
+                            period: string;
+                            reporting_unit: string;
+                            receiving_unit: string;
+                            place_date: string;
+                            signers: {
+                                title: string;
+                                note: string;
+                            }[];
+                        };
                         columns: {
                             key: string;
                             label: string;
                             kind: string;
                             kind_label: string;
+                            /** @description Column number on the form (1, 2, …) */
+                            no: number;
                         }[];
                         rows: {
                             key: string;
+                            /** @description Row code on the form (01, 02, …) */
+                            code: string;
                             group: string;
                             label: string;
                             cells: (number | null)[];

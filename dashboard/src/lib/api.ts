@@ -209,3 +209,23 @@ export type ListedSnapshot = paths['/snapshots/{id}']['delete']['responses'][200
 export const listSnapshots = () => call<{ snapshots: ListedSnapshot[] }>(client.GET('/snapshots'));
 
 export const withdrawSnapshot = (id: string) => call<ListedSnapshot>(client.DELETE('/snapshots/{id}', { params: { path: { id } } }));
+
+// Reports (issue 15): the annual forms of Circular 02/2023/TT-BNV and the year-end report.
+export type ReportForm = '0601' | '0602' | '0603';
+export type FormResult = paths['/reports/{form}']['get']['responses'][200]['content']['application/json'];
+export type YearEndStats = paths['/reports/year-end']['get']['responses'][200]['content']['application/json'];
+export type ReportQuery = { unit: string; year: string; as_of?: string; lang?: 'vi' | 'en' };
+
+export const getReportForm = (form: ReportForm, query: ReportQuery, signal?: AbortSignal) =>
+  call<FormResult>(client.GET('/reports/{form}', { params: { path: { form }, query }, signal }));
+
+export const getYearEnd = (query: Omit<ReportQuery, 'lang'>, signal?: AbortSignal) =>
+  call<YearEndStats>(client.GET('/reports/year-end', { params: { query }, signal }));
+
+/** A report as a file: the form's XLSX or the year-end DOCX, through the same query. */
+export function reportFileUrl(path: `/reports/${ReportForm | 'year-end'}`, query: Record<string, string | undefined>, format: 'xlsx' | 'docx'): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v) q.set(k, v);
+  q.set('format', format);
+  return `/api/v1${path}?${q}`;
+}

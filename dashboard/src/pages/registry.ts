@@ -20,6 +20,7 @@ export const PAGES: PageEntry[] = [
   { path: '/cum-khoi', label: 'navClusters', load: () => import('./Clusters.svelte') },
   { path: '/phong-trao', label: 'navMovements', load: () => import('./Movements.svelte') },
   { path: '/hinh-thuc', label: 'navForms', load: () => import('./Forms.svelte') },
+  { path: '/bao-cao', label: 'navReports', load: () => import('./Reports.svelte'), role: 'analyst', filters: false },
   { path: '/du-lieu', label: 'navData', load: () => import('./Data.svelte'), role: 'editor', filters: false },
   { path: '/quan-tri', label: 'navAdmin', load: () => import('./Admin.svelte'), role: 'admin', filters: false },
 ];
