@@ -6,6 +6,7 @@ import type { ReadCost } from '../db/run';
 import { EMBED_CHARTS, isEmbedChart, type EmbedChart } from '../domain/embedCharts';
 import { findEmbedToken } from '../queries/embeds';
 import { findUserByEmail } from '../queries/auth/users';
+import { ApiError } from '../errors';
 
 /** The claims of an embed token (HS256, signed with EMBED_SECRET). */
 export interface EmbedClaims {
@@ -21,7 +22,12 @@ export interface EmbedClaims {
   exp: number;
 }
 
-export class EmbedDenied extends Error {}
+/** 401: the token cannot show its chart (which check failed, never any data). */
+export class EmbedDenied extends ApiError {
+  constructor(en: string, vi: string) {
+    super(401, { error: en, error_vi: vi });
+  }
+}
 
 export function signEmbed(claims: EmbedClaims, secret: string): Promise<string> {
   return sign(claims as unknown as JWTPayload, secret, 'HS256');
@@ -32,25 +38,28 @@ export function signEmbed(claims: EmbedClaims, secret: string): Promise<string> 
  * with a message that says which check failed (never any data).
  */
 export async function verifyEmbed(db: D1Database, cost: ReadCost, secret: string | undefined, token: string | undefined, chart: string): Promise<EmbedClaims> {
-  if (!secret) throw new EmbedDenied('Embeds are disabled: the server has no EMBED_SECRET configured');
-  if (!token) throw new EmbedDenied('Missing embed token: add ?token=… from the "Nhúng biểu đồ" dialog');
+  if (!secret) throw new EmbedDenied('Embeds are disabled: the server has no EMBED_SECRET configured', 'Chức năng nhúng đang tắt: máy chủ chưa có EMBED_SECRET');
+  if (!token) throw new EmbedDenied('Missing embed token: add ?token=… from the "Nhúng biểu đồ" dialog', 'Thiếu mã nhúng: thêm ?token=… lấy từ hộp thoại "Nhúng biểu đồ"');
   let payload: JWTPayload;
   try {
     payload = await verify(token, secret, 'HS256');
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
-    if (name === 'JwtTokenExpired') throw new EmbedDenied('Embed token expired: ask for a new one');
-    throw new EmbedDenied('Invalid embed token: the signature does not match (tampered or not issued here)');
+    if (name === 'JwtTokenExpired') throw new EmbedDenied('Embed token expired: ask for a new one', 'Mã nhúng đã hết hạn: hãy đề nghị cấp mã mới');
+    throw new EmbedDenied(
+      'Invalid embed token: the signature does not match (tampered or not issued here)',
+      'Mã nhúng không hợp lệ: chữ ký không khớp (bị sửa hoặc không do hệ thống này cấp)',
+    );
   }
   const claims = payload as unknown as EmbedClaims;
-  if (typeof claims.exp !== 'number') throw new EmbedDenied('Invalid embed token: it has no expiry');
+  if (typeof claims.exp !== 'number') throw new EmbedDenied('Invalid embed token: it has no expiry', 'Mã nhúng không hợp lệ: không có hạn dùng');
   if (typeof claims.jti !== 'string' || !isEmbedChart(claims.chart) || typeof claims.origin !== 'string' || typeof claims.params !== 'object' || claims.params === null) {
-    throw new EmbedDenied('Invalid embed token: malformed claims');
+    throw new EmbedDenied('Invalid embed token: malformed claims', 'Mã nhúng không hợp lệ: nội dung sai dạng');
   }
-  if (claims.chart !== chart) throw new EmbedDenied(`This embed token is for the chart '${claims.chart}', not '${chart}'`);
+  if (claims.chart !== chart) throw new EmbedDenied(`This embed token is for the chart '${claims.chart}', not '${chart}'`, `Mã nhúng này dành cho biểu đồ '${claims.chart}', không phải '${chart}'`);
   const row = await findEmbedToken(db, cost, claims.jti);
-  if (!row) throw new EmbedDenied('Embed token unknown: it was not issued by this server');
-  if (row.revoked_at) throw new EmbedDenied('Embed token revoked');
+  if (!row) throw new EmbedDenied('Embed token unknown: it was not issued by this server', 'Mã nhúng không rõ nguồn: không do hệ thống này cấp');
+  if (row.revoked_at) throw new EmbedDenied('Embed token revoked', 'Mã nhúng đã bị thu hồi');
   await requireCreatorAccess(db, cost, row.created_by, claims.scope ?? null);
   // the frame-ancestors of the page come from the row, checked when it was stored
   return { ...claims, origin: row.origin };
@@ -65,9 +74,13 @@ async function requireCreatorAccess(db: D1Database, cost: ReadCost, createdBy: s
   const email = actorEmail(createdBy);
   if (email === BOOTSTRAP_ADMIN) return;
   const user = await findUserByEmail(db, cost, email);
-  const withdrawn = 'Embed token no longer valid: its creator no longer has the right to share this chart; ask for a new one';
-  if (!user || user.disabled_at || !atLeast(user.role, 'analyst')) throw new EmbedDenied(withdrawn);
-  if (!scopeStillCovers(scopeOf(user), tokenScope)) throw new EmbedDenied(withdrawn);
+  const withdrawn = () =>
+    new EmbedDenied(
+      'Embed token no longer valid: its creator no longer has the right to share this chart; ask for a new one',
+      'Mã nhúng không còn hiệu lực: người tạo không còn quyền chia sẻ biểu đồ này; hãy đề nghị cấp mã mới',
+    );
+  if (!user || user.disabled_at || !atLeast(user.role, 'analyst')) throw withdrawn();
+  if (!scopeStillCovers(scopeOf(user), tokenScope)) throw withdrawn();
 }
 
 /**
