@@ -8,9 +8,12 @@ import {
   discardStaging,
   findCommitted,
   getBatch,
+  whileStaging,
   write,
   type ImportBatch,
 } from '../queries/imports/batches';
+import { isGuardFailure } from '../queries/imports/guard';
+import { Cancelled, commitAwards } from './lifecycle';
 import type { DatasetDef, Values } from './dataset';
 import { mapHeader } from './header';
 import { msg, type Msg } from './messages';
@@ -31,7 +34,9 @@ export type Outcome =
   | { kind: 'duplicate'; batch: ImportBatch }
   | { kind: 'dry_run'; rows: number }
   | { kind: 'created'; batch: ImportBatch }
-  | { kind: 'staged'; batch: ImportBatch };
+  | { kind: 'staged'; batch: ImportBatch }
+  /** A DELETE of the staging batch stopped the import: nothing of it counts. */
+  | { kind: 'cancelled'; batch: ImportBatch };
 
 /**
  * One part of a file too large for one request (awards only): its rows are added to a staging
@@ -101,7 +106,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
 
   const flushStaged = async (force: boolean) => {
     if (statements.length && (force || statements.length >= STATEMENTS_PER_ROUND_TRIP)) {
-      await write(db, cost, statements);
+      await write(db, cost, whileStaging(stagingId!, statements));
       statements = [];
     }
   };
@@ -188,21 +193,31 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     const id = stagingId ?? (await createStagingBatch(db, { dataset: def.name, filename: r.filename, format: r.format, createdBy: r.createdBy, now }));
     stagingId = id;
     if (r.part) {
-      await write(db, cost, [addPart(id, hash, rows)]);
+      await write(db, cost, whileStaging(id, [addPart(id, hash, rows)]));
       stagingId = undefined; // kept for the next part
       return { kind: 'staged', batch: (await getBatch(db, cost, id))! };
     }
-    const inserts = chunks.flatMap((json) => def.insert(id, json));
     try {
-      await write(db, cost, commitStatements({ id, hash, rows, now, inserts, after: def.after?.(id) ?? [], awards: def.name === 'awards' }));
+      if (def.staged) await commitAwards(db, cost, id, hash, rows, r.createdBy);
+      else {
+        const inserts = chunks.flatMap((json) => def.insert(id, json));
+        await write(db, cost, commitStatements({ id, hash, rows, now, inserts, after: def.after?.(id) ?? [] }));
+      }
     } catch (e) {
+      if (e instanceof Cancelled || isGuardFailure(e)) throw e;
       // the same file committed by a concurrent upload wins the unique index
       const raced = await findCommitted(db, cost, def.name, hash);
-      if (raced) return { kind: 'duplicate', batch: raced };
+      if (raced && raced.id !== id) return { kind: 'duplicate', batch: raced };
       throw e;
     }
     stagingId = undefined;
     return { kind: 'created', batch: (await getBatch(db, cost, id))! };
+  } catch (e) {
+    if (!(e instanceof Cancelled || isGuardFailure(e)) || stagingId === undefined) throw e;
+    // a DELETE cancelled the batch: it removes the rows itself
+    const batch = (await getBatch(db, cost, stagingId))!;
+    stagingId = undefined;
+    return { kind: 'cancelled', batch };
   } finally {
     if (stagingId !== undefined) await discardStaging(db, cost, stagingId);
   }

@@ -10,6 +10,10 @@ import { FileError } from '../imports/sources/types';
 import { template } from '../imports/template';
 import { commitParts, nextPart } from '../imports/parts';
 import { rollbackBatch } from '../imports/rollback';
+import { resumeUnfinished } from '../imports/lifecycle';
+
+// waitUntil work ends 30 s after the answer; what is left is taken up by the next call
+const CLEANUP_BUDGET_MS = 20_000;
 import { checkConsistency } from '../queries/imports/consistency';
 import { listBatches } from '../queries/imports/batches';
 import { badRequest } from '../validation/hook';
@@ -55,6 +59,8 @@ export const importsRoutes = new Hono<AppEnv>()
   .use(need('editor', 'imports'))
   .get('/', describeRoute({ tags: ['imports'], summary: 'Import history', description: 'Batches, newest first: who, when, dataset, rows, content hash, status. A scoped editor sees their own. Editors.' }), validator('query', z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional() }), badRequest), async (c) => {
     const batches = await listBatches(c.env.DB, c.get('cost'), c.req.valid('query').limit ?? 200);
+    // the history is what the Dữ liệu page polls: a good moment to finish what a crash left
+    c.executionCtx.waitUntil(resumeUnfinished(c.env.DB, { rowsRead: 0 }, CLEANUP_BUDGET_MS).catch((e) => console.error('import clean-up', e)));
     return c.json({ batches: batches.filter((b) => ownBatch(identityOf(c), b)) });
   })
   .get('/consistency', describeRoute({ tags: ['imports'], summary: 'Consistency check', description: 'Recomputes the award cube from the raw rows of committed batches and compares; 500 if anything differs. Editors without a scope.' }), async (c) => {
@@ -136,6 +142,15 @@ export const importsRoutes = new Hono<AppEnv>()
           return c.json({ batch: outcome.batch }, 201);
         case 'staged':
           return c.json({ batch: outcome.batch, part: q.part }, 202);
+        case 'cancelled':
+          return c.json(
+            {
+              error: `import batch ${outcome.batch.id} was rolled back by ${outcome.batch.rolled_back_by} while it was being imported; nothing was imported`,
+              error_vi: `lô nhập số ${outcome.batch.id} đã bị ${outcome.batch.rolled_back_by} hoàn tác trong khi đang nhập; không dòng nào được nhập`,
+              batch: outcome.batch,
+            },
+            409,
+          );
       }
     } catch (e) {
       if (e instanceof FileError) return c.json({ error: `${e.message} Nothing was imported.`, error_vi: `${e.vi} Không dòng nào được nhập.` }, e.status);
