@@ -1,5 +1,6 @@
 import type { Column, DatasetDef } from './dataset';
 import { msg, type Msg } from './messages';
+import { clip } from './rowError';
 
 export interface HeaderError {
   column: string | null;
@@ -33,8 +34,8 @@ export function mapHeader(cells: string[], def: DatasetDef): { columns: (Column 
         column: cell,
         value: cell,
         message: msg(
-          `unknown column '${cell}'${wrongDelimiter ? ' (the delimiter must be "," or ";")' : ''}; expected: ${expected}`,
-          `cột không hợp lệ '${cell}'${wrongDelimiter ? ' (dấu phân cách phải là "," hoặc ";")' : ''}; các cột: ${expected}`,
+          `unknown column '${clip(cell, 60)}'${wrongDelimiter ? ' (the delimiter must be "," or ";")' : ''}; expected: ${expected}`,
+          `cột không hợp lệ '${clip(cell, 60)}'${wrongDelimiter ? ' (dấu phân cách phải là "," hoặc ";")' : ''}; các cột: ${expected}`,
         ),
       });
       return undefined;

@@ -16,18 +16,11 @@ import { isGuardFailure } from '../queries/imports/guard';
 import { Cancelled, commitAwards } from './lifecycle';
 import type { DatasetDef, Values } from './dataset';
 import { mapHeader } from './header';
+import { rowError, type RowError } from './rowError';
 import { msg, type Msg } from './messages';
 import type { Source } from './sources/types';
 
-export interface RowError {
-  /** 1-based data row (header excluded); 0 = the header itself. */
-  row: number;
-  column: string | null;
-  value: string | null;
-  message: string;
-  /** The same in Vietnamese, for the Dữ liệu page. */
-  message_vi: string;
-}
+export type { RowError } from './rowError';
 
 export type Outcome =
   | { kind: 'invalid'; errors: RowError[]; total: number; truncated: boolean; rows: number }
@@ -89,7 +82,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
   let total = 0;
   const report = (row: number, column: string | null, value: string | null, message: Msg) => {
     total++;
-    if (errors.length < MAX_ERRORS) errors.push({ row, column, value, message: message.en, message_vi: message.vi });
+    if (errors.length < MAX_ERRORS) errors.push(rowError(row, column, value, message));
   };
   const invalid = (rows: number): Outcome => ({ kind: 'invalid', errors, total, truncated: total > errors.length, rows });
 
@@ -123,6 +116,10 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
 
   try {
     for await (const item of r.source.rows) {
+      if (item.fatal) {
+        report(header ? rowNo + 1 : 0, null, null, item.fatal);
+        return invalid(rows);
+      }
       if (!header) {
         header = mapHeader(item.cells, def);
         for (const e of header.errors) report(0, e.column, e.value, e.message);
@@ -158,7 +155,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         }
         const parsed = col.parse(raw);
         if (parsed.ok) values[col.key] = parsed.value;
-        else report(rowNo, col.key, raw, msg(`'${raw}' ${parsed.message.en}`, `'${raw}' ${parsed.message.vi}`));
+        else report(rowNo, col.key, raw, parsed.message);
       });
       if (total > before) continue;
       const tuple = def.check(values, lookups, (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message), rowNo);

@@ -13,7 +13,5 @@ export function guard(id: number, state: SQL): SQL {
   return sql`INSERT INTO import_guard (batch_id) SELECT ${id} WHERE NOT EXISTS (SELECT 1 FROM import_batches b WHERE b.id = ${id} AND ${state})`;
 }
 
-export class BatchChanged extends Error {}
-
 /** Whether an error is a guard refusing its batch (the import batch moved on meanwhile). */
 export const isGuardFailure = (e: unknown) => e instanceof Error && e.message.includes(GUARD_CONSTRAINT);
