@@ -16,6 +16,7 @@ CREATE TABLE `award_cube_delta` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `award_cube_delta_key` ON `award_cube_delta` (`batch_id`,`cuboid`,`unit_id`,`year`,`award_code`,`tier`,`category`,`recipient_kind`,`gender`,`recipient_class`,`method`,`movement_id`,`ethnic_minority`);--> statement-breakpoint
+CREATE INDEX `award_cube_delta_batch` ON `award_cube_delta` (`batch_id`);--> statement-breakpoint
 CREATE TABLE `import_guard` (
 	`batch_id` integer NOT NULL,
 	CONSTRAINT "import_batch_changed" CHECK("import_guard"."batch_id" IS NULL)

@@ -32,7 +32,7 @@ async function freePort(): Promise<number> {
 
 /** Runs `npm start` exactly as a user would (the dashboard is already built by `npm test`). */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const token = env.ADMIN_TOKEN ?? `e2e-${Math.random().toString(36).slice(2)}-token`;
   env = { ...env, ADMIN_TOKEN: token };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'thidua-e2e-'));

@@ -322,6 +322,8 @@ export const awardCubeDelta = sqliteTable(
       t.movementId,
       t.ethnicMinority,
     ),
+    // (batch_id, rowid) order: a merge step takes the next rowid range without sorting
+    index('award_cube_delta_batch').on(t.batchId),
   ],
 );
 

@@ -54,24 +54,27 @@ ON CONFLICT (batch_id, ${KEY}) DO UPDATE SET n = n + excluded.n`;
   });
 }
 
+// The next `limit` rowids of a batch's delta: one probe of award_cube_delta_batch for the
+// first, then a range of that index (no sort of the batch's remaining rows at every step).
+const nextRange = (batchId: number, limit: number) =>
+  sql`batch_id = ${batchId} AND rowid < (SELECT MIN(rowid) FROM award_cube_delta WHERE batch_id = ${batchId}) + ${limit}`;
+
 /**
- * Moves up to `limit` delta rows of a batch into award_cube and deletes them, in one D1 batch:
- * a reader (cube plus visible deltas) sees the same sums before and after.
+ * Moves the next slice of a batch's delta rows into award_cube and deletes them, in one D1
+ * batch: a reader (cube plus visible deltas) sees the same sums before and after.
  */
 export function mergeDeltaSlice(batchId: number, limit: number): SQL[] {
-  const slice = sql`SELECT rowid FROM award_cube_delta WHERE batch_id = ${batchId} ORDER BY rowid LIMIT ${limit}`;
   return [
     sql`INSERT INTO award_cube (${DELTA_COLUMNS})
-SELECT ${DELTA_COLUMNS} FROM award_cube_delta WHERE rowid IN (${slice})
+SELECT ${DELTA_COLUMNS} FROM award_cube_delta WHERE ${nextRange(batchId, limit)}
 ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`,
-    sql`DELETE FROM award_cube_delta WHERE rowid IN (${slice})`,
+    sql`DELETE FROM award_cube_delta WHERE ${nextRange(batchId, limit)}`,
     sql`DELETE FROM award_cube WHERE n = 0`,
   ];
 }
 
-/** Deletes up to `limit` delta rows of a batch that never became visible (a cancelled commit). */
-export const dropDeltaSlice = (batchId: number, limit: number): SQL =>
-  sql`DELETE FROM award_cube_delta WHERE rowid IN (SELECT rowid FROM award_cube_delta WHERE batch_id = ${batchId} LIMIT ${limit})`;
+/** Deletes the next slice of a batch's delta that never became visible (a cancelled commit). */
+export const dropDeltaSlice = (batchId: number, limit: number): SQL => sql`DELETE FROM award_cube_delta WHERE ${nextRange(batchId, limit)}`;
 
 /** Recomputes the whole cube from the raw awards of counted batches. */
 export function rebuildCube(): SQL[] {
