@@ -11,6 +11,7 @@ import {
   progressOf,
   releaseLease,
   sliceStatements,
+  smallDelta,
   startPhase,
   unfinished,
   type Phase,
@@ -52,7 +53,7 @@ export async function finish(db: D1Database, cost: ReadCost, id: number, by: str
       for (let lo = p.cursor; lo < p.until; lo = Math.min(lo + SLICE_IDS, p.until)) {
         await step(db, cost, sliceStatements(id, phase, lo, Math.min(lo + SLICE_IDS, p.until)));
       }
-      await step(db, cost, flipStatements(id, phase, by, now));
+      await step(db, cost, flipStatements(id, phase, by, now, await smallDelta(db, cost, id)));
       continue;
     }
     if (p.delta_visible) {

@@ -73,6 +73,17 @@ ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`,
   ];
 }
 
+/** Moves all of a small batch's delta into award_cube (with the flip, in its transaction). */
+export function mergeWholeDelta(batchId: number): SQL[] {
+  return [
+    sql`INSERT INTO award_cube (${DELTA_COLUMNS})
+SELECT ${DELTA_COLUMNS} FROM award_cube_delta WHERE batch_id = ${batchId}
+ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`,
+    sql`DELETE FROM award_cube_delta WHERE batch_id = ${batchId}`,
+    sql`DELETE FROM award_cube WHERE n = 0`,
+  ];
+}
+
 /** Deletes the next slice of a batch's delta that never became visible (a cancelled commit). */
 export const dropDeltaSlice = (batchId: number, limit: number): SQL => sql`DELETE FROM award_cube_delta WHERE ${nextRange(batchId, limit)}`;
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { batch, first, type ReadCost } from '../../db/run';
-import { addSliceToDelta, dropDeltaSlice, mergeDeltaSlice } from '../cube/refresh';
+import { addSliceToDelta, dropDeltaSlice, mergeDeltaSlice, mergeWholeDelta } from '../cube/refresh';
 import { bumpVersion } from './batches';
 import { guard } from './guard';
 
@@ -52,17 +52,25 @@ export function sliceStatements(id: number, phase: Phase, lo: number, hi: number
 
 /**
  * The flip: status and delta visibility change together with the data version, so a reader
- * sees the whole batch or none of it.
+ * sees the whole batch or none of it. A delta of at most one merge slice is merged in the same
+ * transaction instead (one short step, and one version change).
  */
-export function flipStatements(id: number, phase: Phase, by: string, now: string): SQL[] {
-  const done = sql`UPDATE import_batches SET delta_visible = 1, lease_until = ${leaseUntil()},`;
+export function flipStatements(id: number, phase: Phase, by: string, now: string, small = false): SQL[] {
+  const done = sql`UPDATE import_batches SET delta_visible = ${small ? 0 : 1}, lease_until = ${leaseUntil()},`;
   return [
     guard(id, sql`b.status = ${phase} AND b.cube_cursor >= b.cube_until`),
     phase === 'committing'
       ? sql`${done} status = 'committed' WHERE id = ${id}`
       : sql`${done} status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by = COALESCE(rolled_back_by, ${by}) WHERE id = ${id}`,
+    ...(small ? mergeWholeDelta(id) : []),
     bumpVersion(now),
   ];
+}
+
+/** Whether a batch's delta fits one merge slice (so the flip can merge it at once). */
+export async function smallDelta(db: D1Database, cost: ReadCost, id: number): Promise<boolean> {
+  const row = await first<{ n: number }>(db, cost, sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM award_cube_delta WHERE batch_id = ${id} LIMIT ${MERGE_SLICE + 1})`);
+  return (row?.n ?? 0) <= MERGE_SLICE;
 }
 
 /** A cancelled import (staging or committing): nothing of it ever counted, nothing will. */
