@@ -103,10 +103,11 @@ export function commitStatements(o: { id: number; hash: string; rows: number; no
 const DELETE_SLICE = 10_000;
 
 /** Deletes the raw award rows of a batch that is not (or no longer) counted. */
-export async function deleteAwardRows(db: D1Database, cost: ReadCost, id: number): Promise<void> {
+export async function deleteAwardRows(db: D1Database, cost: ReadCost, id: number, each: () => SQL[] = () => []): Promise<void> {
   for (;;) {
     const [res] = await batch(db, cost, [
       sql`DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ${id} LIMIT ${DELETE_SLICE})`,
+      ...each(),
     ]);
     if (!res.meta.changes) return;
   }

@@ -108,6 +108,9 @@ export async function dropStep(db: D1Database, cost: ReadCost, id: number): Prom
   return res.meta.changes > 0;
 }
 
+/** Keeps the lease of a long step sequence (row deletion) alive, so nobody takes it over. */
+export const renewLease = (id: number): SQL => sql`UPDATE import_batches SET lease_until = ${leaseUntil()} WHERE id = ${id}`;
+
 /** Takes the batch's lease if nobody holds a live one. */
 export async function acquireLease(db: D1Database, cost: ReadCost, id: number, owner: string): Promise<boolean> {
   const now = new Date().toISOString();
