@@ -56,6 +56,12 @@ export function csvSource(body: ReadableStream<Uint8Array>): Source {
       await hashWriter.abort().catch(() => undefined);
       await reader.cancel().catch(() => undefined);
     };
+    // the rest of the body is read and dropped rather than cancelled: a proxy in front (wrangler
+    // dev's, at least) drops the connection, answer included, if the upload is cut short
+    const skipRest = async () => {
+      await hashWriter.abort().catch(() => undefined);
+      while (!(await reader.read()).done);
+    };
     for (;;) {
       const { done, value } = await reader.read();
       let text: string;
@@ -70,13 +76,13 @@ export function csvSource(body: ReadableStream<Uint8Array>): Source {
       if (!parser && (pending.length > 0 || done)) {
         if (!done && !/[\r\n]/.test(text)) {
           if (pending.length <= MAX_HEADER_CHARS) continue; // the header line is not complete yet
-          await stop();
+          await skipRest();
           yield { cells: [], fatal: tooLong('header', MAX_HEADER_CHARS) };
           return;
         }
         const line = pending.split(/\r?\n|\r/, 1)[0];
         if (line.length > MAX_HEADER_CHARS) {
-          await stop();
+          await skipRest();
           yield { cells: [], fatal: tooLong('header', MAX_HEADER_CHARS) };
           return;
         }
@@ -92,7 +98,7 @@ export function csvSource(body: ReadableStream<Uint8Array>): Source {
         pending = done ? '' : pending.slice(res.meta.cursor);
       }
       if (pending.length > MAX_RECORD_CHARS) {
-        await stop();
+        await skipRest();
         yield { cells: [], fatal: tooLong('record', MAX_RECORD_CHARS) };
         return;
       }
