@@ -138,6 +138,20 @@ describe('a crash leaves work that the next request finishes', () => {
     expect(await consistency()).toMatchObject({ ok: true });
   });
 
+  it('while another request is still deleting the rows (a live lease), a DELETE is a 409 and leaves them to it', async () => {
+    const id = await importAwards(300);
+    await run([...applyBatchToCube(id, -1)]);
+    await env.DB.prepare("UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z', lease_owner = 'other', lease_until = '2999-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
+    const res = await rollback(id);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatch(/already being rolled back by another request/);
+    expect(await rawRows(id)).toBe(300);
+    await expired(id);
+    expect((await rollback(id)).status).toBe(200);
+    expect(await rawRows(id)).toBe(0);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+
   it('the same left by a crash is finished by the clean-up after GET /imports', async () => {
     const id = await importAwards(1500);
     await run([...applyBatchToCube(id, -1)]);
