@@ -3,50 +3,18 @@
 // then the same file with one bad row near the end, which must be refused with nothing written.
 // ROWS=100000 npm run bench:import runs a smaller size.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
+import { unitsCsv, writeAwards } from './awardsCsv.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const TOKEN = 'bench-token';
 const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bench-'));
-
-const AWARDS = ['LDTT', 'CSTD_CS', 'BK_TINH', 'GK_XA', 'CSTT'];
-const KINDS = ['individual', 'individual', 'individual', 'individual', 'individual'];
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
-const NAMES = ['Thị Hoa', 'Văn Hùng', 'Minh Ánh', 'Đức Thắng', 'Thu Hương', 'Quốc Việt'];
-
-/** Writes an awards CSV of `rows` rows; `badRow` (1-based) gets quantity 0. */
-async function writeAwards(file: string, rows: number, badRow?: number): Promise<void> {
-  const out = createWriteStream(file);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write('year,award_code,unit_code,recipient_kind,quantity,gender,method,decision_no,decision_date,recipient_name\r\n');
-  let buf = '';
-  for (let i = 1; i <= rows; i++) {
-    const unit = `X${String(i % 200).padStart(3, '0')}`;
-    const year = 2012 + (i % 14);
-    const quantity = i === badRow ? 0 : 1 + (i % 3);
-    const name = `${SURNAMES[i % SURNAMES.length]} ${NAMES[i % NAMES.length]}`;
-    buf += `${year},${AWARDS[i % AWARDS.length]},${unit},${KINDS[i % KINDS.length]},${quantity},${i % 2 ? 'F' : 'M'},THUONG_XUYEN,${(i % 900) + 1}/QĐ-UBND,15/12/${year},"${name}"\r\n`;
-    if (buf.length > 1 << 16) {
-      await write(buf);
-      buf = '';
-    }
-  }
-  await write(buf);
-  await new Promise<void>((r) => out.end(() => r()));
-}
-
-function unitsCsv(): string {
-  const lines = ['code,name,kind,parent_code', 'TINH,Tỉnh thử nghiệm,province,'];
-  for (let d = 0; d < 10; d++) lines.push(`H${d},Huyện ${d},district,TINH`);
-  for (let x = 0; x < 200; x++) lines.push(`X${String(x).padStart(3, '0')},Xã ${x},commune,H${x % 10}`);
-  return lines.join('\n') + '\n';
-}
 
 /** Highest resident memory (MB) of the server's process group (workerd does the work). */
 function groupRssMb(pgid: number): number {

@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
 
 /** Runs `npm start` exactly as a user would (the dashboard is already built by `npm test`). */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   // a fresh strong token each run, always the same length (a test reads it back from the output)
   const token = env.ADMIN_TOKEN ?? `e2e-${randomBytes(16).toString('hex')}`;
   env = { ...env, ADMIN_TOKEN: token };

@@ -188,6 +188,7 @@ describe('idempotent and reversible', () => {
     const after = await snapshot();
     expect(after.summary).toEqual(before.summary);
     expect(after.tables).toEqual({ ...before.tables, import_batches: before.tables.import_batches + 1 });
+    // a small batch is merged with its flip: one version change
     expect(after.version).toBe(version + 1);
     expect((await consistency()).ok).toBe(true);
     expect((await rollback(id)).status).toBe(409);

@@ -26,6 +26,9 @@ import {
   UNIT_KINDS,
 } from '../domain/enums';
 
+export const BATCH_STATUSES = ['staging', 'committing', 'committed', 'rolling_back', 'rolled_back'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
 // Every row that came from a file points at its import batch, so a batch can be listed,
 // recognised when the same file comes again, and reversed as a whole.
 export const importBatches = sqliteTable(
@@ -39,19 +42,33 @@ export const importBatches = sqliteTable(
     rows: integer('rows').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
-    // 'committed' batches count; 'staging' is a large import not yet made visible;
-    // 'rolled_back' keeps the history line after DELETE /imports/{id}.
-    status: text('status', { enum: ['staging', 'committed', 'rolled_back'] }).notNull(),
+    // staging -> committing -> committed -> rolling_back -> rolled_back (worker/imports/
+    // lifecycle.ts). Only 'committed' and 'rolling_back' count; 'rolled_back' keeps the history
+    // line after DELETE /imports/{id}.
+    status: text('status', { enum: BATCH_STATUSES }).notNull(),
     rolledBackAt: text('rolled_back_at'),
     rolledBackBy: text('rolled_back_by'),
+    // The cube is changed a slice of award ids at a time (D1 runs one query at a time per
+    // database): the next slice starts after cube_cursor, the last ends at cube_until.
+    cubeFrom: integer('cube_from'),
+    cubeCursor: integer('cube_cursor'),
+    cubeUntil: integer('cube_until'),
+    // 1 once this batch's rows in award_cube_delta count for readers (set with the status flip).
+    deltaVisible: integer('delta_visible').notNull().default(0),
+    // Who is working on the batch and until when: a second DELETE during a live lease is a 409,
+    // an expired lease (a crashed request) lets the next request finish the work.
+    leaseOwner: text('lease_owner'),
+    leaseUntil: text('lease_until'),
   },
   (t) => [
     index('import_batches_hash').on(t.dataset, t.contentHash),
     // Two uploads of the same file racing each other: only one can become committed.
     uniqueIndex('import_batches_committed_hash')
       .on(t.dataset, t.contentHash)
-      .where(sql`${t.status} = 'committed'`),
+      .where(sql`${t.status} IN ('committing', 'committed')`),
     index('import_batches_status').on(t.status),
+    // readers add the deltas of these batches: a probe that finds nothing in the usual case
+    index('import_batches_delta_visible').on(t.id).where(sql`${t.deltaVisible} = 1`),
   ],
 );
 
@@ -267,6 +284,55 @@ export const awardCube = sqliteTable(
     index('award_cube_zero').on(t.n).where(sql`${t.n} = 0`),
   ],
 );
+
+// A batch's effect on award_cube while it is being committed or rolled back: built a slice at
+// a time while invisible, made visible with the batch's status flip (import_batches.
+// delta_visible), then merged into award_cube a slice at a time. Readers add the visible rows.
+export const awardCubeDelta = sqliteTable(
+  'award_cube_delta',
+  {
+    batchId: integer('batch_id').notNull(),
+    cuboid: integer('cuboid').notNull(),
+    unitId: integer('unit_id').notNull(),
+    year: integer('year').notNull(),
+    awardCode: text('award_code').notNull().default(''),
+    tier: text('tier').notNull().default(''),
+    category: text('category').notNull().default(''),
+    recipientKind: text('recipient_kind').notNull().default(''),
+    gender: text('gender').notNull().default(''),
+    recipientClass: text('recipient_class').notNull().default(''),
+    method: text('method').notNull().default(''),
+    movementId: integer('movement_id').notNull().default(0),
+    ethnicMinority: integer('ethnic_minority').notNull().default(-1),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    uniqueIndex('award_cube_delta_key').on(
+      t.batchId,
+      t.cuboid,
+      t.unitId,
+      t.year,
+      t.awardCode,
+      t.tier,
+      t.category,
+      t.recipientKind,
+      t.gender,
+      t.recipientClass,
+      t.method,
+      t.movementId,
+      t.ethnicMinority,
+    ),
+    // (batch_id, rowid) order: a merge step takes the next rowid range without sorting
+    index('award_cube_delta_batch').on(t.batchId),
+  ],
+);
+
+// Never holds a row: inserting into it fails the whole D1 batch (a transaction), which is how
+// a batch of statements is made conditional on an import batch still being in the state it
+// expects (worker/queries/imports/guard.ts).
+export const importGuard = sqliteTable('import_guard', { batchId: integer('batch_id').notNull() }, (t) => [
+  check('import_batch_changed', sql`${t.batchId} IS NULL`),
+]);
 
 // One row: bumped by every import and rollback; ETags and caches key on it.
 export const dataState = sqliteTable('data_state', {

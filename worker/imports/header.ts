@@ -1,5 +1,6 @@
 import type { Column, DatasetDef } from './dataset';
 import { msg, type Msg } from './messages';
+import { clip } from './rowError';
 import { fold } from './vocabulary';
 
 export interface HeaderError {
@@ -74,8 +75,8 @@ export function mapHeader(cells: string[], def: DatasetDef): HeaderMap {
       column: joined,
       value: joined,
       message: msg(
-        `the header '${joined}' looks like several columns in one: the delimiter must be "," or ";"`,
-        `dòng tiêu đề '${joined}' có vẻ gộp nhiều cột: dấu phân cách phải là "," hoặc ";"`,
+        `the header '${clip(joined, 60)}' looks like several columns in one: the delimiter must be "," or ";"`,
+        `dòng tiêu đề '${clip(joined, 60)}' có vẻ gộp nhiều cột: dấu phân cách phải là "," hoặc ";"`,
       ),
     });
   return { columns, errors, ignored };

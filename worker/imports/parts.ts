@@ -1,5 +1,6 @@
 import type { ReadCost } from '../db/run';
-import { commitStatements, discardStaging, findCommitted, getBatch, PARTS_PREFIX, write, type ImportBatch } from '../queries/imports/batches';
+import { discardStaging, findCommitted, getBatch, PARTS_PREFIX, type ImportBatch } from '../queries/imports/batches';
+import { Cancelled, commitAwards } from './lifecycle';
 import { hex } from './sources/types';
 
 // Files larger than one request may be (Cloudflare: 100 MB on the Free and Pro plans) are sent
@@ -25,7 +26,7 @@ export async function nextPart(db: D1Database, cost: ReadCost, batchId: number, 
   return b;
 }
 
-/** Makes an upload in parts count: the same single transaction as a one-request import. */
+/** Makes an upload in parts count: the same steps as the commit of a one-request import. */
 export async function commitParts(
   db: D1Database,
   cost: ReadCost,
@@ -42,7 +43,15 @@ export async function commitParts(
     await discardStaging(db, cost, id);
     return { batch: existing, duplicate_of: existing.id };
   }
-  const now = new Date().toISOString();
-  await write(db, cost, commitStatements({ id, hash, rows: b.rows, now, inserts: [], after: [], awards: true }));
-  return { batch: (await getBatch(db, cost, id))! };
+  try {
+    return { batch: await commitAwards(db, cost, id, hash, b.rows, b.created_by) };
+  } catch (e) {
+    if (e instanceof Cancelled) return { error: `batch ${id} was rolled back while it was being committed`, error_vi: `lô số ${id} đã bị hoàn tác trong khi đang được ghi nhận`, status: 409 };
+    const raced = await findCommitted(db, cost, b.dataset, hash);
+    if (raced && raced.id !== id) {
+      await discardStaging(db, cost, id);
+      return { batch: raced, duplicate_of: raced.id };
+    }
+    throw e;
+  }
 }

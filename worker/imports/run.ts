@@ -8,23 +8,19 @@ import {
   discardStaging,
   findCommitted,
   getBatch,
+  whileStaging,
   write,
   type ImportBatch,
 } from '../queries/imports/batches';
+import { isGuardFailure } from '../queries/imports/guard';
+import { Cancelled, commitAwards } from './lifecycle';
 import type { DatasetDef, Values } from './dataset';
 import { isTotalLine, mapHeader, MAX_TITLE_ROWS, type HeaderMap } from './header';
+import { rowError, type RowError } from './rowError';
 import { msg, type Msg } from './messages';
 import type { Source } from './sources/types';
 
-export interface RowError {
-  /** 1-based data row (header excluded); 0 = the header itself. */
-  row: number;
-  column: string | null;
-  value: string | null;
-  message: string;
-  /** The same in Vietnamese, for the Dữ liệu page. */
-  message_vi: string;
-}
+export type { RowError } from './rowError';
 
 /** What was accepted but deserves a look (a column that was not imported, say). */
 export interface Warning {
@@ -41,6 +37,8 @@ export type Outcome = (
   | { kind: 'dry_run'; rows: number }
   | { kind: 'created'; batch: ImportBatch }
   | { kind: 'staged'; batch: ImportBatch }
+  /** A DELETE of the staging batch stopped the import: nothing of it counts. */
+  | { kind: 'cancelled'; batch: ImportBatch }
 ) & { warnings: Warning[] };
 
 /**
@@ -94,7 +92,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
   let total = 0;
   const report = (row: number, column: string | null, value: string | null, message: Msg) => {
     total++;
-    if (errors.length < MAX_ERRORS) errors.push({ row, column, value, message: message.en, message_vi: message.vi });
+    if (errors.length < MAX_ERRORS) errors.push(rowError(row, column, value, message));
   };
   const warnings: Warning[] = [];
   const warn = (row: number, column: string | null, value: string | null, message: Msg) => {
@@ -117,7 +115,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
 
   const flushStaged = async (force: boolean) => {
     if (statements.length && (force || statements.length >= STATEMENTS_PER_ROUND_TRIP)) {
-      await write(db, cost, statements);
+      await write(db, cost, whileStaging(stagingId!, statements));
       statements = [];
     }
   };
@@ -134,6 +132,10 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
 
   try {
     for await (const item of r.source.rows) {
+      if (item.fatal) {
+        report(header ? rowNo + 1 : 0, null, null, item.fatal);
+        return invalid(rows);
+      }
       if (!header) {
         // Lists from decisions open with title rows (the list's name, the decision, the unit):
         // the header is the first row that names every required column, within the first rows.
@@ -178,7 +180,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         }
         const parsed = col.parse(raw);
         if (parsed.ok) values[col.key] = parsed.value;
-        else report(rowNo, col.key, raw, msg(`'${raw}' ${parsed.message.en}`, `'${raw}' ${parsed.message.vi}`));
+        else report(rowNo, col.key, raw, parsed.message);
       });
       if (total > before) continue;
       const tuple = def.check(values, lookups, (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message), rowNo);
@@ -218,21 +220,31 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     const id = stagingId ?? (await createStagingBatch(db, { dataset: def.name, filename: r.filename, format: r.format, createdBy: r.createdBy, now }));
     stagingId = id;
     if (r.part) {
-      await write(db, cost, [addPart(id, hash, rows)]);
+      await write(db, cost, whileStaging(id, [addPart(id, hash, rows)]));
       stagingId = undefined; // kept for the next part
       return { kind: 'staged', batch: (await getBatch(db, cost, id))!, warnings };
     }
-    const inserts = chunks.flatMap((json) => def.insert(id, json));
     try {
-      await write(db, cost, commitStatements({ id, hash, rows, now, inserts, after: def.after?.(id) ?? [], awards: def.name === 'awards' }));
+      if (def.staged) await commitAwards(db, cost, id, hash, rows, r.createdBy);
+      else {
+        const inserts = chunks.flatMap((json) => def.insert(id, json));
+        await write(db, cost, commitStatements({ id, hash, rows, now, inserts, after: def.after?.(id) ?? [] }));
+      }
     } catch (e) {
+      if (e instanceof Cancelled || isGuardFailure(e)) throw e;
       // the same file committed by a concurrent upload wins the unique index
       const raced = await findCommitted(db, cost, def.name, hash);
-      if (raced) return { kind: 'duplicate', batch: raced, warnings };
+      if (raced && raced.id !== id) return { kind: 'duplicate', batch: raced, warnings };
       throw e;
     }
     stagingId = undefined;
     return { kind: 'created', batch: (await getBatch(db, cost, id))!, warnings };
+  } catch (e) {
+    if (!(e instanceof Cancelled || isGuardFailure(e)) || stagingId === undefined) throw e;
+    // a DELETE cancelled the batch: it removes the rows itself
+    const batch = (await getBatch(db, cost, stagingId))!;
+    stagingId = undefined;
+    return { kind: 'cancelled', batch, warnings };
   } finally {
     if (stagingId !== undefined) await discardStaging(db, cost, stagingId);
   }

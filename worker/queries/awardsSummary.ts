@@ -121,8 +121,17 @@ async function fetchCube(
   }
   // No GROUP BY: cube keys are unique within a cuboid, and summing the few columns the
   // request does not keep is done while labelling rows, without a temporary B-tree in D1.
-  const select = [sql`k.unit_id AS unit_id`, sql`k.year AS year`, ...dims.map((d) => sql`k.${cubeColumn(d)} AS ${sql.identifier(d)}`), sql`k.n AS n`];
-  return all<CubeRow>(d1, cost, sql`SELECT ${sql.join(select, sql`, `)} FROM award_cube k WHERE ${sql.join(where, sql` AND `)}`);
+  const select = sql.join([sql`k.unit_id AS unit_id`, sql`k.year AS year`, ...dims.map((d) => sql`k.${cubeColumn(d)} AS ${sql.identifier(d)}`), sql`k.n AS n`], sql`, `);
+  // A batch being committed or rolled back is counted through its delta rows from its status
+  // flip until they are merged; one statement reads both, so a merge step between two reads
+  // cannot count a key twice or not at all. Nothing to read in the usual case (partial index).
+  return all<CubeRow>(
+    d1,
+    cost,
+    sql`SELECT ${select} FROM award_cube k WHERE ${sql.join(where, sql` AND `)}
+UNION ALL
+SELECT ${select} FROM award_cube_delta k WHERE k.batch_id IN (SELECT id FROM import_batches WHERE delta_visible = 1) AND ${sql.join(where, sql` AND `)}`,
+  );
 }
 
 function sortRows(rows: SummaryRow[], dims: SummaryDimension[]) {

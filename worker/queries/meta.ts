@@ -18,8 +18,13 @@ export async function readMeta(d1: D1Database, cost: ReadCost): Promise<Meta> {
   const [state, years, types, unitRows, lineage, clusterRows, members, movementRows] = await batch(d1, cost, [
     sql`SELECT version, updated_at FROM data_state WHERE id = 1`,
     // every year with a count has rows in cuboid 0; two probes of award_cube_years
-    sql`SELECT (SELECT MIN(year) FROM award_cube WHERE cuboid = 0) AS year_from,
-               (SELECT MAX(year) FROM award_cube WHERE cuboid = 0) AS year_to`,
+    // (and of a batch just committed, until its delta is merged; the merge bumps the version)
+    sql`SELECT MIN(year_from) AS year_from, MAX(year_to) AS year_to FROM (
+          SELECT (SELECT MIN(year) FROM award_cube WHERE cuboid = 0) AS year_from,
+                 (SELECT MAX(year) FROM award_cube WHERE cuboid = 0) AS year_to
+          UNION ALL
+          SELECT MIN(year), MAX(year) FROM award_cube_delta
+          WHERE batch_id IN (SELECT id FROM import_batches WHERE delta_visible = 1) AND cuboid = 0 AND n > 0)`,
     sql`SELECT code, name_vi, name_en, category, tier, scope, household_allowed, valid_to, builtin
         FROM award_types ORDER BY sort_order, code`,
     sql`SELECT id, code, name, kind, parent_id, valid_from, valid_to FROM units ORDER BY id`,

@@ -321,7 +321,7 @@ export interface paths {
         };
         /**
          * Import history
-         * @description Batches, newest first: who, when, dataset, rows, content hash, status. A scoped editor sees their own. Editors.
+         * @description Batches, newest first: who, when, dataset, rows, content hash, status, progress of a commit or rollback under way. A scoped editor sees their own. Editors. After answering, finishes what a crashed commit or rollback left (in the background).
          */
         get: operations["getImports"];
         put?: never;
@@ -341,7 +341,7 @@ export interface paths {
         };
         /**
          * Consistency check
-         * @description Recomputes the award cube from the raw rows of committed batches and compares; 500 if anything differs. Editors without a scope.
+         * @description Recomputes the award cube from the raw rows of counted batches and compares it with the cube and the visible deltas; 500 if anything differs. Editors without a scope.
          */
         get: operations["getImportsConsistency"];
         put?: never;
@@ -383,7 +383,7 @@ export interface paths {
         put?: never;
         /**
          * Import a file
-         * @description CSV (UTF-8, , or ;), XLSX (first sheet) or JSON (array of objects) into one dataset: all or nothing. 201 with batch; 200 with duplicate_of for the same file again; 422 with errors [{row, column, value, message}] and nothing written; ?dry_run=1 writes nothing. Needs Authorization: Bearer.
+         * @description CSV (UTF-8, , or ;), XLSX (first sheet) or JSON (array of objects) into one dataset: all or nothing. ?dry_run=1 writes nothing; ?part=&first_row=&batch= sends an awards file in parts. Needs Authorization: Bearer.
          */
         post: operations["postImportsByDataset"];
         delete?: never;
@@ -403,7 +403,7 @@ export interface paths {
         put?: never;
         /**
          * Commit an upload in parts
-         * @description Makes an awards file sent in parts count, in one transaction. Editors (a scoped editor: their own upload).
+         * @description Makes an awards file sent in parts count: the cube change is built in slices and made visible at once. Editors (a scoped editor: their own upload).
          */
         post: operations["postImportsByIdCommit"];
         delete?: never;
@@ -424,7 +424,7 @@ export interface paths {
         post?: never;
         /**
          * Roll a batch back
-         * @description Removes everything the batch added; every aggregate follows. 409 while other batches use its reference codes. Editors (a scoped editor: their own batches).
+         * @description Removes everything the batch added; every aggregate follows. Cancels an import still running. Finishes a rollback a crash interrupted. Editors (a scoped editor: their own batches).
          */
         delete: operations["deleteImportsById"];
         options?: never;
@@ -2399,6 +2399,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batches: {
+                            id: number;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            format: string;
+                            /** @description SHA-256 of the file (of the list of part hashes for an upload in parts) */
+                            content_hash: string;
+                            rows: number;
+                            created_by: string;
+                            created_at: string;
+                            /**
+                             * @description staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count
+                             * @enum {string}
+                             */
+                            status: "staging" | "committing" | "committed" | "rolling_back" | "rolled_back";
+                            rolled_back_at: string | null;
+                            rolled_back_by: string | null;
+                            /** @description While committing or rolling back: the part of the cube change done, 0 to 1 */
+                            progress: number | null;
+                            /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
+                            busy: boolean;
+                        }[];
+                    };
+                };
+            };
             /** @description Validation Error */
             400: {
                 headers: {
@@ -2413,6 +2446,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
         };
     };
     getImportsConsistency: {
@@ -2423,7 +2492,80 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: never;
+        responses: {
+            /** @description Consistent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        cuboids: {
+                            id: number;
+                            mismatched_keys: number;
+                        }[];
+                        non_positive_keys: number;
+                        committed_awards: number;
+                        committed_quantity: number;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Something differs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        cuboids: {
+                            id: number;
+                            mismatched_keys: number;
+                        }[];
+                        non_positive_keys: number;
+                        committed_awards: number;
+                        committed_quantity: number;
+                    };
+                };
+            };
+        };
     };
     getImportsTemplatesByFile: {
         parameters: {
@@ -2435,7 +2577,66 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Unknown dataset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
     };
     postImportsByDataset: {
         parameters: {
@@ -2454,17 +2655,261 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Validation Error */
+            /** @description The same file was already imported (`duplicate_of`), or a dry run (`dry_run`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            id: number;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            format: string;
+                            /** @description SHA-256 of the file (of the list of part hashes for an upload in parts) */
+                            content_hash: string;
+                            rows: number;
+                            created_by: string;
+                            created_at: string;
+                            /**
+                             * @description staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count
+                             * @enum {string}
+                             */
+                            status: "staging" | "committing" | "committed" | "rolling_back" | "rolled_back";
+                            rolled_back_at: string | null;
+                            rolled_back_by: string | null;
+                            /** @description While committing or rolling back: the part of the cube change done, 0 to 1 */
+                            progress: number | null;
+                            /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
+                            busy: boolean;
+                        };
+                        duplicate_of: number;
+                    } | {
+                        /** @constant */
+                        dry_run: true;
+                        batch: {
+                            id: null;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            rows: number;
+                        };
+                    };
+                };
+            };
+            /** @description Imported */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            id: number;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            format: string;
+                            /** @description SHA-256 of the file (of the list of part hashes for an upload in parts) */
+                            content_hash: string;
+                            rows: number;
+                            created_by: string;
+                            created_at: string;
+                            /**
+                             * @description staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count
+                             * @enum {string}
+                             */
+                            status: "staging" | "committing" | "committed" | "rolling_back" | "rolled_back";
+                            rolled_back_at: string | null;
+                            rolled_back_by: string | null;
+                            /** @description While committing or rolling back: the part of the cube change done, 0 to 1 */
+                            progress: number | null;
+                            /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
+                            busy: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description A part of an upload in parts was staged */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            id: number;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            format: string;
+                            /** @description SHA-256 of the file (of the list of part hashes for an upload in parts) */
+                            content_hash: string;
+                            rows: number;
+                            created_by: string;
+                            created_at: string;
+                            /**
+                             * @description staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count
+                             * @enum {string}
+                             */
+                            status: "staging" | "committing" | "committed" | "rolling_back" | "rolled_back";
+                            rolled_back_at: string | null;
+                            rolled_back_by: string | null;
+                            /** @description While committing or rolling back: the part of the cube change done, 0 to 1 */
+                            progress: number | null;
+                            /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
+                            busy: boolean;
+                        };
+                        part: number;
+                    };
+                };
+            };
+            /** @description Unknown dataset, a bad parameter, a file that is not UTF-8, not a workbook or not a JSON array */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /** @enum {boolean} */
-                        success: false;
-                        error: unknown[];
-                        data: unknown;
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description The batch of a later part does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description A DELETE cancelled the import while it ran, or parts out of order */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                        batch: {
+                            id: number;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            format: string;
+                            /** @description SHA-256 of the file (of the list of part hashes for an upload in parts) */
+                            content_hash: string;
+                            rows: number;
+                            created_by: string;
+                            created_at: string;
+                            /**
+                             * @description staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count
+                             * @enum {string}
+                             */
+                            status: "staging" | "committing" | "committed" | "rolling_back" | "rolled_back";
+                            rolled_back_at: string | null;
+                            rolled_back_by: string | null;
+                            /** @description While committing or rolling back: the part of the cube change done, 0 to 1 */
+                            progress: number | null;
+                            /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
+                            busy: boolean;
+                        };
+                    } | {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description XLSX or JSON over 25 MB, or a workbook too large once uncompressed (48 MB, 100,000 rows, 2,000,000 cells) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description Another content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description At least one problem; nothing written. Records over 100,000 characters and header lines over 16,384 are problems too. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                        errors: {
+                            /** @description 1-based data row; 0 = the header */
+                            row: number;
+                            column: string | null;
+                            /** @description The cell, cut to 200 characters */
+                            value: string | null;
+                            /** @description The length of the whole cell, when `value` was cut */
+                            value_length?: number;
+                            message: string;
+                            message_vi: string;
+                        }[];
+                        total: number;
+                        errors_truncated: boolean;
+                        rows: number;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
                     };
                 };
             };
@@ -2480,7 +2925,135 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: never;
+        responses: {
+            /** @description The same parts were already committed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            id: number;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            format: string;
+                            /** @description SHA-256 of the file (of the list of part hashes for an upload in parts) */
+                            content_hash: string;
+                            rows: number;
+                            created_by: string;
+                            created_at: string;
+                            /**
+                             * @description staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count
+                             * @enum {string}
+                             */
+                            status: "staging" | "committing" | "committed" | "rolling_back" | "rolled_back";
+                            rolled_back_at: string | null;
+                            rolled_back_by: string | null;
+                            /** @description While committing or rolling back: the part of the cube change done, 0 to 1 */
+                            progress: number | null;
+                            /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
+                            busy: boolean;
+                        };
+                        duplicate_of: number;
+                    };
+                };
+            };
+            /** @description Committed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            id: number;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            format: string;
+                            /** @description SHA-256 of the file (of the list of part hashes for an upload in parts) */
+                            content_hash: string;
+                            rows: number;
+                            created_by: string;
+                            created_at: string;
+                            /**
+                             * @description staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count
+                             * @enum {string}
+                             */
+                            status: "staging" | "committing" | "committed" | "rolling_back" | "rolled_back";
+                            rolled_back_at: string | null;
+                            rolled_back_by: string | null;
+                            /** @description While committing or rolling back: the part of the cube change done, 0 to 1 */
+                            progress: number | null;
+                            /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
+                            busy: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such batch */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description Not an upload in parts in progress, or rolled back while being committed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
     };
     deleteImportsById: {
         parameters: {
@@ -2492,7 +3065,101 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: never;
+        responses: {
+            /** @description Rolled back (or cancelled) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            id: number;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            format: string;
+                            /** @description SHA-256 of the file (of the list of part hashes for an upload in parts) */
+                            content_hash: string;
+                            rows: number;
+                            created_by: string;
+                            created_at: string;
+                            /**
+                             * @description staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count
+                             * @enum {string}
+                             */
+                            status: "staging" | "committing" | "committed" | "rolling_back" | "rolled_back";
+                            rolled_back_at: string | null;
+                            rolled_back_by: string | null;
+                            /** @description While committing or rolling back: the part of the cube change done, 0 to 1 */
+                            progress: number | null;
+                            /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
+                            busy: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such batch */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description Already rolled back, being committed or rolled back by another request, or reference data other batches still use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
     };
     getEmbeds: {
         parameters: {

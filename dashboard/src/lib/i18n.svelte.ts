@@ -187,7 +187,11 @@ const dict = {
   status_committed: { vi: 'Đã nhập', en: 'Imported' },
   status_staging: { vi: 'Đang nhập dở', en: 'Incomplete' },
   status_rolled_back: { vi: 'Đã hoàn tác', en: 'Rolled back' },
+  status_committing: { vi: 'Đang ghi nhận', en: 'Committing' },
+  status_rolling_back: { vi: 'Đang hoàn tác', en: 'Rolling back' },
   rollback: { vi: 'Hoàn tác', en: 'Roll back' },
+  rollingBack: { vi: 'Đang hoàn tác…', en: 'Rolling back…' },
+  busyBatch: { vi: 'Đang xử lý', en: 'In progress' },
   rollbackConfirm: {
     vi: 'Hoàn tác lô số {id} ({dataset}, {rows} dòng)? Mọi số liệu tổng hợp sẽ được tính lại như chưa từng nhập lô này.',
     en: 'Roll back batch {id} ({dataset}, {rows} rows)? Every total is recomputed as if it had never been imported.',

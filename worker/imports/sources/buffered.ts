@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import { checkXlsxSize } from './xlsxLimits';
 import { cellText, FileError, hex, notUtf8, type RowItem, type Source } from './types';
 
 // XLSX and JSON are read whole (a zip and a JSON document cannot be parsed in pieces), so they
@@ -14,8 +15,11 @@ function fromRows(buf: ArrayBuffer, rows: string[][]): Source {
   return { rows: each(rows), hash: () => hash };
 }
 
-/** The first sheet, header row first; cached values of formula cells, dates as YYYY-MM-DD. */
-export function xlsxSource(buf: ArrayBuffer): Source {
+/**
+ * The first sheet, header row first; cached values of formula cells, dates as YYYY-MM-DD.
+ * Measured before it is expanded (xlsxLimits.ts).
+ */
+export async function xlsxSource(buf: ArrayBuffer): Promise<Source> {
   let wb: XLSX.WorkBook;
   const zip = new Uint8Array(buf, 0, Math.min(4, buf.byteLength));
   // SheetJS would happily read plain text as a sheet; an .xlsx is a zip archive ("PK\3\4")
@@ -24,6 +28,7 @@ export function xlsxSource(buf: ArrayBuffer): Source {
       'The file is not an Excel workbook (.xlsx): save it as .xlsx or upload it as CSV.',
       'Tệp không phải sổ tính Excel (.xlsx): hãy lưu dạng .xlsx hoặc tải lên dạng CSV.',
     );
+  await checkXlsxSize(new Uint8Array(buf));
   try {
     wb = XLSX.read(new Uint8Array(buf), { type: 'array', cellDates: true, dense: true });
   } catch {

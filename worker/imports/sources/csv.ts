@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { msg, type Msg } from '../messages';
 import { hex, notUtf8, type RowItem, type Source } from './types';
 
 // CSV is read as a stream so that a file of a million rows never has to fit in the Worker's
@@ -6,8 +7,7 @@ import { hex, notUtf8, type RowItem, type Source } from './types';
 // a replacement character) and handed to papaparse's RFC 4180 parser, which returns the
 // complete records of each chunk and where the unfinished one begins.
 
-function guessDelimiter(text: string): ',' | ';' {
-  const firstLine = text.split(/\r?\n|\r/, 1)[0];
+function guessDelimiter(firstLine: string): ',' | ';' {
   const count = (ch: string) => firstLine.split(ch).length - 1;
   return count(';') > count(',') ? ';' : ',';
 }
@@ -18,6 +18,23 @@ function guessNewline(text: string): '\r\n' | '\n' | '\r' {
   if (i < 0 && text.includes('\r')) return '\r';
   return '\n';
 }
+
+// A record (a data row, quoted line breaks included) or the header line longer than this is
+// refused: real rows are a few hundred characters, and a stray quote would otherwise make the
+// rest of the file one record, held and re-parsed as it grows.
+export const MAX_RECORD_CHARS = 100_000;
+export const MAX_HEADER_CHARS = 16_384;
+
+const tooLong = (what: 'header' | 'record', max: number): Msg =>
+  what === 'header'
+    ? msg(
+        `the header line is longer than ${max.toLocaleString('en')} characters without a line break; is this a CSV file?`,
+        `dòng tiêu đề dài hơn ${max.toLocaleString('vi')} ký tự mà không xuống dòng; tệp có phải CSV không?`,
+      )
+    : msg(
+        `this record is longer than ${max.toLocaleString('en')} characters: a quote (") opened and never closed? Reading stopped here`,
+        `bản ghi này dài hơn ${max.toLocaleString('vi')} ký tự: có dấu ngoặc kép (") mở mà không đóng? Đã dừng đọc tại đây`,
+      );
 
 export function csvSource(body: ReadableStream<Uint8Array>): Source {
   // workerd's incremental SHA-256 (the DOM typings of `crypto` do not know it)
@@ -32,7 +49,19 @@ export function csvSource(body: ReadableStream<Uint8Array>): Source {
     const reader = body.getReader();
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let parser: Papa.Parser | undefined;
+    // the unfinished record (or header line): bounded by MAX_RECORD_CHARS, so parsing it again
+    // when a chunk brings a line break costs at most that much, whatever the file's size
     let pending = '';
+    const stop = async () => {
+      await hashWriter.abort().catch(() => undefined);
+      await reader.cancel().catch(() => undefined);
+    };
+    // the rest of the body is read and dropped rather than cancelled: a proxy in front (wrangler
+    // dev's, at least) drops the connection, answer included, if the upload is cut short
+    const skipRest = async () => {
+      await hashWriter.abort().catch(() => undefined);
+      while (!(await reader.read()).done);
+    };
     for (;;) {
       const { done, value } = await reader.read();
       let text: string;
@@ -40,22 +69,38 @@ export function csvSource(body: ReadableStream<Uint8Array>): Source {
         if (value) await hashWriter.write(value);
         text = done ? decoder.decode() : decoder.decode(value, { stream: true });
       } catch {
-        await hashWriter.abort().catch(() => undefined);
-        await reader.cancel().catch(() => undefined);
+        await stop();
         throw notUtf8();
       }
       pending += text;
       if (!parser && (pending.length > 0 || done)) {
-        if (!done && !/[\r\n]/.test(pending)) continue; // the header line is not complete yet
-        parser = new Papa.Parser({ delimiter: guessDelimiter(pending), newline: guessNewline(pending), quoteChar: '"' });
+        if (!done && !/[\r\n]/.test(text)) {
+          if (pending.length <= MAX_HEADER_CHARS) continue; // the header line is not complete yet
+          await skipRest();
+          yield { cells: [], fatal: tooLong('header', MAX_HEADER_CHARS) };
+          return;
+        }
+        const line = pending.split(/\r?\n|\r/, 1)[0];
+        if (line.length > MAX_HEADER_CHARS) {
+          await skipRest();
+          yield { cells: [], fatal: tooLong('header', MAX_HEADER_CHARS) };
+          return;
+        }
+        parser = new Papa.Parser({ delimiter: guessDelimiter(line), newline: guessNewline(pending), quoteChar: '"' });
       }
-      if (parser && pending) {
+      // a record can only end at a line break (or the end of the file)
+      if (parser && pending && (done || /[\r\n]/.test(text))) {
         const res = parser.parse(pending, 0, !done) as Papa.ParseResult<string[]>;
         for (let i = 0; i < res.data.length; i++) {
           const problem = res.errors.find((e) => e.row === i);
           yield { cells: res.data[i], problem: problem?.message };
         }
         pending = done ? '' : pending.slice(res.meta.cursor);
+      }
+      if (pending.length > MAX_RECORD_CHARS) {
+        await skipRest();
+        yield { cells: [], fatal: tooLong('record', MAX_RECORD_CHARS) };
+        return;
       }
       if (done) break;
     }

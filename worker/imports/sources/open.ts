@@ -26,5 +26,5 @@ export async function openSource(req: Request): Promise<{ format: 'csv' | 'xlsx'
   const buf = await req.arrayBuffer();
   if (buf.byteLength > MAX_BUFFERED_BYTES) throw tooBig();
   if (type === 'application/json') return { format: 'json', source: jsonSource(buf) };
-  return { format: 'xlsx', source: xlsxSource(buf) };
+  return { format: 'xlsx', source: await xlsxSource(buf) };
 }

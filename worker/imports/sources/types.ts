@@ -1,7 +1,11 @@
+import type { Msg } from '../messages';
+
 /** A record of the file: its cells as text, or what made it unreadable. The first is the header. */
 export interface RowItem {
   cells: string[];
   problem?: string;
+  /** The file cannot be read past this record (reading stops; the problem is the last one). */
+  fatal?: Msg;
 }
 
 export interface Source {
@@ -16,7 +20,7 @@ export class FileError extends Error {
     message: string,
     /** The same in Vietnamese (`error_vi`), for the Dữ liệu page. */
     readonly vi: string,
-    readonly status: 400 | 413 | 415 = 400,
+    readonly status: 400 | 413 | 415 | 422 = 400,
   ) {
     super(message);
   }

@@ -23,17 +23,79 @@ GROUP BY ${sql.raw(keys.join(', '))}
 ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`;
 }
 
-/** Adds (sign 1) or removes (sign -1) one batch's awards in every cuboid. */
+/** Adds (sign 1) or removes (sign -1) one small batch's awards in every cuboid at once. */
 export function applyBatchToCube(batchId: number, sign: 1 | -1): SQL[] {
   const statements = CUBOIDS.map((c) => addToCuboid(c, sql`a.batch_id = ${batchId}`, sign));
   if (sign === -1) statements.push(sql`DELETE FROM award_cube WHERE n = 0`);
   return statements;
 }
 
-/** Recomputes the whole cube from the raw awards of committed batches. */
+const DELTA_COLUMNS = sql.raw(
+  'cuboid, unit_id, year, award_code, tier, category, recipient_kind, gender, recipient_class, method, movement_id, ethnic_minority, n',
+);
+
+/**
+ * One slice of a batch's awards (ids in (lo, hi]) added to its delta rows in every cuboid, with
+ * sign 1 (commit) or -1 (rollback). A slice of awards ids keeps each statement short: D1 runs
+ * one query at a time per database, so a long one makes every reader wait.
+ */
+export function addSliceToDelta(batchId: number, sign: 1 | -1, lo: number, hi: number): SQL[] {
+  return CUBOIDS.map((c) => {
+    const columns = ['cuboid', 'unit_id', 'year', ...c.dims.map((d) => DIMENSIONS[d].cube), 'n'];
+    const keys = ['c.ancestor_id', 'a.year', ...c.dims.map((d) => DIMENSIONS[d].source)];
+    return sql`INSERT INTO award_cube_delta (batch_id, ${sql.raw(columns.join(', '))})
+SELECT ${batchId}, ${sql.raw(String(c.id))}, ${sql.raw(keys.join(', '))}, ${sql.raw(String(sign))} * SUM(a.quantity)
+FROM awards a
+JOIN unit_closure c ON c.unit_id = a.unit_id
+JOIN award_types t ON t.code = a.award_code
+WHERE a.batch_id = ${batchId} AND a.id > ${lo} AND a.id <= ${hi}
+GROUP BY ${sql.raw(keys.join(', '))}
+ON CONFLICT (batch_id, ${KEY}) DO UPDATE SET n = n + excluded.n`;
+  });
+}
+
+// The next `limit` rowids of a batch's delta: one probe of award_cube_delta_batch for the
+// first, then a range of that index (no sort of the batch's remaining rows at every step).
+const nextRange = (batchId: number, limit: number) =>
+  sql`batch_id = ${batchId} AND rowid < (SELECT MIN(rowid) FROM award_cube_delta WHERE batch_id = ${batchId}) + ${limit}`;
+
+/**
+ * Moves the next slice of a batch's delta rows into award_cube and deletes them, in one D1
+ * batch: a reader (cube plus visible deltas) sees the same sums before and after.
+ */
+export function mergeDeltaSlice(batchId: number, limit: number): SQL[] {
+  return [
+    sql`INSERT INTO award_cube (${DELTA_COLUMNS})
+SELECT ${DELTA_COLUMNS} FROM award_cube_delta WHERE ${nextRange(batchId, limit)}
+ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`,
+    sql`DELETE FROM award_cube_delta WHERE ${nextRange(batchId, limit)}`,
+    sql`DELETE FROM award_cube WHERE n = 0`,
+  ];
+}
+
+/** Moves all of a small batch's delta into award_cube (with the flip, in its transaction). */
+export function mergeWholeDelta(batchId: number): SQL[] {
+  return [
+    sql`INSERT INTO award_cube (${DELTA_COLUMNS})
+SELECT ${DELTA_COLUMNS} FROM award_cube_delta WHERE batch_id = ${batchId}
+ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`,
+    sql`DELETE FROM award_cube_delta WHERE batch_id = ${batchId}`,
+    sql`DELETE FROM award_cube WHERE n = 0`,
+  ];
+}
+
+/** Deletes the next slice of a batch's delta that never became visible (a cancelled commit). */
+export const dropDeltaSlice = (batchId: number, limit: number): SQL => sql`DELETE FROM award_cube_delta WHERE ${nextRange(batchId, limit)}`;
+
+/** Recomputes the whole cube from the raw awards of counted batches. */
 export function rebuildCube(): SQL[] {
-  const committed = sql.raw(`a.batch_id IN (SELECT id FROM import_batches WHERE status = 'committed')`);
-  return [sql`DELETE FROM award_cube`, ...CUBOIDS.map((c) => addToCuboid(c, committed, 1))];
+  const counted = sql.raw(`a.batch_id IN (SELECT id FROM import_batches WHERE status IN ('committed', 'rolling_back'))`);
+  return [
+    sql`DELETE FROM award_cube`,
+    sql`DELETE FROM award_cube_delta`,
+    sql`UPDATE import_batches SET delta_visible = 0`,
+    ...CUBOIDS.map((c) => addToCuboid(c, counted, 1)),
+  ];
 }
 
 /** Recomputes unit_closure from units.parent_id (a province has hundreds of units, not millions). */

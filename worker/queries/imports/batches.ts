@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { all, batch, first, toStatement, type ReadCost } from '../../db/run';
 import type { Dataset } from '../../domain/enums';
-import { applyBatchToCube } from '../cube/refresh';
+import type { BatchStatus } from '../../db/schema';
+import { guard } from './guard';
 
-// The life of an import batch: created as 'staging' (never counted), made 'committed' in one
-// D1 batch (a transaction) together with its rows' effect on the aggregates, or reversed.
+// The life of an import batch: created as 'staging' (never counted), then committed and
+// perhaps rolled back (worker/imports/lifecycle.ts; the statements in ./transitions.ts).
 
 export interface ImportBatch {
   id: number;
@@ -15,31 +16,43 @@ export interface ImportBatch {
   rows: number;
   created_by: string;
   created_at: string;
-  status: 'staging' | 'committed' | 'rolled_back';
+  status: BatchStatus;
   rolled_back_at: string | null;
   rolled_back_by: string | null;
+  /** While committing or rolling back: the part of the cube change done, 0 to 1. */
+  progress: number | null;
+  /** A request is working on the batch (commit, rollback or clean-up): no other may start. */
+  busy: boolean;
 }
 
 const COLUMNS = sql.raw(
-  'id, dataset, filename, format, content_hash, rows, created_by, created_at, status, rolled_back_at, rolled_back_by',
+  `id, dataset, filename, format, content_hash, rows, created_by, created_at, status, rolled_back_at, rolled_back_by,
+  CASE WHEN status IN ('committing', 'rolling_back') AND cube_until > cube_from
+    THEN ROUND(1.0 * (cube_cursor - cube_from) / (cube_until - cube_from), 3) END AS progress,
+  COALESCE(lease_until > strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0) AS busy`,
 );
+
+const withBusy = (b: Omit<ImportBatch, 'busy'> & { busy: number | boolean }): ImportBatch => ({ ...b, busy: Boolean(b.busy) });
 
 export const bumpVersion = (now: string): SQL => sql`UPDATE data_state SET version = version + 1, updated_at = ${now} WHERE id = 1`;
 
-export function listBatches(db: D1Database, cost: ReadCost, limit: number): Promise<ImportBatch[]> {
-  return all<ImportBatch>(db, cost, sql`SELECT ${COLUMNS} FROM import_batches ORDER BY id DESC LIMIT ${limit}`);
+export async function listBatches(db: D1Database, cost: ReadCost, limit: number): Promise<ImportBatch[]> {
+  return (await all<ImportBatch>(db, cost, sql`SELECT ${COLUMNS} FROM import_batches ORDER BY id DESC LIMIT ${limit}`)).map(withBusy);
 }
 
-export function getBatch(db: D1Database, cost: ReadCost, id: number): Promise<ImportBatch | null> {
-  return first<ImportBatch>(db, cost, sql`SELECT ${COLUMNS} FROM import_batches WHERE id = ${id}`);
+export async function getBatch(db: D1Database, cost: ReadCost, id: number): Promise<ImportBatch | null> {
+  const b = await first<ImportBatch>(db, cost, sql`SELECT ${COLUMNS} FROM import_batches WHERE id = ${id}`);
+  return b && withBusy(b);
 }
 
-export function findCommitted(db: D1Database, cost: ReadCost, dataset: Dataset, hash: string): Promise<ImportBatch | null> {
-  return first<ImportBatch>(
+/** The batch of the same file that counts or is about to (the unique index allows one). */
+export async function findCommitted(db: D1Database, cost: ReadCost, dataset: Dataset, hash: string): Promise<ImportBatch | null> {
+  const b = await first<ImportBatch>(
     db,
     cost,
-    sql`SELECT ${COLUMNS} FROM import_batches WHERE dataset = ${dataset} AND content_hash = ${hash} AND status = 'committed'`,
+    sql`SELECT ${COLUMNS} FROM import_batches WHERE dataset = ${dataset} AND content_hash = ${hash} AND status IN ('committing', 'committed')`,
   );
+  return b && withBusy(b);
 }
 
 export async function createStagingBatch(
@@ -72,25 +85,29 @@ export async function write(db: D1Database, cost: ReadCost, statements: SQL[]): 
   if (statements.length) await batch(db, cost, statements);
 }
 
-/** The commit: rows (for in-memory datasets), status, aggregates and data version, all or nothing. */
-export function commitStatements(o: { id: number; hash: string; rows: number; now: string; inserts: SQL[]; after: SQL[]; awards: boolean }): SQL[] {
-  return [
+/** Staged rows go in only while the batch is staging: a DELETE that cancelled it stops them. */
+export const whileStaging = (id: number, statements: SQL[]): SQL[] => [guard(id, sql`b.status = 'staging'`), ...statements];
+
+/** The commit of a reference dataset (held in memory): rows, status and data version, all or nothing. */
+export function commitStatements(o: { id: number; hash: string; rows: number; now: string; inserts: SQL[]; after: SQL[] }): SQL[] {
+  return whileStaging(o.id, [
     ...o.inserts,
     ...o.after,
-    sql`UPDATE import_batches SET status = 'committed', content_hash = ${o.hash}, rows = ${o.rows} WHERE id = ${o.id} AND status = 'staging'`,
-    ...(o.awards ? applyBatchToCube(o.id, 1) : []),
+    sql`UPDATE import_batches SET status = 'committed', content_hash = ${o.hash}, rows = ${o.rows} WHERE id = ${o.id}`,
     bumpVersion(o.now),
-  ];
+  ]);
 }
 
-// D1 stops a query after 30 s; deleting a million rows is done a slice at a time.
-const DELETE_SLICE = 20_000;
+// D1 runs one query at a time per database: deleting a million rows is done a slice at a time
+// (each well under a second) so that readers get their turn in between.
+const DELETE_SLICE = 10_000;
 
 /** Deletes the raw award rows of a batch that is not (or no longer) counted. */
-export async function deleteAwardRows(db: D1Database, cost: ReadCost, id: number): Promise<void> {
+export async function deleteAwardRows(db: D1Database, cost: ReadCost, id: number, each: () => SQL[] = () => []): Promise<void> {
   for (;;) {
     const [res] = await batch(db, cost, [
       sql`DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ${id} LIMIT ${DELETE_SLICE})`,
+      ...each(),
     ]);
     if (!res.meta.changes) return;
   }

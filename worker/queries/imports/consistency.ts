@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { first, type ReadCost } from '../../db/run';
 import { CUBOIDS, DIMENSIONS } from '../cube/dimensions';
 
-// Recomputes every cuboid from the raw awards of committed batches and compares it with
-// award_cube key by key. It reads every raw award (a million-row table costs millions of rows
+// Recomputes every cuboid from the raw awards of counted batches (committed, or rolling back
+// and not yet flipped) and compares it with award_cube plus the visible deltas key by key. It reads every raw award (a million-row table costs millions of rows
 // read), so it is an admin check to run after imports, not something a page calls.
 
 export interface Consistency {
@@ -17,7 +17,8 @@ export interface Consistency {
 }
 
 export async function checkConsistency(db: D1Database, cost: ReadCost): Promise<Consistency> {
-  const committed = sql.raw(`a.batch_id IN (SELECT id FROM import_batches WHERE status = 'committed')`);
+  const committed = sql.raw(`a.batch_id IN (SELECT id FROM import_batches WHERE status IN ('committed', 'rolling_back'))`);
+  const visible = sql.raw(`batch_id IN (SELECT id FROM import_batches WHERE delta_visible = 1)`);
   const cuboids: Consistency['cuboids'] = [];
   for (const c of CUBOIDS) {
     const cols = c.dims.map((d) => DIMENSIONS[d].cube);
@@ -29,6 +30,8 @@ export async function checkConsistency(db: D1Database, cost: ReadCost): Promise<
       sql`SELECT COUNT(*) AS n FROM (
   SELECT SUM(n) AS d FROM (
     SELECT ${sql.raw(keys)}, n FROM award_cube WHERE cuboid = ${sql.raw(String(c.id))}
+    UNION ALL
+    SELECT ${sql.raw(keys)}, n FROM award_cube_delta WHERE cuboid = ${sql.raw(String(c.id))} AND ${visible}
     UNION ALL
     SELECT ${sql.raw(sources.join(', '))}, -a.quantity AS n
     FROM awards a JOIN unit_closure c ON c.unit_id = a.unit_id JOIN award_types t ON t.code = a.award_code

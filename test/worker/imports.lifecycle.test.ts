@@ -1,0 +1,225 @@
+import { env } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toStatement } from '../../worker/db/run';
+import { applyBatchToCube } from '../../worker/queries/cube/refresh';
+import { sliceStatements, startPhase } from '../../worker/queries/imports/transitions';
+import { api } from './auth';
+import { FIXTURE } from './fixture';
+import { load, resetDatabase, summary } from './helpers';
+import { AUTH, consistency, csv, rollback, upload } from './importHelpers';
+
+// The life of an awards batch under concurrency and crashes: totals, the consistency check and
+// the raw rows of rolled-back batches are asserted after each scenario.
+
+const HEAD = 'year,award_code,unit_code,recipient_kind,quantity';
+const rows = (n: number, year = 2030, quantity = 1) => Array.from({ length: n }, (_, i) => `${year},LDTT,${i % 2 ? 'C1' : 'C2'},individual,${quantity}`);
+const total = async (q = '') => (await summary(q)).body.total;
+const run = (statements: Parameters<typeof toStatement>[1][]) => env.DB.batch(statements.map((s) => toStatement(env.DB, s)));
+const rawRows = async (id: number) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM awards WHERE batch_id = ?').bind(id).first<{ n: number }>())!.n;
+const deltaRows = async (id: number) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM award_cube_delta WHERE batch_id = ?').bind(id).first<{ n: number }>())!.n;
+const status = async (id: number) => (await env.DB.prepare('SELECT status FROM import_batches WHERE id = ?').bind(id).first<{ status: string }>())!.status;
+const expired = (id: number) => env.DB.prepare("UPDATE import_batches SET lease_owner = 'crashed', lease_until = '2000-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
+
+async function importAwards(n: number, year = 2030, quantity = 1): Promise<number> {
+  const res = await upload('awards', csv([HEAD, ...rows(n, year, quantity)]));
+  expect(res.status).toBe(201);
+  return res.body.batch!.id!;
+}
+
+let base: number;
+beforeAll(async () => {
+  await resetDatabase();
+  await load(FIXTURE);
+  base = await total();
+});
+
+describe('concurrent DELETEs', () => {
+  it('five at once: exactly one rolls back, the others are 409; subtracted once', async () => {
+    const id = await importAwards(3000, 2030, 2);
+    expect(await total()).toBe(base + 6000);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => rollback(id)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    const refused = answers.filter((a) => a.status !== 200);
+    expect(refused.map((a) => a.status)).toEqual([409, 409, 409, 409]);
+    for (const a of refused) expect(a.body.error).toMatch(/already (being )?rolled back/);
+    expect(await total()).toBe(base);
+    expect(await consistency()).toMatchObject({ ok: true });
+    expect(await rawRows(id)).toBe(0);
+    expect(await status(id)).toBe('rolled_back');
+  });
+
+  it('a DELETE while another request holds the batch is a 409 that says so', async () => {
+    const id = await importAwards(10);
+    await env.DB.prepare("UPDATE import_batches SET lease_owner = 'other', lease_until = '2999-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
+    const res = await rollback(id);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatch(/by another request/);
+    expect(await total()).toBe(base + 10);
+    await expired(id);
+    expect((await rollback(id)).status).toBe(200);
+    expect(await total()).toBe(base);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+});
+
+describe('a DELETE of a running import cancels it', () => {
+  it('staging: the upload stops with a 409, nothing reaches the cube, no row is left', async () => {
+    const head = new TextEncoder().encode(`${HEAD}\n${rows(15_000).join('\n')}\n`);
+    const tail = new TextEncoder().encode(`${rows(5000).join('\n')}\n`);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const body = new ReadableStream<Uint8Array>({
+      async start(c) {
+        c.enqueue(head);
+        await gate;
+        c.enqueue(tail);
+        c.close();
+      },
+    });
+    const answer = upload('awards', body);
+    let id: number | undefined;
+    for (let i = 0; i < 200 && id === undefined; i++) {
+      const b = await env.DB.prepare("SELECT id FROM import_batches WHERE status = 'staging' AND (SELECT COUNT(*) FROM awards WHERE batch_id = import_batches.id) > 0").first<{ id: number }>();
+      id = b?.id;
+      if (id === undefined) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(id).toBeDefined();
+    const del = await rollback(id!);
+    expect(del.status).toBe(200);
+    expect(del.body.batch?.status).toBe('rolled_back');
+    release();
+    const res = await answer;
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatch(/rolled back by ADMIN_TOKEN while it was being imported/);
+    expect(await status(id!)).toBe('rolled_back');
+    expect(await rawRows(id!)).toBe(0);
+    expect(await total()).toBe(base);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+
+  it('committing: the partial cube change is dropped, not counted', async () => {
+    // a commit half-way through its slices, as a running (or crashed) commit request has it
+    const staged = await upload('awards', csv([HEAD, ...rows(100)]), 'text/csv', '?part=1&first_row=1');
+    expect(staged.status).toBe(202);
+    const id = staged.body.batch!.id!;
+    const { lo, hi } = (await env.DB.prepare('SELECT MIN(id) - 1 AS lo, MAX(id) AS hi FROM awards WHERE batch_id = ?').bind(id).first<{ lo: number; hi: number }>())!;
+    await run(startPhase(id, 'committing', 'running', { hash: 'h'.repeat(64), rows: 100 }));
+    await run(sliceStatements(id, 'committing', lo, lo + 50));
+    expect(await deltaRows(id)).toBeGreaterThan(0);
+    expect(await total()).toBe(base);
+
+    const del = await rollback(id);
+    expect(del.status).toBe(200);
+    // the running commit's next slice is refused by its guard
+    await expect(run(sliceStatements(id, 'committing', lo + 50, hi))).rejects.toThrow(/import_batch_changed/);
+    expect(await deltaRows(id)).toBe(0);
+    expect(await rawRows(id)).toBe(0);
+    expect(await total()).toBe(base);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+});
+
+describe('a crash leaves work that the next request finishes', () => {
+  it('a rollback whose row deletion stopped half-way: a new DELETE finishes it', async () => {
+    const id = await importAwards(2000);
+    // what the old one-transaction rollback left: subtracted and marked, 1,000 rows still there
+    await run([...applyBatchToCube(id, -1)]);
+    await env.DB.prepare("UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z', rolled_back_by = 'x' WHERE id = ?").bind(id).run();
+    await env.DB.prepare('DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ? LIMIT 1000)').bind(id).run();
+    await env.DB.prepare('UPDATE data_state SET version = version + 1').run();
+    expect(await rawRows(id)).toBe(1000);
+    expect(await total()).toBe(base);
+
+    const res = await rollback(id);
+    expect(res.status).toBe(200);
+    expect(await rawRows(id)).toBe(0);
+    expect((await rollback(id)).status).toBe(409); // now it is done
+    expect(await total()).toBe(base);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+
+  it('while another request is still deleting the rows (a live lease), a DELETE is a 409 and leaves them to it', async () => {
+    const id = await importAwards(300);
+    await run([...applyBatchToCube(id, -1)]);
+    await env.DB.prepare("UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z', lease_owner = 'other', lease_until = '2999-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
+    const res = await rollback(id);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatch(/already being rolled back by another request/);
+    expect(await rawRows(id)).toBe(300);
+    await expired(id);
+    expect((await rollback(id)).status).toBe(200);
+    expect(await rawRows(id)).toBe(0);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+
+  it('the same left by a crash is finished by the clean-up after GET /imports', async () => {
+    const id = await importAwards(1500);
+    await run([...applyBatchToCube(id, -1)]);
+    await env.DB.prepare("UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
+    await env.DB.prepare('DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ? LIMIT 700)').bind(id).run();
+    let left = await rawRows(id);
+    for (let i = 0; i < 100 && left > 0; i++) {
+      await (await api('http://local/api/v1/imports')).json();
+      await new Promise((r) => setTimeout(r, 50));
+      left = await rawRows(id);
+    }
+    expect(left).toBe(0);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+
+  it('a rollback that crashed in its slices resumes from its cursor', async () => {
+    const id = await importAwards(400, 2031, 3);
+    expect(await total('from=2031&to=2031')).toBe(1200);
+    const { lo, hi } = (await env.DB.prepare('SELECT MIN(id) - 1 AS lo, MAX(id) AS hi FROM awards WHERE batch_id = ?').bind(id).first<{ lo: number; hi: number }>())!;
+    await run(startPhase(id, 'rolling_back', 'crashed', { by: 'x' }));
+    await run(sliceStatements(id, 'rolling_back', lo, lo + 150));
+    await expired(id);
+    // still counted in full while rolling back: its negative delta is not visible yet
+    expect(await total('from=2031&to=2031')).toBe(1200);
+    expect(await consistency()).toMatchObject({ ok: true });
+
+    const res = await rollback(id);
+    expect(res.status).toBe(200);
+    expect(res.body.batch?.status).toBe('rolled_back');
+    expect(hi).toBeGreaterThan(lo + 150);
+    expect(await total('from=2031&to=2031')).toBe(0);
+    expect(await deltaRows(id)).toBe(0);
+    expect(await rawRows(id)).toBe(0);
+    expect(await total()).toBe(base);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+});
+
+describe('readers see a batch fully or not at all', () => {
+  it('through every step of a commit and a rollback', async () => {
+    const staged = await upload('awards', csv([HEAD, ...rows(300, 2032, 2)]), 'text/csv', '?part=1&first_row=1');
+    const id = staged.body.batch!.id!;
+    const { lo, hi } = (await env.DB.prepare('SELECT MIN(id) - 1 AS lo, MAX(id) AS hi FROM awards WHERE batch_id = ?').bind(id).first<{ lo: number; hi: number }>())!;
+    const seen = async () => [await total('from=2032&to=2032'), await total('from=2032&to=2032&group_by=unit,gender'), (await consistency()).ok];
+
+    await run(startPhase(id, 'committing', 'test', { hash: 'v'.repeat(64), rows: 300 }));
+    await run(sliceStatements(id, 'committing', lo, lo + 100));
+    expect(await seen()).toEqual([0, 0, true]);
+    await run(sliceStatements(id, 'committing', lo + 100, hi));
+    expect(await seen()).toEqual([0, 0, true]);
+    const { flipStatements, mergeStep } = await import('../../worker/queries/imports/transitions');
+    await run(flipStatements(id, 'committing', 'test', '2026-01-01T00:00:00.000Z'));
+    expect(await seen()).toEqual([600, 600, true]);
+    // merged a few keys at a time: the same answer at every step
+    const cost = { rowsRead: 0 };
+    let steps = 0;
+    while (await mergeStep(env.DB, cost, id, '2026-01-01T00:00:00.000Z', 4)) {
+      steps++;
+      expect(await seen()).toEqual([600, 600, true]);
+    }
+    expect(steps).toBeGreaterThan(3);
+    expect(await deltaRows(id)).toBe(0);
+    expect(await seen()).toEqual([600, 600, true]);
+    await env.DB.prepare('UPDATE import_batches SET lease_owner = NULL, lease_until = NULL WHERE id = ?').bind(id).run();
+
+    const res = await api(`http://local/api/v1/imports/${id}`, { method: 'DELETE', headers: AUTH });
+    expect(res.status).toBe(200);
+    expect(await seen()).toEqual([0, 0, true]);
+    expect(await rawRows(id)).toBe(0);
+  });
+});

@@ -1,0 +1,172 @@
+import type { ReadCost } from '../db/run';
+import { batch } from '../db/run';
+import { deleteAwardRows, getBatch, type ImportBatch } from '../queries/imports/batches';
+import { isGuardFailure } from '../queries/imports/guard';
+import {
+  acquireLease,
+  cancelStatements,
+  dropStep,
+  flipStatements,
+  mergeStep,
+  progressOf,
+  releaseLease,
+  renewLease,
+  sliceStatements,
+  smallDelta,
+  startPhase,
+  unfinished,
+  type Phase,
+} from '../queries/imports/transitions';
+
+// Commit and rollback of awards batches, in steps short enough for D1 (one query at a time per
+// database, 30 s per query and per batch): the cube change is built a slice of award ids at a
+// time while invisible, made visible with the status flip, then merged into award_cube. Every
+// step is guarded (worker/queries/imports/transitions.ts), so a crash leaves a batch that the
+// next DELETE or the clean-up after GET /imports finishes from where it stopped.
+
+// Award ids per slice: nine GROUP BY statements over 25,000 rows take a few hundred ms locally.
+export const SLICE_IDS = 25_000;
+
+/** The batch changed under a step (a DELETE cancelled the import it belonged to). */
+export class Cancelled extends Error {}
+
+// A pause between steps lets the D1 calls of other requests in: in the local runtime a loop
+// of back-to-back batches kept 20 readers waiting for the whole commit (measured: 152 s).
+const BREATHE_MS = 5;
+
+async function step(db: D1Database, cost: ReadCost, statements: Parameters<typeof batch>[2]) {
+  await new Promise((r) => setTimeout(r, BREATHE_MS));
+  try {
+    await batch(db, cost, statements);
+  } catch (e) {
+    if (isGuardFailure(e)) throw new Cancelled();
+    throw e;
+  }
+}
+
+/**
+ * Finishes whatever is left of a batch's work (the caller holds its lease): the slices of a
+ * phase from its cursor, the flip, the merge of a visible delta or the drop of an invisible
+ * one, and the deletion of a rolled-back batch's raw rows.
+ */
+export async function finish(db: D1Database, cost: ReadCost, id: number, by: string): Promise<void> {
+  for (;;) {
+    const p = await progressOf(db, cost, id);
+    if (!p) return;
+    const now = new Date().toISOString();
+    if (p.status === 'committing' || p.status === 'rolling_back') {
+      const phase = p.status as Phase;
+      for (let lo = p.cursor; lo < p.until; lo = Math.min(lo + SLICE_IDS, p.until)) {
+        await step(db, cost, sliceStatements(id, phase, lo, Math.min(lo + SLICE_IDS, p.until)));
+      }
+      await step(db, cost, flipStatements(id, phase, by, now, await smallDelta(db, cost, id)));
+      continue;
+    }
+    if (p.delta_visible) {
+      while (await mergeStep(db, cost, id, now)) await new Promise((r) => setTimeout(r, BREATHE_MS));
+      continue;
+    }
+    if (p.has_delta) while (await dropStep(db, cost, id));
+    if (p.status === 'rolled_back' && p.has_rows) await deleteAwardRows(db, cost, id, () => [renewLease(id)]);
+    return;
+  }
+}
+
+export type Refusal = { error: string; error_vi: string; status: 404 | 409 };
+
+async function busy(db: D1Database, cost: ReadCost, id: number): Promise<Refusal> {
+  const b = (await getBatch(db, cost, id))!;
+  const p = await progressOf(db, cost, id);
+  const pct = b.progress === null ? '' : ` (${Math.round(b.progress * 100)}%)`;
+  // a committed batch with a visible delta is a commit still merging
+  const [en, vi] =
+    b.status === 'committing' || (b.status === 'committed' && p?.delta_visible)
+      ? ['is still being committed', 'đang được ghi nhận']
+      : ['is already being rolled back', 'đang được hoàn tác'];
+  return {
+    error: `import batch ${b.id} ${en}${pct} by another request; wait until it is done`,
+    error_vi: `lô nhập số ${b.id} ${vi}${pct} bởi một yêu cầu khác; hãy đợi đến khi xong`,
+    status: 409,
+  };
+}
+
+const already = (b: ImportBatch): Refusal => ({
+  error: `import batch ${b.id} was already rolled back on ${b.rolled_back_at}`,
+  error_vi: `lô nhập số ${b.id} đã được hoàn tác lúc ${b.rolled_back_at}`,
+  status: 409,
+});
+
+/**
+ * Commits a staged awards batch: the status moves to committing with the file's hash (the
+ * unique index then refuses a second copy of the file), the slices, the flip, the merge.
+ * Throws Cancelled if a DELETE cancelled the import meanwhile.
+ */
+export async function commitAwards(db: D1Database, cost: ReadCost, id: number, hash: string, rows: number, by: string): Promise<ImportBatch> {
+  const owner = crypto.randomUUID();
+  await step(db, cost, startPhase(id, 'committing', owner, { hash, rows }));
+  try {
+    await finish(db, cost, id, by);
+  } finally {
+    await releaseLease(db, cost, id, owner);
+  }
+  return (await getBatch(db, cost, id))!;
+}
+
+/** DELETE of an awards batch: a cancel, a rollback, or the rest of one a crash interrupted. */
+export async function rollbackAwards(db: D1Database, cost: ReadCost, b: ImportBatch, by: string): Promise<{ batch: ImportBatch } | Refusal> {
+  const owner = crypto.randomUUID();
+  const id = b.id;
+  const cancel = b.status === 'staging' || b.status === 'committing';
+  if (cancel) {
+    try {
+      await step(db, cost, cancelStatements(id, b.status as 'staging' | 'committing', owner, by, new Date().toISOString()));
+    } catch (e) {
+      if (!(e instanceof Cancelled)) throw e;
+      // it moved on meanwhile (committed, or cancelled by someone else): decide again
+      return rollbackAwards(db, cost, (await getBatch(db, cost, id))!, by);
+    }
+  } else if (!(await acquireLease(db, cost, id, owner))) {
+    return busy(db, cost, id);
+  }
+  try {
+    const p = (await progressOf(db, cost, id))!;
+    // someone else's rollback finished before this one could start
+    if (!cancel && p.status === 'rolled_back' && !p.has_rows && !p.has_delta && !p.delta_visible) return already((await getBatch(db, cost, id))!);
+    if (p.status === 'committed') {
+      await finish(db, cost, id, by); // a commit's merge left by a crash
+      try {
+        await step(db, cost, startPhase(id, 'rolling_back', owner, { by }));
+      } catch (e) {
+        if (e instanceof Cancelled) return busy(db, cost, id);
+        throw e;
+      }
+    }
+    await finish(db, cost, id, by);
+  } finally {
+    await releaseLease(db, cost, id, owner);
+  }
+  return { batch: (await getBatch(db, cost, id))! };
+}
+
+/**
+ * Finishes the batches crashed requests left half done (expired leases), oldest first, until
+ * `budgetMs` has passed; what is left is taken up by the next call.
+ */
+export async function resumeUnfinished(db: D1Database, cost: ReadCost, budgetMs: number): Promise<number[]> {
+  const started = Date.now();
+  const done: number[] = [];
+  for (const id of await unfinished(db, cost)) {
+    if (Date.now() - started > budgetMs) break;
+    const owner = crypto.randomUUID();
+    if (!(await acquireLease(db, cost, id, owner))) continue;
+    try {
+      await finish(db, cost, id, 'clean-up');
+      done.push(id);
+    } catch (e) {
+      if (!(e instanceof Cancelled)) throw e;
+    } finally {
+      await releaseLease(db, cost, id, owner);
+    }
+  }
+  return done;
+}

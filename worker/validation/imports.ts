@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { BATCH_STATUSES } from '../db/schema';
+import { DATASETS } from '../domain/enums';
+
+// Response shapes of /api/v1/imports: the OpenAPI document is generated from them.
+
+export const importBatch = z.object({
+  id: z.number().int(),
+  dataset: z.enum(DATASETS),
+  filename: z.string().nullable(),
+  format: z.string(),
+  content_hash: z.string().describe('SHA-256 of the file (of the list of part hashes for an upload in parts)'),
+  rows: z.number().int(),
+  created_by: z.string(),
+  created_at: z.string(),
+  status: z.enum(BATCH_STATUSES).describe('staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count'),
+  rolled_back_at: z.string().nullable(),
+  rolled_back_by: z.string().nullable(),
+  progress: z.number().nullable().describe('While committing or rolling back: the part of the cube change done, 0 to 1'),
+  busy: z.boolean().describe('A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409'),
+});
+
+export const batchList = z.object({ batches: z.array(importBatch) });
+export const batchAnswer = z.object({ batch: importBatch });
+export const duplicateAnswer = z.object({ batch: importBatch, duplicate_of: z.number().int() });
+export const dryRunAnswer = z.object({
+  dry_run: z.literal(true),
+  batch: z.object({ id: z.null(), dataset: z.enum(DATASETS), rows: z.number().int() }),
+});
+export const partAnswer = z.object({ batch: importBatch, part: z.number().int() });
+
+const bilingual = { error: z.string(), error_vi: z.string().optional() };
+export const importRefusal = z.object(bilingual).describe('What went wrong, in English and Vietnamese');
+export const cancelledAnswer = z.object({ ...bilingual, batch: importBatch }).describe('A DELETE cancelled the import while it ran; nothing of it counts');
+
+export const rowErrors = z.object({
+  ...bilingual,
+  errors: z.array(
+    z.object({
+      row: z.number().int().describe('1-based data row; 0 = the header'),
+      column: z.string().nullable(),
+      value: z.string().nullable().describe('The cell, cut to 200 characters'),
+      value_length: z.number().int().optional().describe('The length of the whole cell, when `value` was cut'),
+      message: z.string(),
+      message_vi: z.string(),
+    }),
+  ),
+  total: z.number().int(),
+  errors_truncated: z.boolean(),
+  rows: z.number().int(),
+});
+
+export const consistencyAnswer = z.object({
+  ok: z.boolean(),
+  cuboids: z.array(z.object({ id: z.number().int(), mismatched_keys: z.number().int() })),
+  non_positive_keys: z.number().int(),
+  committed_awards: z.number().int(),
+  committed_quantity: z.number(),
+});
