@@ -1,6 +1,6 @@
 // `npm start`: build the dashboard, migrate the local D1, load the demo into an empty
 // database, serve dashboard + API with `wrangler dev`. Honours PORT, DATA_DIR, DEMO=0 and
-// ADMIN_TOKEN (shared/spec/contract.md, "Running it"), and EMBED_SECRET, SIGN_IN_SECRET.
+// ADMIN_TOKEN (the product contract, docs/api.md), and EMBED_SECRET, SIGN_IN_SECRET.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

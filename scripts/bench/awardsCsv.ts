@@ -7,18 +7,36 @@ const KINDS = ['individual', 'individual', 'individual', 'individual', 'individu
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
 const NAMES = ['Thị Hoa', 'Văn Hùng', 'Minh Ánh', 'Đức Thắng', 'Thu Hương', 'Quốc Việt'];
 
-/** Writes an awards CSV of `rows` rows; `badRow` (1-based) gets quantity 0. */
-export async function writeAwards(file: string, rows: number, badRow?: number): Promise<void> {
+// The same list as analysts write it: Vietnamese headers, award and unit names, Vietnamese values.
+const AWARD_NAMES: Record<string, string> = {
+  LDTT: 'Lao động tiên tiến',
+  CSTD_CS: 'Chiến sĩ thi đua cơ sở',
+  BK_TINH: 'Bằng khen của Chủ tịch UBND tỉnh',
+  GK_XA: 'Giấy khen của Chủ tịch UBND xã',
+  CSTT: 'Chiến sĩ tiên tiến',
+};
+
+/**
+ * Writes an awards CSV of `rows` rows; `badRow` (1-based) gets quantity 0. With `names`, the
+ * same rows with Vietnamese headers and names instead of codes ("Xã 5", "Lao động tiên tiến").
+ */
+export async function writeAwards(file: string, rows: number, badRow?: number, names = false): Promise<void> {
   const out = createWriteStream(file);
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write('year,award_code,unit_code,recipient_kind,quantity,gender,method,decision_no,decision_date,recipient_name\r\n');
+  await write(
+    names
+      ? 'Năm,Danh hiệu,Đơn vị công tác,Đối tượng,Số lượng,Giới tính,Hình thức xét khen,Số quyết định,Ngày quyết định,Họ và tên\r\n'
+      : 'year,award_code,unit_code,recipient_kind,quantity,gender,method,decision_no,decision_date,recipient_name\r\n',
+  );
   let buf = '';
   for (let i = 1; i <= rows; i++) {
-    const unit = `X${String(i % 200).padStart(3, '0')}`;
+    const unit = names ? `UBND xã ${i % 200}` : `X${String(i % 200).padStart(3, '0')}`;
     const year = 2012 + (i % 14);
     const quantity = i === badRow ? 0 : 1 + (i % 3);
     const name = `${SURNAMES[i % SURNAMES.length]} ${NAMES[i % NAMES.length]}`;
-    buf += `${year},${AWARDS[i % AWARDS.length]},${unit},${KINDS[i % KINDS.length]},${quantity},${i % 2 ? 'F' : 'M'},THUONG_XUYEN,${(i % 900) + 1}/QĐ-UBND,15/12/${year},"${name}"\r\n`;
+    const award = AWARDS[i % AWARDS.length];
+    const who = names ? [AWARD_NAMES[award], unit, 'Cá nhân', quantity, i % 2 ? 'Nữ' : 'Nam', 'Thường xuyên'] : [award, unit, KINDS[i % KINDS.length], quantity, i % 2 ? 'F' : 'M', 'THUONG_XUYEN'];
+    buf += `${year},${who.join(',')},${(i % 900) + 1}/QĐ-UBND,15/12/${year},"${name}"\r\n`;
     if (buf.length > 1 << 16) {
       await write(buf);
       buf = '';

@@ -254,7 +254,7 @@ describe('Quản trị: API tokens and the audit log', () => {
     expect(await row.locator('td.status-revoked').textContent()).toBe('Đã thu hồi');
     const refused = await bearer('/api/v1/auth/me');
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toEqual({ error: 'This token was revoked' });
+    expect(await refused.json()).toEqual({ error: 'This token was revoked', error_vi: 'Mã này đã bị thu hồi' });
 
     // the audit log, newest first, in Vietnamese
     const audit = page.locator('[data-testid=audit]');

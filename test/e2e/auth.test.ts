@@ -195,7 +195,10 @@ describe('the sign-in link', () => {
     // a script gets the reason as JSON
     const res = await fetch(altered, { redirect: 'manual' });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: 'This sign-in link is not valid or has expired: ask an administrator for a new one' });
+    expect(await res.json()).toEqual({
+      error: 'This sign-in link is not valid or has expired: ask an administrator for a new one',
+      error_vi: 'Liên kết đăng nhập không hợp lệ hoặc đã hết hạn: hãy nhờ quản trị viên gửi liên kết mới',
+    });
     await context.close();
   });
 });

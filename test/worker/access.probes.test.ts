@@ -7,7 +7,7 @@ import { ADMIN_TOKEN, anonymous, api, bootstrapTicket } from './auth';
 import { load, resetDatabase } from './helpers';
 import { person, resetAccess, type Person } from './people';
 
-// The cases a security probe found (issue 14), each sent as the prober sent it: the answer is a
+// The cases a security probe found, each sent as the prober sent it: the answer is a
 // refusal, and nothing was created (no session, no embed row, no spent link).
 
 const ORIGIN = 'http://local';

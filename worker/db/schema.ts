@@ -341,7 +341,7 @@ export const dataState = sqliteTable('data_state', {
   updatedAt: text('updated_at').notNull(),
 });
 
-// Signed embed tokens (issue 6): the JWT carries chart, locked params, origin, expiry and this
+// Signed embed tokens: the JWT carries chart, locked params, origin, expiry and this
 // row's id as `jti`; the row lets tokens be listed and revoked (revoked or unknown jti -> 401).
 export const embedTokens = sqliteTable('embed_tokens', {
   id: text('id').primaryKey(),
@@ -372,7 +372,7 @@ export const snapshots = sqliteTable('snapshots', {
   withdrawnBy: text('withdrawn_by'),
 });
 
-// Access control (issue 7). Roles are ordered viewer < analyst < editor < admin; a user may be
+// Access control. Roles are ordered viewer < analyst < editor < admin; a user may be
 // limited to a unit (with its subtree) or a cluster. Scopes are kept as codes, not foreign keys,
 // so that a reference rollback never fails on them: a code that no longer resolves grants nothing.
 export const ROLES = ['viewer', 'analyst', 'editor', 'admin'] as const;
@@ -429,7 +429,7 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_expires').on(t.expiresAt)],
 );
 
-// Sign-in links (issue 14): each link's ticket carries this row's id as `jti`, and a link opens
+// Sign-in links: each link's ticket carries this row's id as `jti`, and a link opens
 // one session only. A link an admin makes for a user is recorded when it is made, so changing
 // the user's access (disable, role, scope) withdraws it; the bootstrap admin's links (printed by
 // `npm start`, signed with SIGN_IN_SECRET outside the Worker) are recorded when first used.

@@ -1,6 +1,6 @@
 import { FILTER_PARAMS } from './dimensions';
 
-// The charts that can be embedded (issue 6), shared by the worker and the dashboard: each is
+// The charts that can be embedded, shared by the worker and the dashboard: each is
 // answered by an existing read endpoint with some parameters fixed by the chart itself.
 export const EMBED_CHARTS = {
   /** Tổng quan: awards by year and tier (stacked bars). */

@@ -1,4 +1,4 @@
-// Value sets fixed by the product contract (shared/spec/contract.md). The schema, request
+// Value sets fixed by the product contract (the product contract, see docs/api.md). The schema, request
 // validation, the demo generator and the dashboard all read them from here.
 
 export const UNIT_KINDS = ['province', 'district', 'commune', 'agency', 'enterprise', 'other'] as const;

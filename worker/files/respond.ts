@@ -3,6 +3,7 @@ import type { AppEnv } from '../env';
 import { toCsv } from './csv';
 import type { Table } from './table';
 import { toXlsx } from './xlsx';
+import { ApiError } from '../errors';
 
 /** More rows than a person can use in a spreadsheet: refuse with a reason, never cut silently. */
 export const MAX_FILE_ROWS = 100_000;
@@ -13,13 +14,11 @@ const vnTime = (iso: string) =>
 /** The same rows as the JSON answer, as a CSV or XLSX download. */
 export async function fileResponse(c: Context<AppEnv>, format: 'csv' | 'xlsx', name: string, table: Table) {
   if (table.rows.length > MAX_FILE_ROWS) {
-    return c.json(
-      {
-        error: `The result has ${table.rows.length.toLocaleString('en')} rows; a file carries at most ${MAX_FILE_ROWS.toLocaleString('en')}. Narrow the filters (years, unit) or group by fewer dimensions.`,
-        parameter: 'format',
-      },
-      422,
-    );
+    throw new ApiError(422, {
+      error: `The result has ${table.rows.length.toLocaleString('en')} rows; a file carries at most ${MAX_FILE_ROWS.toLocaleString('en')}. Narrow the filters (years, unit) or group by fewer dimensions.`,
+      error_vi: `Kết quả có ${table.rows.length.toLocaleString('vi')} dòng; một tệp chứa tối đa ${MAX_FILE_ROWS.toLocaleString('vi')} dòng. Hãy thu hẹp bộ lọc (năm, đơn vị) hoặc nhóm theo ít chiều hơn.`,
+      parameter: 'format',
+    });
   }
   const url = new URL(c.req.url);
   const now = new Date().toISOString();

@@ -86,13 +86,24 @@ export async function importFile(r: {
   const { db, cost, dataset, q, who } = r;
   const def = DATASET_DEFS[dataset];
   const right = importRight(who, dataset, await loadGeography(db, cost, r.dataState));
-  if ('refused' in right) return { status: 403, body: { error: `Forbidden: ${right.refused}`, ...(right.role ? { required_role: right.role } : {}) } };
+  if ('refused' in right)
+    return {
+      status: 403,
+      body: { error: `Forbidden: ${right.refused}`, error_vi: `Không có quyền: ${right.refused_vi}`, ...(right.role ? { required_role: right.role } : {}) },
+    };
   if (q.batch !== undefined) {
     const refused = await notOwn(db, cost, who, q.batch);
     if (refused) return refused;
   }
   if (q.part !== undefined && !def.staged)
-    return { status: 400, body: { error: 'part: only awards files are uploaded in parts; other datasets fit one request', parameter: 'part' } };
+    return {
+      status: 400,
+      body: {
+        error: 'part: only awards files are uploaded in parts; other datasets fit one request',
+        error_vi: 'part: chỉ tệp khen thưởng mới gửi theo phần; các loại dữ liệu khác gửi một lần',
+        parameter: 'part',
+      },
+    };
   if (q.part !== undefined && q.batch !== undefined && !isDryRun(q)) {
     const open = await nextPart(db, cost, q.batch, q.part);
     if ('error' in open) return { status: open.status, body: { error: open.error, error_vi: open.error_vi } };

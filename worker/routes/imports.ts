@@ -28,6 +28,7 @@ import {
   rowErrors,
 } from '../validation/imports';
 import { AUTH_ERRORS, err, json } from './openapiHelpers';
+import { notFound } from '../errors';
 
 // waitUntil work ends 30 s after the answer; what is left is taken up by the next call
 const CLEANUP_BUDGET_MS = 20_000;
@@ -52,7 +53,7 @@ const importQuery = z
   .refine((q) => q.part !== undefined || (q.first_row === undefined && q.batch === undefined), { path: ['part'], message: 'required with first_row and batch' });
 
 const unscopedOnly = (c: Context<AppEnv>, what: string) =>
-  identityOf(c).scope === null ? null : c.json({ error: `Forbidden: ${what} is for editors without a scope` }, 403);
+  identityOf(c).scope === null ? null : c.json({ error: `Forbidden: ${what} is for editors without a scope`, error_vi: `Không có quyền: chỉ biên tập viên không giới hạn phạm vi mới dùng được` }, 403);
 
 // Imports need the editor role; who may import which dataset is in imports/access.ts.
 export const importsRoutes = new Hono<AppEnv>()
@@ -110,7 +111,7 @@ export const importsRoutes = new Hono<AppEnv>()
     async (c) => {
       const [name, ext] = c.req.param('file').split('.');
       const def = Object.hasOwn(DATASET_DEFS, name) ? DATASET_DEFS[name as keyof typeof DATASET_DEFS] : undefined;
-      if (!def) return c.json({ error: `unknown dataset '${name}', expected one of ${DATASETS.join(', ')}` }, 404);
+      if (!def) throw notFound({ en: `unknown dataset '${name}', expected one of ${DATASETS.join(', ')}`, vi: `không có loại dữ liệu '${name}'; các loại: ${DATASETS.join(', ')}` });
       const t = template(def, ext as 'csv' | 'xlsx');
       return c.body(t.body, 200, { 'content-type': t.type, 'content-disposition': `attachment; filename="${t.filename}"` });
     },

@@ -181,7 +181,7 @@ export async function rollbackImport(id: number): Promise<{ ok: boolean; error?:
   return { ok: false, error: body?.error ?? res.statusText, error_vi: body?.error_vi };
 }
 
-// Embeds (issue 6): the chart's data through its token, and an analyst's embed tokens.
+// Embeds: the chart's data through its token, and an analyst's embed tokens.
 export type EmbedToken = paths['/embeds/{id}']['delete']['responses'][200]['content']['application/json'];
 export type CreatedEmbed = paths['/embeds']['post']['responses'][201]['content']['application/json'];
 export type CreateEmbed = NonNullable<paths['/embeds']['post']['requestBody']>['content']['application/json'];
@@ -210,7 +210,7 @@ export const listSnapshots = () => call<{ snapshots: ListedSnapshot[] }>(client.
 
 export const withdrawSnapshot = (id: string) => call<ListedSnapshot>(client.DELETE('/snapshots/{id}', { params: { path: { id } } }));
 
-// Reports (issue 15): the annual forms of Circular 02/2023/TT-BNV and the year-end report.
+// Reports: the annual forms of Circular 02/2023/TT-BNV and the year-end report.
 export type ReportForm = '0601' | '0602' | '0603';
 export type FormResult = paths['/reports/{form}']['get']['responses'][200]['content']['application/json'];
 export type YearEndStats = paths['/reports/year-end']['get']['responses'][200]['content']['application/json'];
