@@ -38,7 +38,8 @@ export default defineConfig({
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
               outboundService: (request: Request) => {
-                if (request.url === `${ACCESS_TEAM}/cdn-cgi/access/certs`) return Response.json({ keys: [accessPublic] });
+                if (request.url === `${ACCESS_TEAM}/cdn-cgi/access/certs`)
+                  return Response.json({ keys: [accessPublic] });
                 return new Response('no network in tests', { status: 502 });
               },
             },

@@ -39,12 +39,24 @@ const weakToken = isWeakSecret(adminToken)
 
 const persist = ['--local', '--persist-to', dataDir];
 
-if (process.env.SKIP_BUILD !== '1') await run('vite', ['build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn']);
+if (process.env.SKIP_BUILD !== '1')
+  await run('vite', ['build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn']);
 await wrangler(['d1', 'migrations', 'apply', 'DB', ...persist], { quiet: true });
 
 // Locally every client is one address (the rate limit cannot tell them apart), so a restart is
 // the way out of a lockout: the failure counts start again.
-const state = await wrangler(['d1', 'execute', 'DB', ...persist, '--json', '--command', 'DELETE FROM auth_failures; SELECT COUNT(*) AS n FROM import_batches'], { capture: true });
+const state = await wrangler(
+  [
+    'd1',
+    'execute',
+    'DB',
+    ...persist,
+    '--json',
+    '--command',
+    'DELETE FROM auth_failures; SELECT COUNT(*) AS n FROM import_batches',
+  ],
+  { capture: true },
+);
 if (withDemo) {
   const count = (JSON.parse(state) as { results: { n?: number }[] }[]).at(-1)!.results[0]!.n as number;
   if (count === 0) {
@@ -66,24 +78,38 @@ console.log(`
   Dữ liệu / data: ${dataDir}${withDemo ? '' : ' (DEMO=0: no demo data)'}
 `);
 
-await run('wrangler', [
-  'dev',
-  // the benchmark's entry adds its baseline routes to the deployed Worker
-  ...(process.env.BENCH === '1' ? ['scripts/bench/worker.ts'] : []),
-  '--ip', '127.0.0.1',
-  '--port', port,
-  '--persist-to', dataDir,
-  '--var', `ADMIN_TOKEN:${adminToken}`,
-  '--var', `EMBED_SECRET:${embedSecret}`,
-  '--var', `SIGN_IN_SECRET:${signInSecret}`,
-  // local rules: any ADMIN_TOKEN, and CF-Connecting-IP not trusted (worker/auth/deployment.ts)
-  '--var', 'LOCAL_DEV:1',
-  '--show-interactive-dev-session=false',
-  '--log-level', process.env.WRANGLER_LOG ?? 'warn',
-], { hide: offlineNoise });
+await run(
+  'wrangler',
+  [
+    'dev',
+    // the benchmark's entry adds its baseline routes to the deployed Worker
+    ...(process.env.BENCH === '1' ? ['scripts/bench/worker.ts'] : []),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    port,
+    '--persist-to',
+    dataDir,
+    '--var',
+    `ADMIN_TOKEN:${adminToken}`,
+    '--var',
+    `EMBED_SECRET:${embedSecret}`,
+    '--var',
+    `SIGN_IN_SECRET:${signInSecret}`,
+    // local rules: any ADMIN_TOKEN, and CF-Connecting-IP not trusted (worker/auth/deployment.ts)
+    '--var',
+    'LOCAL_DEV:1',
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    process.env.WRANGLER_LOG ?? 'warn',
+  ],
+  { hide: offlineNoise },
+);
 
 // Offline, wrangler cannot fetch the `Request.cf` sample object and says so (with a stack) on
 // every start; it falls back to a placeholder, which is harmless here.
 function offlineNoise(line: string): boolean {
-  return /Unable to fetch the `Request\.cf` object|getaddrinfo ENOTFOUND workers\.cloudflare\.com|^\s+at (GetAddrInfoReqWrap|process\.processTicksAndRejections)/.test(line);
+  return /Unable to fetch the `Request\.cf` object|getaddrinfo ENOTFOUND workers\.cloudflare\.com|^\s+at (GetAddrInfoReqWrap|process\.processTicksAndRejections)/.test(
+    line,
+  );
 }

@@ -40,9 +40,12 @@ export const badParameter = (parameter: string, text: Text, extra: Record<string
   new ApiError(400, { error: `${parameter}: ${text.en}`, error_vi: `${parameter}: ${text.vi}`, parameter, ...extra });
 
 export const notFound = (text: Text) => new ApiError(404, { error: text.en, error_vi: text.vi });
-export const conflict = (text: Text, extra: Record<string, unknown> = {}) => new ApiError(409, { error: text.en, error_vi: text.vi, ...extra });
-export const forbidden = (text: Text, extra: Record<string, unknown> = {}) => new ApiError(403, { error: `Forbidden: ${text.en}`, error_vi: `Không có quyền: ${text.vi}`, ...extra });
-export const unauthorized = (text: Text, extra: Record<string, unknown> = {}) => new ApiError(401, { error: text.en, error_vi: text.vi, ...extra });
+export const conflict = (text: Text, extra: Record<string, unknown> = {}) =>
+  new ApiError(409, { error: text.en, error_vi: text.vi, ...extra });
+export const forbidden = (text: Text, extra: Record<string, unknown> = {}) =>
+  new ApiError(403, { error: `Forbidden: ${text.en}`, error_vi: `Không có quyền: ${text.vi}`, ...extra });
+export const unauthorized = (text: Text, extra: Record<string, unknown> = {}) =>
+  new ApiError(401, { error: text.en, error_vi: text.vi, ...extra });
 
 /** Vietnamese for errors raised by the framework itself, which speak English only. */
 export const STATUS_VI: Partial<Record<number, string>> = {

@@ -9,7 +9,8 @@ const embedded = location.pathname.startsWith('/embed/') || location.pathname.st
 const asked = embedded ? new URLSearchParams(location.search).get('theme') : null;
 const prefersDark = window.matchMedia('(prefers-color-scheme: dark)');
 const applyTheme = () => {
-  document.documentElement.dataset.theme = asked === 'light' || asked === 'dark' ? asked : prefersDark.matches ? 'dark' : 'light';
+  document.documentElement.dataset.theme =
+    asked === 'light' || asked === 'dark' ? asked : prefersDark.matches ? 'dark' : 'light';
 };
 applyTheme();
 prefersDark.addEventListener('change', applyTheme);

@@ -11,8 +11,20 @@ const server = await startServer();
 const json = { 'content-type': 'application/json' };
 try {
   const make = async (email: string, scope: Record<string, string>) => {
-    const user = (await (await server.api('/api/v1/users', { method: 'POST', headers: json, body: JSON.stringify({ email, role: 'viewer', ...scope }) })).json()) as { id: number };
-    const tok = (await (await server.api('/api/v1/tokens', { method: 'POST', headers: json, body: JSON.stringify({ label: 'bench', user_id: user.id }) })).json()) as { token: string };
+    const user = (await (
+      await server.api('/api/v1/users', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email, role: 'viewer', ...scope }),
+      })
+    ).json()) as { id: number };
+    const tok = (await (
+      await server.api('/api/v1/tokens', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ label: 'bench', user_id: user.id }),
+      })
+    ).json()) as { token: string };
     return tok.token;
   };
   const apiToken = await make('bench@example.vn', {});
@@ -21,7 +33,7 @@ try {
   const cookie = /thidua_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')![0];
 
   const ways: Record<string, Record<string, string>> = {
-    'ADMIN_TOKEN': { authorization: `Bearer ${server.token}` },
+    ADMIN_TOKEN: { authorization: `Bearer ${server.token}` },
     'API token': { authorization: `Bearer ${apiToken}` },
     'session cookie': { cookie },
     'API token, unit scope': { authorization: `Bearer ${scopedToken}` },
@@ -41,13 +53,20 @@ try {
       }
     }
   }
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+  const pct = (xs: number[], p: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
   const base = pct(samples.ADMIN_TOKEN!.ms, 50);
-  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; ${ROUNDS} calls each, interleaved; ${path} (edge-cache hits)\n`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; ${ROUNDS} calls each, interleaved; ${path} (edge-cache hits)\n`,
+  );
   console.log('| credential | D1 rows read per call | p50 ms | p95 ms | p50 vs ADMIN_TOKEN |');
   console.log('|---|---|---|---|---|');
   for (const [name, s] of Object.entries(samples)) {
-    console.log(`| ${name} | ${s.rows} | ${pct(s.ms, 50).toFixed(1)} | ${pct(s.ms, 95).toFixed(1)} | ${(pct(s.ms, 50) / base).toFixed(2)}× |`);
+    console.log(
+      `| ${name} | ${s.rows} | ${pct(s.ms, 50).toFixed(1)} | ${pct(s.ms, 95).toFixed(1)} | ${(pct(s.ms, 50) / base).toFixed(2)}× |`,
+    );
   }
 } finally {
   await server.stop();

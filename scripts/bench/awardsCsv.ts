@@ -22,7 +22,8 @@ const AWARD_NAMES: Record<string, string> = {
  */
 export async function writeAwards(file: string, rows: number, badRow?: number, names = false): Promise<void> {
   const out = createWriteStream(file);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write(
     names
       ? 'Năm,Danh hiệu,Đơn vị công tác,Đối tượng,Số lượng,Giới tính,Hình thức xét khen,Số quyết định,Ngày quyết định,Họ và tên\r\n'
@@ -35,7 +36,9 @@ export async function writeAwards(file: string, rows: number, badRow?: number, n
     const quantity = i === badRow ? 0 : 1 + (i % 3);
     const name = `${SURNAMES[i % SURNAMES.length]} ${NAMES[i % NAMES.length]}`;
     const award = AWARDS[i % AWARDS.length];
-    const who = names ? [AWARD_NAMES[award], unit, 'Cá nhân', quantity, i % 2 ? 'Nữ' : 'Nam', 'Thường xuyên'] : [award, unit, KINDS[i % KINDS.length], quantity, i % 2 ? 'F' : 'M', 'THUONG_XUYEN'];
+    const who = names
+      ? [AWARD_NAMES[award], unit, 'Cá nhân', quantity, i % 2 ? 'Nữ' : 'Nam', 'Thường xuyên']
+      : [award, unit, KINDS[i % KINDS.length], quantity, i % 2 ? 'F' : 'M', 'THUONG_XUYEN'];
     buf += `${year},${who.join(',')},${(i % 900) + 1}/QĐ-UBND,15/12/${year},"${name}"\r\n`;
     if (buf.length > 1 << 16) {
       await write(buf);
@@ -50,6 +53,5 @@ export function unitsCsv(): string {
   const lines = ['code,name,kind,parent_code', 'TINH,Tỉnh thử nghiệm,province,'];
   for (let d = 0; d < 10; d++) lines.push(`H${d},Huyện ${d},district,TINH`);
   for (let x = 0; x < 200; x++) lines.push(`X${String(x).padStart(3, '0')},Xã ${x},commune,H${x % 10}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
-

@@ -8,7 +8,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { NAIVE_QUERIES } from './naive.ts';
 
 const TABLES: Record<string, string> = {
-  awards: 'year, award_code, unit_id, recipient_kind, quantity, gender, recipient_class, method, ethnic_minority, movement_id',
+  awards:
+    'year, award_code, unit_id, recipient_kind, quantity, gender, recipient_class, method, ethnic_minority, movement_id',
   units: 'id, code, parent_id',
   unit_closure: 'ancestor_id, unit_id, depth',
   award_types: 'code, category, tier',
@@ -18,9 +19,13 @@ const TABLES: Record<string, string> = {
   movement_results: 'year, cluster_id, unit_id, score, rank, proposed_award_code',
 };
 
-const csvCell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? `"${v.replaceAll('"', '""')}"` : String(v));
+const csvCell = (v: unknown) =>
+  v === null || v === undefined ? '' : typeof v === 'string' ? `"${v.replaceAll('"', '""')}"` : String(v);
 
-export async function duckdbTimings(sqliteFile: string, queries: string[]): Promise<{ loadSeconds: number; ms: Record<string, number>; totals: Record<string, number> }> {
+export async function duckdbTimings(
+  sqliteFile: string,
+  queries: string[],
+): Promise<{ loadSeconds: number; ms: Record<string, number>; totals: Record<string, number> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-duck-'));
   const started = performance.now();
   const src = new DatabaseSync(sqliteFile, { readOnly: true });
@@ -42,7 +47,9 @@ export async function duckdbTimings(sqliteFile: string, queries: string[]): Prom
   const duck = await DuckDBInstance.create(':memory:');
   const con = await duck.connect();
   for (const table of Object.keys(TABLES)) {
-    await con.run(`CREATE TABLE ${table} AS SELECT * FROM read_csv('${path.join(dir, `${table}.csv`)}', header = true)`);
+    await con.run(
+      `CREATE TABLE ${table} AS SELECT * FROM read_csv('${path.join(dir, `${table}.csv`)}', header = true)`,
+    );
   }
   const loadSeconds = (performance.now() - started) / 1000;
   const ms: Record<string, number> = {};

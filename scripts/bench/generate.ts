@@ -37,7 +37,10 @@ export function generate(dataDir: string, rows: number): { seconds: number; cube
   // sample templates in proportion to the awards they carry; each sampled row is one person
   const cumulative: number[] = [];
   let sum = 0;
-  for (const t of templates) cumulative.push((sum += t.quantity));
+  for (const t of templates) {
+    sum += t.quantity;
+    cumulative.push(sum);
+  }
   const rnd = createRandom(rows);
   const insert = db.prepare(
     `INSERT INTO awards (batch_id, row_no, year, award_code, unit_id, recipient_kind, quantity, gender, recipient_class, method, ethnic_minority, movement_id, decision_no, decision_date)
@@ -55,9 +58,19 @@ export function generate(dataDir: string, rows: number): { seconds: number; cube
     }
     const t = templates[lo];
     insert.run(
-      batchId, i, t.year, t.award_code, unitId.get(t.unit_code)!, t.recipient_kind, t.gender ?? null, t.recipient_class ?? null,
-      t.method ?? 'THUONG_XUYEN', t.ethnic_minority ?? null, t.movement_code ? movementId.get(t.movement_code)! : null,
-      t.decision_no ?? null, t.decision_date ?? null,
+      batchId,
+      i,
+      t.year,
+      t.award_code,
+      unitId.get(t.unit_code)!,
+      t.recipient_kind,
+      t.gender ?? null,
+      t.recipient_class ?? null,
+      t.method ?? 'THUONG_XUYEN',
+      t.ethnic_minority ?? null,
+      t.movement_code ? movementId.get(t.movement_code)! : null,
+      t.decision_no ?? null,
+      t.decision_date ?? null,
     );
     if (i % 200_000 === 0) {
       db.exec('COMMIT');

@@ -38,7 +38,9 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 const api = (p: string) => `${server.url}/api/v1${p}`;
 const json = async (p: string) => (await fetch(api(p), { headers: auth })).json() as Promise<Record<string, unknown>>;
 
-async function uploadFile(file: string): Promise<{ status: number; body: Record<string, unknown>; seconds: number; rssMb: number }> {
+async function uploadFile(
+  file: string,
+): Promise<{ status: number; body: Record<string, unknown>; seconds: number; rssMb: number }> {
   let rssMb = 0;
   const timer = setInterval(() => (rssMb = Math.max(rssMb, groupRssMb(server.pgid))), 500);
   const started = performance.now();
@@ -54,29 +56,45 @@ async function uploadFile(file: string): Promise<{ status: number; body: Record<
 }
 
 try {
-  const units = await fetch(api('/imports/units'), { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: unitsCsv() });
+  const units = await fetch(api('/imports/units'), {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'text/csv' },
+    body: unitsCsv(),
+  });
   if (units.status !== 201) throw new Error(`units import failed: ${units.status} ${await units.text()}`);
 
   const good = path.join(dir, 'awards.csv');
   let t = performance.now();
   await writeAwards(good, ROWS, undefined, NAMES);
-  console.log(`generated ${ROWS.toLocaleString('en')} rows, ${(statSync(good).size / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${ROWS.toLocaleString('en')} rows, ${(statSync(good).size / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   // other jobs on the machine change the figures a lot: say how busy it was
-  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
   console.log(`load average before the import: ${load()}`);
   const ok = await uploadFile(good);
   if (ok.status !== 201) throw new Error(`good file refused: ${ok.status} ${JSON.stringify(ok.body).slice(0, 500)}`);
-  console.log(`import: ${ok.seconds.toFixed(1)} s, ${Math.round(ROWS / ok.seconds).toLocaleString('en')} rows/s, workerd peak RSS ${ok.rssMb.toFixed(0)} MB; load average after: ${load()}`);
+  console.log(
+    `import: ${ok.seconds.toFixed(1)} s, ${Math.round(ROWS / ok.seconds).toLocaleString('en')} rows/s, workerd peak RSS ${ok.rssMb.toFixed(0)} MB; load average after: ${load()}`,
+  );
 
   const before = await json('/awards/summary?group_by=year');
   t = performance.now();
   const check = await json('/imports/consistency');
-  console.log(`consistency check: ${check.ok ? 'ok' : 'FAILED'} in ${((performance.now() - t) / 1000).toFixed(1)} s`, JSON.stringify(check));
+  console.log(
+    `consistency check: ${check.ok ? 'ok' : 'FAILED'} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    JSON.stringify(check),
+  );
   if (!check.ok) throw new Error('consistency check failed');
 
   const again = await uploadFile(good);
-  console.log(`same file again: ${again.status}, duplicate_of ${again.body.duplicate_of}, ${again.seconds.toFixed(1)} s`);
+  console.log(
+    `same file again: ${again.status}, duplicate_of ${again.body.duplicate_of}, ${again.seconds.toFixed(1)} s`,
+  );
   if (again.status !== 200 || !again.body.duplicate_of) throw new Error('re-import was not recognised');
 
   const bad = path.join(dir, 'awards-bad.csv');
@@ -85,11 +103,17 @@ try {
   const batchesBefore = await json('/imports');
   const refused = await uploadFile(bad);
   const errors = refused.body.errors as { row: number; column: string }[] | undefined;
-  console.log(`one bad row (${badRow}): ${refused.status} in ${refused.seconds.toFixed(1)} s, errors ${JSON.stringify(errors)}`);
-  if (refused.status !== 422 || errors?.[0]?.row !== badRow || errors[0].column !== 'quantity') throw new Error('bad file not refused as expected');
+  console.log(
+    `one bad row (${badRow}): ${refused.status} in ${refused.seconds.toFixed(1)} s, errors ${JSON.stringify(errors)}`,
+  );
+  if (refused.status !== 422 || errors?.[0]?.row !== badRow || errors[0].column !== 'quantity')
+    throw new Error('bad file not refused as expected');
   const after = await json('/awards/summary?group_by=year');
   const batchesAfter = await json('/imports');
-  if (JSON.stringify(after) !== JSON.stringify(before) || JSON.stringify(batchesAfter) !== JSON.stringify(batchesBefore))
+  if (
+    JSON.stringify(after) !== JSON.stringify(before) ||
+    JSON.stringify(batchesAfter) !== JSON.stringify(batchesBefore)
+  )
     throw new Error('the refused file changed something');
   const check2 = await json('/imports/consistency');
   console.log(`after the refused file: totals and batch list unchanged, consistency ${check2.ok ? 'ok' : 'FAILED'}`);
@@ -98,7 +122,9 @@ try {
   t = performance.now();
   const rb = await fetch(api(`/imports/${id}`), { method: 'DELETE', headers: auth });
   const total = ((await json('/awards/summary')) as { total: number }).total;
-  console.log(`rollback of the 1M batch: ${rb.status} in ${((performance.now() - t) / 1000).toFixed(1)} s, total now ${total}`);
+  console.log(
+    `rollback of the 1M batch: ${rb.status} in ${((performance.now() - t) / 1000).toFixed(1)} s, total now ${total}`,
+  );
   const check3 = await json('/imports/consistency');
   console.log(`consistency after rollback: ${check3.ok ? 'ok' : 'FAILED'}`);
 
@@ -108,7 +134,11 @@ try {
   let batch: number | undefined;
   for (const [i, p] of parts.entries()) {
     const q = `part=${i + 1}&first_row=${p.firstRow}${batch ? `&batch=${batch}` : ''}`;
-    const res = await fetch(api(`/imports/awards?${q}&filename=bench-parts.csv`), { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: new Blob([p.bytes as BlobPart]) });
+    const res = await fetch(api(`/imports/awards?${q}&filename=bench-parts.csv`), {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      body: new Blob([p.bytes as BlobPart]),
+    });
     const body = (await res.json()) as { batch?: { id: number } };
     if (res.status !== 202) throw new Error(`part ${i + 1}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     batch = body.batch!.id;
@@ -116,7 +146,9 @@ try {
   const committed = await fetch(api(`/imports/${batch}/commit`), { method: 'POST', headers: auth });
   const seconds = (performance.now() - t) / 1000;
   const totalParts = ((await json('/awards/summary')) as { total: number }).total;
-  console.log(`in ${parts.length} parts + commit: ${committed.status} in ${seconds.toFixed(1)} s, ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s, total ${totalParts}`);
+  console.log(
+    `in ${parts.length} parts + commit: ${committed.status} in ${seconds.toFixed(1)} s, ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s, total ${totalParts}`,
+  );
   const check4 = await json('/imports/consistency');
   console.log(`consistency after the import in parts: ${check4.ok ? 'ok' : 'FAILED'}`);
 } finally {

@@ -16,7 +16,12 @@ import { unitsCsv, writeAwards } from './awardsCsv.ts';
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const READERS = 20;
 const dir = mkdtempSync('/tmp/wt13-bench-');
-const server = await startServer({ DEMO: '0', ADMIN_TOKEN: 'bench-token', PORT: process.env.PORT ?? '18851', DATA_DIR: path.join(dir, 'data') });
+const server = await startServer({
+  DEMO: '0',
+  ADMIN_TOKEN: 'bench-token',
+  PORT: process.env.PORT ?? '18851',
+  DATA_DIR: path.join(dir, 'data'),
+});
 
 interface Read {
   start: number;
@@ -37,21 +42,34 @@ async function reader() {
   }
 }
 
-const pct = (xs: number[], p: number) => (xs.length ? xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] : NaN);
+const pct = (xs: number[], p: number) =>
+  xs.length ? xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] : NaN;
 
 try {
-  const units = await server.api('/api/v1/imports/units', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: unitsCsv() });
+  const units = await server.api('/api/v1/imports/units', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: unitsCsv(),
+  });
   if (units.status !== 201) throw new Error(`units: ${units.status}`);
   const file = path.join(dir, 'awards.csv');
   await writeAwards(file, ROWS);
   const before = await (await server.api(SUMMARY, { headers: { 'X-Cache-Bypass': '1' } })).text();
-  console.log(`${ROWS.toLocaleString('en')} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `${ROWS.toLocaleString('en')} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   // staged before the readers start: what is measured is the commit and the rollback
   let batchId: number | undefined;
   for (const [i, p] of splitCsv(new Uint8Array(readFileSync(file)), 25 * 1024 * 1024).entries()) {
     const q = `part=${i + 1}&first_row=${p.firstRow}${batchId ? `&batch=${batchId}` : ''}&filename=bench.csv`;
-    const res = await server.api(`/api/v1/imports/awards?${q}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: new Blob([p.bytes as BlobPart]) });
+    const res = await server.api(`/api/v1/imports/awards?${q}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: new Blob([p.bytes as BlobPart]),
+    });
     const body = (await res.json()) as { batch?: { id: number } };
     if (res.status !== 202) throw new Error(`part ${i + 1}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     batchId = body.batch!.id;
@@ -73,8 +91,14 @@ try {
   await Promise.all(workers);
 
   const consistency = (await (await server.api('/api/v1/imports/consistency')).json()) as { ok: boolean };
-  const left = ((await (await server.api('/api/v1/imports')).json()) as { batches: { id: number; status: string }[] }).batches.find((b) => b.id === batchId);
-  console.log(`commit request ${((t1 - t0) / 1000).toFixed(1)} s, rollback request ${((t3 - t2) / 1000).toFixed(1)} s, consistency after: ${consistency.ok ? 'ok' : 'FAILED'}, batch ${left?.status}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const left = (
+    (await (await server.api('/api/v1/imports')).json()) as { batches: { id: number; status: string }[] }
+  ).batches.find((b) => b.id === batchId);
+  console.log(
+    `commit request ${((t1 - t0) / 1000).toFixed(1)} s, rollback request ${((t3 - t2) / 1000).toFixed(1)} s, consistency after: ${consistency.ok ? 'ok' : 'FAILED'}, batch ${left?.status}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   const windows: [string, number, number][] = [
     ['before the commit', 0, t0],
@@ -92,7 +116,9 @@ try {
     let gap = 0;
     for (let i = 1; i < ends.length; i++) gap = Math.max(gap, ends[i] - ends[i - 1]);
     const half = rs.filter((r) => r.status !== 200 || (r.body !== before && r.body !== after)).length;
-    console.log(`| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} | ${Math.max(...lat).toFixed(0)} | ${gap.toFixed(0)} | ${half} |`);
+    console.log(
+      `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} | ${Math.max(...lat).toFixed(0)} | ${gap.toFixed(0)} | ${half} |`,
+    );
   }
   const bad = reads.filter((r) => r.status !== 200 || (r.body !== before && r.body !== after));
   if (bad.length) console.log('first half state:', bad[0].status, bad[0].body.slice(0, 300));

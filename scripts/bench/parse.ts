@@ -9,8 +9,10 @@ import { startServer } from '../../test/e2e/server.ts';
 import { unitsCsv } from './awardsCsv.ts';
 
 const TOKEN = 'bench-token';
-const HEAD = 'year,award_code,unit_code,recipient_kind,quantity,gender,method,decision_no,decision_date,recipient_name\r\n';
-const row = (i: number) => `${2012 + (i % 14)},LDTT,X${String(i % 200).padStart(3, '0')},individual,1,F,THUONG_XUYEN,${i}/QĐ-UBND,15/12/2020,Nguyễn Thị Hoa\r\n`;
+const HEAD =
+  'year,award_code,unit_code,recipient_kind,quantity,gender,method,decision_no,decision_date,recipient_name\r\n';
+const row = (i: number) =>
+  `${2012 + (i % 14)},LDTT,X${String(i % 200).padStart(3, '0')},individual,1,F,THUONG_XUYEN,${i}/QĐ-UBND,15/12/2020,Nguyễn Thị Hoa\r\n`;
 
 /** An awards CSV of about `mb` MB whose record at fraction `at` of the file opens a quote it never closes. */
 function strayQuote(mb: number, at: number): string {
@@ -53,32 +55,58 @@ const server = await startServer({
   DATA_DIR: mkdtempSync('/tmp/wt13-bench-'),
 });
 try {
-  const units = await server.api('/api/v1/imports/units', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: unitsCsv() });
+  const units = await server.api('/api/v1/imports/units', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: unitsCsv(),
+  });
   if (units.status !== 201) throw new Error(`units: ${units.status}`);
   const send = async (label: string, body: string | Uint8Array, type = 'text/csv') => {
     const started = performance.now();
-    const res = await server.api('/api/v1/imports/awards', { method: 'POST', headers: { 'content-type': type }, body: body as BodyInit });
+    const res = await server.api('/api/v1/imports/awards', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: body as BodyInit,
+    });
     const text = await res.text();
     const s = (performance.now() - started) / 1000;
     const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-    console.log(`| ${label} | ${(size / 1e6).toFixed(1)} MB | ${res.status} | ${s.toFixed(2)} s | ${text.length.toLocaleString('en')} B | ${text.slice(0, 140).replace(/\|/g, '/')} |`);
+    console.log(
+      `| ${label} | ${(size / 1e6).toFixed(1)} MB | ${res.status} | ${s.toFixed(2)} s | ${text.length.toLocaleString('en')} B | ${text.slice(0, 140).replace(/\|/g, '/')} |`,
+    );
   };
-  console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log('| file | size | status | time | answer | answer begins |');
   console.log('|---|---|---|---|---|---|');
   for (const mb of [5, 20]) await send(`stray quote at 1% of the file`, strayQuote(mb, 0.01));
   for (const mb of [5, 20]) await send(`stray quote at 90% of the file`, strayQuote(mb, 0.9));
-  await send('header of 10 MB, no line break', 'year,' + 'x'.repeat(10e6));
+  await send('header of 10 MB, no line break', `year,${'x'.repeat(10e6)}`);
   const cell = 'A'.repeat(10e6);
-  await send('JSON with a 10 MB cell', JSON.stringify([{ year: cell, award_code: 'LDTT', unit_code: 'X001', recipient_kind: 'individual' }]), 'application/json');
-  await send('XLSX: 400 MB of empty rows deflated', bomb(400e6), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await send(
+    'JSON with a 10 MB cell',
+    JSON.stringify([{ year: cell, award_code: 'LDTT', unit_code: 'X001', recipient_kind: 'individual' }]),
+    'application/json',
+  );
+  await send(
+    'XLSX: 400 MB of empty rows deflated',
+    bomb(400e6),
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
   const lying = bomb(400e6);
   // the same bomb whose central directory claims 1 KB
   const v = new DataView(lying.buffer, lying.byteOffset, lying.byteLength);
   const cdAt = v.getUint32(lying.length - 6, true);
   v.setUint32(cdAt + 24, 1024, true);
   v.setUint32(22, 1024, true);
-  await send('XLSX: the same, central directory lying (1 KB)', lying, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await send(
+    'XLSX: the same, central directory lying (1 KB)',
+    lying,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
 } finally {
   await server.stop();
 }

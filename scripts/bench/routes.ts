@@ -8,9 +8,9 @@ export const benchRoutes = new Hono<AppEnv>()
   // the floor: what a request costs through wrangler dev with no query at all
   .get('/noop', (c) => c.json({ rows: [] }))
   .get('/naive', async (c) => {
-  const sql = NAIVE_QUERIES[c.req.query('q') ?? ''];
-  if (!sql) return c.notFound();
-  const started = performance.now();
-  const res = await c.env.DB.prepare(sql).all();
-  return c.json({ rows: res.results, rows_read: res.meta.rows_read, ms: performance.now() - started });
-});
+    const sql = NAIVE_QUERIES[c.req.query('q') ?? ''];
+    if (!sql) return c.notFound();
+    const started = performance.now();
+    const res = await c.env.DB.prepare(sql).all();
+    return c.json({ rows: res.results, rows_read: res.meta.rows_read, ms: performance.now() - started });
+  });

@@ -23,7 +23,7 @@ const pct = (xs: number[], p: number) => {
 };
 const totalOf = (body: unknown): number | null => {
   const rows = (body as { rows?: { count?: number }[] }).rows;
-  if (!rows || !rows.every((r) => typeof r.count === 'number')) return null;
+  if (!rows?.every((r) => typeof r.count === 'number')) return null;
   return rows.reduce((s, r) => s + (r.count ?? 0), 0);
 };
 
@@ -32,7 +32,12 @@ async function timedFetch(url: string, headers: Record<string, string> = NO_CACH
   const res = await fetch(url, { headers: { ...headers, authorization: `Bearer ${TOKEN}` } });
   const body = await res.json();
   if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
-  return { ms: performance.now() - t, rowsRead: Number(res.headers.get('X-Rows-Read')), cache: res.headers.get('X-Cache'), body };
+  return {
+    ms: performance.now() - t,
+    rowsRead: Number(res.headers.get('X-Rows-Read')),
+    cache: res.headers.get('X-Cache'),
+    body,
+  };
 }
 
 async function measureView(base: string, calls: Call[]) {
@@ -99,9 +104,16 @@ for (const size of SIZES) {
     for (const [name, calls] of Object.entries(VIEWS)) {
       views[name] = await measureView(server.url, calls);
       const v = views[name];
-      console.error(`${name}: rows read ${v.rowsRead} (naive ${v.naiveRowsRead}), p50 ${v.p50.toFixed(1)} ms, p95 ${v.p95.toFixed(1)} ms`);
+      console.error(
+        `${name}: rows read ${v.rowsRead} (naive ${v.naiveRowsRead}), p50 ${v.p50.toFixed(1)} ms, p95 ${v.p95.toFixed(1)} ms`,
+      );
       for (const c of v.cold) {
-        if (c.naiveResult && c.total !== null && c.naiveResult.total !== null && Math.abs(c.total - c.naiveResult.total) > 1e-6) {
+        if (
+          c.naiveResult &&
+          c.total !== null &&
+          c.naiveResult.total !== null &&
+          Math.abs(c.total - c.naiveResult.total) > 1e-6
+        ) {
           throw new Error(`${c.api}: API total ${c.total} differs from naive ${c.naiveResult.total}`);
         }
       }
@@ -109,7 +121,9 @@ for (const size of SIZES) {
   } finally {
     await server.stop();
   }
-  const naiveNames = Object.values(VIEWS).flat().flatMap((c) => (c.naive ? [c.naive] : []));
+  const naiveNames = Object.values(VIEWS)
+    .flat()
+    .flatMap((c) => (c.naive ? [c.naive] : []));
   const duck = await duckdbTimings(d1File(dataDir), [...new Set(naiveNames)]);
   for (const [name, calls] of Object.entries(VIEWS)) {
     for (const c of views[name].cold) {
@@ -120,26 +134,53 @@ for (const size of SIZES) {
     void calls;
   }
   const duckPerView = Object.fromEntries(
-    Object.entries(VIEWS).map(([name, calls]) => [name, calls.reduce((s, c) => s + (c.naive ? duck.ms[c.naive] : 0), 0)]),
+    Object.entries(VIEWS).map(([name, calls]) => [
+      name,
+      calls.reduce((s, c) => s + (c.naive ? duck.ms[c.naive] : 0), 0),
+    ]),
   );
-  results.push({ size, generateSeconds: gen.seconds, cubeRows: gen.cubeRows, duckdbLoadSeconds: duck.loadSeconds, duckPerView, views });
+  results.push({
+    size,
+    generateSeconds: gen.seconds,
+    cubeRows: gen.cubeRows,
+    duckdbLoadSeconds: duck.loadSeconds,
+    duckPerView,
+    views,
+  });
   rmSync(dataDir, { recursive: true, force: true });
 }
 
 mkdirSync('bench-results', { recursive: true });
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, clients: CLIENTS, rounds: ROUNDS };
-writeFileSync('bench-results/bench.json', JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2));
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  clients: CLIENTS,
+  rounds: ROUNDS,
+};
+writeFileSync(
+  'bench-results/bench.json',
+  JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2),
+);
 
 const f = (n: number, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${CLIENTS} clients × ${ROUNDS} rounds per view.\n`);
-console.log('| rows | view | rows read (ours) | rows read (naive D1) | ours ms per call, 1 client p50 / p95 | ours ms per call, 20 clients p50 / p95 (worst call p95) | naive D1 ms per view (1 client) | DuckDB ms per view | warm: rows read / cache hits |');
+console.log(
+  `\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${CLIENTS} clients × ${ROUNDS} rounds per view.\n`,
+);
+console.log(
+  '| rows | view | rows read (ours) | rows read (naive D1) | ours ms per call, 1 client p50 / p95 | ours ms per call, 20 clients p50 / p95 (worst call p95) | naive D1 ms per view (1 client) | DuckDB ms per view | warm: rows read / cache hits |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   for (const [name, v] of Object.entries(r.views)) {
     const calls = VIEWS[name].length;
-    console.log(`| ${f(r.size)} | ${name} | ${f(v.rowsRead)} | ${f(v.naiveRowsRead)} | ${f(v.singleP50, 1)} / ${f(v.singleP95, 1)} | ${f(v.p50, 1)} / ${f(v.p95, 1)} (${f(v.worstCallP95, 1)}) | ${f(v.naiveMs, 0)} | ${f(r.duckPerView[name], 1)} | ${v.warmRowsRead} / ${v.warmHits} of ${calls} |`);
+    console.log(
+      `| ${f(r.size)} | ${name} | ${f(v.rowsRead)} | ${f(v.naiveRowsRead)} | ${f(v.singleP50, 1)} / ${f(v.singleP95, 1)} | ${f(v.p50, 1)} / ${f(v.p95, 1)} (${f(v.worstCallP95, 1)}) | ${f(v.naiveMs, 0)} | ${f(r.duckPerView[name], 1)} | ${v.warmRowsRead} / ${v.warmHits} of ${calls} |`,
+    );
   }
 }
 console.log('\n| rows | generate + aggregate s | award_cube rows | DuckDB load s |');
 console.log('|---|---|---|---|');
-for (const r of results) console.log(`| ${f(r.size)} | ${f(r.generateSeconds, 1)} | ${f(r.cubeRows)} | ${f(r.duckdbLoadSeconds, 1)} |`);
+for (const r of results)
+  console.log(`| ${f(r.size)} | ${f(r.generateSeconds, 1)} | ${f(r.cubeRows)} | ${f(r.duckdbLoadSeconds, 1)} |`);

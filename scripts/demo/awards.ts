@@ -32,7 +32,9 @@ const t = (year: number) => (year - 2012) / 13; // 0 in 2012, 1 in 2025
 
 /** Class shares of individual awards: direct laborers gain ground year by year. */
 function classShares(year: number, level: 'grassroots' | 'province' | 'central'): [RecipientClass, number][] {
-  const direct = { grassroots: 0.66, province: 0.4, central: 0.22 }[level] + { grassroots: 0.12, province: 0.2, central: 0.16 }[level] * t(year);
+  const direct =
+    { grassroots: 0.66, province: 0.4, central: 0.22 }[level] +
+    { grassroots: 0.12, province: 0.2, central: 0.16 }[level] * t(year);
   const rest = 1 - direct;
   return [
     ['TRUC_TIEP', direct],
@@ -45,7 +47,16 @@ function classShares(year: number, level: 'grassroots' | 'province' | 'central')
 
 /** Women's share by class: lower among leaders, rising slowly. */
 function femaleShare(cls: RecipientClass | undefined, year: number): number {
-  const base = cls === 'LD_BO_TINH' ? 0.18 : cls === 'LD_VU_SO' ? 0.3 : cls === 'DOANH_NHAN' ? 0.28 : cls === 'LD_KHAC' ? 0.4 : 0.54;
+  const base =
+    cls === 'LD_BO_TINH'
+      ? 0.18
+      : cls === 'LD_VU_SO'
+        ? 0.3
+        : cls === 'DOANH_NHAN'
+          ? 0.28
+          : cls === 'LD_KHAC'
+            ? 0.4
+            : 0.54;
   return base + 0.04 * t(year);
 }
 
@@ -86,12 +97,18 @@ export class AwardWriter {
       return;
     }
     const shares = classShares(issue.year, level);
-    const byClass = apportion(total, shares.map(([, s]) => s));
-    shares.forEach(([cls, ], i) => {
+    const byClass = apportion(
+      total,
+      shares.map(([, s]) => s),
+    );
+    shares.forEach(([cls], i) => {
       const n = byClass[i];
       if (!n) return;
       const [f, m] = apportion(n, [femaleShare(cls, issue.year), 1 - femaleShare(cls, issue.year)]);
-      for (const [gender, count] of [['F', f], ['M', m]] as [Gender, number][]) {
+      for (const [gender, count] of [
+        ['F', f],
+        ['M', m],
+      ] as [Gender, number][]) {
         if (!count) continue;
         const minority = count >= 40 && this.rnd.chance(0.5) ? Math.max(1, Math.round(count * 0.004)) : 0;
         if (minority) this.rows.push({ ...base, quantity: minority, recipient_class: cls, gender, ethnic_minority: 1 });
@@ -135,7 +152,10 @@ export class AwardWriter {
 
 /** Spreads `total` over recipients by weight, never giving a unit a negative count. */
 function spread(rnd: Random, total: number, recipients: Recipient[]): [Recipient, number][] {
-  const parts = apportion(total, recipients.map((r) => r.weight * rnd.between(0.8, 1.2)));
+  const parts = apportion(
+    total,
+    recipients.map((r) => r.weight * rnd.between(0.8, 1.2)),
+  );
   return recipients.map((r, i) => [r, parts[i]] as [Recipient, number]).filter(([, n]) => n > 0);
 }
 
@@ -155,15 +175,31 @@ interface Area {
 }
 
 /** A district-level unit's own year-end and thematic awards (titles and Giấy khen). */
-function districtYear(w: AwardWriter, rnd: Random, area: Area, year: number, giayKhen: 'GK_HUYEN' | 'GK_XA' | 'GK_DV', communeAwards = false) {
+function districtYear(
+  w: AwardWriter,
+  rnd: Random,
+  area: Area,
+  year: number,
+  giayKhen: 'GK_HUYEN' | 'GK_XA' | 'GK_DV',
+  communeAwards = false,
+) {
   const g = growth(year, rnd) * area.size;
   const yearEnd = w.decision(area.issuer, year, 12, rnd.int(18, 29));
   const ldtt = Math.round(800 * g);
   const cstd = Math.round(ldtt * rnd.between(0.15, 0.23));
   const ttldtt = Math.round(70 * g);
-  for (const [r, n] of spread(rnd, ldtt, area.recipients)) w.counted(r.code, n, { year, award: r.armed ? 'CSTT' : 'LDTT', kind: 'individual', ...yearEnd }, 'grassroots');
-  for (const [r, n] of spread(rnd, cstd, area.recipients)) w.counted(r.code, n, { year, award: 'CSTD_CS', kind: 'individual', ...yearEnd }, 'grassroots');
-  for (const [r, n] of spread(rnd, ttldtt, area.recipients)) w.counted(r.code, n, { year, award: r.armed ? 'DVTT' : 'TTLDTT', kind: 'collective', ...yearEnd }, 'grassroots', r.enterprise);
+  for (const [r, n] of spread(rnd, ldtt, area.recipients))
+    w.counted(r.code, n, { year, award: r.armed ? 'CSTT' : 'LDTT', kind: 'individual', ...yearEnd }, 'grassroots');
+  for (const [r, n] of spread(rnd, cstd, area.recipients))
+    w.counted(r.code, n, { year, award: 'CSTD_CS', kind: 'individual', ...yearEnd }, 'grassroots');
+  for (const [r, n] of spread(rnd, ttldtt, area.recipients))
+    w.counted(
+      r.code,
+      n,
+      { year, award: r.armed ? 'DVTT' : 'TTLDTT', kind: 'collective', ...yearEnd },
+      'grassroots',
+      r.enterprise,
+    );
 
   // Giấy khen: mostly regular, a third for thematic movements, a few ad hoc (brave acts).
   const gk = Math.round(420 * g * rnd.between(0.9, 1.15));
@@ -176,17 +212,35 @@ function districtYear(w: AwardWriter, rnd: Random, area: Area, year: number, gia
     w.counted(r.code, hh, { year, award: giayKhen, kind: 'household', ...yearEnd }, 'grassroots');
   }
   thematic.forEach((movement, i) => {
-    const part = apportion(theme, thematic.map((m) => (m === 'PT-COVID' ? 3 : 1)))[i];
+    const part = apportion(
+      theme,
+      thematic.map((m) => (m === 'PT-COVID' ? 3 : 1)),
+    )[i];
     const d = w.decision(area.issuer, year, rnd.int(3, 11), rnd.int(1, 28));
     for (const [r, n] of spread(rnd, part, area.recipients)) {
       const [ind, hh] = apportion(n, [0.8, movement === 'PT-NTM' ? 0.2 : 0]);
-      w.counted(r.code, ind, { year, award: giayKhen, kind: 'individual', method: 'CHUYEN_DE', movement, ...d }, 'grassroots');
-      w.counted(r.code, hh, { year, award: giayKhen, kind: 'household', method: 'CHUYEN_DE', movement, ...d }, 'grassroots');
+      w.counted(
+        r.code,
+        ind,
+        { year, award: giayKhen, kind: 'individual', method: 'CHUYEN_DE', movement, ...d },
+        'grassroots',
+      );
+      w.counted(
+        r.code,
+        hh,
+        { year, award: giayKhen, kind: 'household', method: 'CHUYEN_DE', movement, ...d },
+        'grassroots',
+      );
     }
   });
   for (let i = 0; i < adhoc; i++) {
     const d = w.decision(area.issuer, year, rnd.int(1, 12), rnd.int(1, 28));
-    w.named(rnd.pick(area.communes.length ? area.communes : area.recipients).code, 1, { year, award: giayKhen, kind: 'individual', method: 'DOT_XUAT', ...d }, 'grassroots');
+    w.named(
+      rnd.pick(area.communes.length ? area.communes : area.recipients).code,
+      1,
+      { year, award: giayKhen, kind: 'individual', method: 'DOT_XUAT', ...d },
+      'grassroots',
+    );
   }
   // Commune-level Giấy khen and cultural villages, granted by each commune chairman.
   if (communeAwards) {
@@ -229,21 +283,31 @@ function provinceYear(w: AwardWriter, rnd: Random, p: Province, year: number, sc
     if (p.namedLists) w.named(r.code, n, issue('BK_TINH', 'individual'), 'province');
     else w.counted(r.code, n, issue('BK_TINH', 'individual'), 'province');
   }
-  for (const [r, n] of spread(rnd, Math.round(430 * g), p.recipients)) w.counted(r.code, n, issue('BK_TINH', 'collective'), 'province', r.enterprise);
-  for (const [r, n] of spread(rnd, Math.round(40 * g), p.communes.length ? p.communes : p.recipients)) w.counted(r.code, n, issue('BK_TINH', 'household'), 'province');
-  for (const [r, n] of spread(rnd, Math.round(rnd.between(30, 42) * scale), p.recipients)) w.named(r.code, n, issue('CSTD_BT', 'individual'), 'central');
+  for (const [r, n] of spread(rnd, Math.round(430 * g), p.recipients))
+    w.counted(r.code, n, issue('BK_TINH', 'collective'), 'province', r.enterprise);
+  for (const [r, n] of spread(rnd, Math.round(40 * g), p.communes.length ? p.communes : p.recipients))
+    w.counted(r.code, n, issue('BK_TINH', 'household'), 'province');
+  for (const [r, n] of spread(rnd, Math.round(rnd.between(30, 42) * scale), p.recipients))
+    w.named(r.code, n, issue('CSTD_BT', 'individual'), 'central');
   const ttldxs = Math.round(70 * 8.85 * 0.21 * g);
-  for (const [r, n] of spread(rnd, ttldxs, p.recipients)) w.counted(r.code, n, issue(r.armed ? 'DVQT' : 'TTLDXS', 'collective'), 'province', r.enterprise);
+  for (const [r, n] of spread(rnd, ttldxs, p.recipients))
+    w.counted(r.code, n, issue(r.armed ? 'DVQT' : 'TTLDXS', 'collective'), 'province', r.enterprise);
   for (const leader of p.clusterLeaders) w.counted(leader, 1, issue('CO_BT', 'collective'), 'province');
-  for (const [r, n] of spread(rnd, Math.round(rnd.between(14, 22) * scale), p.recipients)) w.counted(r.code, n, issue('CO_BT', 'collective'), 'province');
-  for (const [r, n] of spread(rnd, Math.round(rnd.between(3, 6) * scale), p.communes)) w.counted(r.code, n, issue('XA_TB', 'collective'), 'province');
-  for (const [r, n] of spread(rnd, Math.round(rnd.between(40, 80) * scale), p.recipients)) w.counted(r.code, n, issue('KNC', 'individual'), 'province');
-  for (const [r, n] of spread(rnd, Math.round(rnd.between(120, 180) * scale), p.agencies)) w.counted(r.code, n, issue('BK_BO', 'individual'), 'province');
+  for (const [r, n] of spread(rnd, Math.round(rnd.between(14, 22) * scale), p.recipients))
+    w.counted(r.code, n, issue('CO_BT', 'collective'), 'province');
+  for (const [r, n] of spread(rnd, Math.round(rnd.between(3, 6) * scale), p.communes))
+    w.counted(r.code, n, issue('XA_TB', 'collective'), 'province');
+  for (const [r, n] of spread(rnd, Math.round(rnd.between(40, 80) * scale), p.recipients))
+    w.counted(r.code, n, issue('KNC', 'individual'), 'province');
+  for (const [r, n] of spread(rnd, Math.round(rnd.between(120, 180) * scale), p.agencies))
+    w.counted(r.code, n, issue('BK_BO', 'individual'), 'province');
 
   // Thematic and ad hoc Bằng khen of the province chairman.
   for (const movement of movementsIn(year, p.code)) {
     const d = w.decision(p.issuer, year, rnd.int(3, 11), rnd.int(1, 28));
-    const n = Math.round((movement === 'PT-COVID' ? { 2020: 180, 2021: 250, 2022: 60 }[year] ?? 0 : rnd.between(30, 70)) * scale);
+    const n = Math.round(
+      (movement === 'PT-COVID' ? ({ 2020: 180, 2021: 250, 2022: 60 }[year] ?? 0) : rnd.between(30, 70)) * scale,
+    );
     for (const [r, k] of spread(rnd, n, p.recipients)) {
       const [ind, col] = apportion(k, [0.8, 0.2]);
       w.counted(r.code, ind, issue('BK_TINH', 'individual', d, 'CHUYEN_DE', movement), 'province');
@@ -252,19 +316,29 @@ function provinceYear(w: AwardWriter, rnd: Random, p: Province, year: number, sc
   }
   for (let i = rnd.int(5, 14); i > 0; i--) {
     const d = w.decision(p.issuer, year, rnd.int(1, 12), rnd.int(1, 28));
-    w.named(rnd.pick(p.communes.length ? p.communes : p.recipients).code, 1, issue('BK_TINH', 'individual', d, 'DOT_XUAT'), 'grassroots');
+    w.named(
+      rnd.pick(p.communes.length ? p.communes : p.recipients).code,
+      1,
+      issue('BK_TINH', 'individual', d, 'DOT_XUAT'),
+      'grassroots',
+    );
   }
 
   // Central awards proposed by the province.
   const central = w.decision('TTg', year + 1, rnd.int(3, 6), rnd.int(1, 28));
   const state = w.decision('CTN', year + 1, rnd.int(4, 9), rnd.int(1, 28));
   const armed = p.agencies.filter((a) => a.armed);
-  for (const [r, n] of spread(rnd, Math.round(rnd.between(35, 55) * scale), p.recipients)) w.named(r.code, n, issue('BK_TTG', 'individual', central), 'central');
-  for (const [r, n] of spread(rnd, Math.round(rnd.between(8, 16) * scale), p.recipients)) w.counted(r.code, n, issue('BK_TTG', 'collective', central), 'central');
+  for (const [r, n] of spread(rnd, Math.round(rnd.between(35, 55) * scale), p.recipients))
+    w.named(r.code, n, issue('BK_TTG', 'individual', central), 'central');
+  for (const [r, n] of spread(rnd, Math.round(rnd.between(8, 16) * scale), p.recipients))
+    w.counted(r.code, n, issue('BK_TTG', 'collective', central), 'central');
   w.named(rnd.pick(p.agencies).code, rnd.int(1, 2), issue('CSTD_TQ', 'individual', central), 'central');
-  for (const [r, n] of spread(rnd, rnd.int(2, 4), p.recipients)) w.counted(r.code, n, issue('CO_CP', 'collective', central), 'central');
-  for (const [r, n] of spread(rnd, Math.round(rnd.between(6, 10) * scale), p.recipients)) w.named(r.code, n, issue('HC_LD_3', 'individual', state), 'central');
-  for (const [r, n] of spread(rnd, rnd.int(1, 4), p.recipients)) w.counted(r.code, n, issue('HC_LD_3', 'collective', state), 'central');
+  for (const [r, n] of spread(rnd, rnd.int(2, 4), p.recipients))
+    w.counted(r.code, n, issue('CO_CP', 'collective', central), 'central');
+  for (const [r, n] of spread(rnd, Math.round(rnd.between(6, 10) * scale), p.recipients))
+    w.named(r.code, n, issue('HC_LD_3', 'individual', state), 'central');
+  for (const [r, n] of spread(rnd, rnd.int(1, 4), p.recipients))
+    w.counted(r.code, n, issue('HC_LD_3', 'collective', state), 'central');
   if (rnd.chance(0.6)) w.named(rnd.pick(p.agencies).code, 1, issue('HC_LD_2', 'individual', state), 'central');
   if (year % 4 === 0) w.counted(rnd.pick(p.agencies).code, 1, issue('HC_LD_1', 'collective', state), 'central');
   if (armed.length) {
@@ -274,17 +348,27 @@ function provinceYear(w: AwardWriter, rnd: Random, p: Province, year: number, sc
   }
   const teachers = p.agencies.find((a) => a.code.endsWith('SGDDT'));
   const doctors = p.agencies.find((a) => a.code.endsWith('SYT'));
-  if (teachers && [2014, 2017, 2020, 2023].includes(year)) w.named(teachers.code, rnd.int(3, 6), issue('NGUT', 'individual', state), 'grassroots');
-  if (teachers && [2017, 2023].includes(year)) w.named(teachers.code, 1, issue('NGND', 'individual', state), 'grassroots');
-  if (doctors && [2013, 2015, 2017, 2021, 2024].includes(year)) w.named(doctors.code, rnd.int(2, 5), issue('TTUT', 'individual', state), 'grassroots');
-  if (year === 2017 || year === 2021) w.named(rnd.pick(p.communes).code, 1, issue('HC_DC', 'individual', state, 'DOT_XUAT'), 'grassroots');
+  if (teachers && [2014, 2017, 2020, 2023].includes(year))
+    w.named(teachers.code, rnd.int(3, 6), issue('NGUT', 'individual', state), 'grassroots');
+  if (teachers && [2017, 2023].includes(year))
+    w.named(teachers.code, 1, issue('NGND', 'individual', state), 'grassroots');
+  if (doctors && [2013, 2015, 2017, 2021, 2024].includes(year))
+    w.named(doctors.code, rnd.int(2, 5), issue('TTUT', 'individual', state), 'grassroots');
+  if (year === 2017 || year === 2021)
+    w.named(rnd.pick(p.communes).code, 1, issue('HC_DC', 'individual', state, 'DOT_XUAT'), 'grassroots');
 
   // Heroic mothers (the 2014-2015 national campaign) and the backlog of resistance-war dossiers.
   const mothers = { 2014: 35, 2015: 20, 2017: 8, 2020: 4 }[year] ?? 0;
-  for (const [r, n] of spread(rnd, Math.round(mothers * scale), p.communes)) w.named(r.code, n, issue('BMVNAH', 'individual', state, 'CONG_HIEN'), 'grassroots', 'F');
+  for (const [r, n] of spread(rnd, Math.round(mothers * scale), p.communes))
+    w.named(r.code, n, issue('BMVNAH', 'individual', state, 'CONG_HIEN'), 'grassroots', 'F');
   const backlog = Math.max(2, Math.round((26 - 1.8 * (year - 2012)) * scale));
   for (const [r, n] of spread(rnd, backlog, p.communes.length ? p.communes : p.recipients)) {
-    w.named(r.code, n, issue(rnd.chance(0.3) ? 'HC_KC_1' : 'HC_KC_2', 'individual', state, 'KHANG_CHIEN'), 'grassroots');
+    w.named(
+      r.code,
+      n,
+      issue(rnd.chance(0.3) ? 'HC_KC_1' : 'HC_KC_2', 'individual', state, 'KHANG_CHIEN'),
+      'grassroots',
+    );
   }
 }
 
@@ -298,7 +382,13 @@ const agency = (a: { code: string; size: number; kind: string }): Recipient => (
 
 function thaiBinhArea(d: District): Area {
   const communes = d.communes.map((c) => ({ code: c.code, weight: 1 }));
-  return { issuer: `UBND-${d.code}`, size: d.size, communes, recipients: [...communes, { code: d.code, weight: communes.length * 0.8 }], owner: d.code };
+  return {
+    issuer: `UBND-${d.code}`,
+    size: d.size,
+    communes,
+    recipients: [...communes, { code: d.code, weight: communes.length * 0.8 }],
+    owner: d.code,
+  };
 }
 
 /** New communes after 1 Jul 2025 carry the weight of the old communes they took in. */
@@ -306,7 +396,10 @@ function newCommunes(): Recipient[] {
   return THAI_BINH_DISTRICTS.flatMap((d) =>
     d.successors.map((s) => ({
       code: s.code,
-      weight: s.from.reduce((sum, i) => sum + (d.communes[i - 1].code === SPLIT.commune ? SPLIT.shares[s.code] : 1), 0) * d.size * 1.8,
+      weight:
+        s.from.reduce((sum, i) => sum + (d.communes[i - 1].code === SPLIT.commune ? SPLIT.shares[s.code] : 1), 0) *
+        d.size *
+        1.8,
     })),
   );
 }
@@ -316,7 +409,11 @@ function leaders(year: number, clusters: string[], results: Map<string, string>)
 }
 
 /** All demo awards, one list per year. */
-export function buildAwards(firstYear: number, lastYear: number, rankOne: Map<string, string>): Map<number, AwardRecord[]> {
+export function buildAwards(
+  firstYear: number,
+  lastYear: number,
+  rankOne: Map<string, string>,
+): Map<number, AwardRecord[]> {
   const rnd = createRandom(2012);
   const byYear = new Map<number, AwardRecord[]>();
   const tbAgencies = THAI_BINH_AGENCIES.map(agency);
@@ -336,12 +433,42 @@ export function buildAwards(firstYear: number, lastYear: number, rankOne: Map<st
       districtYear(w, rnd, hyOld, year, 'GK_HUYEN');
       const agenciesArea: Area = { issuer: 'UBND-TB', size: 1.9, communes: [], recipients: tbAgencies };
       districtYear(w, rnd, agenciesArea, year, 'GK_DV');
-      provinceYear(w, rnd, {
-        issuer: 'UBND-TB', code: 'TB', recipients: tbRecipients, communes: tbCommunes, agencies: tbAgencies, namedLists: true,
-        clusterLeaders: leaders(year, ['TB-CUM1', 'TB-CUM2', 'TB-KHOI-KTKT', 'TB-KHOI-VHXH'], rankOne),
-      }, year);
-      provinceYear(w, rnd, { issuer: 'UBND-HY', code: 'HY', recipients: [{ code: 'HY', weight: 1 }], communes: [{ code: 'HY', weight: 1 }], agencies: [{ code: 'HY', weight: 1 }], namedLists: false, clusterLeaders: [] }, year, 0.8);
-      if (rankOne.get(`CUM-DBSH:${year}`) === 'TB') w.counted('TB', 1, { year, award: 'CO_CP', kind: 'collective', ...w.decision('TTg', year + 1, 3, 15) }, 'central');
+      provinceYear(
+        w,
+        rnd,
+        {
+          issuer: 'UBND-TB',
+          code: 'TB',
+          recipients: tbRecipients,
+          communes: tbCommunes,
+          agencies: tbAgencies,
+          namedLists: true,
+          clusterLeaders: leaders(year, ['TB-CUM1', 'TB-CUM2', 'TB-KHOI-KTKT', 'TB-KHOI-VHXH'], rankOne),
+        },
+        year,
+      );
+      provinceYear(
+        w,
+        rnd,
+        {
+          issuer: 'UBND-HY',
+          code: 'HY',
+          recipients: [{ code: 'HY', weight: 1 }],
+          communes: [{ code: 'HY', weight: 1 }],
+          agencies: [{ code: 'HY', weight: 1 }],
+          namedLists: false,
+          clusterLeaders: [],
+        },
+        year,
+        0.8,
+      );
+      if (rankOne.get(`CUM-DBSH:${year}`) === 'TB')
+        w.counted(
+          'TB',
+          1,
+          { year, award: 'CO_CP', kind: 'collective', ...w.decision('TTg', year + 1, 3, 15) },
+          'central',
+        );
     } else {
       firstHalf2025(w, rnd, year, tbRecipients, tbCommunes);
       const communes = newCommunes();
@@ -352,12 +479,32 @@ export function buildAwards(firstYear: number, lastYear: number, rankOne: Map<st
       }
       districtYear(w, rnd, { issuer: 'UBND-HY-2025', size: 2.4, communes: [], recipients: hyAgencies }, year, 'GK_DV');
       // the old Hưng Yên area, still pre-counted, now under the new province
-      districtYear(w, rnd, { issuer: 'UBND-HY-2025', size: 6.6, communes: [], recipients: [{ code: 'HY-2025', weight: 1 }] }, year, 'GK_XA');
-      provinceYear(w, rnd, {
-        issuer: 'UBND-HY-2025', code: 'HY-2025',
-        recipients: [...hyAgencies.map((a) => ({ ...a, weight: a.weight * 4 })), ...communes, { code: 'HY-2025', weight: 40 }],
-        communes, agencies: hyAgencies, namedLists: true, clusterLeaders: leaders(year, ['HY-CUM-XP1'], rankOne),
-      }, year, 1.7);
+      districtYear(
+        w,
+        rnd,
+        { issuer: 'UBND-HY-2025', size: 6.6, communes: [], recipients: [{ code: 'HY-2025', weight: 1 }] },
+        year,
+        'GK_XA',
+      );
+      provinceYear(
+        w,
+        rnd,
+        {
+          issuer: 'UBND-HY-2025',
+          code: 'HY-2025',
+          recipients: [
+            ...hyAgencies.map((a) => ({ ...a, weight: a.weight * 4 })),
+            ...communes,
+            { code: 'HY-2025', weight: 40 },
+          ],
+          communes,
+          agencies: hyAgencies,
+          namedLists: true,
+          clusterLeaders: leaders(year, ['HY-CUM-XP1'], rankOne),
+        },
+        year,
+        1.7,
+      );
     }
     byYear.set(year, w.rows);
   }
@@ -369,16 +516,42 @@ function firstHalf2025(w: AwardWriter, rnd: Random, year: number, recipients: Re
   for (const d of THAI_BINH_DISTRICTS) {
     const dec = w.decision(`UBND-${d.code}`, year, rnd.int(2, 6), rnd.int(1, 28));
     for (const [r, n] of spread(rnd, Math.round(90 * d.size), thaiBinhArea(d).recipients)) {
-      w.counted(r.code, n, { year, award: 'GK_HUYEN', kind: 'individual', method: 'CHUYEN_DE', movement: 'PT-DH-XIV', ...dec }, 'grassroots');
+      w.counted(
+        r.code,
+        n,
+        { year, award: 'GK_HUYEN', kind: 'individual', method: 'CHUYEN_DE', movement: 'PT-DH-XIV', ...dec },
+        'grassroots',
+      );
     }
   }
   const dec = w.decision('UBND-TB', year, rnd.int(3, 6), rnd.int(1, 28));
   for (const [r, n] of spread(rnd, 160, recipients)) {
-    w.counted(r.code, n, { year, award: 'BK_TINH', kind: 'individual', method: 'CHUYEN_DE', movement: 'PT-DH-XIV', ...dec }, 'province');
+    w.counted(
+      r.code,
+      n,
+      { year, award: 'BK_TINH', kind: 'individual', method: 'CHUYEN_DE', movement: 'PT-DH-XIV', ...dec },
+      'province',
+    );
   }
   for (let i = rnd.int(3, 7); i > 0; i--) {
-    w.named(rnd.pick(communes).code, 1, { year, award: 'BK_TINH', kind: 'individual', method: 'DOT_XUAT', ...w.decision('UBND-TB', year, rnd.int(1, 6), rnd.int(1, 28)) }, 'grassroots');
+    w.named(
+      rnd.pick(communes).code,
+      1,
+      {
+        year,
+        award: 'BK_TINH',
+        kind: 'individual',
+        method: 'DOT_XUAT',
+        ...w.decision('UBND-TB', year, rnd.int(1, 6), rnd.int(1, 28)),
+      },
+      'grassroots',
+    );
   }
   const hy = w.decision('UBND-HY', year, rnd.int(3, 6), rnd.int(1, 28));
-  w.counted('HY', 130, { year, award: 'BK_TINH', kind: 'individual', method: 'CHUYEN_DE', movement: 'PT-DH-XIV', ...hy }, 'province');
+  w.counted(
+    'HY',
+    130,
+    { year, award: 'BK_TINH', kind: 'individual', method: 'CHUYEN_DE', movement: 'PT-DH-XIV', ...hy },
+    'province',
+  );
 }

@@ -13,8 +13,20 @@ export const CLUSTERS: ClusterRecord[] = [
   { code: 'TB-CUM2', name: 'Cụm thi đua số 2 (huyện, thành phố)', kind: 'cum', level: 'province', owner_code: 'TB' },
   { code: 'TB-KHOI-KTKT', name: 'Khối thi đua Kinh tế - Kỹ thuật', kind: 'khoi', level: 'province', owner_code: 'TB' },
   { code: 'TB-KHOI-VHXH', name: 'Khối thi đua Văn hóa - Xã hội', kind: 'khoi', level: 'province', owner_code: 'TB' },
-  { code: 'TT-CUM-VB', name: 'Cụm thi đua các xã ven biển huyện Thái Thụy', kind: 'cum', level: 'district', owner_code: 'TB-TT' },
-  { code: 'HY-CUM-XP1', name: 'Cụm thi đua các xã, phường số 1 tỉnh Hưng Yên', kind: 'cum', level: 'province', owner_code: 'HY-2025' },
+  {
+    code: 'TT-CUM-VB',
+    name: 'Cụm thi đua các xã ven biển huyện Thái Thụy',
+    kind: 'cum',
+    level: 'district',
+    owner_code: 'TB-TT',
+  },
+  {
+    code: 'HY-CUM-XP1',
+    name: 'Cụm thi đua các xã, phường số 1 tỉnh Hưng Yên',
+    kind: 'cum',
+    level: 'province',
+    owner_code: 'HY-2025',
+  },
 ];
 
 const m = (cluster_code: string, unit_code: string, year_from: number, year_to?: number): MemberRecord => ({
@@ -34,7 +46,9 @@ export const MEMBERS: MemberRecord[] = [
   m('CUM-BTB', 'TTH', FIRST_YEAR, 2024),
   m('CUM-BTB', 'QT-2025', 2025),
   // Red River Delta: nine provinces until 2024, the merged provinces from 2025.
-  ...['VP', 'BN', 'QN', 'HD', 'HY', 'TB', 'HNA', 'ND', 'NB'].map((p) => m('CUM-DBSH', p, FIRST_YEAR, p === 'QN' ? undefined : 2024)),
+  ...['VP', 'BN', 'QN', 'HD', 'HY', 'TB', 'HNA', 'ND', 'NB'].map((p) =>
+    m('CUM-DBSH', p, FIRST_YEAR, p === 'QN' ? undefined : 2024),
+  ),
   ...['HY-2025', 'BN-2025', 'NB-2025', 'PT-2025'].map((p) => m('CUM-DBSH', p, 2025)),
   // Thái Bình's two district clusters; Thái Thụy and Kiến Xương swapped in 2016.
   m('TB-CUM1', 'TB-TP', FIRST_YEAR, LAST_DISTRICT_YEAR),
@@ -48,11 +62,15 @@ export const MEMBERS: MemberRecord[] = [
   m('TB-CUM2', 'TB-TT', FIRST_YEAR, 2015),
   m('TB-CUM2', 'TB-KX', 2016, LAST_DISTRICT_YEAR),
   // Economic-Technical block: 8 members, the power company left after 2017.
-  ...['TB-SKHDT', 'TB-STC', 'TB-SCT', 'TB-SGTVT', 'TB-SXD', 'TB-STNMT', 'TB-SNN'].map((u) => m('TB-KHOI-KTKT', u, FIRST_YEAR, LAST_DISTRICT_YEAR)),
+  ...['TB-SKHDT', 'TB-STC', 'TB-SCT', 'TB-SGTVT', 'TB-SXD', 'TB-STNMT', 'TB-SNN'].map((u) =>
+    m('TB-KHOI-KTKT', u, FIRST_YEAR, LAST_DISTRICT_YEAR),
+  ),
   m('TB-KHOI-KTKT', 'TB-PCTB', FIRST_YEAR, 2017),
   ...['TB-SNV', 'TB-SLDTBXH', 'TB-SGDDT', 'TB-SYT'].map((u) => m('TB-KHOI-VHXH', u, FIRST_YEAR, LAST_DISTRICT_YEAR)),
   // Thái Thụy's coastal communes; Thái Thượng joined in 2019.
-  ...['TB-TT-01', 'TB-TT-02', 'TB-TT-03', 'TB-TT-06', 'TB-TT-07'].map((u) => m('TT-CUM-VB', u, FIRST_YEAR, LAST_DISTRICT_YEAR)),
+  ...['TB-TT-01', 'TB-TT-02', 'TB-TT-03', 'TB-TT-06', 'TB-TT-07'].map((u) =>
+    m('TT-CUM-VB', u, FIRST_YEAR, LAST_DISTRICT_YEAR),
+  ),
   m('TT-CUM-VB', 'TB-TT-04', 2019, LAST_DISTRICT_YEAR),
   ...['HY-X09', 'HY-X10', 'HY-X11', 'HY-X12', 'HY-X13'].map((u) => m('HY-CUM-XP1', u, 2025)),
 ];
@@ -122,4 +140,3 @@ export function buildResults(): ResultRecord[] {
   }
   return out;
 }
-

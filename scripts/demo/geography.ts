@@ -17,7 +17,13 @@ export interface District {
   successors: { code: string; name: string; from: number[] }[];
 }
 
-const district = (code: string, name: string, size: number, communes: string[], successors: [string, string, number[]][]): District => ({
+const district = (
+  code: string,
+  name: string,
+  size: number,
+  communes: string[],
+  successors: [string, string, number[]][],
+): District => ({
   code,
   name,
   size,
@@ -26,37 +32,116 @@ const district = (code: string, name: string, size: number, communes: string[], 
 });
 
 export const THAI_BINH_DISTRICTS: District[] = [
-  district('TB-TP', 'Thành phố Thái Bình', 1.25,
-    ['Phường Lê Hồng Phong', 'Phường Bồ Xuyên', 'Phường Đề Thám', 'Phường Kỳ Bá', 'Phường Quang Trung', 'Phường Trần Lãm', 'Xã Vũ Chính'],
-    [['HY-P01', 'Phường Thái Bình', [1, 2, 3, 4]], ['HY-P02', 'Phường Trần Lãm', [5, 6, 7]]]),
-  district('TB-DH', 'Huyện Đông Hưng', 1.2,
+  district(
+    'TB-TP',
+    'Thành phố Thái Bình',
+    1.25,
+    [
+      'Phường Lê Hồng Phong',
+      'Phường Bồ Xuyên',
+      'Phường Đề Thám',
+      'Phường Kỳ Bá',
+      'Phường Quang Trung',
+      'Phường Trần Lãm',
+      'Xã Vũ Chính',
+    ],
+    [
+      ['HY-P01', 'Phường Thái Bình', [1, 2, 3, 4]],
+      ['HY-P02', 'Phường Trần Lãm', [5, 6, 7]],
+    ],
+  ),
+  district(
+    'TB-DH',
+    'Huyện Đông Hưng',
+    1.2,
     ['Thị trấn Đông Hưng', 'Xã Đông La', 'Xã Đông Xá', 'Xã Mê Linh', 'Xã Phong Châu', 'Xã Liên Giang'],
-    [['HY-X01', 'Xã Đông Hưng', [1, 5, 6]], ['HY-X02', 'Xã Đông Quan', [2, 3, 4]]]),
-  district('TB-HH', 'Huyện Hưng Hà', 1.15,
+    [
+      ['HY-X01', 'Xã Đông Hưng', [1, 5, 6]],
+      ['HY-X02', 'Xã Đông Quan', [2, 3, 4]],
+    ],
+  ),
+  district(
+    'TB-HH',
+    'Huyện Hưng Hà',
+    1.15,
     ['Thị trấn Hưng Hà', 'Thị trấn Hưng Nhân', 'Xã Tân Lễ', 'Xã Canh Tân', 'Xã Thái Hưng', 'Xã Độc Lập'],
-    [['HY-X03', 'Xã Hưng Hà', [1, 5, 6]], ['HY-X04', 'Xã Hưng Nhân', [2, 3, 4]]]),
-  district('TB-KX', 'Huyện Kiến Xương', 1.0,
+    [
+      ['HY-X03', 'Xã Hưng Hà', [1, 5, 6]],
+      ['HY-X04', 'Xã Hưng Nhân', [2, 3, 4]],
+    ],
+  ),
+  district(
+    'TB-KX',
+    'Huyện Kiến Xương',
+    1.0,
     ['Thị trấn Kiến Xương', 'Xã Vũ Quý', 'Xã Bình Nguyên', 'Xã Thanh Tân', 'Xã Nam Bình', 'Xã Quang Bình'],
-    [['HY-X05', 'Xã Kiến Xương', [1, 2, 3]], ['HY-X06', 'Xã Bình Thanh', [4, 5, 6]]]),
-  district('TB-QP', 'Huyện Quỳnh Phụ', 1.1,
+    [
+      ['HY-X05', 'Xã Kiến Xương', [1, 2, 3]],
+      ['HY-X06', 'Xã Bình Thanh', [4, 5, 6]],
+    ],
+  ),
+  district(
+    'TB-QP',
+    'Huyện Quỳnh Phụ',
+    1.1,
     ['Thị trấn Quỳnh Côi', 'Thị trấn An Bài', 'Xã An Khê', 'Xã Quỳnh Hồng', 'Xã Quỳnh Hải', 'Xã An Đồng'],
-    [['HY-X07', 'Xã Quỳnh Phụ', [1, 4, 5]], ['HY-X08', 'Xã Phụ Dực', [2, 3, 6]]]),
+    [
+      ['HY-X07', 'Xã Quỳnh Phụ', [1, 4, 5]],
+      ['HY-X08', 'Xã Phụ Dực', [2, 3, 6]],
+    ],
+  ),
   // Xã Thụy Liên (no. 6) is split 0.6 / 0.4 between two new communes (see SPLIT below).
-  district('TB-TT', 'Huyện Thái Thụy', 1.1,
-    ['Thị trấn Diêm Điền', 'Xã Thụy Hải', 'Xã Thụy Trường', 'Xã Thái Thượng', 'Xã Thái Đô', 'Xã Thụy Liên', 'Xã Thụy Xuân'],
-    [['HY-X09', 'Xã Thái Thụy', [1, 2, 6]], ['HY-X10', 'Xã Diêm Điền', [3, 7]], ['HY-X11', 'Xã Thái Ninh', [4, 5, 6]]]),
-  district('TB-TH', 'Huyện Tiền Hải', 1.0,
+  district(
+    'TB-TT',
+    'Huyện Thái Thụy',
+    1.1,
+    [
+      'Thị trấn Diêm Điền',
+      'Xã Thụy Hải',
+      'Xã Thụy Trường',
+      'Xã Thái Thượng',
+      'Xã Thái Đô',
+      'Xã Thụy Liên',
+      'Xã Thụy Xuân',
+    ],
+    [
+      ['HY-X09', 'Xã Thái Thụy', [1, 2, 6]],
+      ['HY-X10', 'Xã Diêm Điền', [3, 7]],
+      ['HY-X11', 'Xã Thái Ninh', [4, 5, 6]],
+    ],
+  ),
+  district(
+    'TB-TH',
+    'Huyện Tiền Hải',
+    1.0,
     ['Thị trấn Tiền Hải', 'Xã Nam Thịnh', 'Xã Đông Trà', 'Xã Đông Minh', 'Xã Nam Phú', 'Xã Tây Giang'],
-    [['HY-X12', 'Xã Tiền Hải', [1, 4, 6]], ['HY-X13', 'Xã Nam Cường', [2, 3, 5]]]),
-  district('TB-VT', 'Huyện Vũ Thư', 0.95,
+    [
+      ['HY-X12', 'Xã Tiền Hải', [1, 4, 6]],
+      ['HY-X13', 'Xã Nam Cường', [2, 3, 5]],
+    ],
+  ),
+  district(
+    'TB-VT',
+    'Huyện Vũ Thư',
+    0.95,
     ['Thị trấn Vũ Thư', 'Xã Song Lãng', 'Xã Tân Hòa', 'Xã Minh Quang', 'Xã Vũ Hội', 'Xã Việt Hùng'],
-    [['HY-X14', 'Xã Vũ Thư', [1, 2, 3]], ['HY-X15', 'Xã Vạn Xuân', [4, 5, 6]]]),
+    [
+      ['HY-X14', 'Xã Vũ Thư', [1, 2, 3]],
+      ['HY-X15', 'Xã Vạn Xuân', [4, 5, 6]],
+    ],
+  ),
 ];
 
 export const SPLIT = { commune: 'TB-TT-06', shares: { 'HY-X09': 0.6, 'HY-X11': 0.4 } as Record<string, number> };
 
 // Thái Bình departments and their successors in the new Hưng Yên (several were merged in 2025).
-export const THAI_BINH_AGENCIES: { code: string; name: string; kind: 'agency' | 'enterprise'; size: number; successor: string }[] = [
+export const THAI_BINH_AGENCIES: {
+  code: string;
+  name: string;
+  kind: 'agency' | 'enterprise';
+  size: number;
+  successor: string;
+}[] = [
   { code: 'TB-SNV', name: 'Sở Nội vụ', kind: 'agency', size: 0.5, successor: 'HY-SNV' },
   { code: 'TB-SLDTBXH', name: 'Sở Lao động - Thương binh và Xã hội', kind: 'agency', size: 0.5, successor: 'HY-SNV' },
   { code: 'TB-SGDDT', name: 'Sở Giáo dục và Đào tạo', kind: 'agency', size: 2.2, successor: 'HY-SGDDT' },
@@ -167,7 +252,10 @@ export function buildGeography(): { units: UnitRecord[]; lineage: LineageRecord[
     const total = sizes.reduce((a, b) => a + b, 0);
     let given = 0;
     d.successors.forEach((s, i) => {
-      const share = i === d.successors.length - 1 ? Math.round((1 - given) * 1000) / 1000 : Math.round((sizes[i] / total) * 1000) / 1000;
+      const share =
+        i === d.successors.length - 1
+          ? Math.round((1 - given) * 1000) / 1000
+          : Math.round((sizes[i] / total) * 1000) / 1000;
       given += share;
       lineage.push({ from_code: d.code, to_code: s.code, effective_date: REORG_DATE, share });
     });

@@ -7,8 +7,22 @@ import type { AwardTypeRecord, DemoDataset } from './types.ts';
 // The catalog lacks the resistance-war orders; a Board adds them through the award_types
 // dataset, and so does the demo.
 const EXTRA_AWARD_TYPES: AwardTypeRecord[] = [
-  { code: 'HC_KC_1', name_vi: 'Huân chương Kháng chiến hạng Nhất', name_en: 'Resistance Order, First Class', category: 'commendation', tier: 'state', scope: 'both' },
-  { code: 'HC_KC_2', name_vi: 'Huân chương Kháng chiến hạng Nhì', name_en: 'Resistance Order, Second Class', category: 'commendation', tier: 'state', scope: 'both' },
+  {
+    code: 'HC_KC_1',
+    name_vi: 'Huân chương Kháng chiến hạng Nhất',
+    name_en: 'Resistance Order, First Class',
+    category: 'commendation',
+    tier: 'state',
+    scope: 'both',
+  },
+  {
+    code: 'HC_KC_2',
+    name_vi: 'Huân chương Kháng chiến hạng Nhì',
+    name_en: 'Resistance Order, Second Class',
+    category: 'commendation',
+    tier: 'state',
+    scope: 'both',
+  },
 ];
 
 /** The whole demo dataset, identical on every run. */

@@ -17,14 +17,22 @@ const literal = (v: Value) =>
 // Rows are keyed by the drizzle table's own property names (typed by its $inferInsert), and the
 // SQL column names come from the table: the demo is written to the same schema the worker reads.
 // 200 rows keep each statement well under D1's 100 KB statement limit.
-function insert<T extends SQLiteTable>(table: T, rows: { [K in keyof T['$inferInsert']]?: Value }[], chunk = 200): string[] {
+function insert<T extends SQLiteTable>(
+  table: T,
+  rows: { [K in keyof T['$inferInsert']]?: Value }[],
+  chunk = 200,
+): string[] {
   if (!rows.length) return [];
   const columns = getTableColumns(table) as Record<string, { name: string }>;
   const keys = Object.keys(rows[0]);
   const out: string[] = [];
   for (let i = 0; i < rows.length; i += chunk) {
-    const values = rows.slice(i, i + chunk).map((r) => `(${keys.map((k) => literal((r as Record<string, Value>)[k])).join(',')})`);
-    out.push(`INSERT INTO ${getTableName(table)} (${keys.map((k) => columns[k].name).join(',')}) VALUES\n${values.join(',\n')};`);
+    const values = rows
+      .slice(i, i + chunk)
+      .map((r) => `(${keys.map((k) => literal((r as Record<string, Value>)[k])).join(',')})`);
+    out.push(
+      `INSERT INTO ${getTableName(table)} (${keys.map((k) => columns[k].name).join(',')}) VALUES\n${values.join(',\n')};`,
+    );
   }
   return out;
 }
@@ -32,10 +40,24 @@ function insert<T extends SQLiteTable>(table: T, rows: { [K in keyof T['$inferIn
 export function demoToSql(d: DemoDataset, now = new Date().toISOString()): string[] {
   const statements: string[] = [];
   const batches: (typeof schema.importBatches.$inferInsert)[] = [];
-  const batch = (dataset: (typeof schema.importBatches.$inferInsert)['dataset'], filename: string, records: unknown[]) => {
+  const batch = (
+    dataset: (typeof schema.importBatches.$inferInsert)['dataset'],
+    filename: string,
+    records: unknown[],
+  ) => {
     const id = batches.length + 1;
     const hash = createHash('sha256').update(JSON.stringify(records)).digest('hex');
-    batches.push({ id, dataset, filename, format: 'demo', contentHash: hash, rows: records.length, createdBy: 'demo', createdAt: now, status: 'committed' });
+    batches.push({
+      id,
+      dataset,
+      filename,
+      format: 'demo',
+      contentHash: hash,
+      rows: records.length,
+      createdBy: 'demo',
+      createdAt: now,
+      status: 'committed',
+    });
     return id;
   };
 
@@ -60,7 +82,7 @@ export function demoToSql(d: DemoDataset, now = new Date().toISOString()): strin
   const awardRows: { [K in keyof typeof schema.awards.$inferInsert]?: Value }[] = [];
   for (const [year, list] of d.awards) {
     const b = batch('awards', `khen-thuong-${year}.xlsx`, list);
-    list.forEach((a, i) =>
+    list.forEach((a, i) => {
       awardRows.push({
         batchId: b,
         rowNo: i + 1,
@@ -77,8 +99,8 @@ export function demoToSql(d: DemoDataset, now = new Date().toISOString()): strin
         decisionNo: a.decision_no ?? null,
         decisionDate: a.decision_date ?? null,
         recipientName: a.recipient_name ?? null,
-      }),
-    );
+      });
+    });
   }
   const resultsBatch = batch('movement_results', 'ket-qua-cum-khoi.csv', d.movement_results);
 

@@ -1,6 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiJson, cardTable, demoSession, DESKTOP, horizontalOverflow, openPage, PHONE, seriousA11yViolations, SHOTS, viCount } from './pages';
+import {
+  apiJson,
+  cardTable,
+  demoSession,
+  DESKTOP,
+  horizontalOverflow,
+  openPage,
+  PHONE,
+  seriousA11yViolations,
+  SHOTS,
+  viCount,
+} from './pages';
 import type { Server } from './server';
 import { sessionCookie } from './signIn';
 
@@ -12,7 +23,13 @@ const demo = demoSession();
 
 type Unit = { code: string; name: string; kind: string; parent_code: string | null };
 type Summary = { rows: Record<string, unknown>[]; total: number };
-type User = { id: number; email: string; role: string; scope: { unit: string } | { cluster: string } | null; disabled_at: string | null };
+type User = {
+  id: number;
+  email: string;
+  role: string;
+  scope: { unit: string } | { cluster: string } | null;
+  disabled_at: string | null;
+};
 
 const api = <T>(path: string) => apiJson<T>(demo.server, path);
 
@@ -25,13 +42,21 @@ async function openAdmin(viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'li
 
 /** A user made through the API (the page's own form is tested once, below). */
 async function apiUser(server: Server, body: Record<string, unknown>): Promise<User> {
-  const res = await server.api('/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await server.api('/api/v1/users', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as User;
 }
 
 /** Opens a sign-in link in a fresh context, as the person it was sent to would. */
-async function openLink(browser: Browser, link: string, viewport = DESKTOP): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+async function openLink(
+  browser: Browser,
+  link: string,
+  viewport = DESKTOP,
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -39,7 +64,11 @@ async function openLink(browser: Browser, link: string, viewport = DESKTOP): Pro
   await page.goto(link);
   expect(page.url()).toBe(`${new URL(link).origin}/`);
   await page.waitForSelector('[data-testid=account-email]');
-  expect(await sessionCookie(context, new URL(link).origin)).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+  expect(await sessionCookie(context, new URL(link).origin)).toMatchObject({
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+  });
   return { page, errors, close: () => context.close() };
 }
 
@@ -50,7 +79,9 @@ async function makeLinkInPage(page: Page, email: string): Promise<string> {
   await dialog.locator('[data-testid=make-link]').click();
   const link = await dialog.locator('[data-testid=sign-in-link]').inputValue({ timeout: 10_000 });
   expect(link).toMatch(new RegExp(`^${demo.server.url}/api/v1/auth/sign-in\\?ticket=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
-  expect(await dialog.textContent()).toContain(`Người mở liên kết này đầu tiên sẽ đăng nhập với tư cách ${email} (liên kết dùng được một lần`);
+  expect(await dialog.textContent()).toContain(
+    `Người mở liên kết này đầu tiên sẽ đăng nhập với tư cách ${email} (liên kết dùng được một lần`,
+  );
   return link;
 }
 
@@ -75,7 +106,13 @@ describe('Quản trị: users', () => {
     const row = page.locator(`[data-testid=users] tr[data-user="${email}"]`);
     await row.waitFor();
     const cells = await row.locator('th, td').allTextContents();
-    expect(cells.slice(0, 5)).toEqual([email, 'Người xem cấp huyện', 'Người xem', `Đơn vị: ${district.name} (đến 30/06/2025)`, 'Đang hoạt động']);
+    expect(cells.slice(0, 5)).toEqual([
+      email,
+      'Người xem cấp huyện',
+      'Người xem',
+      `Đơn vị: ${district.name} (đến 30/06/2025)`,
+      'Đang hoạt động',
+    ]);
     expect(cells[5]).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
     const made = (await api<{ users: User[] }>('/api/v1/users')).users.find((u) => u.email === email)!;
     expect(made).toMatchObject({ role: 'viewer', scope: { unit: district.code }, disabled_at: null });
@@ -91,8 +128,16 @@ describe('Quản trị: users', () => {
     expect(await v.textContent('[data-testid=account-email]')).toBe(email);
     expect(await v.textContent('[data-testid=account-role]')).toBe('Người xem');
     // the unit's name comes with the catalog, which may arrive after the account line
-    await expect.poll(() => v.textContent('[data-testid=account-scope]')).toBe(`Đơn vị: ${district.name} (đến 30/06/2025)`);
-    expect(await v.locator('nav[aria-label="Các trang"] a').allTextContents()).toEqual(['Tổng quan', 'Địa bàn', 'Cụm, khối thi đua', 'Phong trào', 'Hình thức']);
+    await expect
+      .poll(() => v.textContent('[data-testid=account-scope]'))
+      .toBe(`Đơn vị: ${district.name} (đến 30/06/2025)`);
+    expect(await v.locator('nav[aria-label="Các trang"] a').allTextContents()).toEqual([
+      'Tổng quan',
+      'Địa bàn',
+      'Cụm, khối thi đua',
+      'Phong trào',
+      'Hình thức',
+    ]);
 
     // the KPI is the district's own figure, which is not the whole demo's
     const mine = await api<Summary>(`/api/v1/awards/summary?unit=${district.code}&group_by=year`);
@@ -116,8 +161,12 @@ describe('Quản trị: users', () => {
     await expect
       .poll(async () => (await cardTable(v, 'area-units')).map((r) => r[1]))
       .toEqual((byUnit.rows as { count: number }[]).sort((a, b) => b.count - a.count).map((r) => viCount(r.count)));
-    expect(await v.textContent('[data-card=area-units] h2')).toBe(`Khen thưởng trong ${district.name} (đến 30/06/2025)`);
-    expect(await v.locator('nav[aria-label="Vị trí trong cây địa bàn"] li').allTextContents()).toEqual([`${district.name} (đến 30/06/2025)`]);
+    expect(await v.textContent('[data-card=area-units] h2')).toBe(
+      `Khen thưởng trong ${district.name} (đến 30/06/2025)`,
+    );
+    expect(await v.locator('nav[aria-label="Vị trí trong cây địa bàn"] li').allTextContents()).toEqual([
+      `${district.name} (đến 30/06/2025)`,
+    ]);
 
     // pages above the role say so instead of loading
     for (const path of ['/du-lieu', '/quan-tri']) {
@@ -144,7 +193,7 @@ describe('Quản trị: users', () => {
     await viewer.close();
   });
 
-  it('changes a role and disables a user behind a confirmation; the user\'s open dashboard follows', async () => {
+  it("changes a role and disables a user behind a confirmation; the user's open dashboard follows", async () => {
     const email = 'bien.tap@example.vn';
     await apiUser(demo.server, { email, role: 'viewer' });
     const { page, errors } = await openAdmin();
@@ -173,7 +222,9 @@ describe('Quản trị: users', () => {
     // Vô hiệu hóa: Cancel changes nothing; confirming ends the user's session at once
     await row.locator('button[data-action=toggle]').click();
     const confirm = page.locator('[data-testid=confirm][open]');
-    expect(await confirm.textContent()).toContain(`Vô hiệu hóa ${email}? Các phiên đăng nhập của người này kết thúc ngay`);
+    expect(await confirm.textContent()).toContain(
+      `Vô hiệu hóa ${email}? Các phiên đăng nhập của người này kết thúc ngay`,
+    );
     await page.screenshot({ path: `${SHOTS}/quan-tri-xac-nhan-vi-1280x800.png` });
     await confirm.locator('button:has-text("Huỷ")').click();
     expect(await row.getAttribute('data-status')).toBe('active');
@@ -201,7 +252,9 @@ describe('Quản trị: users', () => {
     const form = page.locator('[data-testid=add-user]');
     await form.locator('[data-testid=user-email]').fill('TRUNG.LAP@example.vn');
     await form.locator('button[type=submit]').click();
-    await expect.poll(() => form.locator('[role=alert]').textContent()).toBe('Không thực hiện được: A user with email trung.lap@example.vn exists');
+    await expect
+      .poll(() => form.locator('[role=alert]').textContent())
+      .toBe('Không thực hiện được: A user with email trung.lap@example.vn exists');
     await page.close();
   });
 });
@@ -229,7 +282,8 @@ describe('Quản trị: API tokens and the audit log', () => {
     expect(await row.textContent()).toContain('Chưa dùng');
 
     // the token is the owner's credential, with the owner's role
-    const bearer = (path: string) => fetch(`${demo.server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const bearer = (path: string) =>
+      fetch(`${demo.server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     const me = await bearer('/api/v1/auth/me');
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ email: 'may.bao.cao@example.vn', role: 'analyst', via: 'api_token' });
@@ -260,22 +314,43 @@ describe('Quản trị: API tokens and the audit log', () => {
     const audit = page.locator('[data-testid=audit]');
     await expect.poll(() => audit.locator('tbody tr').first().getAttribute('data-action')).toBe('token_revoke');
     const entries = await audit.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ action: tr.getAttribute('data-action'), cells: [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim()) })),
+      trs.map((tr) => ({
+        action: tr.getAttribute('data-action'),
+        cells: [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim()),
+      })),
     );
-    const find = (action: string, target: RegExp) => entries.find((e) => e.action === action && target.test(e.cells[3]));
+    const find = (action: string, target: RegExp) =>
+      entries.find((e) => e.action === action && target.test(e.cells[3]));
     const tokenId = (await row.getAttribute('data-token'))!.slice(0, 8);
-    expect(find('token_revoke', new RegExp(`^may\\.bao\\.cao@example\\.vn \\(token ${tokenId}\\)$`))?.cells.slice(1, 3)).toEqual(['ADMIN_TOKEN', 'Thu hồi mã API']);
-    expect(find('token_create', new RegExp(`^may\\.bao\\.cao@example\\.vn \\(token ${tokenId}\\)$`))?.cells[4]).toMatch(/^tên mã: Báo cáo tự động; hết hạn: \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
-    expect(find('user_create', /^may\.bao\.cao@example\.vn$/)?.cells.slice(1, 5)).toEqual(['ADMIN_TOKEN', 'Thêm người dùng', 'may.bao.cao@example.vn', 'vai trò: Phân tích viên; phạm vi: Toàn bộ']);
+    expect(
+      find('token_revoke', new RegExp(`^may\\.bao\\.cao@example\\.vn \\(token ${tokenId}\\)$`))?.cells.slice(1, 3),
+    ).toEqual(['ADMIN_TOKEN', 'Thu hồi mã API']);
+    expect(find('token_create', new RegExp(`^may\\.bao\\.cao@example\\.vn \\(token ${tokenId}\\)$`))?.cells[4]).toMatch(
+      /^tên mã: Báo cáo tự động; hết hạn: \d\d\/\d\d\/\d{4} \d\d:\d\d$/,
+    );
+    expect(find('user_create', /^may\.bao\.cao@example\.vn$/)?.cells.slice(1, 5)).toEqual([
+      'ADMIN_TOKEN',
+      'Thêm người dùng',
+      'may.bao.cao@example.vn',
+      'vai trò: Phân tích viên; phạm vi: Toàn bộ',
+    ]);
     // the users made on the page by the tests above
-    expect(find('user_create', /^xem\.huyen@example\.vn$/)?.cells[4]).toMatch(/^vai trò: Người xem; phạm vi: Đơn vị: .+ \(đến 30\/06\/2025\)$/);
+    expect(find('user_create', /^xem\.huyen@example\.vn$/)?.cells[4]).toMatch(
+      /^vai trò: Người xem; phạm vi: Đơn vị: .+ \(đến 30\/06\/2025\)$/,
+    );
     expect(find('user_disable', /^bien\.tap@example\.vn$/)?.cells[2]).toBe('Vô hiệu hóa người dùng');
     expect(find('sign_in_link', /^xem\.huyen@example\.vn$/)?.cells[2]).toBe('Tạo liên kết đăng nhập');
     for (const e of entries) expect(e.cells[0]).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
 
     // one action only
     await page.selectOption('[data-testid=audit-action]', 'token_create');
-    await expect.poll(async () => [...new Set(await audit.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action'))))]).toEqual(['token_create']);
+    await expect
+      .poll(async () => [
+        ...new Set(
+          await audit.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action'))),
+        ),
+      ])
+      .toEqual(['token_create']);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -283,7 +358,11 @@ describe('Quản trị: API tokens and the audit log', () => {
   it('pages through a long log with "Xem thêm"', async () => {
     const user = await apiUser(demo.server, { email: 'nhieu.lien.ket@example.vn', role: 'viewer' });
     for (let i = 0; i < 120; i++) {
-      const res = await demo.server.api('/api/v1/auth/sign-in-links', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_id: user.id, lifetime_hours: 1 }) });
+      const res = await demo.server.api('/api/v1/auth/sign-in-links', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user_id: user.id, lifetime_hours: 1 }),
+      });
       expect(res.status).toBe(201);
     }
     const everything = (await api<{ entries: { id: number }[] }>('/api/v1/audit?limit=500')).entries;
@@ -293,7 +372,9 @@ describe('Quản trị: API tokens and the audit log', () => {
     await expect.poll(() => rows.count()).toBe(50);
     await page.click('[data-testid=audit-more]');
     await expect.poll(() => rows.count()).toBe(100);
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-id'))))).toEqual(everything.slice(0, 100).map((e) => e.id));
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-id'))))).toEqual(
+      everything.slice(0, 100).map((e) => e.id),
+    );
     while (await page.locator('[data-testid=audit-more]').count()) {
       await page.click('[data-testid=audit-more]');
       await page.waitForFunction(() => !document.querySelector('[data-testid=audit-more][disabled]'));
@@ -308,8 +389,17 @@ describe('Quản trị: API tokens and the audit log', () => {
 describe('Quản trị: layout', () => {
   it('is photographed at 1280x800 and 390x844, light and dark, in both languages, without overflow or axe violations', async () => {
     // something in every table, whatever ran before
-    const user = await apiUser(demo.server, { email: 'nguyen.thi.bo.cuc@so-noi-vu.thaibinh.gov.vn', name: 'Nguyễn Thị Bố Cục', role: 'editor', scope_cluster: 'TB-CUM1' });
-    const token = await demo.server.api('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_id: user.id, label: 'Đồng bộ hằng đêm' }) });
+    const user = await apiUser(demo.server, {
+      email: 'nguyen.thi.bo.cuc@so-noi-vu.thaibinh.gov.vn',
+      name: 'Nguyễn Thị Bố Cục',
+      role: 'editor',
+      scope_cluster: 'TB-CUM1',
+    });
+    const token = await demo.server.api('/api/v1/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_id: user.id, label: 'Đồng bộ hằng đêm' }),
+    });
     expect(token.status).toBe(201);
     for (const [viewport, scheme, lang] of [
       [DESKTOP, 'light', 'vi'],
@@ -319,7 +409,12 @@ describe('Quản trị: layout', () => {
       [DESKTOP, 'light', 'en'],
       [PHONE, 'light', 'en'],
     ] as const) {
-      const opened = await openPage(demo, `${demo.server.url}/quan-tri${lang === 'en' ? '?lang=en' : ''}`, viewport, scheme);
+      const opened = await openPage(
+        demo,
+        `${demo.server.url}/quan-tri${lang === 'en' ? '?lang=en' : ''}`,
+        viewport,
+        scheme,
+      );
       const { page, errors } = opened;
       await page.waitForSelector('[data-testid=users]');
       await page.waitForSelector('[data-testid=tokens]');
@@ -338,7 +433,7 @@ describe('Quản trị: layout', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
       await page.screenshot({ path: `${SHOTS}/${name}-sua.png` });
       expect(await seriousA11yViolations(page), `${name} dialog`).toEqual([]);
-      await dialog.locator('button:has-text("' + (lang === 'en' ? 'Cancel' : 'Huỷ') + '")').click();
+      await dialog.locator(`button:has-text("${lang === 'en' ? 'Cancel' : 'Huỷ'}")`).click();
       expect(errors).toEqual([]);
       await page.close();
     }

@@ -14,7 +14,10 @@ async function freshPage(viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'li
   const page = await context.newPage();
   const errors: string[] = [];
   const api: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} @ ${new URL(m.location().url || 'about:blank').pathname}`));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && errors.push(`${m.text()} @ ${new URL(m.location().url || 'about:blank').pathname}`),
+  );
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => {
     const url = new URL(r.url());
@@ -25,7 +28,8 @@ async function freshPage(viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'li
 
 // Chromium logs every non-2xx answer to fetch as a console error: the "who am I" of a visitor
 // without a session is the one expected.
-const WHO_AM_I_401 = 'Failed to load resource: the server responded with a status of 401 (Unauthorized) @ /api/v1/auth/me';
+const WHO_AM_I_401 =
+  'Failed to load resource: the server responded with a status of 401 (Unauthorized) @ /api/v1/auth/me';
 
 const inPage = (page: Page, path: string, init: RequestInit = {}) =>
   page.evaluate(
@@ -37,25 +41,30 @@ const inPage = (page: Page, path: string, init: RequestInit = {}) =>
   );
 
 describe('without a session', () => {
-  it.each(['/', '/dia-ban', '/du-lieu', '/quan-tri'])('%s shows the sign-in screen and asks the API only who is signed in', async (path) => {
-    const { context, page, errors, api } = await freshPage();
-    await page.goto(`${demo.server.url}${path}`);
-    const screen = page.locator('[data-testid=sign-in]');
-    await screen.waitFor();
-    expect(await page.textContent('h1')).toBe('Cần đăng nhập');
-    const text = (await screen.textContent())!;
-    // written for officials: no developer commands
-    expect(text).not.toContain('npm');
-    expect(text).toContain('Mở liên kết đăng nhập mà quản trị viên gửi cho bạn. Mỗi liên kết chỉ dùng được một lần và có thời hạn.');
-    expect(text).toContain('Cloudflare Access');
-    expect(text).toContain('Quản trị viên có thể thêm bạn và tạo cho bạn một liên kết đăng nhập');
-    // no page, no navigation, no figures, and no token field
-    expect(await page.locator('nav, .card, [data-kpi], input').count()).toBe(0);
-    expect(await page.title()).toBe('Cần đăng nhập – Thi đua, khen thưởng');
-    expect(api).toEqual(['GET /api/v1/auth/me']);
-    expect(errors).toEqual([WHO_AM_I_401]);
-    await context.close();
-  });
+  it.each(['/', '/dia-ban', '/du-lieu', '/quan-tri'])(
+    '%s shows the sign-in screen and asks the API only who is signed in',
+    async (path) => {
+      const { context, page, errors, api } = await freshPage();
+      await page.goto(`${demo.server.url}${path}`);
+      const screen = page.locator('[data-testid=sign-in]');
+      await screen.waitFor();
+      expect(await page.textContent('h1')).toBe('Cần đăng nhập');
+      const text = (await screen.textContent())!;
+      // written for officials: no developer commands
+      expect(text).not.toContain('npm');
+      expect(text).toContain(
+        'Mở liên kết đăng nhập mà quản trị viên gửi cho bạn. Mỗi liên kết chỉ dùng được một lần và có thời hạn.',
+      );
+      expect(text).toContain('Cloudflare Access');
+      expect(text).toContain('Quản trị viên có thể thêm bạn và tạo cho bạn một liên kết đăng nhập');
+      // no page, no navigation, no figures, and no token field
+      expect(await page.locator('nav, .card, [data-kpi], input').count()).toBe(0);
+      expect(await page.title()).toBe('Cần đăng nhập – Thi đua, khen thưởng');
+      expect(api).toEqual(['GET /api/v1/auth/me']);
+      expect(errors).toEqual([WHO_AM_I_401]);
+      await context.close();
+    },
+  );
 
   it('is photographed at 1280x800 and 390x844, light and dark, in both languages, without overflow or axe violations', async () => {
     for (const [viewport, scheme, lang] of [
@@ -71,7 +80,10 @@ describe('without a session', () => {
       expect(await page.textContent('h1')).toBe(lang === 'en' ? 'Sign-in required' : 'Cần đăng nhập');
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `${SHOTS}/dang-nhap-${lang}-${viewport.width}x${viewport.height}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
+      await page.screenshot({
+        path: `${SHOTS}/dang-nhap-${lang}-${viewport.width}x${viewport.height}${scheme === 'dark' ? '-dark' : ''}.png`,
+        fullPage: true,
+      });
       expect(await seriousA11yViolations(page)).toEqual([]);
       expect(errors).toEqual([WHO_AM_I_401]);
       await context.close();
@@ -95,12 +107,23 @@ describe('the sign-in link', () => {
     expect(await page.getAttribute('[data-testid=account-role]', 'data-role')).toBe('admin');
     expect(await page.locator('[data-testid=account-scope]').count()).toBe(0);
     const nav = await page.locator('nav[aria-label="Các trang"] a').allTextContents();
-    expect(nav).toEqual(['Tổng quan', 'Địa bàn', 'Cụm, khối thi đua', 'Phong trào', 'Hình thức', 'Dữ liệu', 'Quản trị']);
+    expect(nav).toEqual([
+      'Tổng quan',
+      'Địa bàn',
+      'Cụm, khối thi đua',
+      'Phong trào',
+      'Hình thức',
+      'Dữ liệu',
+      'Quản trị',
+    ]);
     const cookie = (await sessionCookie(context, demo.server.url))!;
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
     // HttpOnly: the page's scripts cannot read it
     expect(await page.evaluate(() => document.cookie)).toBe('');
-    expect(await inPage(page, '/api/v1/auth/me')).toMatchObject({ status: 200, body: { email: 'ADMIN_TOKEN', role: 'admin', via: 'session', scope: null } });
+    expect(await inPage(page, '/api/v1/auth/me')).toMatchObject({
+      status: 200,
+      body: { email: 'ADMIN_TOKEN', role: 'admin', via: 'session', scope: null },
+    });
     await page.screenshot({ path: `${SHOTS}/dang-nhap-xong-vi-1280x800.png` });
 
     await page.click('button:has-text("Đăng xuất")');
@@ -109,7 +132,9 @@ describe('the sign-in link', () => {
     expect(await sessionCookie(context, demo.server.url)).toBeUndefined();
     expect(await inPage(page, '/api/v1/auth/me')).toMatchObject({ status: 401 });
     // the session is gone on the server too: the old cookie, sent again, opens nothing
-    const replay = await fetch(`${demo.server.url}/api/v1/auth/me`, { headers: { cookie: `thidua_session=${cookie.value}` } });
+    const replay = await fetch(`${demo.server.url}/api/v1/auth/me`, {
+      headers: { cookie: `thidua_session=${cookie.value}` },
+    });
     expect(replay.status).toBe(401);
     expect(((await replay.json()) as { error: string }).error).toMatch(/session has ended/);
     await page.reload();
@@ -153,7 +178,11 @@ describe('the sign-in link', () => {
     await page.click('button:has-text("Đăng nhập / Sign in")');
     await page.waitForURL(`${demo.server.url}/dia-ban`);
     await page.waitForSelector('[data-testid=account-email]');
-    expect(await sessionCookie(context, demo.server.url)).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(await sessionCookie(context, demo.server.url)).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+    });
     await context.close();
   });
 
@@ -185,12 +214,16 @@ describe('the sign-in link', () => {
     // a person lands on the sign-in screen, told why and what to do, in their language
     await page.goto(altered);
     await page.locator('[data-testid=sign-in]').waitFor();
-    expect(await page.textContent('[data-testid=sign-in] [role=alert]')).toBe('Liên kết đăng nhập không hợp lệ hoặc đã hết hạn. Hãy đề nghị quản trị viên cấp một liên kết mới.');
+    expect(await page.textContent('[data-testid=sign-in] [role=alert]')).toBe(
+      'Liên kết đăng nhập không hợp lệ hoặc đã hết hạn. Hãy đề nghị quản trị viên cấp một liên kết mới.',
+    );
     expect(new URL(page.url()).search).toBe('');
     expect(await sessionCookie(context, demo.server.url)).toBeUndefined();
     await page.screenshot({ path: `${SHOTS}/lien-ket-hong-vi-1280x800.png` });
     await page.goto(`${demo.server.url}/?lang=en&sign_in=link-invalid`);
-    expect(await page.locator('[data-testid=sign-in] [role=alert]').textContent()).toContain('The sign-in link is not valid or has expired');
+    expect(await page.locator('[data-testid=sign-in] [role=alert]').textContent()).toContain(
+      'The sign-in link is not valid or has expired',
+    );
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     // a script gets the reason as JSON
     const res = await fetch(altered, { redirect: 'manual' });

@@ -25,28 +25,40 @@ async function watch(page: Page): Promise<Watched> {
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  return { page, console, violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
+  return {
+    page,
+    console,
+    violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  };
 }
 
 const refused = (lines: string[]) => lines.filter((l) => /Content Security Policy/i.test(l));
 
 describe('page security headers', () => {
-  it.each(['/', '/quan-tri', '/du-lieu?lang=en'])('%s is served with a CSP without inline scripts or eval, and no framing', async (path) => {
-    const res = await fetch(`${demo.server.url}${path}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    const csp = res.headers.get('content-security-policy')!;
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
-    expect(directives['script-src']).toEqual(["'self'"]);
-    expect(directives['default-src']).toEqual(["'self'"]);
-    expect(directives['connect-src']).toEqual(["'self'"]);
-    expect(directives['object-src']).toEqual(["'none'"]);
-    expect(directives['frame-ancestors']).toEqual(["'none'"]);
-    expect(csp).not.toContain("'unsafe-eval'");
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-  });
+  it.each(['/', '/quan-tri', '/du-lieu?lang=en'])(
+    '%s is served with a CSP without inline scripts or eval, and no framing',
+    async (path) => {
+      const res = await fetch(`${demo.server.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const csp = res.headers.get('content-security-policy')!;
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([k, ...v]) => [k, v]),
+      );
+      expect(directives['script-src']).toEqual(["'self'"]);
+      expect(directives['default-src']).toEqual(["'self'"]);
+      expect(directives['connect-src']).toEqual(["'self'"]);
+      expect(directives['object-src']).toEqual(["'none'"]);
+      expect(directives['frame-ancestors']).toEqual(["'none'"]);
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    },
+  );
 
   it('the scripts and styles of the shell come from this origin only', async () => {
     const html = await (await fetch(demo.server.url)).text();
@@ -97,7 +109,11 @@ describe('no CSP violations', () => {
       await w.page.goto(`${demo.server.url}${path}${lang === 'en' ? '?lang=en' : ''}`);
       await settled(w.page);
       // every table open, every chart drawn
-      await w.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await w.page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        }),
+      );
       await w.page.waitForTimeout(300);
       expect(await w.violations(), `${path} ${lang}`).toEqual([]);
       expect(w.console, `${path} ${lang}`).toEqual([]);
@@ -106,7 +122,9 @@ describe('no CSP violations', () => {
   });
 
   it('exports and dialogs: a PNG, the embed dialog with a snapshot, a sign-in link, the snapshot page', async () => {
-    const w = await watch(await signedInPage(demo, { viewport: DESKTOP, reducedMotion: 'reduce', acceptDownloads: true }));
+    const w = await watch(
+      await signedInPage(demo, { viewport: DESKTOP, reducedMotion: 'reduce', acceptDownloads: true }),
+    );
     const page = w.page;
     await page.goto(`${demo.server.url}/?from=2020&to=2024`);
     await page.waitForSelector('[data-card=trend] [data-format=png]');

@@ -60,8 +60,8 @@ describe('Dữ liệu page', () => {
     const rows = await table.locator('tbody tr').allTextContents();
     expect(rows[0]).toContain('2');
     expect(rows[0]).toContain('unit_code');
-    expect(rows[0]).toContain("không có mã đơn vị 'X9'");
-    expect(rows[1]).toContain("'LDTT' chỉ dành cho cá nhân, không dành cho tập thể");
+    expect(rows[0]).toContain("không có đơn vị nào tên hoặc mã 'X9' vào năm 2024");
+    expect(rows[1]).toContain("'Lao động tiên tiến' chỉ dành cho cá nhân, không dành cho tập thể");
     expect(rows[1]).toContain('recipient_kind');
     await page.screenshot({ path: 'test-results/screenshots/du-lieu-errors-vi-1280x800.png', fullPage: true });
 
@@ -100,7 +100,10 @@ describe('Dữ liệu page', () => {
     expect(await total()).toBe(0);
     expect(errors).toEqual([]);
     // npm run check:consistency against this server: the cube equals the raw rows after it all
-    const out = execFileSync('npm', ['run', '--silent', 'check:consistency'], { env: { ...process.env, URL: server.url, ADMIN_TOKEN: TOKEN }, encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', '--silent', 'check:consistency'], {
+      env: { ...process.env, URL: server.url, ADMIN_TOKEN: TOKEN },
+      encoding: 'utf8',
+    });
     expect(out).toContain('consistent: the award cube equals the raw committed awards');
     await page.close();
   });
@@ -129,7 +132,9 @@ describe('Dữ liệu page', () => {
         .map((e) => `${e.tagName}.${e.className}`),
     );
     expect(wide).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -138,7 +143,11 @@ describe('Dữ liệu page', () => {
 
 describe('Dữ liệu page, a file sent in parts', () => {
   it('checks every part, reports rows of the whole file, imports the parts as one batch', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', storageState: signedIn });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+      storageState: signedIn,
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // parts of 120 bytes instead of 50 MB, so that a small file goes in several parts
@@ -164,7 +173,9 @@ describe('Dữ liệu page, a file sent in parts', () => {
     await page.waitForSelector('text=Tệp hợp lệ: 12 dòng');
     await page.click('text=Nhập vào hệ thống');
     await page.waitForSelector('text=/Đã nhập 12 dòng/');
-    const list = (await (await server.api('/api/v1/imports')).json()) as { batches: { id: number; rows: number; status: string; filename: string }[] };
+    const list = (await (await server.api('/api/v1/imports')).json()) as {
+      batches: { id: number; rows: number; status: string; filename: string }[];
+    };
     expect(list.batches[0]).toMatchObject({ rows: 12, status: 'committed', filename: 'nhieu-phan.csv' });
     const summary = (await (await server.api('/api/v1/awards/summary?from=2023&to=2023')).json()) as { total: number };
     expect(summary.total).toBe(12);

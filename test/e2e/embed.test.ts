@@ -70,7 +70,9 @@ describe('an embedded chart', () => {
       page.evaluate(() => {
         const h = (window as unknown as { heights: number[] }).heights.at(-1);
         const f = document.querySelector('iframe')!;
-        return h !== undefined && f.style.height === `${h}px` && Math.round(f.getBoundingClientRect().height) === h ? h : -1;
+        return h !== undefined && f.style.height === `${h}px` && Math.round(f.getBoundingClientRect().height) === h
+          ? h
+          : -1;
       });
     await expect.poll(settled, { timeout: 10_000 }).toBeGreaterThan(300);
     const wide = await settled();
@@ -119,7 +121,11 @@ describe('an embedded chart', () => {
 
   it('is made and revoked in the "Nhúng biểu đồ" dialog, with the card\'s filters locked', async () => {
     // signed in with the link `npm start` printed: the session cookie makes and revokes the token
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', storageState: await signIn(browser, server.signInLink) });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+      storageState: await signIn(browser, server.signInLink),
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/?from=2021&to=2024`);
@@ -172,7 +178,9 @@ describe('an embedded chart', () => {
     await dialog.locator('[data-testid=snapshot-list] li', { hasText: 'Đã gỡ' }).waitFor();
     expect((await fetch(`${server.url}/api/v1/snapshots/${id}`)).status).toBe(410);
     await snap.reload();
-    await expect(snap.locator('[role=alert]').textContent()).resolves.toMatch(/đã được người xuất bản hoặc quản trị viên gỡ xuống/);
+    await expect(snap.locator('[role=alert]').textContent()).resolves.toMatch(
+      /đã được người xuất bản hoặc quản trị viên gỡ xuống/,
+    );
     expect(await snap.locator('canvas').count()).toBe(0);
     await snap.screenshot({ path: 'test-results/screenshots/embed-snapshot-withdrawn.png' });
     await snap.close();

@@ -20,7 +20,11 @@ afterAll(async () => {
 
 describe('npm start with DEMO=0', () => {
   it('serves an empty database that still has the built-in catalog', async () => {
-    const meta = (await (await server.api('/api/v1/meta')).json()) as { years: unknown; units: unknown[]; award_types: unknown[] };
+    const meta = (await (await server.api('/api/v1/meta')).json()) as {
+      years: unknown;
+      units: unknown[];
+      award_types: unknown[];
+    };
     expect(meta.years).toBeNull();
     expect(meta.units).toEqual([]);
     expect(meta.award_types).toHaveLength(61);
@@ -32,15 +36,25 @@ describe('npm start with DEMO=0', () => {
     const without = await fetch(`${server.url}/api/v1/imports/awards`, { method: 'POST' });
     expect(without.status).toBe(401);
     expect(((await without.json()) as { error: string }).error).toMatch(/^Sign in required/);
-    const wrong = await fetch(`${server.url}/api/v1/imports/awards`, { method: 'POST', headers: { authorization: 'Bearer nope' } });
+    const wrong = await fetch(`${server.url}/api/v1/imports/awards`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(wrong.status).toBe(401);
-    const right = await fetch(`${server.url}/api/v1/imports/awards`, { method: 'POST', headers: { authorization: 'Bearer e2e-token' } });
+    const right = await fetch(`${server.url}/api/v1/imports/awards`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer e2e-token' },
+    });
     expect(right.status).not.toBe(401);
     expect(server.output()).toContain('e2e-token');
   });
 
   it('tells the user there is no data instead of showing zeros', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', storageState: await signIn(browser, server.signInLink) });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+      storageState: await signIn(browser, server.signInLink),
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);

@@ -11,7 +11,11 @@ const session = demoSession();
 
 async function screenLabels(lang: 'vi' | 'en'): Promise<Record<string, string[]>> {
   // a secondary filter in the URL opens every filter of the bar
-  const opened = await openPage(session, `${session.server.url}/?method=THUONG_XUYEN${lang === 'en' ? '&lang=en' : ''}`, DESKTOP);
+  const opened = await openPage(
+    session,
+    `${session.server.url}/?method=THUONG_XUYEN${lang === 'en' ? '&lang=en' : ''}`,
+    DESKTOP,
+  );
   const out: Record<string, string[]> = {};
   for (const dim of CLOSED_DIMENSIONS) {
     const options = opened.page.locator(`select[data-param="${dim}"] option:not([value=""])`);
@@ -27,7 +31,10 @@ async function fileNames(dim: string, lang: 'vi' | 'en', format: 'csv' | 'xlsx')
   let rows: Record<string, string>[];
   if (format === 'csv') {
     const text = await res.text();
-    rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, '').trimEnd(), { header: true, newline: '\r\n' }).data;
+    rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, '').trimEnd(), {
+      header: true,
+      newline: '\r\n',
+    }).data;
   } else {
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
     rows = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets[book.SheetNames[0]], { raw: false });

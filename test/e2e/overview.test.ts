@@ -24,7 +24,12 @@ async function open(path: string, viewport = { width: 1280, height: 800 }): Prom
   return { page, errors };
 }
 
-const text = (page: Page, selector: string) => page.locator(selector).first().textContent().then((t) => t?.trim());
+const text = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .textContent()
+    .then((t) => t?.trim());
 const vi = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 
 describe('Tổng quan with the demo data', () => {
@@ -34,7 +39,9 @@ describe('Tổng quan with the demo data', () => {
     expect(meta.award_types.map((t) => t.code)).toContain('GK_HUYEN');
     expect(demo.server.output()).toContain(`\n  ADMIN_TOKEN: ${demo.server.token}\n`);
     // the one-click sign-in link is on the line after "Đăng nhập / sign in"
-    expect(demo.server.output()).toMatch(/Đăng nhập \/ sign in[^\n]*\n\s+http:\/\/127\.0\.0\.1:\d+\/api\/v1\/auth\/sign-in\?ticket=\S+\n/);
+    expect(demo.server.output()).toMatch(
+      /Đăng nhập \/ sign in[^\n]*\n\s+http:\/\/127\.0\.0\.1:\d+\/api\/v1\/auth\/sign-in\?ticket=\S+\n/,
+    );
   });
 
   it('shows this year against last year from the API, in Vietnamese number format', async () => {
@@ -45,7 +52,9 @@ describe('Tổng quan with the demo data', () => {
     await expect.poll(() => text(page, 'h1')).toBe('Tổng quan');
     await expect.poll(() => text(page, '[data-kpi="kpiTotal"] .value')).toBe(vi(last.count));
     await expect.poll(() => text(page, '[data-kpi="kpiTotal"] .year')).toBe(`Năm ${last.year}`);
-    await expect.poll(() => text(page, '[data-kpi="kpiTotal"] .change')).toContain(`so với năm ${prev.year} (${vi(prev.count)})`);
+    await expect
+      .poll(() => text(page, '[data-kpi="kpiTotal"] .change'))
+      .toContain(`so với năm ${prev.year} (${vi(prev.count)})`);
     expect(await page.textContent('body')).toContain('Dữ liệu cập nhật lúc');
     await page.screenshot({ path: `${SHOTS}/tong-quan-vi-1280x800.png`, fullPage: true });
     expect(errors).toEqual([]);
@@ -56,7 +65,9 @@ describe('Tổng quan with the demo data', () => {
     const byYear = await api<Summary>('/api/v1/awards/summary?group_by=year');
     const { page } = await open('/');
     await page.click('summary:has-text("Xem dạng bảng")');
-    const totals = await page.$$eval('[data-card="trend"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td:last-child')!.textContent]));
+    const totals = await page.$$eval('[data-card="trend"] tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td:last-child')!.textContent]),
+    );
     expect(totals).toEqual(byYear.rows.map((r) => [String(r.year), vi(r.count)]));
     await page.close();
   });
@@ -85,7 +96,9 @@ describe('Tổng quan with the demo data', () => {
     for (const lang of ['vi', 'en']) {
       const phone = await open(`/?lang=${lang}`, { width: 390, height: 844 });
       await phone.page.screenshot({ path: `${SHOTS}/tong-quan-${lang}-390x844.png`, fullPage: true });
-      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await phone.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, 'horizontal overflow at 390 px').toBeLessThanOrEqual(0);
       expect(phone.errors).toEqual([]);
       await phone.page.close();

@@ -58,11 +58,19 @@ export interface Opened {
 }
 
 /** A new page (in its own context) with the session's sign-in: closing the page ends the context. */
-export function signedInPage(s: Pick<Session, 'browser' | 'signedIn'>, options: BrowserContextOptions = {}): Promise<Page> {
+export function signedInPage(
+  s: Pick<Session, 'browser' | 'signedIn'>,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   return s.browser.newPage({ ...options, storageState: s.signedIn });
 }
 
-export async function openPage(s: Pick<Session, 'browser' | 'signedIn'>, url: string, viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
+export async function openPage(
+  s: Pick<Session, 'browser' | 'signedIn'>,
+  url: string,
+  viewport = DESKTOP,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Opened> {
   // reduced motion: charts draw without animation, so screenshots show the final state
   const page = await signedInPage(s, { viewport, reducedMotion: 'reduce', colorScheme });
   const errors: string[] = [];
@@ -76,9 +84,14 @@ export async function openPage(s: Pick<Session, 'browser' | 'signedIn'>, url: st
 /** Every card has its answer: nothing loading, the page's chunk in. */
 export async function settled(page: Page) {
   await page.waitForSelector('main h1');
-  await page.waitForFunction(() => document.querySelector('.page') && !document.querySelector('[aria-busy="true"], [role="status"]:not(.sr-only)'), null, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.page') && !document.querySelector('[aria-busy="true"], [role="status"]:not(.sr-only)'),
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
 }
 
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
@@ -87,18 +100,35 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // the dashboard's own violations
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+  return result
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
 }
 
 /** The rows of a card's "Xem dạng bảng" table: header cell then data cells, as displayed. */
 export async function cardTable(page: Page, card: string): Promise<string[][]> {
   const details = page.locator(`[data-card="${card}"] details.as-table`);
   if (await details.count()) await details.first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
-  return page.$$eval(`[data-card="${card}"] tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())));
+  return page.$$eval(`[data-card="${card}"] tbody tr`, (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())),
+  );
 }
 
 /** An API answer as the bootstrap admin (Authorization: Bearer ADMIN_TOKEN). */
@@ -108,7 +138,11 @@ export async function apiJson<T>(server: Server, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-export const viCount = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: Number.isInteger(n) ? 0 : 1, minimumFractionDigits: Number.isInteger(n) ? 0 : 1 }).format(n);
+export const viCount = (n: number) =>
+  new Intl.NumberFormat('vi-VN', {
+    maximumFractionDigits: Number.isInteger(n) ? 0 : 1,
+    minimumFractionDigits: Number.isInteger(n) ? 0 : 1,
+  }).format(n);
 
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

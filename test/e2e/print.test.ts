@@ -18,7 +18,12 @@ describe('printing to PDF', () => {
       await settled(page);
       await page.emulateMedia({ media: 'print' });
       for (const landscape of [false, true]) {
-        const pdf = await page.pdf({ format: 'A4', landscape, printBackground: true, path: `${SHOTS}/${p.slug}-${landscape ? 'landscape' : 'portrait'}.pdf` });
+        const pdf = await page.pdf({
+          format: 'A4',
+          landscape,
+          printBackground: true,
+          path: `${SHOTS}/${p.slug}-${landscape ? 'landscape' : 'portrait'}.pdf`,
+        });
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
         const sizes = pageSizes(pdf);
         expect(sizes.length).toBeGreaterThan(0);

@@ -63,14 +63,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
   };
   // npm start saved the key of sign-in links in DATA_DIR
-  const newSignInLink = async () => makeSignInLink(url, readFileSync(path.join(dataDir, 'sign-in-secret'), 'utf8').trim());
+  const newSignInLink = async () =>
+    makeSignInLink(url, readFileSync(path.join(dataDir, 'sign-in-secret'), 'utf8').trim());
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
     try {
       const res = await api('/api/v1/meta');
       const signInLink = /(http:\/\/\S+\/api\/v1\/auth\/sign-in\?ticket=\S+)/.exec(out)?.[1];
-      if (res.ok && signInLink) return { url, token, signInLink, newSignInLink, api, dataDir, pgid: child.pid!, output: () => out, stop };
+      if (res.ok && signInLink)
+        return { url, token, signInLink, newSignInLink, api, dataDir, pgid: child.pid!, output: () => out, stop };
     } catch {
       // not listening yet
     }

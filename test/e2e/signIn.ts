@@ -22,7 +22,12 @@ export async function signIn(browser: Browser, link: string): Promise<SignedIn> 
     await page.goto(link);
     expect(page.url()).toBe(`${origin}/`);
     await page.waitForSelector('[data-testid=account-email]');
-    expect(await sessionCookie(context, origin)).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+    expect(await sessionCookie(context, origin)).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+      path: '/',
+    });
     return await context.storageState();
   } finally {
     await context.close();

@@ -13,7 +13,9 @@ function geography(): Geography {
     { id: 5, code: 'N1', name: 'N1', parentId: 1, validFrom: '2025-07-01', validTo: null },
     { id: 6, code: 'N2', name: 'N2', parentId: 1, validFrom: '2025-07-01', validTo: null },
   ];
-  const units = new Map(list.map((u) => [u.id, { ...u, children: list.filter((c) => c.parentId === u.id).map((c) => c.id) }]));
+  const units = new Map(
+    list.map((u) => [u.id, { ...u, children: list.filter((c) => c.parentId === u.id).map((c) => c.id) }]),
+  );
   const edges = [
     { from: 3, to: 5, share: 1 },
     { from: 4, to: 5, share: 0.4 },

@@ -1,12 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS as CUBE } from '../../worker/queries/cube/dimensions';
 import { fold } from '../../worker/imports/vocabulary';
-import { CLOSED_DIMENSIONS, DIMENSION_REGISTRY, FILTER_PARAMS, LIST_FILTERS, SUMMARY_DIMENSIONS } from '../../worker/domain/dimensions';
+import {
+  CLOSED_DIMENSIONS,
+  DIMENSION_REGISTRY,
+  FILTER_PARAMS,
+  LIST_FILTERS,
+  SUMMARY_DIMENSIONS,
+} from '../../worker/domain/dimensions';
 
 describe('the dimension registry', () => {
   it("keeps the contract's group_by names and order, with ethnic last", () => {
-    expect(SUMMARY_DIMENSIONS).toEqual(['year', 'unit', 'award', 'tier', 'category', 'kind', 'gender', 'class', 'method', 'movement', 'cluster', 'ethnic']);
-    expect(FILTER_PARAMS).toEqual(['from', 'to', 'unit', 'cluster', 'as_of', 'award', 'tier', 'category', 'kind', 'gender', 'class', 'method', 'movement', 'ethnic']);
+    expect(SUMMARY_DIMENSIONS).toEqual([
+      'year',
+      'unit',
+      'award',
+      'tier',
+      'category',
+      'kind',
+      'gender',
+      'class',
+      'method',
+      'movement',
+      'cluster',
+      'ethnic',
+    ]);
+    expect(FILTER_PARAMS).toEqual([
+      'from',
+      'to',
+      'unit',
+      'cluster',
+      'as_of',
+      'award',
+      'tier',
+      'category',
+      'kind',
+      'gender',
+      'class',
+      'method',
+      'movement',
+      'ethnic',
+    ]);
   });
 
   it('has a cube column for every list filter and no other', () => {

@@ -12,7 +12,16 @@ for (const year of [2023, 2024]) {
     const collective = unit.startsWith('D') || unit === 'A' || unit === 'Q';
     // 2024: provincial certificates of merit, so that form 0603 has numbers
     const code = year === 2024 ? 'BK_TINH' : collective ? 'TTLDTT' : 'LDTT';
-    awards.push(a(year, code, unit, collective ? 'collective' : 'individual', n, collective ? {} : { gender: 'F', recipient_class: 'TRUC_TIEP', recipient_name: `Nguyễn Văn ${unit}` }));
+    awards.push(
+      a(
+        year,
+        code,
+        unit,
+        collective ? 'collective' : 'individual',
+        n,
+        collective ? {} : { gender: 'F', recipient_class: 'TRUC_TIEP', recipient_name: `Nguyễn Văn ${unit}` },
+      ),
+    );
   }
 }
 

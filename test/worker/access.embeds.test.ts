@@ -15,21 +15,34 @@ const WITHDRAWN = /creator no longer has the right to share this chart/;
 let analyst: Person;
 
 async function makeEmbed(p: Person | null): Promise<string> {
-  const init = { method: 'POST', headers: json, body: JSON.stringify({ chart: 'trend', origin: 'https://portal.example.vn' }) };
+  const init = {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ chart: 'trend', origin: 'https://portal.example.vn' }),
+  };
   const res = p ? await as(p, '/api/v1/embeds', init) : await api('http://local/api/v1/embeds', init);
   expect(res.status).toBe(201);
   return ((await res.json()) as { token: string }).token;
 }
 
 const change = async (p: Person, body: object) => {
-  const res = await api(`http://local/api/v1/users/${p.id}`, { method: 'PATCH', headers: json, body: JSON.stringify(body) });
+  const res = await api(`http://local/api/v1/users/${p.id}`, {
+    method: 'PATCH',
+    headers: json,
+    body: JSON.stringify(body),
+  });
   expect(res.status, await res.clone().text()).toBe(200);
 };
 
 async function shown(token: string) {
   const data = await anonymous(`http://local/api/v1/embed-data/trend?token=${token}`);
   const page = await anonymous(`http://local/embed/trend?token=${token}`);
-  return { status: data.status, body: (await data.json()) as { total?: number; error?: string }, page: page.status, pageText: await page.text() };
+  return {
+    status: data.status,
+    body: (await data.json()) as { total?: number; error?: string },
+    page: page.status,
+    pageText: await page.text(),
+  };
 }
 
 beforeAll(async () => {
@@ -82,10 +95,19 @@ describe('an embed follows its creator’s access', () => {
 
 describe('the audit log of sharing', () => {
   it('records who made and who revoked an embed token, once', async () => {
-    const made = await as(analyst, '/api/v1/embeds', { method: 'POST', headers: json, body: JSON.stringify({ chart: 'kinds', origin: 'https://portal.example.vn' }) });
+    const made = await as(analyst, '/api/v1/embeds', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ chart: 'kinds', origin: 'https://portal.example.vn' }),
+    });
     const { id } = (await made.json()) as { id: string };
-    for (let i = 0; i < 2; i++) expect((await api(`http://local/api/v1/embeds/${id}`, { method: 'DELETE' })).status).toBe(200);
-    const lines = (await env.DB.prepare('SELECT action, actor, detail FROM audit_log WHERE target = ? ORDER BY id').bind(id).all<{ action: string; actor: string; detail: string }>()).results;
+    for (let i = 0; i < 2; i++)
+      expect((await api(`http://local/api/v1/embeds/${id}`, { method: 'DELETE' })).status).toBe(200);
+    const lines = (
+      await env.DB.prepare('SELECT action, actor, detail FROM audit_log WHERE target = ? ORDER BY id')
+        .bind(id)
+        .all<{ action: string; actor: string; detail: string }>()
+    ).results;
     expect(lines.map((l) => [l.action, l.actor.split(' ')[0]])).toEqual([
       ['embed_create', analyst.email],
       ['embed_revoke', 'ADMIN_TOKEN'],
@@ -104,13 +126,23 @@ describe('withdrawing a published snapshot', () => {
   const listed = async (p: Person | null) => {
     const res = p ? await as(p, '/api/v1/snapshots') : await api('http://local/api/v1/snapshots');
     expect(res.status).toBe(200);
-    return ((await res.json()) as { snapshots: { id: string; status: string; data?: unknown; label: string }[] }).snapshots;
+    return ((await res.json()) as { snapshots: { id: string; status: string; data?: unknown; label: string }[] })
+      .snapshots;
   };
   const withdraw = (p: Person | null, id: string) =>
-    p ? as(p, `/api/v1/snapshots/${id}`, { method: 'DELETE' }) : api(`http://local/api/v1/snapshots/${id}`, { method: 'DELETE' });
-  const stored = (id: string) => env.DB.prepare('SELECT data, withdrawn_at, withdrawn_by FROM snapshots WHERE id = ?').bind(id).first<{ data: string; withdrawn_at: string | null; withdrawn_by: string | null }>();
+    p
+      ? as(p, `/api/v1/snapshots/${id}`, { method: 'DELETE' })
+      : api(`http://local/api/v1/snapshots/${id}`, { method: 'DELETE' });
+  const stored = (id: string) =>
+    env.DB.prepare('SELECT data, withdrawn_at, withdrawn_by FROM snapshots WHERE id = ?')
+      .bind(id)
+      .first<{ data: string; withdrawn_at: string | null; withdrawn_by: string | null }>();
   const auditOf = async (id: string) =>
-    (await env.DB.prepare('SELECT action, actor FROM audit_log WHERE target = ? ORDER BY id').bind(id).all<{ action: string; actor: string }>()).results;
+    (
+      await env.DB.prepare('SELECT action, actor FROM audit_log WHERE target = ? ORDER BY id')
+        .bind(id)
+        .all<{ action: string; actor: string }>()
+    ).results;
 
   it('the publisher lists theirs (without figures) and withdraws one: its URL then answers 410 and its figures are gone', async () => {
     const mine = await publish(analyst, 'Báo cáo sơ kết 6 tháng');
@@ -132,7 +164,11 @@ describe('withdrawing a published snapshot', () => {
 
     const res = await withdraw(analyst, mine);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: mine, status: 'withdrawn', withdrawn_by: expect.stringMatching(new RegExp(`^${analyst.email}`)) });
+    expect(await res.json()).toMatchObject({
+      id: mine,
+      status: 'withdrawn',
+      withdrawn_by: expect.stringMatching(new RegExp(`^${analyst.email}`)),
+    });
     const row = (await stored(mine))!;
     expect(row.data).toBe('null');
     const publicView = await anonymous(`http://local/api/v1/snapshots/${mine}`);
@@ -152,12 +188,16 @@ describe('withdrawing a published snapshot', () => {
 
   it('refuses a malformed id with a 400 naming it, and changes nothing', async () => {
     const id = await publish(analyst, 'Không bị gỡ');
-    const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots WHERE withdrawn_at IS NOT NULL').first<number>('n');
+    const before = await env.DB.prepare(
+      'SELECT COUNT(*) AS n FROM snapshots WHERE withdrawn_at IS NOT NULL',
+    ).first<number>('n');
     const audit = await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log').first<number>('n');
     const res = await withdraw(analyst, 'x'.repeat(65));
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ parameter: 'id' });
-    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots WHERE withdrawn_at IS NOT NULL').first<number>('n')).toBe(before);
+    expect(
+      await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots WHERE withdrawn_at IS NOT NULL').first<number>('n'),
+    ).toBe(before);
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log').first<number>('n')).toBe(audit);
     expect(await stored(id)).toMatchObject({ withdrawn_at: null });
   });

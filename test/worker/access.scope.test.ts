@@ -57,28 +57,45 @@ describe('a unit scope (D1)', () => {
 
   it('starts its views at its unit: group_by=unit gives its children and its own awards', async () => {
     const body = await json<Summary>(d1, '/api/v1/awards/summary?group_by=unit');
-    expect(Object.fromEntries(body.rows.map((r) => [r.unit, r.count]))).toEqual({ C1: 2 * QTY.C1, C2: 2 * QTY.C2, D1: 2 * QTY.D1 });
+    expect(Object.fromEntries(body.rows.map((r) => [r.unit, r.count]))).toEqual({
+      C1: 2 * QTY.C1,
+      C2: 2 * QTY.C2,
+      D1: 2 * QTY.D1,
+    });
   });
 
   it('indicators count only its subtree', async () => {
-    const { rows } = await json<{ rows: { year: number; total: number; individual: number }[] }>(d1, '/api/v1/awards/indicators');
+    const { rows } = await json<{ rows: { year: number; total: number; individual: number }[] }>(
+      d1,
+      '/api/v1/awards/indicators',
+    );
     expect(rows.map((r) => r.total)).toEqual([IN_SCOPE.D1 / 2, IN_SCOPE.D1 / 2]);
   });
 
   it('downloads (CSV and XLSX) hold only its numbers', async () => {
     const csv = await (await as(d1, '/api/v1/awards/summary?group_by=unit,year&format=csv')).text();
-    const counts = csv.trim().split('\r\n').slice(1).map((line) => Number(line.split(',').at(-1)));
+    const counts = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => Number(line.split(',').at(-1)));
     expect(counts.reduce((s, n) => s + n, 0)).toBe(IN_SCOPE.D1);
     for (const n of counts) expect(n).toBeLessThan(BOUND.D1);
 
     const xlsx = await (await as(d1, '/api/v1/awards/summary?group_by=unit&format=xlsx')).arrayBuffer();
     const sheet = read(new Uint8Array(xlsx)).Sheets['Dữ liệu'] ?? Object.values(read(new Uint8Array(xlsx)).Sheets)[0]!;
-    const cells = utils.sheet_to_json<unknown[]>(sheet, { header: 1 }).slice(1).map((r) => Number(r.at(-1)));
+    const cells = utils
+      .sheet_to_json<unknown[]>(sheet, { header: 1 })
+      .slice(1)
+      .map((r) => Number(r.at(-1)));
     expect(cells.reduce((s, n) => s + n, 0)).toBe(IN_SCOPE.D1);
   });
 
   it('report forms: its own units only, within its numbers', async () => {
-    const form = await json<{ rows: { group: string; cells: (number | null)[] }[] }>(d1, '/api/v1/reports/0603?unit=D1&year=2024');
+    const form = await json<{ rows: { group: string; cells: (number | null)[] }[] }>(
+      d1,
+      '/api/v1/reports/0603?unit=D1&year=2024',
+    );
     const byMethod = form.rows.filter((r) => r.group === 'method').flatMap((r) => r.cells.map((c) => c ?? 0));
     expect(byMethod.reduce((s, n) => s + n, 0)).toBe(IN_SCOPE.D1 / 2);
     const res = await as(d1, '/api/v1/reports/0603?unit=P&year=2024');
@@ -93,13 +110,22 @@ describe('a unit scope (D1)', () => {
   });
 
   it('the catalog lists its units with their ancestors, and the clusters it is in', async () => {
-    const meta = await json<{ units: { code: string }[]; clusters: { code: string; members: { unit_code: string }[] }[] }>(d1, '/api/v1/meta');
+    const meta = await json<{
+      units: { code: string }[];
+      clusters: { code: string; members: { unit_code: string }[] }[];
+    }>(d1, '/api/v1/meta');
     expect(meta.units.map((u) => u.code).sort()).toEqual(['C1', 'C2', 'D1', 'P']);
-    expect(meta.clusters).toEqual([expect.objectContaining({ code: 'K_DIST', members: [expect.objectContaining({ unit_code: 'D1' })] })]);
+    expect(meta.clusters).toEqual([
+      expect.objectContaining({ code: 'K_DIST', members: [expect.objectContaining({ unit_code: 'D1' })] }),
+    ]);
   });
 
   it('an embed it makes shows only its numbers, and cannot be widened through the open filters', async () => {
-    const made = await as(d1, '/api/v1/embeds', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chart: 'trend', origin: 'https://portal.example.vn' }) });
+    const made = await as(d1, '/api/v1/embeds', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ chart: 'trend', origin: 'https://portal.example.vn' }),
+    });
     expect(made.status).toBe(201);
     const { token } = (await made.json()) as { token: string };
     const data = (await (await anonymous(`http://local/api/v1/embed-data/trend?token=${token}`)).json()) as Summary;
@@ -111,7 +137,11 @@ describe('a unit scope (D1)', () => {
   });
 
   it('a snapshot it publishes freezes only its numbers', async () => {
-    const made = await as(d1, '/api/v1/snapshots', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chart: 'kinds' }) });
+    const made = await as(d1, '/api/v1/snapshots', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ chart: 'kinds' }),
+    });
     expect(made.status).toBe(201);
     const { id } = (await made.json()) as { id: string };
     const shown = (await (await anonymous(`http://local/api/v1/snapshots/${id}`)).json()) as { data: Summary };

@@ -17,15 +17,37 @@ describe('demo dataset', () => {
   it('has Thái Bình with its 8 district-level units until 30 Jun 2025, inside the new Hưng Yên after', async () => {
     const districts = demo.units.filter((u) => u.parent_code === 'TB' && u.kind === 'district');
     expect(districts.map((d) => d.name).sort()).toEqual(
-      ['Huyện Đông Hưng', 'Huyện Hưng Hà', 'Huyện Kiến Xương', 'Huyện Quỳnh Phụ', 'Huyện Thái Thụy', 'Huyện Tiền Hải', 'Huyện Vũ Thư', 'Thành phố Thái Bình'].sort(),
+      [
+        'Huyện Đông Hưng',
+        'Huyện Hưng Hà',
+        'Huyện Kiến Xương',
+        'Huyện Quỳnh Phụ',
+        'Huyện Thái Thụy',
+        'Huyện Tiền Hải',
+        'Huyện Vũ Thư',
+        'Thành phố Thái Bình',
+      ].sort(),
     );
     expect(districts.every((d) => d.valid_to === '2025-06-30')).toBe(true);
-    expect(demo.unit_lineage).toContainEqual({ from_code: 'TB', to_code: 'HY-2025', effective_date: '2025-07-01', share: 1 });
-    expect(demo.unit_lineage).toContainEqual({ from_code: 'HY', to_code: 'HY-2025', effective_date: '2025-07-01', share: 1 });
+    expect(demo.unit_lineage).toContainEqual({
+      from_code: 'TB',
+      to_code: 'HY-2025',
+      effective_date: '2025-07-01',
+      share: 1,
+    });
+    expect(demo.unit_lineage).toContainEqual({
+      from_code: 'HY',
+      to_code: 'HY-2025',
+      effective_date: '2025-07-01',
+      share: 1,
+    });
   });
 
   it('splits one commune 0.6 / 0.4 and gives every old unit shares that sum to 1', () => {
-    const thuyLien = demo.unit_lineage.filter((l) => l.from_code === 'TB-TT-06').map((l) => l.share).sort();
+    const thuyLien = demo.unit_lineage
+      .filter((l) => l.from_code === 'TB-TT-06')
+      .map((l) => l.share)
+      .sort();
     expect(thuyLien).toEqual([0.4, 0.6]);
     const sums = new Map<string, number>();
     for (const l of demo.unit_lineage) sums.set(l.from_code, (sums.get(l.from_code) ?? 0) + l.share);
@@ -47,7 +69,8 @@ describe('demo dataset', () => {
 
   it('has award volumes and mixes at the magnitudes of the domain brief', async () => {
     const { body } = await summary('group_by=year,award');
-    const count = (year: number, award: string) => body.rows.find((r) => r.year === year && r.award === award)?.count ?? 0;
+    const count = (year: number, award: string) =>
+      body.rows.find((r) => r.year === year && r.award === award)?.count ?? 0;
     for (let year = 2012; year <= 2025; year++) {
       const ofYear = body.rows.filter((r) => r.year === year);
       const top = ofYear.reduce((a, b) => (b.count > a.count ? b : a));
@@ -74,7 +97,10 @@ describe('demo dataset', () => {
     const { body } = await summary('group_by=year,class&kind=individual');
     const share = (year: number) => {
       const rows = body.rows.filter((r) => r.year === year);
-      return rows.filter((r) => r.class === 'TRUC_TIEP').reduce((a, r) => a + r.count, 0) / rows.reduce((a, r) => a + r.count, 0);
+      return (
+        rows.filter((r) => r.class === 'TRUC_TIEP').reduce((a, r) => a + r.count, 0) /
+        rows.reduce((a, r) => a + r.count, 0)
+      );
     };
     expect(share(2012)).toBeGreaterThan(0.5);
     expect(share(2025)).toBeGreaterThan(share(2012) + 0.05);

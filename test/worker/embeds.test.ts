@@ -1,6 +1,6 @@
 import { pageCsp } from '../../worker/security/pageHeaders';
 import { anonymous, api } from './auth';
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signEmbed } from '../../worker/embed/token';
 import { FIXTURE } from './fixture';
@@ -26,11 +26,15 @@ async function create(body: unknown, headers: Record<string, string> = ADMIN) {
   return { status: res.status, body: (await res.json()) as Created & { error?: string; parameter?: string } };
 }
 
-const countTokens = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM embed_tokens').first<{ n: number }>())!.n;
+const countTokens = async () =>
+  (await env.DB.prepare('SELECT COUNT(*) AS n FROM embed_tokens').first<{ n: number }>())!.n;
 
 async function data(chart: string, query: string) {
   const res = await api(`http://local/api/v1/embed-data/${chart}?${query}`);
-  return { status: res.status, body: (await res.json()) as { rows?: unknown[]; total?: number; error?: string; parameter?: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { rows?: unknown[]; total?: number; error?: string; parameter?: string },
+  };
 }
 
 /** The same token with its payload replaced: the signature no longer matches. */
@@ -53,7 +57,13 @@ describe('embed tokens', () => {
     expect((await create({ chart: 'trend', origin: ORIGIN }, { 'Content-Type': 'application/json' })).status).toBe(401);
     expect(await countTokens()).toBe(before);
 
-    const made = await create({ chart: 'trend', params: { unit: 'P' }, origin: ORIGIN, lifetime_days: 7, label: 'Cổng tỉnh' });
+    const made = await create({
+      chart: 'trend',
+      params: { unit: 'P' },
+      origin: ORIGIN,
+      lifetime_days: 7,
+      label: 'Cổng tỉnh',
+    });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ chart: 'trend', params: { unit: 'P' }, origin: ORIGIN, status: 'active' });
     expect(made.body.token.split('.')).toHaveLength(3);
@@ -132,7 +142,14 @@ describe('embed data', () => {
   it('refuses a tampered, foreign, expired, revoked or missing token with 401 and no data', async () => {
     const secret = env.EMBED_SECRET as string;
     const now = Math.floor(Date.now() / 1000);
-    const claims = { jti: id, chart: 'trend' as const, params: { unit: 'D1' }, origin: ORIGIN, iat: now - 100, exp: now + 100 };
+    const claims = {
+      jti: id,
+      chart: 'trend' as const,
+      params: { unit: 'D1' },
+      origin: ORIGIN,
+      iat: now - 100,
+      exp: now + 100,
+    };
     const cases: [string, RegExp][] = [
       [withPayload(token, (p) => ((p.params as Record<string, string>).unit = 'Q')), /signature/],
       [token.slice(0, -2) + (token.endsWith('A') ? 'BB' : 'AA'), /signature/],
@@ -185,7 +202,8 @@ describe('the embed page', () => {
 });
 
 describe('published snapshots', () => {
-  const countSnapshots = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots').first<{ n: number }>())!.n;
+  const countSnapshots = async () =>
+    (await env.DB.prepare('SELECT COUNT(*) AS n FROM snapshots').first<{ n: number }>())!.n;
   const publish = (body: unknown, headers: Record<string, string> = ADMIN) =>
     anonymous('http://local/api/v1/snapshots', { method: 'POST', headers, body: JSON.stringify(body) });
 
@@ -209,7 +227,13 @@ describe('published snapshots', () => {
     await resetDatabase();
     const later = await api(`http://local/api/v1/snapshots/${made.id}`);
     expect(later.status).toBe(200);
-    expect(await later.json()).toMatchObject({ id: made.id, chart: 'kinds', params: { unit: 'P' }, label: 'Báo cáo năm 2024', data: direct });
+    expect(await later.json()).toMatchObject({
+      id: made.id,
+      chart: 'kinds',
+      params: { unit: 'P' },
+      label: 'Báo cáo năm 2024',
+      data: direct,
+    });
     expect((await api('http://local/api/v1/snapshots/nope')).status).toBe(404);
     await load(FIXTURE);
   });

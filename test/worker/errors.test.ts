@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 
 const post = (path: string, body: unknown) =>
-  api(`http://local/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  api(`http://local/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 const CASES: [string, () => Promise<Response>, number][] = [
   ['a malformed year', () => api('http://local/api/v1/awards/summary?from=20x4'), 400],
@@ -20,13 +24,39 @@ const CASES: [string, () => Promise<Response>, number][] = [
   ['an unknown parameter', () => api('http://local/api/v1/awards/summary?colour=red'), 400],
   ['a closed value not in the registry', () => api('http://local/api/v1/awards/summary?gender=X'), 400],
   ['no credentials', () => anonymous('http://local/api/v1/meta'), 401],
-  ['a wrong token', () => anonymous('http://local/api/v1/meta', { headers: { authorization: 'Bearer thd_wrong' } }), 401],
-  ['a malformed Authorization header', () => anonymous('http://local/api/v1/meta', { headers: { authorization: 'Basic abc' } }), 401],
+  [
+    'a wrong token',
+    () => anonymous('http://local/api/v1/meta', { headers: { authorization: 'Bearer thd_wrong' } }),
+    401,
+  ],
+  [
+    'a malformed Authorization header',
+    () => anonymous('http://local/api/v1/meta', { headers: { authorization: 'Basic abc' } }),
+    401,
+  ],
   ['an unknown route', () => api('http://local/api/v1/nothing-here'), 404],
-  ['an unknown user', () => api('http://local/api/v1/users/999999', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"role":"viewer"}' }), 404],
+  [
+    'an unknown user',
+    () =>
+      api('http://local/api/v1/users/999999', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: '{"role":"viewer"}',
+      }),
+    404,
+  ],
   ['an unknown template', () => api('http://local/api/v1/imports/templates/medals.xlsx'), 404],
   ['a body too large', () => post('/users', { email: 'a@example.vn', role: 'viewer', name: 'x'.repeat(70_000) }), 413],
-  ['an import of another content type', () => api('http://local/api/v1/imports/awards', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: 'x' }), 415],
+  [
+    'an import of another content type',
+    () =>
+      api('http://local/api/v1/imports/awards', {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf' },
+        body: 'x',
+      }),
+    415,
+  ],
   ['an unknown snapshot', () => api('http://local/api/v1/snapshots/00000000-0000-4000-8000-000000000000'), 404],
   ['a bad embed token', () => anonymous('http://local/api/v1/embed-data/trend?token=abc'), 401],
 ];

@@ -1,5 +1,4 @@
-import { anonymous, api } from './auth';
-import { SELF } from 'cloudflare:test';
+import { api } from './auth';
 import { unzipSync, strFromU8 } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +14,10 @@ beforeAll(async () => {
     ...FIXTURE,
     units: FIXTURE.units.map((u) => (u.code === 'C2' ? { ...u, name: FORMULA } : u)),
     clusters: [{ code: 'K', name: 'Cụm K', kind: 'cum', level: 'central' }],
-    cluster_members: [{ cluster_code: 'K', unit_code: 'P', year_from: 2023 }, { cluster_code: 'K', unit_code: 'Q', year_from: 2023 }],
+    cluster_members: [
+      { cluster_code: 'K', unit_code: 'P', year_from: 2023 },
+      { cluster_code: 'K', unit_code: 'Q', year_from: 2023 },
+    ],
     movement_results: [
       { year: 2023, cluster_code: 'K', unit_code: 'P', score: 95.5, rank: 1, proposed_award_code: 'CO_CP' },
       { year: 2023, cluster_code: 'K', unit_code: 'Q', score: 90, rank: 2 },
@@ -29,7 +31,9 @@ const get = (q: string) => api(`http://local/api/v1/${q}`);
 
 describe('format=csv', () => {
   it('is UTF-8 with a BOM, CRLF, names beside codes, and neutralised formulas', async () => {
-    const json = (await (await get('awards/summary?group_by=unit,award&unit=D1')).json()) as { rows: { unit: string; award: string; count: number }[] };
+    const json = (await (await get('awards/summary?group_by=unit,award&unit=D1')).json()) as {
+      rows: { unit: string; award: string; count: number }[];
+    };
     const res = await get('awards/summary?group_by=unit,award&unit=D1&format=csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
@@ -44,7 +48,9 @@ describe('format=csv', () => {
     expect(lines).toHaveLength(json.rows.length + 1);
     expect(lines).toContain('C1,Xã C1,LDTT,Lao động tiên tiến,22');
     // the formula-looking name is prefixed with ' and quoted, so a spreadsheet shows it as text
-    expect(lines.find((l) => l.startsWith('C2,'))).toBe(`C2,"'=HYPERLINK(""http://evil.example"",""Xã C2"")",BK_TINH,Bằng khen của Chủ tịch UBND tỉnh,2`);
+    expect(lines.find((l) => l.startsWith('C2,'))).toBe(
+      `C2,"'=HYPERLINK(""http://evil.example"",""Xã C2"")",BK_TINH,Bằng khen của Chủ tịch UBND tỉnh,2`,
+    );
   });
 
   it('gives the total alone without group_by', async () => {
@@ -76,14 +82,26 @@ describe('format=xlsx', () => {
   }
 
   it('has typed number cells, a frozen header and a "Bộ lọc" sheet', async () => {
-    const json = (await (await get('awards/summary?group_by=year,tier')).json()) as { rows: { year: number; tier: string; count: number }[] };
+    const json = (await (await get('awards/summary?group_by=year,tier')).json()) as {
+      rows: { year: number; tier: string; count: number }[];
+    };
     const { wb, files } = await workbook('awards/summary?group_by=year,tier&format=xlsx');
     expect(wb.SheetNames).toEqual(['Số liệu', 'Bộ lọc']);
     const sheet = wb.Sheets['Số liệu'];
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
     expect(rows[0]).toEqual(['year', 'tier', 'tier_name', 'count']);
     expect(rows.slice(1)).toEqual(
-      json.rows.map((r) => [r.year, r.tier, { government: 'Thủ tướng Chính phủ', grassroots: 'Cấp cơ sở', ministry_province: 'Cấp bộ, ngành, tỉnh', state: 'Cấp Nhà nước' }[r.tier], r.count]),
+      json.rows.map((r) => [
+        r.year,
+        r.tier,
+        {
+          government: 'Thủ tướng Chính phủ',
+          grassroots: 'Cấp cơ sở',
+          ministry_province: 'Cấp bộ, ngành, tỉnh',
+          state: 'Cấp Nhà nước',
+        }[r.tier],
+        r.count,
+      ]),
     );
     expect(sheet.A2.t).toBe('n');
     expect(sheet.D2.t).toBe('n');
@@ -95,7 +113,12 @@ describe('format=xlsx', () => {
     const filters = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Bộ lọc'], { header: 1 });
     expect(filters).toContainEqual(['group_by', 'year,tier']);
     expect(filters.map((r) => r[0])).toEqual(
-      expect.arrayContaining(['Phiên bản dữ liệu / data version', 'Tạo lúc / generated at', 'Nguồn / source', 'Số dòng / rows']),
+      expect.arrayContaining([
+        'Phiên bản dữ liệu / data version',
+        'Tạo lúc / generated at',
+        'Nguồn / source',
+        'Số dòng / rows',
+      ]),
     );
     expect(filters).toContainEqual(['Số dòng / rows', String(json.rows.length)]);
   });

@@ -10,7 +10,12 @@ export const FIXTURE_AWARDS: AwardRecord[] = [
   a(2023, 'LDTT', 'C1', 'individual', 5, { gender: 'M', recipient_class: 'LD_KHAC' }),
   a(2023, 'CSTD_CS', 'C2', 'individual', 3, { gender: 'F', recipient_class: 'TRUC_TIEP' }),
   a(2023, 'TTLDTT', 'D1', 'collective', 2),
-  a(2023, 'BK_TINH', 'A', 'individual', 4, { gender: 'M', recipient_class: 'LD_VU_SO', method: 'CHUYEN_DE', movement_code: 'M1' }),
+  a(2023, 'BK_TINH', 'A', 'individual', 4, {
+    gender: 'M',
+    recipient_class: 'LD_VU_SO',
+    method: 'CHUYEN_DE',
+    movement_code: 'M1',
+  }),
   a(2024, 'LDTT', 'C1', 'individual', 7, { gender: 'F', recipient_class: 'TRUC_TIEP' }),
   a(2024, 'BK_TTG', 'D1', 'individual', 1, { gender: 'M', recipient_class: 'LD_BO_TINH' }),
   a(2024, 'GK_XA', 'C2', 'household', 6),
@@ -27,5 +32,14 @@ export const FIXTURE: DemoDataset = dataset(FIXTURE_AWARDS, {
     { code: 'A', name: 'Sở A', kind: 'agency', parent_code: 'P' },
     { code: 'Q', name: 'Tỉnh Q', kind: 'province' },
   ],
-  movements: [{ code: 'M1', name: 'Phong trào M1', level: 'province', kind: 'thematic', owner_code: 'P', start_date: '2023-01-01' }],
+  movements: [
+    {
+      code: 'M1',
+      name: 'Phong trào M1',
+      level: 'province',
+      kind: 'thematic',
+      owner_code: 'P',
+      start_date: '2023-01-01',
+    },
+  ],
 });

@@ -44,7 +44,12 @@ describe('security headers on every API response', () => {
     ['GET', '/api/v1/openapi.json', 'anonymous', 200],
   ])('%s %s as %s: %i', async (method, path, who, status) => {
     const init = { method, headers: FOREIGN };
-    const res = who === 'anonymous' ? await anonymous(`http://local${path}`, init) : who === 'viewer' ? await as(viewer, path, init) : await api(`http://local${path}`, init);
+    const res =
+      who === 'anonymous'
+        ? await anonymous(`http://local${path}`, init)
+        : who === 'viewer'
+          ? await as(viewer, path, init)
+          : await api(`http://local${path}`, init);
     expect(res.status).toBe(status);
     expectApiHeaders(res, `${method} ${path}`);
   });
@@ -52,7 +57,11 @@ describe('security headers on every API response', () => {
   it('a CORS preflight from another origin is granted nothing', async () => {
     const res = await anonymous('http://local/api/v1/awards/summary', {
       method: 'OPTIONS',
-      headers: { ...FOREIGN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        ...FOREIGN,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
     expect(res.headers.get('Access-Control-Allow-Headers')).toBeNull();
@@ -66,9 +75,16 @@ describe('request size limits', () => {
   it('refuses a JSON body over 64 KB with 413, reading and writing nothing', async () => {
     const before = await users();
     const big = JSON.stringify({ email: 'big@example.vn', role: 'viewer', name: 'x'.repeat(70_000) });
-    const res = await api('http://local/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const res = await api('http://local/api/v1/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: 'Request body too large: at most 64 KB', error_vi: 'Nội dung gửi lên quá lớn: tối đa 64 KB' });
+    expect(await res.json()).toEqual({
+      error: 'Request body too large: at most 64 KB',
+      error_vi: 'Nội dung gửi lên quá lớn: tối đa 64 KB',
+    });
     expectApiHeaders(res, '413');
     expect(await users()).toBe(before);
   });
@@ -90,7 +106,9 @@ describe('errors never show a stack trace or SQL', () => {
   it('a failing query answers a plain 500', async () => {
     await env.DB.prepare('ALTER TABLE movement_results RENAME TO movement_results_hidden').run();
     try {
-      const res = await api('http://local/api/v1/movements/results?cluster=K_DIST', { headers: { 'X-Cache-Bypass': '1' } });
+      const res = await api('http://local/api/v1/movements/results?cluster=K_DIST', {
+        headers: { 'X-Cache-Bypass': '1' },
+      });
       expect(res.status).toBe(500);
       const text = await res.text();
       expect(JSON.parse(text)).toEqual({
@@ -105,7 +123,11 @@ describe('errors never show a stack trace or SQL', () => {
   });
 
   it('a malformed JSON body is a 400 in words, not a parser trace', async () => {
-    const res = await api('http://local/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' });
+    const res = await api('http://local/api/v1/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email": ',
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).not.toMatch(/at JSON\.parse|SyntaxError:.*\n\s+at /);
   });

@@ -1,5 +1,5 @@
-import { anonymous, api } from './auth';
-import { env, SELF } from 'cloudflare:test';
+import { api } from './auth';
+import { env } from 'cloudflare:test';
 import { demoToSql } from '../../scripts/demo/toSql';
 import type { AwardRecord, DemoDataset } from '../../scripts/demo/types';
 
@@ -51,14 +51,18 @@ export interface Summary {
   total: number;
 }
 
-export async function summary(query: string): Promise<{ status: number; body: Summary & { error?: string; parameter?: string }; rowsRead: number }> {
+export async function summary(
+  query: string,
+): Promise<{ status: number; body: Summary & { error?: string; parameter?: string }; rowsRead: number }> {
   const res = await api(`http://local/api/v1/awards/summary${query ? `?${query}` : ''}`);
   return { status: res.status, body: await res.json(), rowsRead: Number(res.headers.get('X-Rows-Read')) };
 }
 
 /** Direct writes in a test must announce themselves like imports do, or caches stay stale. */
 export async function bumpDataVersion() {
-  await env.DB.prepare("UPDATE data_state SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").run();
+  await env.DB.prepare(
+    "UPDATE data_state SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+  ).run();
 }
 
 /** One award record of a hand-computed fixture. */

@@ -1,5 +1,5 @@
-import { anonymous, api } from './auth';
-import { env, SELF } from 'cloudflare:test';
+import { api } from './auth';
+import { env } from 'cloudflare:test';
 
 export const AUTH = { authorization: 'Bearer test-admin-token-7Qm2xWv9Lk4Rt8Zp3Hs6Jd1N' };
 export const CSV = 'text/csv';
@@ -38,7 +38,19 @@ export async function consistency() {
   return (await res.json()) as { ok: boolean; committed_quantity: number };
 }
 
-const TABLES = ['import_batches', 'units', 'unit_lineage', 'clusters', 'cluster_members', 'movements', 'award_types', 'awards', 'movement_results', 'award_cube', 'unit_closure'];
+const TABLES = [
+  'import_batches',
+  'units',
+  'unit_lineage',
+  'clusters',
+  'cluster_members',
+  'movements',
+  'award_types',
+  'awards',
+  'movement_results',
+  'award_cube',
+  'unit_closure',
+];
 
 /** Everything an import could change: table sizes, the cube total, the data version, the batch list. */
 export async function snapshot() {

@@ -1,6 +1,6 @@
-import { anonymous, api } from './auth';
+import { api } from './auth';
 import * as XLSX from '@e965/xlsx';
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from './fixture';
 import { load, resetDatabase, summary } from './helpers';
@@ -17,7 +17,11 @@ const meta = async () =>
   (await (await api('http://local/api/v1/meta')).json()) as {
     data_version: number;
     units: { code: string; name: string; parent_code: string | null; valid_to: string | null }[];
-    clusters: { code: string; name: string; members: { unit_code: string; year_from: number; year_to: number | null }[] }[];
+    clusters: {
+      code: string;
+      name: string;
+      members: { unit_code: string; year_from: number; year_to: number | null }[];
+    }[];
     movements: { code: string; owner_code: string | null }[];
     award_types: { code: string; name_vi: string }[];
     unit_lineage: { from_code: string; to_code: string; share: number }[];
@@ -86,19 +90,37 @@ describe('every dataset imports, in every format', () => {
   });
 
   it('cluster_members: CSV, blank year_to = still a member', async () => {
-    const res = await upload('cluster_members', csv(['cluster_code,unit_code,year_from,year_to', 'K1,A,2020,', 'CUM-HY,HY-X1,2025,2026']));
+    const res = await upload(
+      'cluster_members',
+      csv(['cluster_code,unit_code,year_from,year_to', 'K1,A,2020,', 'CUM-HY,HY-X1,2025,2026']),
+    );
     expect(res.status).toBe(201);
     const k1 = (await meta()).clusters.find((c) => c.code === 'K1');
     expect(k1?.members).toEqual([{ unit_code: 'A', year_from: 2020, year_to: null }]);
   });
 
   it('movements and award_types: CSV and JSON', async () => {
-    const m = await upload('movements', csv(['Mã phong trào,Tên phong trào,Cấp phát động,Loại phong trào,Mã đơn vị phát động,Ngày bắt đầu', 'PT-CDS,"Chuyển đổi số, 2025",province,campaign,HY,15/03/2025']));
+    const m = await upload(
+      'movements',
+      csv([
+        'Mã phong trào,Tên phong trào,Cấp phát động,Loại phong trào,Mã đơn vị phát động,Ngày bắt đầu',
+        'PT-CDS,"Chuyển đổi số, 2025",province,campaign,HY,15/03/2025',
+      ]),
+    );
     expect(m.status).toBe(201);
     expect((await meta()).movements.find((x) => x.code === 'PT-CDS')).toMatchObject({ owner_code: 'HY' });
     const t = await upload(
       'award_types',
-      JSON.stringify([{ code: 'KT_HY', name_vi: 'Giấy khen Chủ tịch UBND xã', name_en: null, category: 'commendation', tier: 'grassroots', scope: 'both' }]),
+      JSON.stringify([
+        {
+          code: 'KT_HY',
+          name_vi: 'Giấy khen Chủ tịch UBND xã',
+          name_en: null,
+          category: 'commendation',
+          tier: 'grassroots',
+          scope: 'both',
+        },
+      ]),
       'application/json',
     );
     expect(t.status).toBe(201);
@@ -109,20 +131,58 @@ describe('every dataset imports, in every format', () => {
     const res = await upload(
       'awards',
       xlsx([
-        ['Năm', 'Mã hình thức', 'Mã đơn vị', 'Đối tượng', 'Số lượng', 'Giới tính', 'Phương thức khen', 'Mã phong trào', 'Số quyết định', 'Ngày quyết định', 'Tên người/tập thể được khen'],
-        [2025, 'KT_HY', 'HY-X2', 'collective', 3, '', 'CHUYEN_DE', 'PT-CDS', '45/QĐ-UBND', new Date(Date.UTC(2025, 11, 20)), 'Tổ dân phố Đông, "Hưng"'],
+        [
+          'Năm',
+          'Mã hình thức',
+          'Mã đơn vị',
+          'Đối tượng',
+          'Số lượng',
+          'Giới tính',
+          'Phương thức khen',
+          'Mã phong trào',
+          'Số quyết định',
+          'Ngày quyết định',
+          'Tên người/tập thể được khen',
+        ],
+        [
+          2025,
+          'KT_HY',
+          'HY-X2',
+          'collective',
+          3,
+          '',
+          'CHUYEN_DE',
+          'PT-CDS',
+          '45/QĐ-UBND',
+          new Date(Date.UTC(2025, 11, 20)),
+          'Tổ dân phố Đông, "Hưng"',
+        ],
         [2025, 'LDTT', 'HY-X2', 'individual', '', 'F', '', '', '-', '20/12/2025', '+84 Trần Thị Ánh'],
       ]),
       XLSX_TYPE,
     );
     expect(res.status).toBe(201);
-    const rows = await env.DB.prepare('SELECT quantity, method, decision_no, decision_date, recipient_name FROM awards WHERE batch_id = ? ORDER BY row_no')
+    const rows = await env.DB.prepare(
+      'SELECT quantity, method, decision_no, decision_date, recipient_name FROM awards WHERE batch_id = ? ORDER BY row_no',
+    )
       .bind(res.body.batch!.id)
       .all();
     expect(rows.results).toEqual([
-      { quantity: 3, method: 'CHUYEN_DE', decision_no: '45/QĐ-UBND', decision_date: '2025-12-20', recipient_name: 'Tổ dân phố Đông, "Hưng"' },
+      {
+        quantity: 3,
+        method: 'CHUYEN_DE',
+        decision_no: '45/QĐ-UBND',
+        decision_date: '2025-12-20',
+        recipient_name: 'Tổ dân phố Đông, "Hưng"',
+      },
       // +, - are stored as given (exports neutralise them); only "=" is refused
-      { quantity: 1, method: 'THUONG_XUYEN', decision_no: '-', decision_date: '2025-12-20', recipient_name: '+84 Trần Thị Ánh' },
+      {
+        quantity: 1,
+        method: 'THUONG_XUYEN',
+        decision_no: '-',
+        decision_date: '2025-12-20',
+        recipient_name: '+84 Trần Thị Ánh',
+      },
     ]);
     expect((await summary('unit=HY&group_by=movement')).body.rows).toEqual([
       { movement: 'PT-CDS', count: 3 },
@@ -146,15 +206,30 @@ describe('every dataset imports, in every format', () => {
   });
 
   it('movement_results: CSV with decimal commas in quoted scores', async () => {
-    const res = await upload('movement_results', csv(['year;cluster_code;unit_code;score;rank;proposed_award_code', '2025;CUM-HY;HY-X1;"97,5";1;CO_BT', '2025;K1;A;88;1;']));
+    const res = await upload(
+      'movement_results',
+      csv([
+        'year;cluster_code;unit_code;score;rank;proposed_award_code',
+        '2025;CUM-HY;HY-X1;"97,5";1;CO_BT',
+        '2025;K1;A;88;1;',
+      ]),
+    );
     expect(res.status).toBe(201);
-    const r = await env.DB.prepare('SELECT score, rank, proposed_award_code FROM movement_results WHERE batch_id = ? ORDER BY rank, score DESC').bind(res.body.batch!.id).all();
+    const r = await env.DB.prepare(
+      'SELECT score, rank, proposed_award_code FROM movement_results WHERE batch_id = ? ORDER BY rank, score DESC',
+    )
+      .bind(res.body.batch!.id)
+      .all();
     expect(r.results).toContainEqual({ score: 97.5, rank: 1, proposed_award_code: 'CO_BT' });
   });
 });
 
 describe('idempotent and reversible', () => {
-  const file = csv(['year,award_code,unit_code,recipient_kind,quantity', '2026,LDTT,C1,individual,7', '2026,CSTD_CS,C2,individual,2']);
+  const file = csv([
+    'year,award_code,unit_code,recipient_kind,quantity',
+    '2026,LDTT,C1,individual,7',
+    '2026,CSTD_CS,C2,individual,2',
+  ]);
 
   it('dry_run validates and writes nothing', async () => {
     const before = await snapshot();
@@ -178,7 +253,9 @@ describe('idempotent and reversible', () => {
     expect((await summary('from=2026&to=2026')).body.total).toBe(9);
     expect((await meta()).data_version).toBe(version);
 
-    const list = (await (await api('http://local/api/v1/imports')).json()) as { batches: { id: number; rows: number; created_by: string; content_hash: string; status: string }[] };
+    const list = (await (await api('http://local/api/v1/imports')).json()) as {
+      batches: { id: number; rows: number; created_by: string; content_hash: string; status: string }[];
+    };
     expect(list.batches[0]).toMatchObject({ id, rows: 2, created_by: 'ADMIN_TOKEN', status: 'committed' });
     expect(list.batches[0].content_hash).toMatch(/^[0-9a-f]{64}$/);
 
@@ -222,7 +299,9 @@ describe('idempotent and reversible', () => {
       "INSERT INTO import_batches (dataset, format, content_hash, rows, created_by, created_at, status) VALUES ('awards', 'csv', 'pending-x', 0, 'admin', '2026-01-01', 'staging')",
     ).run();
     const id = m.last_row_id;
-    await env.DB.prepare("INSERT INTO awards (batch_id, row_no, year, award_code, unit_id, recipient_kind, quantity) VALUES (?, 1, 2024, 'LDTT', (SELECT id FROM units WHERE code = 'C1'), 'individual', 100)")
+    await env.DB.prepare(
+      "INSERT INTO awards (batch_id, row_no, year, award_code, unit_id, recipient_kind, quantity) VALUES (?, 1, 2024, 'LDTT', (SELECT id FROM units WHERE code = 'C1'), 'individual', 100)",
+    )
       .bind(id)
       .run();
     expect((await summary('group_by=year')).body).toEqual(before.summary);
@@ -233,19 +312,22 @@ describe('idempotent and reversible', () => {
 });
 
 describe('templates', () => {
-  it.each(['units', 'awards', 'movement_results'])('%s: the XLSX template XLSX and CSV templates have Vietnamese headers and an instructions sheet', async (dataset) => {
-    const res = await api(`http://local/api/v1/imports/templates/${dataset}.xlsx`);
-    expect(res.status).toBe(200);
-    const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
-    expect(wb.SheetNames).toEqual(['Dữ liệu', 'Hướng dẫn']);
-    const header = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Dữ liệu'], { header: 1 })[0];
-    expect(header).toContain('Mã đơn vị');
-    const csvRes = await api(`http://local/api/v1/imports/templates/${dataset}.csv`);
-    const bytes = new Uint8Array(await csvRes.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
-    const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toBe(header.map((h) => (h.includes(',') ? `"${h}"` : h)).join(','));
-  });
+  it.each(['units', 'awards', 'movement_results'])(
+    '%s: the XLSX template XLSX and CSV templates have Vietnamese headers and an instructions sheet',
+    async (dataset) => {
+      const res = await api(`http://local/api/v1/imports/templates/${dataset}.xlsx`);
+      expect(res.status).toBe(200);
+      const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
+      expect(wb.SheetNames).toEqual(['Dữ liệu', 'Hướng dẫn']);
+      const header = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Dữ liệu'], { header: 1 })[0];
+      expect(header).toContain('Mã đơn vị');
+      const csvRes = await api(`http://local/api/v1/imports/templates/${dataset}.csv`);
+      const bytes = new Uint8Array(await csvRes.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+      const text = new TextDecoder().decode(bytes);
+      expect(text.split('\r\n')[0]).toBe(header.map((h) => (h.includes(',') ? `"${h}"` : h)).join(','));
+    },
+  );
 
   it('an unknown template is a 404 with a JSON error', async () => {
     for (const name of ['medals', 'constructor']) {

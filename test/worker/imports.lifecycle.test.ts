@@ -12,13 +12,25 @@ import { AUTH, consistency, csv, rollback, upload } from './importHelpers';
 // the raw rows of rolled-back batches are asserted after each scenario.
 
 const HEAD = 'year,award_code,unit_code,recipient_kind,quantity';
-const rows = (n: number, year = 2010, quantity = 1) => Array.from({ length: n }, (_, i) => `${year},LDTT,${i % 2 ? 'C1' : 'C2'},individual,${quantity}`);
+const rows = (n: number, year = 2010, quantity = 1) =>
+  Array.from({ length: n }, (_, i) => `${year},LDTT,${i % 2 ? 'C1' : 'C2'},individual,${quantity}`);
 const total = async (q = '') => (await summary(q)).body.total;
-const run = (statements: Parameters<typeof toStatement>[1][]) => env.DB.batch(statements.map((s) => toStatement(env.DB, s)));
-const rawRows = async (id: number) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM awards WHERE batch_id = ?').bind(id).first<{ n: number }>())!.n;
-const deltaRows = async (id: number) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM award_cube_delta WHERE batch_id = ?').bind(id).first<{ n: number }>())!.n;
-const status = async (id: number) => (await env.DB.prepare('SELECT status FROM import_batches WHERE id = ?').bind(id).first<{ status: string }>())!.status;
-const expired = (id: number) => env.DB.prepare("UPDATE import_batches SET lease_owner = 'crashed', lease_until = '2000-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
+const run = (statements: Parameters<typeof toStatement>[1][]) =>
+  env.DB.batch(statements.map((s) => toStatement(env.DB, s)));
+const rawRows = async (id: number) =>
+  (await env.DB.prepare('SELECT COUNT(*) AS n FROM awards WHERE batch_id = ?').bind(id).first<{ n: number }>())!.n;
+const deltaRows = async (id: number) =>
+  (await env.DB.prepare('SELECT COUNT(*) AS n FROM award_cube_delta WHERE batch_id = ?')
+    .bind(id)
+    .first<{ n: number }>())!.n;
+const status = async (id: number) =>
+  (await env.DB.prepare('SELECT status FROM import_batches WHERE id = ?').bind(id).first<{ status: string }>())!.status;
+const expired = (id: number) =>
+  env.DB.prepare(
+    "UPDATE import_batches SET lease_owner = 'crashed', lease_until = '2000-01-01T00:00:00.000Z' WHERE id = ?",
+  )
+    .bind(id)
+    .run();
 
 async function importAwards(n: number, year = 2010, quantity = 1): Promise<number> {
   const res = await upload('awards', csv([HEAD, ...rows(n, year, quantity)]));
@@ -50,7 +62,11 @@ describe('concurrent DELETEs', () => {
 
   it('a DELETE while another request holds the batch is a 409 that says so', async () => {
     const id = await importAwards(10);
-    await env.DB.prepare("UPDATE import_batches SET lease_owner = 'other', lease_until = '2999-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
+    await env.DB.prepare(
+      "UPDATE import_batches SET lease_owner = 'other', lease_until = '2999-01-01T00:00:00.000Z' WHERE id = ?",
+    )
+      .bind(id)
+      .run();
     const res = await rollback(id);
     expect(res.status).toBe(409);
     expect(res.body.error).toMatch(/by another request/);
@@ -79,7 +95,9 @@ describe('a DELETE of a running import cancels it', () => {
     const answer = upload('awards', body);
     let id: number | undefined;
     for (let i = 0; i < 200 && id === undefined; i++) {
-      const b = await env.DB.prepare("SELECT id FROM import_batches WHERE status = 'staging' AND (SELECT COUNT(*) FROM awards WHERE batch_id = import_batches.id) > 0").first<{ id: number }>();
+      const b = await env.DB.prepare(
+        "SELECT id FROM import_batches WHERE status = 'staging' AND (SELECT COUNT(*) FROM awards WHERE batch_id = import_batches.id) > 0",
+      ).first<{ id: number }>();
       id = b?.id;
       if (id === undefined) await new Promise((r) => setTimeout(r, 20));
     }
@@ -102,7 +120,9 @@ describe('a DELETE of a running import cancels it', () => {
     const staged = await upload('awards', csv([HEAD, ...rows(100)]), 'text/csv', '?part=1&first_row=1');
     expect(staged.status).toBe(202);
     const id = staged.body.batch!.id!;
-    const { lo, hi } = (await env.DB.prepare('SELECT MIN(id) - 1 AS lo, MAX(id) AS hi FROM awards WHERE batch_id = ?').bind(id).first<{ lo: number; hi: number }>())!;
+    const { lo, hi } = (await env.DB.prepare('SELECT MIN(id) - 1 AS lo, MAX(id) AS hi FROM awards WHERE batch_id = ?')
+      .bind(id)
+      .first<{ lo: number; hi: number }>())!;
     await run(startPhase(id, 'committing', 'running', { hash: 'h'.repeat(64), rows: 100 }));
     await run(sliceStatements(id, 'committing', lo, lo + 50));
     expect(await deltaRows(id)).toBeGreaterThan(0);
@@ -124,8 +144,14 @@ describe('a crash leaves work that the next request finishes', () => {
     const id = await importAwards(2000);
     // what the old one-transaction rollback left: subtracted and marked, 1,000 rows still there
     await run([...applyBatchToCube(id, -1)]);
-    await env.DB.prepare("UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z', rolled_back_by = 'x' WHERE id = ?").bind(id).run();
-    await env.DB.prepare('DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ? LIMIT 1000)').bind(id).run();
+    await env.DB.prepare(
+      "UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z', rolled_back_by = 'x' WHERE id = ?",
+    )
+      .bind(id)
+      .run();
+    await env.DB.prepare('DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ? LIMIT 1000)')
+      .bind(id)
+      .run();
     await env.DB.prepare('UPDATE data_state SET version = version + 1').run();
     expect(await rawRows(id)).toBe(1000);
     expect(await total()).toBe(base);
@@ -141,7 +167,11 @@ describe('a crash leaves work that the next request finishes', () => {
   it('while another request is still deleting the rows (a live lease), a DELETE is a 409 and leaves them to it', async () => {
     const id = await importAwards(300);
     await run([...applyBatchToCube(id, -1)]);
-    await env.DB.prepare("UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z', lease_owner = 'other', lease_until = '2999-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
+    await env.DB.prepare(
+      "UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z', lease_owner = 'other', lease_until = '2999-01-01T00:00:00.000Z' WHERE id = ?",
+    )
+      .bind(id)
+      .run();
     const res = await rollback(id);
     expect(res.status).toBe(409);
     expect(res.body.error).toMatch(/already being rolled back by another request/);
@@ -155,8 +185,14 @@ describe('a crash leaves work that the next request finishes', () => {
   it('the same left by a crash is finished by the clean-up after GET /imports', async () => {
     const id = await importAwards(1500);
     await run([...applyBatchToCube(id, -1)]);
-    await env.DB.prepare("UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z' WHERE id = ?").bind(id).run();
-    await env.DB.prepare('DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ? LIMIT 700)').bind(id).run();
+    await env.DB.prepare(
+      "UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z' WHERE id = ?",
+    )
+      .bind(id)
+      .run();
+    await env.DB.prepare('DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ? LIMIT 700)')
+      .bind(id)
+      .run();
     let left = await rawRows(id);
     for (let i = 0; i < 100 && left > 0; i++) {
       await (await api('http://local/api/v1/imports')).json();
@@ -170,7 +206,9 @@ describe('a crash leaves work that the next request finishes', () => {
   it('a rollback that crashed in its slices resumes from its cursor', async () => {
     const id = await importAwards(400, 2011, 3);
     expect(await total('from=2011&to=2011')).toBe(1200);
-    const { lo, hi } = (await env.DB.prepare('SELECT MIN(id) - 1 AS lo, MAX(id) AS hi FROM awards WHERE batch_id = ?').bind(id).first<{ lo: number; hi: number }>())!;
+    const { lo, hi } = (await env.DB.prepare('SELECT MIN(id) - 1 AS lo, MAX(id) AS hi FROM awards WHERE batch_id = ?')
+      .bind(id)
+      .first<{ lo: number; hi: number }>())!;
     await run(startPhase(id, 'rolling_back', 'crashed', { by: 'x' }));
     await run(sliceStatements(id, 'rolling_back', lo, lo + 150));
     await expired(id);
@@ -194,8 +232,14 @@ describe('readers see a batch fully or not at all', () => {
   it('through every step of a commit and a rollback', async () => {
     const staged = await upload('awards', csv([HEAD, ...rows(300, 2012, 2)]), 'text/csv', '?part=1&first_row=1');
     const id = staged.body.batch!.id!;
-    const { lo, hi } = (await env.DB.prepare('SELECT MIN(id) - 1 AS lo, MAX(id) AS hi FROM awards WHERE batch_id = ?').bind(id).first<{ lo: number; hi: number }>())!;
-    const seen = async () => [await total('from=2012&to=2012'), await total('from=2012&to=2012&group_by=unit,gender'), (await consistency()).ok];
+    const { lo, hi } = (await env.DB.prepare('SELECT MIN(id) - 1 AS lo, MAX(id) AS hi FROM awards WHERE batch_id = ?')
+      .bind(id)
+      .first<{ lo: number; hi: number }>())!;
+    const seen = async () => [
+      await total('from=2012&to=2012'),
+      await total('from=2012&to=2012&group_by=unit,gender'),
+      (await consistency()).ok,
+    ];
 
     await run(startPhase(id, 'committing', 'test', { hash: 'v'.repeat(64), rows: 300 }));
     await run(sliceStatements(id, 'committing', lo, lo + 100));
@@ -215,7 +259,9 @@ describe('readers see a batch fully or not at all', () => {
     expect(steps).toBeGreaterThan(3);
     expect(await deltaRows(id)).toBe(0);
     expect(await seen()).toEqual([600, 600, true]);
-    await env.DB.prepare('UPDATE import_batches SET lease_owner = NULL, lease_until = NULL WHERE id = ?').bind(id).run();
+    await env.DB.prepare('UPDATE import_batches SET lease_owner = NULL, lease_until = NULL WHERE id = ?')
+      .bind(id)
+      .run();
 
     const res = await api(`http://local/api/v1/imports/${id}`, { method: 'DELETE', headers: AUTH });
     expect(res.status).toBe(200);

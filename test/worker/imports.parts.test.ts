@@ -1,5 +1,5 @@
-import { anonymous, api } from './auth';
-import { env, SELF } from 'cloudflare:test';
+import { api } from './auth';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from './fixture';
 import { load, resetDatabase, summary } from './helpers';
@@ -8,10 +8,18 @@ import { AUTH, consistency, csv, rollback, snapshot, upload } from './importHelp
 // A file larger than one request may be is sent in parts into one staging batch, then
 // committed: nothing counts before the commit, and one bad part discards the whole upload.
 const HEAD = 'year,award_code,unit_code,recipient_kind,quantity';
-const rows = (n: number, quantity = 1) => Array.from({ length: n }, (_, i) => `2021,LDTT,${i % 2 ? 'C1' : 'C2'},individual,${quantity}`);
+const rows = (n: number, quantity = 1) =>
+  Array.from({ length: n }, (_, i) => `2021,LDTT,${i % 2 ? 'C1' : 'C2'},individual,${quantity}`);
 const commit = async (id: number) => {
   const res = await api(`http://local/api/v1/imports/${id}/commit`, { method: 'POST', headers: AUTH });
-  return { status: res.status, body: (await res.json()) as { batch?: { id: number; rows: number; status: string }; duplicate_of?: number; error?: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      batch?: { id: number; rows: number; status: string };
+      duplicate_of?: number;
+      error?: string;
+    },
+  };
 };
 
 async function sendParts(parts: string[][]) {
@@ -55,7 +63,9 @@ describe('uploads in parts', () => {
     expect(dup.status).toBe(200);
     expect(dup.body.duplicate_of).toBe(id);
     expect((await summary('from=2021&to=2021')).body.total).toBe(8000);
-    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM awards WHERE batch_id = ?').bind(again.id).first())?.n).toBe(0);
+    expect(
+      (await env.DB.prepare('SELECT COUNT(*) AS n FROM awards WHERE batch_id = ?').bind(again.id).first())?.n,
+    ).toBe(0);
 
     expect((await rollback(id!)).status).toBe(200);
     expect((await snapshot()).summary).toEqual(before.summary);
@@ -66,7 +76,9 @@ describe('uploads in parts', () => {
     const before = await snapshot();
     const { answers } = await sendParts([rows(3000), rows(3000), [...rows(10), '2021,LDTT,NOPE,individual,1']]);
     expect(answers.map((a) => a.status)).toEqual([202, 202, 422]);
-    expect(answers[2].body.errors).toEqual([expect.objectContaining({ row: 6011, column: 'unit_code', value: 'NOPE' })]);
+    expect(answers[2].body.errors).toEqual([
+      expect.objectContaining({ row: 6011, column: 'unit_code', value: 'NOPE' }),
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -76,7 +88,9 @@ describe('uploads in parts', () => {
     const skip = await upload('awards', csv([HEAD, ...rows(5)]), 'text/csv', `?part=3&first_row=6&batch=${id}`);
     expect(skip.status).toBe(409);
     expect(skip.body.error).toMatch(/the next one is part 2/);
-    expect((await upload('units', csv(['code,name,kind', 'N1,Xã,commune']), 'text/csv', '?part=1&first_row=1')).status).toBe(400);
+    expect(
+      (await upload('units', csv(['code,name,kind', 'N1,Xã,commune']), 'text/csv', '?part=1&first_row=1')).status,
+    ).toBe(400);
     expect((await upload('awards', csv([HEAD, ...rows(5)]), 'text/csv', '?part=2&first_row=6')).status).toBe(400);
     // an abandoned upload is never counted and is removed by DELETE
     expect((await summary('from=2021&to=2021')).body.total).toBe(0);

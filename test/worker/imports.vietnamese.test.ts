@@ -36,7 +36,12 @@ beforeAll(async () => {
 });
 
 const byUnit = async (from: number, to: number) =>
-  Object.fromEntries((await summary(`from=${from}&to=${to}&group_by=unit,award,kind,gender&unit=TT`)).body.rows.map((r) => [JSON.stringify(r), r.count]));
+  Object.fromEntries(
+    (await summary(`from=${from}&to=${to}&group_by=unit,award,kind,gender&unit=TT`)).body.rows.map((r) => [
+      JSON.stringify(r),
+      r.count,
+    ]),
+  );
 
 describe('award lists in Vietnamese', () => {
   it('counts a list with Vietnamese headers, values and unit names exactly as the same list in codes', async () => {
@@ -107,25 +112,55 @@ describe('checks real award lists need', () => {
 
   const HEAD = 'Năm,Danh hiệu,Đơn vị,Đối tượng,Giới tính,Thành phần';
   it.each([
-    ['a unit that existed only from 01/07/2025, in 2024', '2024,LDTT,Xã Đông Thụy Anh,Cá nhân,,', 'unit_code', /không tồn tại vào năm 2024.*từ 01\/07\/2025/],
-    ['a unit abolished on 30/06/2025, in 2026', '2026,LDTT,TT-TX,Cá nhân,,', 'unit_code', /không tồn tại vào năm 2026.*đến 30\/06\/2025/],
-    ['GK_HUYEN after 30/06/2025', '2026,GK_HUYEN,HY-DTA,Cá nhân,,', 'award_code', /chỉ được khen đến ngày 30\/06\/2025/],
+    [
+      'a unit that existed only from 01/07/2025, in 2024',
+      '2024,LDTT,Xã Đông Thụy Anh,Cá nhân,,',
+      'unit_code',
+      /không tồn tại vào năm 2024.*từ 01\/07\/2025/,
+    ],
+    [
+      'a unit abolished on 30/06/2025, in 2026',
+      '2026,LDTT,TT-TX,Cá nhân,,',
+      'unit_code',
+      /không tồn tại vào năm 2026.*đến 30\/06\/2025/,
+    ],
+    [
+      'GK_HUYEN after 30/06/2025',
+      '2026,GK_HUYEN,HY-DTA,Cá nhân,,',
+      'award_code',
+      /chỉ được khen đến ngày 30\/06\/2025/,
+    ],
     ['a year that has not begun', '2099,LDTT,HY-DTA,Cá nhân,,', 'year', /năm 2099 chưa đến/],
     ['a gender on a collective', '2024,TTLDTT,TT,Tập thể,Nữ,', 'gender', /tập thể không có giới tính/],
-    ['an individual class on a collective', '2024,TTLDTT,TT,Tập thể,,Lao động trực tiếp', 'recipient_class', /dành cho cá nhân/],
-    ['a name two units share', '2024,LDTT,Xã Thụy Hải,Cá nhân,,', 'unit_code', /trùng tên 2 đơn vị tồn tại năm 2024: (TT-TH|DH-TH) .*; (TT-TH|DH-TH) /],
+    [
+      'an individual class on a collective',
+      '2024,TTLDTT,TT,Tập thể,,Lao động trực tiếp',
+      'recipient_class',
+      /dành cho cá nhân/,
+    ],
+    [
+      'a name two units share',
+      '2024,LDTT,Xã Thụy Hải,Cá nhân,,',
+      'unit_code',
+      /trùng tên 2 đơn vị tồn tại năm 2024: (TT-TH|DH-TH) .*; (TT-TH|DH-TH) /,
+    ],
     ['a name no unit has', '2024,LDTT,Xã Thụy Xuânn,Cá nhân,,', 'unit_code', /không có đơn vị nào.*có phải: TT-TX/],
     ['an award type no catalog has', '2024,Lao động xuất sắc,TT-TX,Cá nhân,,', 'award_code', /không có danh hiệu/],
     ['a recipient kind in other words', '2024,LDTT,TT-TX,Cán bộ,,', 'recipient_kind', /Cá nhân, Tập thể, Hộ gia đình/],
   ])('refuses %s, naming the row and the column, writing nothing', async (_name, line, column, message) => {
     const res = await upload('awards', csv([HEAD, '2024,LDTT,TT-TX,Cá nhân,,', line]));
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([expect.objectContaining({ row: 2, column, message_vi: expect.stringMatching(message) })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ row: 2, column, message_vi: expect.stringMatching(message) }),
+    ]);
     expect(await snapshot()).toEqual(baseline);
   });
 
   it('finds every problem of a list in one pass', async () => {
-    const res = await upload('awards', csv([HEAD, '2099,Lao động xuất sắc,Xã Thụy Hải,Cá nhân,,', '2024,LDTT,TT,Tập thể,Nam,']));
+    const res = await upload(
+      'awards',
+      csv([HEAD, '2099,Lao động xuất sắc,Xã Thụy Hải,Cá nhân,,', '2024,LDTT,TT,Tập thể,Nam,']),
+    );
     expect(res.status).toBe(422);
     expect(res.body.errors?.map((e) => [e.row, e.column])).toEqual([
       [1, 'year'],

@@ -1,5 +1,4 @@
-import { anonymous, api } from './auth';
-import { SELF } from 'cloudflare:test';
+import { api } from './auth';
 import { describe, expect, it } from 'vitest';
 import committed from '../../docs/openapi.json';
 
@@ -9,7 +8,13 @@ describe('GET /api/v1/openapi.json', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown> }
+        >
+      >;
     };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
@@ -42,7 +47,25 @@ describe('GET /api/v1/openapi.json', () => {
     ]);
     const summary = doc.paths['/awards/summary'].get;
     expect(summary.parameters!.map((p) => p.name).sort()).toEqual(
-      ['as_of', 'award', 'category', 'class', 'cluster', 'ethnic', 'format', 'from', 'gender', 'group_by', 'kind', 'lang', 'method', 'movement', 'tier', 'to', 'unit'].sort(),
+      [
+        'as_of',
+        'award',
+        'category',
+        'class',
+        'cluster',
+        'ethnic',
+        'format',
+        'from',
+        'gender',
+        'group_by',
+        'kind',
+        'lang',
+        'method',
+        'movement',
+        'tier',
+        'to',
+        'unit',
+      ].sort(),
     );
     expect(summary.parameters!.every((p) => p.in === 'query')).toBe(true);
     expect(Object.keys(summary.responses)).toEqual(expect.arrayContaining(['200', '400']));

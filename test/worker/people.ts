@@ -18,11 +18,20 @@ const json = { 'content-type': 'application/json' };
 export async function person(role: Role, scope: ScopeSpec = null, tag = ''): Promise<Person> {
   const scopeName = scope === null ? 'all' : 'unit' in scope ? `u-${scope.unit}` : `c-${scope.cluster}`;
   const email = `${role}.${scopeName}${tag}@example.vn`.toLowerCase();
-  const body = { email, role, ...(scope && 'unit' in scope ? { scope_unit: scope.unit } : {}), ...(scope && 'cluster' in scope ? { scope_cluster: scope.cluster } : {}) };
+  const body = {
+    email,
+    role,
+    ...(scope && 'unit' in scope ? { scope_unit: scope.unit } : {}),
+    ...(scope && 'cluster' in scope ? { scope_cluster: scope.cluster } : {}),
+  };
   const made = await api('http://local/api/v1/users', { method: 'POST', headers: json, body: JSON.stringify(body) });
   if (made.status !== 201) throw new Error(`user ${email}: ${made.status} ${await made.text()}`);
   const user = (await made.json()) as { id: number };
-  const tok = await api('http://local/api/v1/tokens', { method: 'POST', headers: json, body: JSON.stringify({ label: 'tests', user_id: user.id }) });
+  const tok = await api('http://local/api/v1/tokens', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ label: 'tests', user_id: user.id }),
+  });
   if (tok.status !== 201) throw new Error(`token for ${email}: ${tok.status} ${await tok.text()}`);
   const { token } = (await tok.json()) as { token: string };
   return { id: user.id, email, role, scope, token };
@@ -36,5 +45,16 @@ export const as = (p: Person, path: string, init: RequestInit = {}) => {
 };
 
 export async function resetAccess() {
-  await env.DB.batch(['DELETE FROM api_tokens', 'DELETE FROM sessions', 'DELETE FROM sign_in_links', 'DELETE FROM users', 'DELETE FROM audit_log', 'DELETE FROM auth_failures', 'DELETE FROM embed_tokens', 'DELETE FROM snapshots'].map((s) => env.DB.prepare(s)));
+  await env.DB.batch(
+    [
+      'DELETE FROM api_tokens',
+      'DELETE FROM sessions',
+      'DELETE FROM sign_in_links',
+      'DELETE FROM users',
+      'DELETE FROM audit_log',
+      'DELETE FROM auth_failures',
+      'DELETE FROM embed_tokens',
+      'DELETE FROM snapshots',
+    ].map((s) => env.DB.prepare(s)),
+  );
 }

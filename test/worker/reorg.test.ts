@@ -1,5 +1,4 @@
-import { anonymous, api } from './auth';
-import { SELF } from 'cloudflare:test';
+import { api } from './auth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bumpDataVersion, load, resetDatabase, summary } from './helpers';
 import { REORG } from './reorg-fixture';
@@ -13,7 +12,11 @@ beforeAll(async () => {
 async function counts(query: string, key: string) {
   const { status, body } = await summary(query);
   expect(status, JSON.stringify(body)).toBe(200);
-  return { map: Object.fromEntries(body.rows.map((r) => [String(r[key]), r.count])), total: body.total, rows: body.rows };
+  return {
+    map: Object.fromEntries(body.rows.map((r) => [String(r[key]), r.count])),
+    total: body.total,
+    rows: body.rows,
+  };
 }
 function expectClose(got: Record<string, number>, want: Record<string, number>) {
   expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
@@ -124,7 +127,11 @@ describe('cluster: membership year by year', () => {
 describe('GET /api/v1/movements/results', () => {
   const results = async (q: string) => {
     const res = await api(`http://local/api/v1/movements/results?${q}`);
-    return { status: res.status, body: (await res.json()) as { rows: unknown[]; error?: string; parameter?: string }, rowsRead: Number(res.headers.get('X-Rows-Read')) };
+    return {
+      status: res.status,
+      body: (await res.json()) as { rows: unknown[]; error?: string; parameter?: string },
+      rowsRead: Number(res.headers.get('X-Rows-Read')),
+    };
   };
 
   it('orders by year then rank, with the rank change since the previous year', async () => {
@@ -167,9 +174,29 @@ describe('GET /api/v1/awards/indicators', () => {
     expect(res.status).toBe(200);
     const { rows } = (await res.json()) as { rows: Record<string, number | null>[] };
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ year: 2023, total: 34, change: null, individual: 30, direct: 30, leaders: 0, women: 10, ethnic_minority: 0, direct_share: 1 });
+    expect(rows[0]).toMatchObject({
+      year: 2023,
+      total: 34,
+      change: null,
+      individual: 30,
+      direct: 30,
+      leaders: 0,
+      women: 10,
+      ethnic_minority: 0,
+      direct_share: 1,
+    });
     expect(rows[0].women_share).toBeCloseTo(1 / 3, 6);
-    expect(rows[1]).toMatchObject({ year: 2024, total: 14, individual: 14, direct: 0, leaders: 7, women: 5, ethnic_minority: 2, direct_share: 0, leader_share: 0.5 });
+    expect(rows[1]).toMatchObject({
+      year: 2024,
+      total: 14,
+      individual: 14,
+      direct: 0,
+      leaders: 7,
+      women: 5,
+      ethnic_minority: 2,
+      direct_share: 0,
+      leader_share: 0.5,
+    });
     expect(rows[1].change).toBeCloseTo((14 - 34) / 34, 6);
     expect(rows[1].women_share).toBeCloseTo(5 / 14, 6);
     expect(rows[1].ethnic_minority_share).toBeCloseTo(2 / 14, 6);

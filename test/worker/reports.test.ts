@@ -1,5 +1,4 @@
-import { anonymous, api } from './auth';
-import { SELF } from 'cloudflare:test';
+import { api } from './auth';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { award, dataset, load, resetDatabase } from './helpers';
@@ -34,19 +33,67 @@ beforeAll(async () => {
           { code: 'Q', name: 'Tỉnh Q', kind: 'province' },
         ],
         movements: [
-          { code: 'M_C1', name: 'Trung ương, chuyên đề', level: 'central', kind: 'thematic', start_date: '2021-09-01', end_date: '2025-12-31' },
-          { code: 'M_C2', name: 'Trung ương, theo đợt', level: 'central', kind: 'campaign', start_date: '2024-09-01', end_date: '2026-01-31' },
-          { code: 'M_P', name: 'Tỉnh P, thường xuyên', level: 'province', kind: 'regular', owner_code: 'P', start_date: '2024-01-01' },
-          { code: 'M_D', name: 'Huyện D, chuyên đề', level: 'district', kind: 'thematic', owner_code: 'D', start_date: '2024-03-01', end_date: '2024-10-31' },
-          { code: 'M_Q', name: 'Tỉnh Q, chuyên đề', level: 'province', kind: 'thematic', owner_code: 'Q', start_date: '2024-01-01', end_date: '2024-12-31' },
-          { code: 'M_OLD', name: 'Đã kết thúc', level: 'central', kind: 'regular', start_date: '2015-01-01', end_date: '2019-12-31' },
+          {
+            code: 'M_C1',
+            name: 'Trung ương, chuyên đề',
+            level: 'central',
+            kind: 'thematic',
+            start_date: '2021-09-01',
+            end_date: '2025-12-31',
+          },
+          {
+            code: 'M_C2',
+            name: 'Trung ương, theo đợt',
+            level: 'central',
+            kind: 'campaign',
+            start_date: '2024-09-01',
+            end_date: '2026-01-31',
+          },
+          {
+            code: 'M_P',
+            name: 'Tỉnh P, thường xuyên',
+            level: 'province',
+            kind: 'regular',
+            owner_code: 'P',
+            start_date: '2024-01-01',
+          },
+          {
+            code: 'M_D',
+            name: 'Huyện D, chuyên đề',
+            level: 'district',
+            kind: 'thematic',
+            owner_code: 'D',
+            start_date: '2024-03-01',
+            end_date: '2024-10-31',
+          },
+          {
+            code: 'M_Q',
+            name: 'Tỉnh Q, chuyên đề',
+            level: 'province',
+            kind: 'thematic',
+            owner_code: 'Q',
+            start_date: '2024-01-01',
+            end_date: '2024-12-31',
+          },
+          {
+            code: 'M_OLD',
+            name: 'Đã kết thúc',
+            level: 'central',
+            kind: 'regular',
+            start_date: '2015-01-01',
+            end_date: '2019-12-31',
+          },
         ],
       },
     ),
   );
 });
 
-type Form = { columns: { key: string; kind: string }[]; rows: { key: string; cells: (number | null)[] }[]; title: string };
+type Form = {
+  columns: { key: string; kind: string }[];
+  rows: { key: string; cells: (number | null)[] }[];
+  title: string;
+};
 
 describe('GET /api/v1/reports/0602', () => {
   it('matches the hand-computed cells for P in 2024', async () => {
@@ -119,7 +166,12 @@ describe('GET /api/v1/reports/0602', () => {
       columns: { no: number }[];
       rows: { code: string }[];
     };
-    expect(form.header).toMatchObject({ form_no: 'Biểu số 0602', reporting_unit: 'Huyện D', receiving_unit: 'Tỉnh P', period: 'Năm 2024' });
+    expect(form.header).toMatchObject({
+      form_no: 'Biểu số 0602',
+      reporting_unit: 'Huyện D',
+      receiving_unit: 'Tỉnh P',
+      period: 'Năm 2024',
+    });
     expect(form.columns.map((c) => c.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(form.rows.map((r) => r.code).slice(0, 3)).toEqual(['01', '02', '03']);
   });

@@ -1,4 +1,4 @@
-import { anonymous, api } from './auth';
+import { api } from './auth';
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from './fixture';
@@ -67,14 +67,75 @@ describe('GET /api/v1/awards/summary on the hand-computed fixture', () => {
   });
 
   it.each([
-    ['tier', [['government', 1], ['grassroots', 33], ['ministry_province', 6], ['state', 1]]],
-    ['category', [['commendation', 14], ['title', 27]]],
-    ['kind', [['collective', 3], ['household', 6], ['individual', 32]]],
-    ['gender', [['F', 20], ['M', 10], [null, 11]]],
-    ['class', [['LD_BO_TINH', 1], ['LD_KHAC', 5], ['LD_VU_SO', 4], ['TRUC_TIEP', 20], [null, 11]]],
-    ['method', [['CHUYEN_DE', 4], ['DOT_XUAT', 2], ['THUONG_XUYEN', 35]]],
-    ['movement', [['M1', 4], [null, 37]]],
-    ['award', [['BK_TINH', 6], ['BK_TTG', 1], ['CSTD_CS', 3], ['GK_XA', 6], ['HC_LD_3', 1], ['LDTT', 22], ['TTLDTT', 2]]],
+    [
+      'tier',
+      [
+        ['government', 1],
+        ['grassroots', 33],
+        ['ministry_province', 6],
+        ['state', 1],
+      ],
+    ],
+    [
+      'category',
+      [
+        ['commendation', 14],
+        ['title', 27],
+      ],
+    ],
+    [
+      'kind',
+      [
+        ['collective', 3],
+        ['household', 6],
+        ['individual', 32],
+      ],
+    ],
+    [
+      'gender',
+      [
+        ['F', 20],
+        ['M', 10],
+        [null, 11],
+      ],
+    ],
+    [
+      'class',
+      [
+        ['LD_BO_TINH', 1],
+        ['LD_KHAC', 5],
+        ['LD_VU_SO', 4],
+        ['TRUC_TIEP', 20],
+        [null, 11],
+      ],
+    ],
+    [
+      'method',
+      [
+        ['CHUYEN_DE', 4],
+        ['DOT_XUAT', 2],
+        ['THUONG_XUYEN', 35],
+      ],
+    ],
+    [
+      'movement',
+      [
+        ['M1', 4],
+        [null, 37],
+      ],
+    ],
+    [
+      'award',
+      [
+        ['BK_TINH', 6],
+        ['BK_TTG', 1],
+        ['CSTD_CS', 3],
+        ['GK_XA', 6],
+        ['HC_LD_3', 1],
+        ['LDTT', 22],
+        ['TTLDTT', 2],
+      ],
+    ],
   ] as const)('groups by %s', async (dim, expected) => {
     const { status, body } = await summary(`group_by=${dim}`);
     expect(status).toBe(200);
@@ -122,9 +183,15 @@ describe('GET /api/v1/awards/summary on the hand-computed fixture', () => {
 
   it('reads from the aggregates, not the raw awards: cost does not grow with raw rows', async () => {
     // the second call of each pair runs with the unit tree cached, so only cube reads differ
-    const warm = async (q: string) => (await summary(q), summary(q));
+    const warm = async (q: string) => {
+      await summary(q);
+      return summary(q);
+    };
     const before = await warm('group_by=year');
-    const rows = Array.from({ length: 300 }, (_, i) => `(${i + 1}, 2023, 'LDTT', (SELECT id FROM units WHERE code = 'C1'), 'individual', 1, 'F', 'TRUC_TIEP')`);
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) => `(${i + 1}, 2023, 'LDTT', (SELECT id FROM units WHERE code = 'C1'), 'individual', 1, 'F', 'TRUC_TIEP')`,
+    );
     // one more committed batch of 300 single-person rows, aggregated like any other
     await env.DB.prepare(`INSERT INTO import_batches (id, dataset, format, content_hash, rows, created_by, created_at, status)
       VALUES (900, 'awards', 'csv', 'x', 300, 'test', '2026-01-01', 'committed')`).run();
@@ -153,7 +220,6 @@ describe('GET /api/v1/awards/summary on the hand-computed fixture', () => {
   });
 
   it('reports its cost in X-Rows-Read and Server-Timing', async () => {
-    const { SELF } = await import('cloudflare:test');
     const res = await api('http://local/api/v1/awards/summary?group_by=year');
     expect(Number(res.headers.get('X-Rows-Read'))).toBeGreaterThan(0);
     expect(res.headers.get('Server-Timing')).toMatch(/^app;dur=\d+(\.\d+)?$/);

@@ -11,10 +11,26 @@ import { REORG } from './reorg-fixture';
 // checked against the summary API.
 
 const extra: AwardRecord[] = [
-  { year: 2024, award_code: 'BK_TINH', unit_code: 'X2', recipient_kind: 'individual', quantity: 3, method: 'DOT_XUAT', recipient_class: 'TRUC_TIEP', gender: 'F' },
+  {
+    year: 2024,
+    award_code: 'BK_TINH',
+    unit_code: 'X2',
+    recipient_kind: 'individual',
+    quantity: 3,
+    method: 'DOT_XUAT',
+    recipient_class: 'TRUC_TIEP',
+    gender: 'F',
+  },
   { year: 2023, award_code: 'BK_TINH', unit_code: 'DA', recipient_kind: 'collective', quantity: 1, method: 'DOT_XUAT' },
   // PA's first half of 2025, before the merger
-  { year: 2025, award_code: 'BK_TINH', unit_code: 'X1', recipient_kind: 'individual', quantity: 2, recipient_class: 'TRUC_TIEP' },
+  {
+    year: 2025,
+    award_code: 'BK_TINH',
+    unit_code: 'X1',
+    recipient_kind: 'individual',
+    quantity: 2,
+    recipient_class: 'TRUC_TIEP',
+  },
 ];
 
 let pbAnalyst: Person;
@@ -26,7 +42,16 @@ beforeAll(async () => {
   const awards = new Map(REORG.awards);
   for (const a of extra) awards.set(a.year, [...(awards.get(a.year) ?? []), a]);
   // a movement old province A launched in 2024 and still runs: under as_of it is the new province's too
-  const movements = [{ code: 'M_PA', name: 'Phong trào của tỉnh A', level: 'province' as const, kind: 'regular' as const, owner_code: 'PA', start_date: '2024-03-01' }];
+  const movements = [
+    {
+      code: 'M_PA',
+      name: 'Phong trào của tỉnh A',
+      level: 'province' as const,
+      kind: 'regular' as const,
+      owner_code: 'PA',
+      start_date: '2024-03-01',
+    },
+  ];
   await load({ ...REORG, awards, movements });
   pbAnalyst = await person('analyst', { unit: 'PB' });
   viewer = await person('viewer');
@@ -57,20 +82,38 @@ async function documentXml(q: string): Promise<{ doc: string; files: Record<stri
 
 /** The text of a document.xml, paragraph by paragraph. */
 const paragraphs = (xml: string) =>
-  [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+  [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  );
 
 describe('GET /api/v1/reports/year-end (JSON)', () => {
   it('counts the year against the year before, as the summary does', async () => {
     const s = await stats('unit=PA&year=2024');
     // 2024 in PA: X2 5 LDTT (F, LD_KHAC) + 3 BK_TINH ad hoc (F, TRUC_TIEP), PA 2 BK_TINH (M, LD_VU_SO)
     // 2023: X1 10 + X2 20 LDTT (TRUC_TIEP), DA 4 TTLDTT + 1 BK_TINH ad hoc (collective)
-    expect(s.totals).toMatchObject({ current: 10, previous: 35, current_kinds: { collective: 0, individual: 10, household: 0 }, previous_kinds: { collective: 5, individual: 30, household: 0 } });
+    expect(s.totals).toMatchObject({
+      current: 10,
+      previous: 35,
+      current_kinds: { collective: 0, individual: 10, household: 0 },
+      previous_kinds: { collective: 5, individual: 30, household: 0 },
+    });
     expect(s.totals.change).toBeCloseTo((10 - 35) / 35, 6);
     const api2 = await summary('unit=PA&from=2023&to=2024&group_by=year');
-    expect(Object.fromEntries(api2.body.rows.map((r) => [r.year, r.count]))).toEqual({ 2023: s.totals.previous, 2024: s.totals.current });
+    expect(Object.fromEntries(api2.body.rows.map((r) => [r.year, r.count]))).toEqual({
+      2023: s.totals.previous,
+      2024: s.totals.current,
+    });
     expect(s.by_tier).toEqual([
-      { tier: 'ministry_province', current: { collective: 0, individual: 5, household: 0 }, previous: { collective: 1, individual: 0, household: 0 } },
-      { tier: 'grassroots', current: { collective: 0, individual: 5, household: 0 }, previous: { collective: 4, individual: 30, household: 0 } },
+      {
+        tier: 'ministry_province',
+        current: { collective: 0, individual: 5, household: 0 },
+        previous: { collective: 1, individual: 0, household: 0 },
+      },
+      {
+        tier: 'grassroots',
+        current: { collective: 0, individual: 5, household: 0 },
+        previous: { collective: 4, individual: 30, household: 0 },
+      },
     ]);
     expect(s.by_award.map((a) => [a.award, a.current.individual + a.current.collective, a.previous])).toEqual([
       ['BK_TINH', 5, 1],
@@ -81,9 +124,14 @@ describe('GET /api/v1/reports/year-end (JSON)', () => {
       { year: 2023, individual: 30, direct: 30, leaders: 0, non_leaders: 30, women: 10 },
       { year: 2024, individual: 10, direct: 3, leaders: 7, non_leaders: 3, women: 8 },
     ]);
-    expect(s.ad_hoc).toEqual({ current: { collective: 0, individual: 3, household: 0 }, previous: { collective: 1, individual: 0, household: 0 } });
+    expect(s.ad_hoc).toEqual({
+      current: { collective: 0, individual: 3, household: 0 },
+      previous: { collective: 1, individual: 0, household: 0 },
+    });
     // cluster K in 2024: PB first (not inside PA), PA second, proposed for the PM's certificate
-    expect(s.clusters).toEqual([expect.objectContaining({ cluster: 'K', unit: 'PA', rank: 2, score: 940, proposed_award: 'BK_TTG' })]);
+    expect(s.clusters).toEqual([
+      expect.objectContaining({ cluster: 'K', unit: 'PA', rank: 2, score: 940, proposed_award: 'BK_TTG' }),
+    ]);
   });
 
   it("with as_of counts a merged province's whole year: PN 2025 includes PA's first half", async () => {
@@ -103,7 +151,9 @@ describe('GET /api/v1/reports/year-end (JSON)', () => {
 describe('GET /api/v1/reports/year-end?format=docx', () => {
   it('is a Word document in the Decree 30/2020 format whose figures are the summary API', async () => {
     const { doc, files, res } = await documentXml('unit=PA&year=2024');
-    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(res.headers.get('content-disposition')).toContain('thidua-bao-cao-tong-ket-PA-2024.docx');
     const text = paragraphs(doc);
     // the heading block: issuing body, Quốc hiệu, Tiêu ngữ, place and date, the document type
@@ -126,19 +176,25 @@ describe('GET /api/v1/reports/year-end?format=docx', () => {
     // Times New Roman everywhere, A4, margins top/bottom 20 mm, left 30, right 15 (twips)
     const fonts = new Set([...doc.matchAll(/w:ascii="([^"]*)"/g)].map((m) => m[1]));
     expect([...fonts]).toEqual(['Times New Roman']);
-    expect(strFromU8(files['word/styles.xml'])).toMatch(/<w:docDefaults>[\s\S]*w:ascii="Times New Roman"[\s\S]*<w:sz w:val="28"\/>/);
+    expect(strFromU8(files['word/styles.xml'])).toMatch(
+      /<w:docDefaults>[\s\S]*w:ascii="Times New Roman"[\s\S]*<w:sz w:val="28"\/>/,
+    );
     const sect = doc.slice(doc.indexOf('<w:sectPr'));
     expect(sect).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(sect).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
     // page numbers at the top centre, none on page 1
     expect(sect).toContain('<w:titlePg/>');
-    const headers = Object.keys(files).filter((f) => /^word\/header\d+\.xml$/.test(f)).map((f) => strFromU8(files[f]));
+    const headers = Object.keys(files)
+      .filter((f) => /^word\/header\d+\.xml$/.test(f))
+      .map((f) => strFromU8(files[f]));
     expect(headers.some((h) => h.includes('PAGE') && h.includes('w:val="center"'))).toBe(true);
     expect(headers.some((h) => !h.includes('PAGE'))).toBe(true);
     // the statistics: this year's and last year's totals from the summary API, in vi-VN digits
     const api2 = await summary('unit=PA&from=2023&to=2024&group_by=year');
     const byYear = Object.fromEntries(api2.body.rows.map((r) => [r.year, r.count]));
-    expect(text.some((p) => p.includes(`Năm 2024, Tỉnh A có ${byYear[2024]} lượt khen thưởng (năm 2023: ${byYear[2023]})`))).toBe(true);
+    expect(
+      text.some((p) => p.includes(`Năm 2024, Tỉnh A có ${byYear[2024]} lượt khen thưởng (năm 2023: ${byYear[2023]})`)),
+    ).toBe(true);
     // real tables: table 1 by level, its last row the totals of both years
     const tables = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
     const rowsOf = (tbl: string) => [...tbl.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => paragraphs(r[0]));
@@ -148,7 +204,13 @@ describe('GET /api/v1/reports/year-end?format=docx', () => {
     expect(tierTable!.at(-1)).toEqual(['Tổng số', '0', '10', '0', String(byYear[2024]), String(byYear[2023])]);
     expect(tables.some((t) => t.includes('<w:tblHeader/>'))).toBe(true);
     const people = tables.map(rowsOf).find((rows) => rows[0]?.[0] === 'Đối tượng');
-    expect(people!.find((r) => r[0] === 'Người lao động trực tiếp')).toEqual(['Người lao động trực tiếp', '3', '30%', '30', '100%']);
+    expect(people!.find((r) => r[0] === 'Người lao động trực tiếp')).toEqual([
+      'Người lao động trực tiếp',
+      '3',
+      '30%',
+      '30',
+      '100%',
+    ]);
     // the award forms under a heading row per level
     const awards = tables.map(rowsOf).find((rows) => rows[0]?.[0] === 'Danh hiệu, hình thức khen thưởng');
     expect(awards!.slice(1, -1)).toEqual([
@@ -169,13 +231,24 @@ describe('GET /api/v1/reports/year-end?format=docx', () => {
 
   it('names the boundaries the figures are counted on under as_of', async () => {
     const { doc } = await documentXml('unit=PN&year=2025&as_of=2025-12-31');
-    expect(paragraphs(doc).some((p) => p.includes('Tỉnh mới (số liệu tính theo địa giới hành chính ngày 31/12/2025) có 44 lượt khen thưởng (năm 2024: 17)'))).toBe(true);
+    expect(
+      paragraphs(doc).some((p) =>
+        p.includes(
+          'Tỉnh mới (số liệu tính theo địa giới hành chính ngày 31/12/2025) có 44 lượt khen thưởng (năm 2024: 17)',
+        ),
+      ),
+    ).toBe(true);
   });
 });
 
 describe('forms with as_of', () => {
   it("form 0603 of the new province's whole year counts the old province's first half", async () => {
-    type F = { as_of: string | null; header: { period: string }; columns: { key: string; kind: string }[]; rows: { key: string; cells: (number | null)[] }[] };
+    type F = {
+      as_of: string | null;
+      header: { period: string };
+      columns: { key: string; kind: string }[];
+      rows: { key: string; cells: (number | null)[] }[];
+    };
     const get = async (q: string) => (await (await api(`http://local/api/v1/reports/0603?${q}`)).json()) as F;
     const recorded = await get('unit=PN&year=2025');
     const whole = await get('unit=PN&year=2025&as_of=2025-12-31');
@@ -191,7 +264,7 @@ describe('forms with as_of', () => {
 });
 
 describe('form 0601 with as_of', () => {
-  it("counts the movements of the units merged into the new province", async () => {
+  it('counts the movements of the units merged into the new province', async () => {
     type F = { rows: { key: string; cells: number[] }[] };
     const get = async (q: string) => (await (await api(`http://local/api/v1/reports/0601?${q}`)).json()) as F;
     expect((await get('unit=PN&year=2025')).rows[0].cells).toEqual([0, 0]);

@@ -17,7 +17,13 @@ export interface Identity {
 
 export const BOOTSTRAP_ADMIN = 'ADMIN_TOKEN';
 
-export const bootstrapAdmin = (via: Identity['via']): Identity => ({ via, userId: null, email: BOOTSTRAP_ADMIN, role: 'admin', scope: null });
+export const bootstrapAdmin = (via: Identity['via']): Identity => ({
+  via,
+  userId: null,
+  email: BOOTSTRAP_ADMIN,
+  role: 'admin',
+  scope: null,
+});
 
 export function scopeOf(row: { scope_unit: string | null; scope_cluster: string | null }): Scope {
   if (row.scope_unit) return { unit: row.scope_unit };

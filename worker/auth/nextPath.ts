@@ -5,7 +5,7 @@
 // would, and only its path and query are kept (percent-encoded by the URL parser). Anything that
 // resolves to another origin, or is not a path, goes to the dashboard.
 export function nextPath(next: string | undefined, origin: string): string {
-  if (!next || !next.startsWith('/')) return '/';
+  if (!next?.startsWith('/')) return '/';
   let target: URL;
   try {
     target = new URL(next, origin);

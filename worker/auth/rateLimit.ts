@@ -16,7 +16,8 @@ export const FAILURE_WINDOW_SECONDS = 15 * 60;
  * Deployed, Cloudflare sets CF-Connecting-IP (clients cannot). Under `npm start` the header is
  * the client's own text, so it is ignored: everything on this machine is one client.
  */
-export const clientOf = (c: Context<AppEnv>) => (isLocalDev(c.env) ? 'local' : c.req.header('CF-Connecting-IP') ?? 'unknown');
+export const clientOf = (c: Context<AppEnv>) =>
+  isLocalDev(c.env) ? 'local' : (c.req.header('CF-Connecting-IP') ?? 'unknown');
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -24,7 +25,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 export function blockedFor(row: FailureRow | null, now = nowSeconds()): number {
   if (!row || row.count < FAILURE_LIMIT) return 0;
   const left = row.window_start + FAILURE_WINDOW_SECONDS - now;
-  return left > 0 ? left : 0;
+  return Math.max(left, 0);
 }
 
 export function tooManyFailures(c: Context<AppEnv>, retryAfter: number): ApiError {

@@ -3,7 +3,10 @@ import { timingSafeEqual } from 'hono/utils/buffer';
 /** A random secret of `bytes` bytes, base64url (API tokens, session ids). */
 export function randomSecret(bytes = 32): string {
   const raw = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...raw))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Tokens and session ids are stored only as this digest: a copy of the table opens nothing. */

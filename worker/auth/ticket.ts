@@ -12,13 +12,24 @@ export interface Ticket {
   exp: number;
 }
 
-export const signTicket = (secret: string, sub: number, lifetimeSeconds: number, jti: string = crypto.randomUUID(), now = Math.floor(Date.now() / 1000)) =>
-  sign({ purpose: 'sign-in', sub, jti, exp: now + lifetimeSeconds }, secret, 'HS256');
+export const signTicket = (
+  secret: string,
+  sub: number,
+  lifetimeSeconds: number,
+  jti: string = crypto.randomUUID(),
+  now = Math.floor(Date.now() / 1000),
+) => sign({ purpose: 'sign-in', sub, jti, exp: now + lifetimeSeconds }, secret, 'HS256');
 
 export async function verifyTicket(secret: string, ticket: string): Promise<Ticket | null> {
   try {
     const claims = (await verify(ticket, secret, 'HS256')) as Partial<Ticket>;
-    if (claims.purpose !== 'sign-in' || typeof claims.sub !== 'number' || typeof claims.jti !== 'string' || typeof claims.exp !== 'number') return null;
+    if (
+      claims.purpose !== 'sign-in' ||
+      typeof claims.sub !== 'number' ||
+      typeof claims.jti !== 'string' ||
+      typeof claims.exp !== 'number'
+    )
+      return null;
     return claims as Ticket;
   } catch {
     return null;

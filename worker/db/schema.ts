@@ -211,10 +211,7 @@ export const awards = sqliteTable(
     decisionDate: text('decision_date'),
     recipientName: text('recipient_name'),
   },
-  (t) => [
-    index('awards_batch').on(t.batchId),
-    check('awards_quantity', sql`${t.quantity} > 0`),
-  ],
+  (t) => [index('awards_batch').on(t.batchId), check('awards_quantity', sql`${t.quantity} > 0`)],
 );
 
 export const movementResults = sqliteTable(

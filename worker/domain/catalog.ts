@@ -17,7 +17,13 @@ type Row = [code: string, nameVi: string, nameEn: string, scope: AwardScope, tie
 
 const titles: Row[] = [
   ['CSTD_TQ', 'Chiến sĩ thi đua toàn quốc', 'National Emulation Fighter', 'individual', 'government'],
-  ['CSTD_BT', 'Chiến sĩ thi đua bộ, ban, ngành, tỉnh', 'Ministry/Province Emulation Fighter', 'individual', 'ministry_province'],
+  [
+    'CSTD_BT',
+    'Chiến sĩ thi đua bộ, ban, ngành, tỉnh',
+    'Ministry/Province Emulation Fighter',
+    'individual',
+    'ministry_province',
+  ],
   ['CSTD_CS', 'Chiến sĩ thi đua cơ sở', 'Grassroots Emulation Fighter', 'individual', 'grassroots'],
   ['LDTT', 'Lao động tiên tiến', 'Advanced Worker', 'individual', 'grassroots'],
   ['CSTT', 'Chiến sĩ tiên tiến', 'Advanced Soldier', 'individual', 'grassroots'],
@@ -72,8 +78,20 @@ const commendations: Row[] = [
   ['GT_HCM', 'Giải thưởng Hồ Chí Minh', 'Hồ Chí Minh Prize', 'individual', 'state'],
   ['GT_NN', 'Giải thưởng Nhà nước', 'State Prize', 'individual', 'state'],
   ['BK_TTG', 'Bằng khen của Thủ tướng Chính phủ', "Prime Minister's Certificate of Merit", 'both', 'government'],
-  ['BK_BO', 'Bằng khen của bộ, ban, ngành trung ương', 'Certificate of Merit of a central ministry or agency', 'both', 'ministry_province'],
-  ['BK_TINH', 'Bằng khen của Chủ tịch UBND tỉnh', "Provincial Chairman's Certificate of Merit", 'both', 'ministry_province'],
+  [
+    'BK_BO',
+    'Bằng khen của bộ, ban, ngành trung ương',
+    'Certificate of Merit of a central ministry or agency',
+    'both',
+    'ministry_province',
+  ],
+  [
+    'BK_TINH',
+    'Bằng khen của Chủ tịch UBND tỉnh',
+    "Provincial Chairman's Certificate of Merit",
+    'both',
+    'ministry_province',
+  ],
   ['KNC', 'Kỷ niệm chương, huy hiệu', 'Commemorative Medal or Badge', 'individual', 'ministry_province'],
   ['GK_DV', 'Giấy khen của thủ trưởng cơ quan, đơn vị', 'Certificate of Merit of an agency head', 'both', 'grassroots'],
   ['GK_HUYEN', 'Giấy khen của Chủ tịch UBND huyện', "District Chairman's Certificate of Merit", 'both', 'grassroots'],

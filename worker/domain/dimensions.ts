@@ -1,11 +1,4 @@
-import {
-  AWARD_CATEGORIES,
-  AWARD_METHODS,
-  AWARD_TIERS,
-  GENDERS,
-  RECIPIENT_CLASSES,
-  RECIPIENT_KINDS,
-} from './enums';
+import { AWARD_CATEGORIES, AWARD_METHODS, AWARD_TIERS, GENDERS, RECIPIENT_CLASSES, RECIPIENT_KINDS } from './enums';
 
 // The one registry of the API's logical dimensions, read by the worker (summary dimensions,
 // request validation, the resolve loop, embed parameters, file columns and names, reports)
@@ -48,7 +41,12 @@ export interface YearDimension extends Common {
 }
 export type DimensionSpec = ClosedDimension | CatalogDimension | YearDimension;
 
-const closed = <const V extends string>(values: readonly V[], labels: Record<V, ValueLabel>, name: Label, numeric?: boolean): ClosedDimension<V> => ({
+const closed = <const V extends string>(
+  values: readonly V[],
+  labels: Record<V, ValueLabel>,
+  name: Label,
+  numeric?: boolean,
+): ClosedDimension<V> => ({
   kind: 'closed',
   values,
   labels,
@@ -70,7 +68,11 @@ export const DIMENSION_REGISTRY = {
     {
       state: { vi: 'Cấp Nhà nước', en: 'State', synonyms: ['Nhà nước', 'Chủ tịch nước'] },
       government: { vi: 'Thủ tướng Chính phủ', en: 'Prime Minister', synonyms: ['Chính phủ', 'Thủ tướng'] },
-      ministry_province: { vi: 'Cấp bộ, ngành, tỉnh', en: 'Ministry / province', synonyms: ['Cấp tỉnh', 'Cấp bộ', 'Bộ, ngành, tỉnh'] },
+      ministry_province: {
+        vi: 'Cấp bộ, ngành, tỉnh',
+        en: 'Ministry / province',
+        synonyms: ['Cấp tỉnh', 'Cấp bộ', 'Bộ, ngành, tỉnh'],
+      },
       grassroots: { vi: 'Cấp cơ sở', en: 'Grassroots', synonyms: ['Cơ sở'] },
     },
     { vi: 'Cấp khen', en: 'Level' },
@@ -92,13 +94,29 @@ export const DIMENSION_REGISTRY = {
     },
     { vi: 'Đối tượng', en: 'Recipient' },
   ),
-  gender: closed(GENDERS, { F: { vi: 'Nữ', en: 'Female' }, M: { vi: 'Nam', en: 'Male' } }, { vi: 'Giới tính', en: 'Gender' }),
+  gender: closed(
+    GENDERS,
+    { F: { vi: 'Nữ', en: 'Female' }, M: { vi: 'Nam', en: 'Male' } },
+    { vi: 'Giới tính', en: 'Gender' },
+  ),
   class: closed(
     RECIPIENT_CLASSES,
     {
-      LD_BO_TINH: { vi: 'Lãnh đạo cấp bộ, tỉnh', en: 'Ministry / province leaders', synonyms: ['Lãnh đạo cấp tỉnh', 'Lãnh đạo cấp bộ'] },
-      LD_VU_SO: { vi: 'Lãnh đạo cấp vụ, sở', en: 'Department leaders', synonyms: ['Lãnh đạo cấp sở', 'Lãnh đạo cấp vụ'] },
-      LD_KHAC: { vi: 'Lãnh đạo, quản lý khác', en: 'Other leaders and managers', synonyms: ['Lãnh đạo khác', 'Quản lý'] },
+      LD_BO_TINH: {
+        vi: 'Lãnh đạo cấp bộ, tỉnh',
+        en: 'Ministry / province leaders',
+        synonyms: ['Lãnh đạo cấp tỉnh', 'Lãnh đạo cấp bộ'],
+      },
+      LD_VU_SO: {
+        vi: 'Lãnh đạo cấp vụ, sở',
+        en: 'Department leaders',
+        synonyms: ['Lãnh đạo cấp sở', 'Lãnh đạo cấp vụ'],
+      },
+      LD_KHAC: {
+        vi: 'Lãnh đạo, quản lý khác',
+        en: 'Other leaders and managers',
+        synonyms: ['Lãnh đạo khác', 'Quản lý'],
+      },
       DOANH_NHAN: { vi: 'Doanh nhân', en: 'Entrepreneurs' },
       TRUC_TIEP: {
         vi: 'Công nhân, nông dân, người lao động trực tiếp',
@@ -123,10 +141,18 @@ export const DIMENSION_REGISTRY = {
     { vi: 'Hình thức xét khen', en: 'Award method' },
   ),
   movement: { kind: 'catalog', catalog: 'movement', filter: 'list', name: { vi: 'Phong trào', en: 'Movement' } },
-  cluster: { kind: 'catalog', catalog: 'cluster', filter: 'single', name: { vi: 'Cụm, khối thi đua', en: 'Cluster or block' } },
+  cluster: {
+    kind: 'catalog',
+    catalog: 'cluster',
+    filter: 'single',
+    name: { vi: 'Cụm, khối thi đua', en: 'Cluster or block' },
+  },
   ethnic: closed(
     ETHNIC_VALUES,
-    { '1': { vi: 'Dân tộc thiểu số', en: 'Ethnic minority', synonyms: ['Có', 'x'] }, '0': { vi: 'Không phải dân tộc thiểu số', en: 'Not an ethnic minority', synonyms: ['Không', 'Kinh'] } },
+    {
+      '1': { vi: 'Dân tộc thiểu số', en: 'Ethnic minority', synonyms: ['Có', 'x'] },
+      '0': { vi: 'Không phải dân tộc thiểu số', en: 'Not an ethnic minority', synonyms: ['Không', 'Kinh'] },
+    },
     { vi: 'Dân tộc thiểu số', en: 'Ethnic minority' },
     true,
   ),
@@ -136,20 +162,25 @@ export type SummaryDimension = keyof typeof DIMENSION_REGISTRY;
 export const SUMMARY_DIMENSIONS = Object.keys(DIMENSION_REGISTRY) as [SummaryDimension, ...SummaryDimension[]];
 
 type Registry = typeof DIMENSION_REGISTRY;
-export type ClosedDimensionName = { [K in SummaryDimension]: Registry[K] extends { kind: 'closed' } ? K : never }[SummaryDimension];
+export type ClosedDimensionName = {
+  [K in SummaryDimension]: Registry[K] extends { kind: 'closed' } ? K : never;
+}[SummaryDimension];
 /** Dimensions filtered by a list of values (closed values or catalog codes): every one also a cube column. */
 export type ListFilterDimension = {
   [K in SummaryDimension]: Registry[K] extends { kind: 'closed' } | { filter: 'list' } ? K : never;
 }[SummaryDimension];
 
 const entries = Object.entries(DIMENSION_REGISTRY) as [SummaryDimension, DimensionSpec][];
-export const CLOSED_DIMENSIONS = entries.filter(([, d]) => d.kind === 'closed').map(([k]) => k) as ClosedDimensionName[];
+export const CLOSED_DIMENSIONS = entries
+  .filter(([, d]) => d.kind === 'closed')
+  .map(([k]) => k) as ClosedDimensionName[];
 export const LIST_FILTERS = entries
   .filter(([, d]) => d.kind === 'closed' || (d.kind === 'catalog' && d.filter === 'list'))
   .map(([k]) => k) as ListFilterDimension[];
 
 /** The values of a closed dimension, in series order. */
-export const valuesOf = <K extends ClosedDimensionName>(dim: K): Registry[K]['values'] => DIMENSION_REGISTRY[dim].values;
+export const valuesOf = <K extends ClosedDimensionName>(dim: K): Registry[K]['values'] =>
+  DIMENSION_REGISTRY[dim].values;
 
 /** The readable name of a closed value in a language, or undefined for a value the registry does not know. */
 export function closedLabel(dim: ClosedDimensionName, value: string | number, lang: keyof Label): string | undefined {
@@ -157,8 +188,12 @@ export function closedLabel(dim: ClosedDimensionName, value: string | number, la
   return labels[String(value)]?.[lang];
 }
 
-export const isClosedDimension = (dim: string): dim is ClosedDimensionName => (CLOSED_DIMENSIONS as string[]).includes(dim);
+export const isClosedDimension = (dim: string): dim is ClosedDimensionName =>
+  (CLOSED_DIMENSIONS as string[]).includes(dim);
 
 /** Every filter of the summary (and of the reads that share its filters), by its parameter name. */
 export type FilterParam = 'from' | 'to' | 'unit' | 'cluster' | 'as_of' | ListFilterDimension;
-export const FILTER_PARAMS = ['from', 'to', 'unit', 'cluster', 'as_of', ...LIST_FILTERS] as [FilterParam, ...FilterParam[]];
+export const FILTER_PARAMS = ['from', 'to', 'unit', 'cluster', 'as_of', ...LIST_FILTERS] as [
+  FilterParam,
+  ...FilterParam[],
+];

@@ -10,6 +10,8 @@ export function parseSummary(query: Record<string, string>) {
 
 /** The filters of a new token or snapshot, checked with the chart's fixed ones as the summary would. */
 export function newChartQuery(body: { chart: EmbedChart; params: Partial<Record<string, string>> }) {
-  const params = Object.fromEntries(Object.entries(body.params).filter((e): e is [string, string] => e[1] !== undefined));
+  const params = Object.fromEntries(
+    Object.entries(body.params).filter((e): e is [string, string] => e[1] !== undefined),
+  );
   return { params, parsed: parseSummary({ ...params, ...EMBED_CHARTS[body.chart].fixed }) };
 }

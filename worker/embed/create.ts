@@ -46,7 +46,15 @@ export async function createEmbed(
     revoked_at: null,
     created_by: actorOf(who),
   };
-  const claims = { jti: row.id, chart: body.chart, params, origin: body.origin, iat, exp, ...(who.scope ? { scope: who.scope } : {}) };
+  const claims = {
+    jti: row.id,
+    chart: body.chart,
+    params,
+    origin: body.origin,
+    iat,
+    exp,
+    ...(who.scope ? { scope: who.scope } : {}),
+  };
   const token = await signEmbed(claims, secret);
   await insertEmbedToken(db, cost, row);
   await recordAudit(db, {

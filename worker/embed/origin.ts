@@ -7,7 +7,8 @@
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const IPV6 = /^\[[0-9a-f:.]+\]$/;
 
-const isHost = (host: string) => IPV6.test(host) || (host.length <= 253 && host.split('.').every((label) => LABEL.test(label)));
+const isHost = (host: string) =>
+  IPV6.test(host) || (host.length <= 253 && host.split('.').every((label) => LABEL.test(label)));
 
 /** The canonical origin of `text`, or null if it is not exactly an http(s) origin with a plain host. */
 export function parseOrigin(text: string): string | null {

@@ -52,7 +52,10 @@ export async function embedPage(c: Context<AppEnv>): Promise<Response> {
   }
   // a row stored before origins were parsed may hold a wildcard or CSP syntax: never sent
   const frameAncestor = parseOrigin(origin);
-  if (!frameAncestor) return deniedPage('This embed token names a parent origin that is not a single scheme://host[:port]: ask for a new one');
+  if (!frameAncestor)
+    return deniedPage(
+      'This embed token names a parent origin that is not a single scheme://host[:port]: ask for a new one',
+    );
   // '/' is the shell under any html_handling (`/index.html` may redirect to `/`)
   const shell = await c.env.ASSETS.fetch(new URL('/', c.req.url));
   if (!shell.ok) return new Response('The dashboard is not built (npm run build)', { status: 503 });

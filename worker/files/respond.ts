@@ -9,7 +9,15 @@ import { ApiError } from '../errors';
 export const MAX_FILE_ROWS = 100_000;
 
 const vnTime = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 
 /** The same rows as the JSON answer, as a CSV or XLSX download. */
 export async function fileResponse(c: Context<AppEnv>, format: 'csv' | 'xlsx', name: string, table: Table) {
@@ -38,5 +46,8 @@ export async function fileResponse(c: Context<AppEnv>, format: 'csv' | 'xlsx', n
     ['Nguồn / source', `thidua ${url.pathname}${url.search}`],
   ];
   const body = await toXlsx(table, filters);
-  return c.body(body, 200, { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  return c.body(body, 200, {
+    ...headers,
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
 }

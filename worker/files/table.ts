@@ -34,24 +34,31 @@ function nameOf(geo: Geography, dim: string, code: string | number | null, lang:
       return geo.names.movement.get(c) ?? null;
     case 'award': {
       const n = geo.names.award.get(c);
-      return n ? (lang === 'en' ? n.en ?? n.vi : n.vi) : null;
+      return n ? (lang === 'en' ? (n.en ?? n.vi) : n.vi) : null;
     }
     default:
-      return isClosedDimension(dim) ? closedLabel(dim, c, lang) ?? null : null;
+      return isClosedDimension(dim) ? (closedLabel(dim, c, lang) ?? null) : null;
   }
 }
 
 /** Dimensions first (code, then name), then the value columns, in the order given. */
 export function toTable(geo: Geography, rows: Row[], dims: string[], values: Column[], lang: Lang): Table {
   const columns: Column[] = [];
-  for (const c of [...dims.map((d): Column => ({ key: d, kind: d === 'year' ? 'year' : d === 'ethnic' ? 'number' : 'text' })), ...values]) {
+  for (const c of [
+    ...dims.map((d): Column => ({ key: d, kind: d === 'year' ? 'year' : d === 'ethnic' ? 'number' : 'text' })),
+    ...values,
+  ]) {
     columns.push(c);
     if (NAMED.has(c.key)) columns.push({ key: `${c.key}_name`, kind: 'text' });
   }
   return {
     columns,
     rows: rows.map((r) =>
-      columns.map((c) => (c.key.endsWith('_name') && NAMED.has(c.key.slice(0, -5)) ? nameOf(geo, c.key.slice(0, -5), r[c.key.slice(0, -5)], lang) : r[c.key] ?? null)),
+      columns.map((c) =>
+        c.key.endsWith('_name') && NAMED.has(c.key.slice(0, -5))
+          ? nameOf(geo, c.key.slice(0, -5), r[c.key.slice(0, -5)], lang)
+          : (r[c.key] ?? null),
+      ),
     ),
   };
 }

@@ -26,7 +26,12 @@ export async function toXlsx(table: Table, filters: [string, string][]): Promise
       { value: 'Tham số / Parameter', type: String, fontWeight: 'bold' },
       { value: 'Giá trị / Value', type: String, fontWeight: 'bold' },
     ],
-    ...filters.map(([k, v]): Row => [{ value: k, type: String }, { value: v, type: String }]),
+    ...filters.map(
+      ([k, v]): Row => [
+        { value: k, type: String },
+        { value: v, type: String },
+      ],
+    ),
   ];
   const blob = await writeXlsxFile([
     {

@@ -16,18 +16,38 @@ export type ImportRight = { allowed?: ImportScope } | Refusal;
 
 /** Whether an editor may import a dataset at all, by role and kind of scope alone. */
 function importRefusal(who: Identity, dataset: Dataset): Refusal | null {
-  if (dataset === 'award_types') return who.role === 'admin' ? null : { refused: 'the award catalog is changed by admins only', refused_vi: 'chỉ quản trị viên mới thay đổi danh mục hình thức khen thưởng', role: 'admin' };
+  if (dataset === 'award_types')
+    return who.role === 'admin'
+      ? null
+      : {
+          refused: 'the award catalog is changed by admins only',
+          refused_vi: 'chỉ quản trị viên mới thay đổi danh mục hình thức khen thưởng',
+          role: 'admin',
+        };
   if (who.scope === null) return null;
-  if (REFERENCE.includes(dataset)) return {
+  if (REFERENCE.includes(dataset))
+    return {
       refused: `${dataset} is shared reference data: it is imported by an editor without a scope`,
       refused_vi: `${dataset} là dữ liệu dùng chung: do biên tập viên không giới hạn phạm vi nhập`,
     };
-  if (dataset === 'awards') return 'unit' in who.scope ? null : { refused: 'award lists are imported by unit-scoped or unscoped editors', refused_vi: 'danh sách khen thưởng do biên tập viên của đơn vị hoặc không giới hạn phạm vi nhập' };
-  return 'cluster' in who.scope ? null : { refused: "cluster results are imported by the cluster's editor or an unscoped one", refused_vi: 'kết quả cụm, khối do biên tập viên của cụm, khối hoặc không giới hạn phạm vi nhập' };
+  if (dataset === 'awards')
+    return 'unit' in who.scope
+      ? null
+      : {
+          refused: 'award lists are imported by unit-scoped or unscoped editors',
+          refused_vi: 'danh sách khen thưởng do biên tập viên của đơn vị hoặc không giới hạn phạm vi nhập',
+        };
+  return 'cluster' in who.scope
+    ? null
+    : {
+        refused: "cluster results are imported by the cluster's editor or an unscoped one",
+        refused_vi: 'kết quả cụm, khối do biên tập viên của cụm, khối hoặc không giới hạn phạm vi nhập',
+      };
 }
 
 /** The datasets an identity may import (GET /auth/me tells the dashboard, so it offers only these). */
-export const importableDatasets = (who: Identity): Dataset[] => (atLeast(who.role, 'editor') ? DATASETS.filter((d) => importRefusal(who, d) === null) : []);
+export const importableDatasets = (who: Identity): Dataset[] =>
+  atLeast(who.role, 'editor') ? DATASETS.filter((d) => importRefusal(who, d) === null) : [];
 
 /** The right to import a dataset, with the row limits of a scoped editor. */
 export function importRight(who: Identity, dataset: Dataset, geo: Geography): ImportRight {
@@ -40,4 +60,5 @@ export function importRight(who: Identity, dataset: Dataset, geo: Geography): Im
 }
 
 /** A scoped editor sees and rolls back only their own batches. */
-export const ownBatch = (who: Identity, b: Pick<ImportBatch, 'created_by'>) => who.scope === null || madeBy(who, b.created_by);
+export const ownBatch = (who: Identity, b: Pick<ImportBatch, 'created_by'>) =>
+  who.scope === null || madeBy(who, b.created_by);

@@ -18,7 +18,8 @@ const fail = (en: string, vi: string): Cell<never> => ({ ok: false, message: msg
  */
 export function text(max = 500): Parser<string> {
   return (raw) => {
-    if (raw.startsWith('=')) return fail(
+    if (raw.startsWith('='))
+      return fail(
         'looks like a spreadsheet formula (starts with "="); save the file with values, not formulas',
         'trông như công thức bảng tính (bắt đầu bằng "="); hãy lưu tệp với giá trị, không lưu công thức',
       );
@@ -30,19 +31,27 @@ export function text(max = 500): Parser<string> {
 /** A code: letters, digits and - _ . / (as printed on decisions), at most 64 characters. */
 export const code: Parser<string> = (raw) => {
   if (raw.length > 64) return fail('code too long: at most 64 characters', 'mã quá dài: tối đa 64 ký tự');
-  if (!/^[\p{L}\p{N}][\p{L}\p{N}_./-]*$/u.test(raw)) return fail('not a valid code: use letters, digits and - _ . / only', 'mã không hợp lệ: chỉ dùng chữ, số và - _ . /');
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}_./-]*$/u.test(raw))
+    return fail(
+      'not a valid code: use letters, digits and - _ . / only',
+      'mã không hợp lệ: chỉ dùng chữ, số và - _ . /',
+    );
   return ok(raw.normalize('NFC'));
 };
 
 export function oneOf<const T extends readonly string[]>(values: T): Parser<T[number]> {
-  return (raw) => (values.includes(raw) ? ok(raw as T[number]) : fail(`must be one of ${values.join(', ')}`, `phải là một trong: ${values.join(', ')}`));
+  return (raw) =>
+    values.includes(raw)
+      ? ok(raw as T[number])
+      : fail(`must be one of ${values.join(', ')}`, `phải là một trong: ${values.join(', ')}`);
 }
 
 export function integer(min: number, max: number, what: Msg = msg('a whole number', 'số nguyên')): Parser<number> {
   return (raw) => {
     if (!/^[+-]?\d+$/.test(raw)) return fail(`must be ${what.en}`, `phải là ${what.vi}`);
     const n = Number(raw);
-    if (n < min || n > max) return fail(`must be ${what.en} from ${min} to ${max}`, `phải là ${what.vi} từ ${min} đến ${max}`);
+    if (n < min || n > max)
+      return fail(`must be ${what.en} from ${min} to ${max}`, `phải là ${what.vi} từ ${min} đến ${max}`);
     return ok(n);
   };
 }
@@ -59,14 +68,18 @@ export const number: Parser<number> = (raw) => {
 export const share: Parser<number> = (raw) => {
   const n = number(raw);
   if (!n.ok) return n;
-  return n.value > 0 && n.value <= 1 ? n : fail('must be greater than 0 and at most 1', 'phải lớn hơn 0 và không quá 1');
+  return n.value > 0 && n.value <= 1
+    ? n
+    : fail('must be greater than 0 and at most 1', 'phải lớn hơn 0 và không quá 1');
 };
 
-export const flag: Parser<0 | 1> = (raw) => (raw === '0' || raw === '1' ? ok(Number(raw) as 0 | 1) : fail('must be 0 or 1', 'phải là 0 hoặc 1'));
+export const flag: Parser<0 | 1> = (raw) =>
+  raw === '0' || raw === '1' ? ok(Number(raw) as 0 | 1) : fail('must be 0 or 1', 'phải là 0 hoặc 1');
 
 /** YYYY-MM-DD or DD/MM/YYYY, stored as YYYY-MM-DD; an impossible day (31/02) is an error. */
 export const date: Parser<string> = (raw) => {
-  if (!/^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/.test(raw)) return fail('must be a date as YYYY-MM-DD or DD/MM/YYYY', 'phải là ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY');
+  if (!/^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/.test(raw))
+    return fail('must be a date as YYYY-MM-DD or DD/MM/YYYY', 'phải là ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY');
   const iso = parseDate(raw);
   return iso ? ok(iso) : fail('is not a real calendar date', 'không phải ngày có thật trên lịch');
 };

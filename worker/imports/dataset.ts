@@ -56,10 +56,17 @@ const WHAT = {
   'award type': msg('award type', 'hình thức khen thưởng'),
 };
 
-export function known<T>(map: Map<string, T>, v: Values, column: string, what: keyof typeof WHAT, report: Report): T | undefined {
+export function known<T>(
+  map: Map<string, T>,
+  v: Values,
+  column: string,
+  what: keyof typeof WHAT,
+  report: Report,
+): T | undefined {
   const c = v[column];
   if (c === undefined) return undefined;
   const found = map.get(String(c));
-  if (found === undefined) report(column, msg(`unknown ${WHAT[what].en} code '${c}'`, `không có mã ${WHAT[what].vi} '${c}'`));
+  if (found === undefined)
+    report(column, msg(`unknown ${WHAT[what].en} code '${c}'`, `không có mã ${WHAT[what].vi} '${c}'`));
   return found;
 }

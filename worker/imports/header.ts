@@ -57,7 +57,12 @@ export function mapHeader(cells: string[], def: DatasetDef): HeaderMap {
       if (!KNOWN_EXTRA.has(norm(cell))) ignored.push(cell);
       return undefined;
     }
-    if (seen.has(col.key)) errors.push({ column: col.key, value: cell, message: msg(`column '${col.key}' appears twice`, `cột '${col.key}' xuất hiện hai lần`) });
+    if (seen.has(col.key))
+      errors.push({
+        column: col.key,
+        value: cell,
+        message: msg(`column '${col.key}' appears twice`, `cột '${col.key}' xuất hiện hai lần`),
+      });
     seen.add(col.key);
     return col;
   });
@@ -66,7 +71,10 @@ export function mapHeader(cells: string[], def: DatasetDef): HeaderMap {
       errors.push({
         column: c.key,
         value: '',
-        message: msg(`required column '${c.key}' (${c.vi}) is missing from the header`, `thiếu cột bắt buộc '${c.vi}' (${c.key}) trong dòng tiêu đề`),
+        message: msg(
+          `required column '${c.key}' (${c.vi}) is missing from the header`,
+          `thiếu cột bắt buộc '${c.vi}' (${c.key}) trong dòng tiêu đề`,
+        ),
       });
   // one cell holding every name means the file uses another delimiter
   const joined = errors.length ? ignored.find((cell) => /[;,\t|]/.test(cell)) : undefined;

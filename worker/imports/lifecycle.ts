@@ -101,7 +101,14 @@ const already = (b: ImportBatch): Refusal => ({
  * unique index then refuses a second copy of the file), the slices, the flip, the merge.
  * Throws Cancelled if a DELETE cancelled the import meanwhile.
  */
-export async function commitAwards(db: D1Database, cost: ReadCost, id: number, hash: string, rows: number, by: string): Promise<ImportBatch> {
+export async function commitAwards(
+  db: D1Database,
+  cost: ReadCost,
+  id: number,
+  hash: string,
+  rows: number,
+  by: string,
+): Promise<ImportBatch> {
   const owner = crypto.randomUUID();
   await step(db, cost, startPhase(id, 'committing', owner, { hash, rows }));
   try {
@@ -113,13 +120,22 @@ export async function commitAwards(db: D1Database, cost: ReadCost, id: number, h
 }
 
 /** DELETE of an awards batch: a cancel, a rollback, or the rest of one a crash interrupted. */
-export async function rollbackAwards(db: D1Database, cost: ReadCost, b: ImportBatch, by: string): Promise<{ batch: ImportBatch } | Refusal> {
+export async function rollbackAwards(
+  db: D1Database,
+  cost: ReadCost,
+  b: ImportBatch,
+  by: string,
+): Promise<{ batch: ImportBatch } | Refusal> {
   const owner = crypto.randomUUID();
   const id = b.id;
   const cancel = b.status === 'staging' || b.status === 'committing';
   if (cancel) {
     try {
-      await step(db, cost, cancelStatements(id, b.status as 'staging' | 'committing', owner, by, new Date().toISOString()));
+      await step(
+        db,
+        cost,
+        cancelStatements(id, b.status as 'staging' | 'committing', owner, by, new Date().toISOString()),
+      );
     } catch (e) {
       if (!(e instanceof Cancelled)) throw e;
       // it moved on meanwhile (committed, or cancelled by someone else): decide again
@@ -131,7 +147,8 @@ export async function rollbackAwards(db: D1Database, cost: ReadCost, b: ImportBa
   try {
     const p = (await progressOf(db, cost, id))!;
     // someone else's rollback finished before this one could start
-    if (!cancel && p.status === 'rolled_back' && !p.has_rows && !p.has_delta && !p.delta_visible) return already((await getBatch(db, cost, id))!);
+    if (!cancel && p.status === 'rolled_back' && !p.has_rows && !p.has_delta && !p.delta_visible)
+      return already((await getBatch(db, cost, id))!);
     if (p.status === 'committed') {
       await finish(db, cost, id, by); // a commit's merge left by a crash
       try {

@@ -35,7 +35,8 @@ const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /** "từ 01/07/2025", "đến 30/06/2025", "01/01/2020 – 30/06/2025" */
 export function lifetime(u: Pick<NamedUnit, 'validFrom' | 'validTo'>): Msg {
-  if (u.validFrom && u.validTo) return msg(`${vnDate(u.validFrom)} to ${vnDate(u.validTo)}`, `${vnDate(u.validFrom)} – ${vnDate(u.validTo)}`);
+  if (u.validFrom && u.validTo)
+    return msg(`${vnDate(u.validFrom)} to ${vnDate(u.validTo)}`, `${vnDate(u.validFrom)} – ${vnDate(u.validTo)}`);
   if (u.validFrom) return msg(`from ${vnDate(u.validFrom)}`, `từ ${vnDate(u.validFrom)}`);
   if (u.validTo) return msg(`until ${vnDate(u.validTo)}`, `đến ${vnDate(u.validTo)}`);
   return msg('always', 'không giới hạn');
@@ -71,7 +72,6 @@ export class UnitNames {
       this.byKey.set(k, [...(this.byKey.get(k) ?? []), u]);
     }
   }
-
 
   /** A unit by code or name, among the units that existed in `year`. */
   resolve(raw: string, year: number): Resolved<NamedUnit> {

@@ -33,7 +33,13 @@ export const isDryRun = (q: { dry_run?: string }) => q.dry_run === '1' || q.dry_
 export async function notOwn(db: D1Database, cost: ReadCost, who: Identity, id: number): Promise<Answer | null> {
   const b = await getBatch(db, cost, id);
   if (b && !ownBatch(who, b))
-    return { status: 403, body: { error: `import batch ${id} was imported by someone else: only they or an unscoped editor can change it`, error_vi: `lô nhập số ${id} do người khác nhập` } };
+    return {
+      status: 403,
+      body: {
+        error: `import batch ${id} was imported by someone else: only they or an unscoped editor can change it`,
+        error_vi: `lô nhập số ${id} do người khác nhập`,
+      },
+    };
   return null;
 }
 
@@ -89,7 +95,11 @@ export async function importFile(r: {
   if ('refused' in right)
     return {
       status: 403,
-      body: { error: `Forbidden: ${right.refused}`, error_vi: `Không có quyền: ${right.refused_vi}`, ...(right.role ? { required_role: right.role } : {}) },
+      body: {
+        error: `Forbidden: ${right.refused}`,
+        error_vi: `Không có quyền: ${right.refused_vi}`,
+        ...(right.role ? { required_role: right.role } : {}),
+      },
     };
   if (q.batch !== undefined) {
     const refused = await notOwn(db, cost, who, q.batch);
@@ -130,11 +140,20 @@ export async function importFile(r: {
     });
     if (outcome.kind === 'created') {
       const b = outcome.batch;
-      await recordAudit(db, { actor: actorOf(who), action: 'import', target: `batch ${b.id}`, detail: { dataset, rows: b.rows, filename: b.filename } });
+      await recordAudit(db, {
+        actor: actorOf(who),
+        action: 'import',
+        target: `batch ${b.id}`,
+        detail: { dataset, rows: b.rows, filename: b.filename },
+      });
     }
     return answer(outcome, dataset, q.part);
   } catch (e) {
-    if (e instanceof FileError) return { status: e.status, body: { error: `${e.message} Nothing was imported.`, error_vi: `${e.vi} Không dòng nào được nhập.` } };
+    if (e instanceof FileError)
+      return {
+        status: e.status,
+        body: { error: `${e.message} Nothing was imported.`, error_vi: `${e.vi} Không dòng nào được nhập.` },
+      };
     throw e;
   }
 }

@@ -45,7 +45,9 @@ export async function rollbackBatch(db: D1Database, cost: ReadCost, id: number, 
         error_vi: `không thể hoàn tác lô số ${id} (${b.dataset}): ${used.vi} của các lô nhập khác đang dùng dữ liệu của lô này. Hãy hoàn tác các lô đó trước.`,
         status: 409,
       };
-    statements.push(sql`DELETE FROM ${sql.identifier(TABLE[b.dataset as Exclude<Dataset, 'awards'>])} WHERE batch_id = ${id}`);
+    statements.push(
+      sql`DELETE FROM ${sql.identifier(TABLE[b.dataset as Exclude<Dataset, 'awards'>])} WHERE batch_id = ${id}`,
+    );
     if (b.dataset === 'units') statements.push(...rebuildUnitClosure());
     statements.push(mark, bumpVersion(now));
   } else statements.push(mark); // a reference import cancelled before its commit: nothing was written

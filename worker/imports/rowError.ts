@@ -22,7 +22,13 @@ export interface RowError {
 export const clip = (s: string, max = VALUE_CHARS) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 export function rowError(row: number, column: string | null, value: string | null, message: Msg): RowError {
-  const e: RowError = { row, column: column === null ? null : clip(column), value: value === null ? null : clip(value), message: message.en, message_vi: message.vi };
+  const e: RowError = {
+    row,
+    column: column === null ? null : clip(column),
+    value: value === null ? null : clip(value),
+    message: message.en,
+    message_vi: message.vi,
+  };
   if (value !== null && value.length > VALUE_CHARS) e.value_length = value.length;
   return e;
 }

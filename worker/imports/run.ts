@@ -96,9 +96,17 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
   };
   const warnings: Warning[] = [];
   const warn = (row: number, column: string | null, value: string | null, message: Msg) => {
-    if (warnings.length < MAX_ERRORS) warnings.push({ row, column, value, message: message.en, message_vi: message.vi });
+    if (warnings.length < MAX_ERRORS)
+      warnings.push({ row, column, value, message: message.en, message_vi: message.vi });
   };
-  const invalid = (rows: number): Outcome => ({ kind: 'invalid', errors, total, truncated: total > errors.length, rows, warnings });
+  const invalid = (rows: number): Outcome => ({
+    kind: 'invalid',
+    errors,
+    total,
+    truncated: total > errors.length,
+    rows,
+    warnings,
+  });
 
   const lookups = { ...(await loadLookups(db, cost, def.needs)), allowed: r.allowed };
   let header: HeaderMap | undefined;
@@ -125,7 +133,13 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     parts = [];
     partBytes = 0;
     if (!def.staged) return void chunks.push(json);
-    stagingId ??= await createStagingBatch(db, { dataset: def.name, filename: r.filename, format: r.format, createdBy: r.createdBy, now });
+    stagingId ??= await createStagingBatch(db, {
+      dataset: def.name,
+      filename: r.filename,
+      format: r.format,
+      createdBy: r.createdBy,
+      now,
+    });
     statements.push(...def.insert(stagingId, json));
     await flushStaged(false);
   };
@@ -147,12 +161,28 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         for (const e of header.errors) report(0, e.column, e.value, e.message);
         if (total) return invalid(0);
         for (const cell of header.ignored)
-          warn(0, cell, cell, msg(`column '${cell}' is not one this dataset keeps: its values were not imported`, `cột '${cell}' không thuộc dữ liệu này: giá trị của cột không được nhập`));
+          warn(
+            0,
+            cell,
+            cell,
+            msg(
+              `column '${cell}' is not one this dataset keeps: its values were not imported`,
+              `cột '${cell}' không thuộc dữ liệu này: giá trị của cột không được nhập`,
+            ),
+          );
         continue;
       }
       rowNo++;
       if (item.problem) {
-        report(rowNo, null, null, msg(`unreadable CSV: ${item.problem}`, `dòng CSV không đọc được (thiếu hoặc thừa dấu ngoặc kép): ${item.problem}`));
+        report(
+          rowNo,
+          null,
+          null,
+          msg(
+            `unreadable CSV: ${item.problem}`,
+            `dòng CSV không đọc được (thiếu hoặc thừa dấu ngoặc kép): ${item.problem}`,
+          ),
+        );
         continue;
       }
       if (item.cells.every((c) => c.trim() === '')) continue; // blank lines are not rows
@@ -175,7 +205,13 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         if (!col) return;
         const raw = (item.cells[i] ?? '').trim();
         if (raw === '') {
-          if (col.required) report(rowNo, col.key, '', msg('required: this cell must not be blank', 'bắt buộc: ô này không được để trống'));
+          if (col.required)
+            report(
+              rowNo,
+              col.key,
+              '',
+              msg('required: this cell must not be blank', 'bắt buộc: ô này không được để trống'),
+            );
           return;
         }
         const parsed = col.parse(raw);
@@ -183,10 +219,23 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         else report(rowNo, col.key, raw, parsed.message);
       });
       if (total > before) continue;
-      const tuple = def.check(values, lookups, (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message), rowNo);
+      const tuple = def.check(
+        values,
+        lookups,
+        (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message),
+        rowNo,
+      );
       if (!def.staged && rows > MAX_IN_MEMORY_ROWS) {
         const max = MAX_IN_MEMORY_ROWS;
-        report(rowNo, null, null, msg(`a ${def.name} file may have at most ${max.toLocaleString('en')} rows; split it`, `tệp ${def.name} có tối đa ${max.toLocaleString('vi')} dòng; hãy chia nhỏ tệp`));
+        report(
+          rowNo,
+          null,
+          null,
+          msg(
+            `a ${def.name} file may have at most ${max.toLocaleString('en')} rows; split it`,
+            `tệp ${def.name} có tối đa ${max.toLocaleString('vi')} dòng; hãy chia nhỏ tệp`,
+          ),
+        );
         return invalid(rows);
       }
       // Once a row is wrong nothing more is written; the rest of the file is still checked so
@@ -203,10 +252,24 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
       return invalid(0);
     }
     if (!header) {
-      report(0, null, null, msg('the file is empty: expected a header row with the column names, then data rows', 'tệp trống: cần dòng tiêu đề với tên các cột, sau đó là các dòng dữ liệu'));
+      report(
+        0,
+        null,
+        null,
+        msg(
+          'the file is empty: expected a header row with the column names, then data rows',
+          'tệp trống: cần dòng tiêu đề với tên các cột, sau đó là các dòng dữ liệu',
+        ),
+      );
       return invalid(0);
     }
-    if (rows === 0 && total === 0) report(0, null, null, msg('the file has a header but no data rows', 'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào'));
+    if (rows === 0 && total === 0)
+      report(
+        0,
+        null,
+        null,
+        msg('the file has a header but no data rows', 'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào'),
+      );
 
     const hash = await r.source.hash();
     // a part is recognised as a repeat only with the others, when the batch is committed
@@ -217,7 +280,15 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
 
     await closeChunk();
     await flushStaged(true);
-    const id = stagingId ?? (await createStagingBatch(db, { dataset: def.name, filename: r.filename, format: r.format, createdBy: r.createdBy, now }));
+    const id =
+      stagingId ??
+      (await createStagingBatch(db, {
+        dataset: def.name,
+        filename: r.filename,
+        format: r.format,
+        createdBy: r.createdBy,
+        now,
+      }));
     stagingId = id;
     if (r.part) {
       await write(db, cost, whileStaging(id, [addPart(id, hash, rows)]));

@@ -24,7 +24,10 @@ type Named<E> = E extends TargetColumn<never> ? never : E extends { carried: inf
 
 export interface Target<T extends SQLiteTable, E extends readonly Entry<T>[]> {
   /** The tuple for one row: `row` first where the table keeps the file's row number. */
-  tuple(values: Record<Extract<E[number], TargetColumn<T>>['key'] | Named<E[number]>, unknown>, row?: number): unknown[];
+  tuple(
+    values: Record<Extract<E[number], TargetColumn<T>>['key'] | Named<E[number]>, unknown>,
+    row?: number,
+  ): unknown[];
   /** INSERT … SELECT … FROM json_each(?) over a chunk of tuples, with batch_id (and fixed values) added. */
   insert(batchId: number, tuples: string): SQL;
   /** `value->>N` of a carried value or a column, for statements that follow the insert. */

@@ -27,14 +27,21 @@ const PUBLIC: [string, RegExp][] = [
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const isPublic = (c: Context<AppEnv>) => PUBLIC.some(([m, re]) => (c.req.method === m || (m === 'GET' && c.req.method === 'HEAD')) && re.test(c.req.path));
+const isPublic = (c: Context<AppEnv>) =>
+  PUBLIC.some(([m, re]) => (c.req.method === m || (m === 'GET' && c.req.method === 'HEAD')) && re.test(c.req.path));
 
 // Every refusal is thrown (an ApiError, answered by the one error handler).
 
 async function byApiToken(c: Context<AppEnv>, token: string): Promise<Identity> {
   // the limit is known before ADMIN_TOKEN is compared: a blocked client learns nothing, even
   // from the right guess
-  const { row, failures } = await lookupCredential(c.env.DB, c.get('cost'), 'token', await sha256Hex(token), clientOf(c));
+  const { row, failures } = await lookupCredential(
+    c.env.DB,
+    c.get('cost'),
+    'token',
+    await sha256Hex(token),
+    clientOf(c),
+  );
   const wait = blockedFor(failures);
   if (wait) throw tooManyFailures(c, wait);
   const admin = c.env.ADMIN_TOKEN;
@@ -47,15 +54,26 @@ async function byApiToken(c: Context<AppEnv>, token: string): Promise<Identity> 
     return bootstrapAdmin('admin_token');
   }
   const now = new Date().toISOString();
-  if (!row || !row.role) throw await refuse(c, { en: 'Invalid token', vi: 'Mã không hợp lệ' });
+  if (!row?.role) throw await refuse(c, { en: 'Invalid token', vi: 'Mã không hợp lệ' });
   if (row.revoked_at) throw await refuse(c, { en: 'This token was revoked', vi: 'Mã này đã bị thu hồi' });
   if (row.expires_at <= now) {
     const day = row.expires_at.slice(0, 10);
-    throw await refuse(c, { en: `This token expired on ${day}`, vi: `Mã này đã hết hạn ngày ${day.split('-').reverse().join('/')}` });
+    throw await refuse(c, {
+      en: `This token expired on ${day}`,
+      vi: `Mã này đã hết hạn ngày ${day.split('-').reverse().join('/')}`,
+    });
   }
-  if (row.disabled_at) throw await refuse(c, { en: 'The user of this token is disabled', vi: 'Người dùng của mã này đã bị vô hiệu hóa' });
+  if (row.disabled_at)
+    throw await refuse(c, { en: 'The user of this token is disabled', vi: 'Người dùng của mã này đã bị vô hiệu hóa' });
   c.executionCtx.waitUntil(touchToken(c.env.DB, row.credential_id, now));
-  return { via: 'api_token', userId: row.user_id, email: row.email!, role: row.role, scope: scopeOf(row), tokenId: row.credential_id };
+  return {
+    via: 'api_token',
+    userId: row.user_id,
+    email: row.email!,
+    role: row.role,
+    scope: scopeOf(row),
+    tokenId: row.credential_id,
+  };
 }
 
 async function byAccess(c: Context<AppEnv>, jwt: string, team: string, aud: string): Promise<Identity> {
@@ -80,11 +98,15 @@ async function byAccess(c: Context<AppEnv>, jwt: string, team: string, aud: stri
 
 async function bySession(c: Context<AppEnv>, id: string): Promise<Identity> {
   const { row } = await lookupCredential(c.env.DB, c.get('cost'), 'session', await sha256Hex(id), clientOf(c));
-  const expired = !row || row.expires_at <= new Date().toISOString() || (row.user_id !== null && (!row.role || row.disabled_at));
+  const expired =
+    !row || row.expires_at <= new Date().toISOString() || (row.user_id !== null && (!row.role || row.disabled_at));
   if (expired) {
     // a stale cookie is normal (expiry, sign-out elsewhere), not an attack: not counted
     clearSession(c);
-    throw unauthorized({ en: 'Your session has ended: open a new sign-in link', vi: 'Phiên đăng nhập đã kết thúc: hãy mở một liên kết đăng nhập mới' });
+    throw unauthorized({
+      en: 'Your session has ended: open a new sign-in link',
+      vi: 'Phiên đăng nhập đã kết thúc: hãy mở một liên kết đăng nhập mới',
+    });
   }
   if (row.user_id === null) return bootstrapAdmin('session');
   return { via: 'session', userId: row.user_id, email: row.email!, role: row.role!, scope: scopeOf(row) };
@@ -101,11 +123,16 @@ async function identify(c: Context<AppEnv>): Promise<Identity> {
   const authorization = c.req.header('Authorization');
   if (authorization !== undefined) {
     const m = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/.exec(authorization);
-    if (!m) throw unauthorized({ en: 'Malformed Authorization header: expected Bearer <token>', vi: 'Tiêu đề Authorization sai dạng: cần Bearer <mã>' });
+    if (!m)
+      throw unauthorized({
+        en: 'Malformed Authorization header: expected Bearer <token>',
+        vi: 'Tiêu đề Authorization sai dạng: cần Bearer <mã>',
+      });
     return byApiToken(c, m[1]!);
   }
   const jwt = c.req.header('Cf-Access-Jwt-Assertion');
-  if (jwt && c.env.ACCESS_TEAM_DOMAIN && c.env.ACCESS_AUD) return byAccess(c, jwt, c.env.ACCESS_TEAM_DOMAIN, c.env.ACCESS_AUD);
+  if (jwt && c.env.ACCESS_TEAM_DOMAIN && c.env.ACCESS_AUD)
+    return byAccess(c, jwt, c.env.ACCESS_TEAM_DOMAIN, c.env.ACCESS_AUD);
   const session = sessionId(c);
   if (session) return bySession(c, session);
   throw unauthorized({

@@ -10,7 +10,10 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     // raised by Hono itself (a malformed body, say): English only, so a Vietnamese heading is added
     const res = err.getResponse();
     const message = err.message || res.statusText || 'Request failed';
-    return c.json({ error: message, error_vi: `${STATUS_VI[err.status] ?? 'Yêu cầu không thực hiện được'} (${message})` }, err.status);
+    return c.json(
+      { error: message, error_vi: `${STATUS_VI[err.status] ?? 'Yêu cầu không thực hiện được'} (${message})` },
+      err.status,
+    );
   }
   console.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, err);
   return c.json(

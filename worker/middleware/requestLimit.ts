@@ -27,7 +27,10 @@ export const requestLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (/^\/api\/v1\/imports\/[a-z_]+$/.test(c.req.path)) {
     // uploads stream; a declared length says early whether it can fit
     if (Number(c.req.header('Content-Length') ?? 0) > MAX_UPLOAD_BYTES)
-      throw tooLarge(MAX_UPLOAD_BYTES, { en: 'send larger award lists in parts', vi: 'hãy gửi danh sách khen thưởng lớn hơn thành nhiều phần' });
+      throw tooLarge(MAX_UPLOAD_BYTES, {
+        en: 'send larger award lists in parts',
+        vi: 'hãy gửi danh sách khen thưởng lớn hơn thành nhiều phần',
+      });
     return next();
   }
   return smallBodies(c, next);

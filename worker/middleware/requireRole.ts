@@ -14,11 +14,19 @@ export function identityOf(c: Context<AppEnv>): Identity {
   return who;
 }
 
-const ROLE_VI: Record<Role, string> = { viewer: 'người xem', analyst: 'phân tích viên', editor: 'biên tập viên', admin: 'quản trị viên' };
+const ROLE_VI: Record<Role, string> = {
+  viewer: 'người xem',
+  analyst: 'phân tích viên',
+  editor: 'biên tập viên',
+  admin: 'quản trị viên',
+};
 
 const roleTooLow = (who: Identity, role: Role, what: Text) =>
   forbidden(
-    { en: `${what.en} needs the ${role} role or higher (you are ${who.role})`, vi: `${what.vi} cần vai trò ${ROLE_VI[role]} trở lên (bạn là ${ROLE_VI[who.role]})` },
+    {
+      en: `${what.en} needs the ${role} role or higher (you are ${who.role})`,
+      vi: `${what.vi} cần vai trò ${ROLE_VI[role]} trở lên (bạn là ${ROLE_VI[who.role]})`,
+    },
     { required_role: role },
   );
 
@@ -34,7 +42,8 @@ export const need = (role: Role, what: Text = { en: 'this', vi: 'việc này' })
 export const needForFiles = createMiddleware<AppEnv>(async (c, next) => {
   const format = c.req.query('format');
   const who = identityOf(c);
-  if ((format === 'csv' || format === 'xlsx') && !atLeast(who.role, 'analyst')) throw roleTooLow(who, 'analyst', { en: 'a download', vi: 'tải tệp' });
+  if ((format === 'csv' || format === 'xlsx') && !atLeast(who.role, 'analyst'))
+    throw roleTooLow(who, 'analyst', { en: 'a download', vi: 'tải tệp' });
   return next();
 });
 

@@ -29,7 +29,13 @@ export const versionCache = createMiddleware<AppEnv>(async (c, next) => {
   const who = identity ? scopeKey(identity) : 'public';
   const etag = `W/"v${version}-${encodeURIComponent(who)}"`;
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
-  if (c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers);
+  if (
+    c.req
+      .header('If-None-Match')
+      ?.split(/\s*,\s*/)
+      .includes(etag)
+  )
+    return c.body(null, 304, headers);
 
   const key = new Request(normalisedKey(new URL(c.req.url), version, who));
   // the DOM lib's CacheStorage type hides the Workers one, which has .default

@@ -10,7 +10,12 @@ export function existsOn(u: GeoUnit, date: string): boolean {
  * in proportion to the shares they gave it; repeated until every part lands on a unit that
  * existed on that date. A unit with no lineage to follow stays where it was recorded.
  */
-export function mapUnitOn(geo: Geography, unitId: number, date: string, memo = new Map<number, Map<number, number>>()): Map<number, number> {
+export function mapUnitOn(
+  geo: Geography,
+  unitId: number,
+  date: string,
+  memo = new Map<number, Map<number, number>>(),
+): Map<number, number> {
   const done = memo.get(unitId);
   if (done) return done;
   memo.set(unitId, new Map([[unitId, 1]])); // a lineage cycle ends here instead of looping
@@ -18,7 +23,7 @@ export function mapUnitOn(geo: Geography, unitId: number, date: string, memo = n
   let result = new Map([[unitId, 1]]);
   if (!existsOn(unit, date)) {
     const ended = unit.validTo !== null && unit.validTo < date;
-    const edges = ended ? geo.successors.get(unitId) ?? [] : geo.predecessors.get(unitId) ?? [];
+    const edges = ended ? (geo.successors.get(unitId) ?? []) : (geo.predecessors.get(unitId) ?? []);
     const total = ended ? 1 : edges.reduce((s, e) => s + e.share, 0);
     if (edges.length && total > 0) {
       result = new Map();

@@ -55,7 +55,8 @@ function spans(from: number, to: number, yearIn: (y: number) => boolean): [numbe
 }
 
 function regions(geo: Geography, o: PlanOptions): Region[] {
-  if (!o.clusterIds && !o.byCluster) return geo.roots.map((root) => ({ root, yearFrom: o.from, yearTo: o.to, cluster: null }));
+  if (!o.clusterIds && !o.byCluster)
+    return geo.roots.map((root) => ({ root, yearFrom: o.from, yearTo: o.to, cluster: null }));
   const wanted = o.clusterIds ? new Set(o.clusterIds) : null;
   const members = geo.members.filter((m) => !wanted || wanted.has(m.clusterId));
   const out: Region[] = [];
@@ -66,9 +67,12 @@ function regions(geo: Geography, o: PlanOptions): Region[] {
     const up = new Set(ancestorsOf(geo, m.unitId));
     // a unit whose ancestor is a member that year is already counted through the ancestor
     const covered = (y: number) =>
-      members.some((a) => a.clusterId === m.clusterId && up.has(a.unitId) && a.yearFrom <= y && (a.yearTo ?? Infinity) >= y);
+      members.some(
+        (a) => a.clusterId === m.clusterId && up.has(a.unitId) && a.yearFrom <= y && (a.yearTo ?? Infinity) >= y,
+      );
     const label = o.byCluster ? geo.clusterCode.get(m.clusterId)! : null;
-    for (const [yearFrom, yearTo] of spans(from, to, (y) => !covered(y))) out.push({ root: m.unitId, yearFrom, yearTo, cluster: label });
+    for (const [yearFrom, yearTo] of spans(from, to, (y) => !covered(y)))
+      out.push({ root: m.unitId, yearFrom, yearTo, cluster: label });
   }
   return out;
 }
@@ -113,7 +117,11 @@ export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
     }
     return sig;
   };
-  const keyOf = (sig: Map<string, number>) => [...sig].sort(([a], [b]) => (a < b ? -1 : 1)).map(([l, w]) => `${l}=${w}`).join(';');
+  const keyOf = (sig: Map<string, number>) =>
+    [...sig]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([l, w]) => `${l}=${w}`)
+      .join(';');
   const uniformMemo = new Map<number, string | null>();
   const uniform = (id: number): string | null => {
     if (uniformMemo.has(id)) return uniformMemo.get(id)!;

@@ -13,7 +13,10 @@ function resolve<T>(parameter: string, codes: string[], lookup: (code: string) =
 }
 
 /** A list filter's codes as the cube stores them: award codes as they are, movements as ids. */
-const CATALOG_FILTERS: Record<Extract<CatalogDimension['catalog'], 'award' | 'movement'>, (geo: Geography, code: string) => string | number | undefined> = {
+const CATALOG_FILTERS: Record<
+  Extract<CatalogDimension['catalog'], 'award' | 'movement'>,
+  (geo: Geography, code: string) => string | number | undefined
+> = {
   award: (geo, c) => (geo.awardCodes.has(c) ? c : undefined),
   movement: (geo, c) => geo.movementByCode.get(c),
 };
@@ -46,5 +49,15 @@ export function resolveSummaryParams(geo: Geography, q: SummaryQuery, scope: Rea
     recordedIn = unit.id;
     unit = landingUnitOn(geo, unit.id, q.as_of);
   }
-  return { groupBy: q.group_by ?? [], from: q.from, to: q.to, unit, clusterIds, asOf: q.as_of, filters, scope, recordedIn };
+  return {
+    groupBy: q.group_by ?? [],
+    from: q.from,
+    to: q.to,
+    unit,
+    clusterIds,
+    asOf: q.as_of,
+    filters,
+    scope,
+    recordedIn,
+  };
 }

@@ -26,7 +26,8 @@ export function resolveScope(geo: Geography, scope: Scope): ReadScope {
 }
 
 export const describeScope = (s: ReadScope) => (s.kind === 'all' ? 'everything' : `${s.kind} ${s.code}`);
-const describeScopeVi = (s: ReadScope) => (s.kind === 'all' ? 'toàn bộ' : `${s.kind === 'unit' ? 'đơn vị' : 'cụm, khối'} ${s.code}`);
+const describeScopeVi = (s: ReadScope) =>
+  s.kind === 'all' ? 'toàn bộ' : `${s.kind === 'unit' ? 'đơn vị' : 'cụm, khối'} ${s.code}`;
 
 /** Is the unit inside the scope: the scope unit or below it; for a cluster, a member (any year) or below one. */
 export function unitInScope(geo: Geography, s: ReadScope, unitId: number): boolean {

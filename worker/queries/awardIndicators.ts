@@ -28,7 +28,16 @@ export async function awardIndicators(
     const year = r.year as number;
     const y =
       years.get(year) ??
-      ({ year, total: 0, change: null, individual: 0, direct: 0, leaders: 0, women: 0, ethnic_minority: 0 } as IndicatorRow);
+      ({
+        year,
+        total: 0,
+        change: null,
+        individual: 0,
+        direct: 0,
+        leaders: 0,
+        women: 0,
+        ethnic_minority: 0,
+      } as IndicatorRow);
     y.total += r.count;
     if (r.kind === 'individual') {
       y.individual += r.count;

@@ -49,7 +49,12 @@ const isCubeDimension = (d: SummaryDimension): d is Extract<SummaryDimension, Cu
 const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** Award counts grouped and filtered as the contract's GET /api/v1/awards/summary defines. */
-export async function awardsSummary(d1: D1Database, cost: ReadCost, geo: Geography, p: SummaryParams): Promise<SummaryResult> {
+export async function awardsSummary(
+  d1: D1Database,
+  cost: ReadCost,
+  geo: Geography,
+  p: SummaryParams,
+): Promise<SummaryResult> {
   const from = p.from ?? 0;
   const to = p.to ?? 9999;
   const plan = buildPlan(geo, {
@@ -61,7 +66,13 @@ export async function awardsSummary(d1: D1Database, cost: ReadCost, geo: Geograp
     from,
     to,
     recordedInUnitIds:
-      p.recordedIn !== undefined ? [p.recordedIn] : p.scope.kind !== 'unit' ? undefined : p.scope.unitId === null ? [] : [p.scope.unitId],
+      p.recordedIn !== undefined
+        ? [p.recordedIn]
+        : p.scope.kind !== 'unit'
+          ? undefined
+          : p.scope.unitId === null
+            ? []
+            : [p.scope.unitId],
   });
 
   const cubeDims = p.groupBy.filter(isCubeDimension);
@@ -121,7 +132,15 @@ async function fetchCube(
   }
   // No GROUP BY: cube keys are unique within a cuboid, and summing the few columns the
   // request does not keep is done while labelling rows, without a temporary B-tree in D1.
-  const select = sql.join([sql`k.unit_id AS unit_id`, sql`k.year AS year`, ...dims.map((d) => sql`k.${cubeColumn(d)} AS ${sql.identifier(d)}`), sql`k.n AS n`], sql`, `);
+  const select = sql.join(
+    [
+      sql`k.unit_id AS unit_id`,
+      sql`k.year AS year`,
+      ...dims.map((d) => sql`k.${cubeColumn(d)} AS ${sql.identifier(d)}`),
+      sql`k.n AS n`,
+    ],
+    sql`, `,
+  );
   // A batch being committed or rolled back is counted through its delta rows from its status
   // flip until they are merged; one statement reads both, so a merge step between two reads
   // cannot count a key twice or not at all. Nothing to read in the usual case (partial index).

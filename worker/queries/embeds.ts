@@ -71,10 +71,24 @@ export function findSnapshot(db: D1Database, cost: ReadCost, id: string): Promis
 }
 
 export function listSnapshots(db: D1Database, cost: ReadCost): Promise<SnapshotListRow[]> {
-  return all<SnapshotListRow>(db, cost, sql`SELECT ${SNAPSHOT_LISTED} FROM snapshots ORDER BY created_at DESC, id LIMIT 500`);
+  return all<SnapshotListRow>(
+    db,
+    cost,
+    sql`SELECT ${SNAPSHOT_LISTED} FROM snapshots ORDER BY created_at DESC, id LIMIT 500`,
+  );
 }
 
 /** Takes a snapshot down: its figures are dropped for good, its row says when and by whom. */
-export async function withdrawSnapshot(db: D1Database, cost: ReadCost, id: string, at: string, by: string): Promise<void> {
-  await all(db, cost, sql`UPDATE snapshots SET withdrawn_at = ${at}, withdrawn_by = ${by}, data = 'null' WHERE id = ${id} AND withdrawn_at IS NULL`);
+export async function withdrawSnapshot(
+  db: D1Database,
+  cost: ReadCost,
+  id: string,
+  at: string,
+  by: string,
+): Promise<void> {
+  await all(
+    db,
+    cost,
+    sql`UPDATE snapshots SET withdrawn_at = ${at}, withdrawn_by = ${by}, data = 'null' WHERE id = ${id} AND withdrawn_at IS NULL`,
+  );
 }

@@ -49,7 +49,11 @@ export interface Geography {
 let cached: Geography | undefined;
 
 export async function currentVersion(d1: D1Database, cost: ReadCost): Promise<{ version: number; updated_at: string }> {
-  const row = await first<{ version: number; updated_at: string }>(d1, cost, sql`SELECT version, updated_at FROM data_state WHERE id = 1`);
+  const row = await first<{ version: number; updated_at: string }>(
+    d1,
+    cost,
+    sql`SELECT version, updated_at FROM data_state WHERE id = 1`,
+  );
   return row ?? { version: 0, updated_at: '' };
 }
 
@@ -72,8 +76,23 @@ export async function loadGeography(
   ]);
 
   const units = new Map<number, GeoUnit>();
-  for (const r of unitRows.results as { id: number; code: string; name: string; parent_id: number | null; valid_from: string | null; valid_to: string | null }[]) {
-    units.set(r.id, { id: r.id, code: r.code, name: r.name, parentId: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to, children: [] });
+  for (const r of unitRows.results as {
+    id: number;
+    code: string;
+    name: string;
+    parent_id: number | null;
+    valid_from: string | null;
+    valid_to: string | null;
+  }[]) {
+    units.set(r.id, {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      parentId: r.parent_id,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      children: [],
+    });
   }
   const roots: number[] = [];
   for (const u of units.values()) {
@@ -84,8 +103,14 @@ export async function loadGeography(
   const successors = new Map<number, { unitId: number; share: number }[]>();
   const predecessors = new Map<number, { unitId: number; share: number }[]>();
   for (const l of lineageRows.results as { from_unit_id: number; to_unit_id: number; share: number }[]) {
-    successors.set(l.from_unit_id, [...(successors.get(l.from_unit_id) ?? []), { unitId: l.to_unit_id, share: l.share }]);
-    predecessors.set(l.to_unit_id, [...(predecessors.get(l.to_unit_id) ?? []), { unitId: l.from_unit_id, share: l.share }]);
+    successors.set(l.from_unit_id, [
+      ...(successors.get(l.from_unit_id) ?? []),
+      { unitId: l.to_unit_id, share: l.share },
+    ]);
+    predecessors.set(l.to_unit_id, [
+      ...(predecessors.get(l.to_unit_id) ?? []),
+      { unitId: l.from_unit_id, share: l.share },
+    ]);
   }
   const clusters = clusterRows.results as { id: number; code: string; name: string }[];
   const movements = movementRows.results as { id: number; code: string; name: string }[];
@@ -100,7 +125,9 @@ export async function loadGeography(
     predecessors,
     clusterByCode: new Map(clusters.map((c) => [c.code, c])),
     clusterCode: new Map(clusters.map((c) => [c.id, c.code])),
-    members: (memberRows.results as { cluster_id: number; unit_id: number; year_from: number; year_to: number | null }[]).map((m) => ({
+    members: (
+      memberRows.results as { cluster_id: number; unit_id: number; year_from: number; year_to: number | null }[]
+    ).map((m) => ({
       clusterId: m.cluster_id,
       unitId: m.unit_id,
       yearFrom: m.year_from,
@@ -122,6 +149,7 @@ export async function loadGeography(
 /** The ids of a unit's ancestors, nearest first (bounded, so a parent cycle cannot loop). */
 export function ancestorsOf(geo: Geography, id: number): number[] {
   const out: number[] = [];
-  for (let u = geo.units.get(id); u && u.parentId !== null && out.length < 64; u = geo.units.get(u.parentId)) out.push(u.parentId);
+  for (let u = geo.units.get(id); u && u.parentId !== null && out.length < 64; u = geo.units.get(u.parentId))
+    out.push(u.parentId);
   return out;
 }

@@ -37,10 +37,15 @@ export async function readMeta(d1: D1Database, cost: ReadCost): Promise<Meta> {
   const yr = years.results[0] as { year_from: number | null; year_to: number | null };
   const units = unitRows.results as (Omit<MetaUnit, 'parent_code'> & { id: number; parent_id: Id })[];
   const codeOf = new Map(units.map((u) => [u.id, u.code]));
-  const code = (id: Id) => (id === null ? null : codeOf.get(id) ?? null);
+  const code = (id: Id) => (id === null ? null : (codeOf.get(id) ?? null));
 
   const membersOf = new Map<number, MetaCluster['members']>();
-  for (const m of members.results as { cluster_id: number; unit_id: number; year_from: number; year_to: number | null }[]) {
+  for (const m of members.results as {
+    cluster_id: number;
+    unit_id: number;
+    year_from: number;
+    year_to: number | null;
+  }[]) {
     const list = membersOf.get(m.cluster_id) ?? [];
     list.push({ unit_code: code(m.unit_id)!, year_from: m.year_from, year_to: m.year_to });
     membersOf.set(m.cluster_id, list);
@@ -55,18 +60,26 @@ export async function readMeta(d1: D1Database, cost: ReadCost): Promise<Meta> {
       builtin: Boolean(t.builtin),
     })),
     units: units.map(({ id: _id, parent_id, ...u }) => ({ ...u, parent_code: code(parent_id) })),
-    unit_lineage: (lineage.results as { from_unit_id: number; to_unit_id: number; effective_date: string; share: number }[]).map((l) => ({
+    unit_lineage: (
+      lineage.results as { from_unit_id: number; to_unit_id: number; effective_date: string; share: number }[]
+    ).map((l) => ({
       from_code: code(l.from_unit_id)!,
       to_code: code(l.to_unit_id)!,
       effective_date: l.effective_date,
       share: l.share,
     })),
-    clusters: (clusterRows.results as (Omit<MetaCluster, 'members' | 'owner_code'> & { id: number; owner_unit_id: Id })[]).map(
-      ({ id, owner_unit_id, ...c }) => ({ ...c, owner_code: code(owner_unit_id), members: membersOf.get(id) ?? [] }),
-    ),
-    movements: (movementRows.results as (Omit<MetaMovement, 'owner_code'> & { owner_unit_id: Id })[]).map(({ owner_unit_id, ...m }) => ({
-      ...m,
+    clusters: (
+      clusterRows.results as (Omit<MetaCluster, 'members' | 'owner_code'> & { id: number; owner_unit_id: Id })[]
+    ).map(({ id, owner_unit_id, ...c }) => ({
+      ...c,
       owner_code: code(owner_unit_id),
+      members: membersOf.get(id) ?? [],
     })),
+    movements: (movementRows.results as (Omit<MetaMovement, 'owner_code'> & { owner_unit_id: Id })[]).map(
+      ({ owner_unit_id, ...m }) => ({
+        ...m,
+        owner_code: code(owner_unit_id),
+      }),
+    ),
   };
 }

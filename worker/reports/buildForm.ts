@@ -47,7 +47,11 @@ export async function buildForm(
   const awards = [...new Set(def.columns.flatMap((c) => c.awards))].filter((a) => geo.awardCodes.has(a));
   // the same resolution as the summary's: under as_of a unit that had ended shows its own awards
   // on the units of that date, a new one counts its predecessors' awards of the whole year
-  const resolved = resolveSummaryParams(geo, { unit: unit.code, from: year, to: year, as_of: asOf } as SummaryQuery, scope);
+  const resolved = resolveSummaryParams(
+    geo,
+    { unit: unit.code, from: year, to: year, as_of: asOf } as SummaryQuery,
+    scope,
+  );
   const base = { ...resolved, filters: { award: awards } };
   const [byClass, byMethod] = await Promise.all([
     awardsSummary(d1, cost, geo, { ...base, groupBy: ['award', 'kind', 'class'] }),
@@ -56,7 +60,12 @@ export async function buildForm(
   const columns = def.columns.flatMap((c) => c.kinds.map((kind) => ({ column: c, kind })));
   const label = (x: { vi: string; en: string }) => x[lang];
   const body = numbered(
-    columns.map(({ column, kind }) => ({ key: column.key, label: label(column), kind, kind_label: label(KIND_LABELS[kind]) })),
+    columns.map(({ column, kind }) => ({
+      key: column.key,
+      label: label(column),
+      kind,
+      kind_label: label(KIND_LABELS[kind]),
+    })),
     FORM_ROWS.map((row) => {
       const source = row.group === 'method' ? byMethod.rows : byClass.rows;
       return {
@@ -64,7 +73,9 @@ export async function buildForm(
         group: row.group,
         label:
           row.group === 'total'
-            ? lang === 'vi' ? 'Tổng số' : 'Total'
+            ? lang === 'vi'
+              ? 'Tổng số'
+              : 'Total'
             : row.group === 'class'
               ? label(DIMENSION_REGISTRY.class.labels[row.filter.class!])
               : label(DIMENSION_REGISTRY.method.labels[row.filter.method!]),

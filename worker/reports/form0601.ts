@@ -9,7 +9,13 @@ import { formHeader } from './formHeader';
 // scope (kind) and duration. A movement counts for a unit when it was launched by the unit, one
 // of its ancestors (central movements included) or a unit inside it, and was running that year.
 
-type Movement = { level: string; kind: string; start_date: string; end_date: string | null; owner_unit_id: number | null };
+type Movement = {
+  level: string;
+  kind: string;
+  start_date: string;
+  end_date: string | null;
+  owner_unit_id: number | null;
+};
 
 const LABELS: Record<string, { vi: string; en: string }> = {
   total: { vi: 'Tổng số', en: 'Total' },
@@ -81,8 +87,18 @@ export async function buildForm0601(
   const title = lang === 'vi' ? 'Biểu 0601: Số phong trào thi đua' : 'Form 0601: emulation movements';
   const body = numbered(
     [
-      { key: 'movements', label: heading, kind: 'launched', kind_label: lang === 'vi' ? 'Phát động trong năm' : 'Launched in the year' },
-      { key: 'movements', label: heading, kind: 'running', kind_label: lang === 'vi' ? 'Đang triển khai trong năm' : 'Running in the year' },
+      {
+        key: 'movements',
+        label: heading,
+        kind: 'launched',
+        kind_label: lang === 'vi' ? 'Phát động trong năm' : 'Launched in the year',
+      },
+      {
+        key: 'movements',
+        label: heading,
+        kind: 'running',
+        kind_label: lang === 'vi' ? 'Đang triển khai trong năm' : 'Running in the year',
+      },
     ],
     [
       row('total', 'total', () => true),

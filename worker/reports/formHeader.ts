@@ -63,7 +63,11 @@ export function formHeader(
   const vi = lang === 'vi';
   const heading = (title.split(': ')[1] ?? title).toLocaleUpperCase(vi ? 'vi' : 'en');
   const period = vi ? `Năm ${year}` : `Year ${year}`;
-  const bounds = asOf ? (vi ? ` (theo địa giới hành chính ngày ${dmy(asOf)})` : ` (on the boundaries of ${dmy(asOf)})`) : '';
+  const bounds = asOf
+    ? vi
+      ? ` (theo địa giới hành chính ngày ${dmy(asOf)})`
+      : ` (on the boundaries of ${dmy(asOf)})`
+    : '';
   return {
     form_no: vi ? `Biểu số ${form}` : `Form ${form}`,
     legal_basis: vi

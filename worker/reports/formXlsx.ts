@@ -12,7 +12,13 @@ type Style = Partial<{
 }>;
 
 const FONT = { fontFamily: 'Times New Roman', fontSize: 12 } as const;
-const text = (value: string, more: Style = {}): Cell => ({ value, type: String, alignVertical: 'center', ...FONT, ...more });
+const text = (value: string, more: Style = {}): Cell => ({
+  value,
+  type: String,
+  alignVertical: 'center',
+  ...FONT,
+  ...more,
+});
 const bold = (value: string, more: Style = {}): Cell => text(value, { fontWeight: 'bold', ...more });
 const grid: Style = { borderStyle: 'thin' };
 // whole numbers as whole numbers; a count mapped by share under as_of keeps its decimals
@@ -46,17 +52,27 @@ export async function formToXlsx(form: FormResult, lang: 'vi' | 'en'): Promise<A
     bold(vi ? 'Mã số' : 'Code', { rowSpan: 2, align: 'center', ...grid }),
   ];
   for (const g of groups) groupRow.push(...spanned(bold(g.label, { align: 'center', wrap: true, ...grid }), g.span));
-  const kindRow: Row = [null, null, ...form.columns.map((c) => bold(c.kind_label, { align: 'center', wrap: true, ...grid }))];
+  const kindRow: Row = [
+    null,
+    null,
+    ...form.columns.map((c) => bold(c.kind_label, { align: 'center', wrap: true, ...grid })),
+  ];
   const numberRow: Row = [
     text('A', { align: 'center', fontStyle: 'italic', ...grid }),
     text('B', { align: 'center', fontStyle: 'italic', ...grid }),
     ...form.columns.map((c) => text(String(c.no), { align: 'center', fontStyle: 'italic', ...grid })),
   ];
   const data: Row[] = [
-    [...spanned(bold(h.form_no), 2), ...spanned(text(`${vi ? 'Đơn vị báo cáo' : 'Reporting unit'}: ${h.reporting_unit}`, { align: 'right' }), n)],
+    [
+      ...spanned(bold(h.form_no), 2),
+      ...spanned(text(`${vi ? 'Đơn vị báo cáo' : 'Reporting unit'}: ${h.reporting_unit}`, { align: 'right' }), n),
+    ],
     [
       ...spanned(text(h.legal_basis, { fontStyle: 'italic', wrap: true }), 2),
-      ...spanned(text(`${vi ? 'Đơn vị nhận báo cáo' : 'Receiving unit'}: ${h.receiving_unit}`, { align: 'right', wrap: true }), n),
+      ...spanned(
+        text(`${vi ? 'Đơn vị nhận báo cáo' : 'Receiving unit'}: ${h.receiving_unit}`, { align: 'right', wrap: true }),
+        n,
+      ),
     ],
     blank,
     spanned(bold(h.heading, { align: 'center', wrap: true }), width),
@@ -65,20 +81,35 @@ export async function formToXlsx(form: FormResult, lang: 'vi' | 'en'): Promise<A
     groupRow,
     kindRow,
     numberRow,
-    ...form.rows.map((r): Row => [
-      r.group === 'total' ? bold(r.label, grid) : text(r.label, { ...grid, ...({ indent: 1 } as Style) }),
-      text(r.code, { align: 'center', ...grid }),
-      ...form.columns.map((_, i): Cell => {
-        const v = r.cells[i];
-        return v === null || v === undefined
-          ? text('', grid)
-          : { value: v, type: Number, format: numberFormat(v), ...FONT, ...grid, ...(r.group === 'total' ? { fontWeight: 'bold' as const } : {}) };
-      }),
-    ]),
+    ...form.rows.map(
+      (r): Row => [
+        r.group === 'total' ? bold(r.label, grid) : text(r.label, { ...grid, ...({ indent: 1 } as Style) }),
+        text(r.code, { align: 'center', ...grid }),
+        ...form.columns.map((_, i): Cell => {
+          const v = r.cells[i];
+          return v === null || v === undefined
+            ? text('', grid)
+            : {
+                value: v,
+                type: Number,
+                format: numberFormat(v),
+                ...FONT,
+                ...grid,
+                ...(r.group === 'total' ? { fontWeight: 'bold' as const } : {}),
+              };
+        }),
+      ],
+    ),
     blank,
     [null, null, ...spanned(text(h.place_date, { align: 'center', fontStyle: 'italic' }), n)],
-    [...spanned(bold(h.signers[0].title, { align: 'center' }), 2), ...spanned(bold(h.signers[1].title, { align: 'center' }), n)],
-    [...spanned(text(h.signers[0].note, { align: 'center', fontStyle: 'italic' }), 2), ...spanned(text(h.signers[1].note, { align: 'center', fontStyle: 'italic' }), n)],
+    [
+      ...spanned(bold(h.signers[0].title, { align: 'center' }), 2),
+      ...spanned(bold(h.signers[1].title, { align: 'center' }), n),
+    ],
+    [
+      ...spanned(text(h.signers[0].note, { align: 'center', fontStyle: 'italic' }), 2),
+      ...spanned(text(h.signers[1].note, { align: 'center', fontStyle: 'italic' }), n),
+    ],
   ];
   const blob = await writeXlsxFile(data, {
     sheet: form.form,

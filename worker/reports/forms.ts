@@ -38,10 +38,34 @@ export const FORMS: Record<FormDef['code'], FormDef> = {
         awards: ['AH_LD', 'AH_LLVT', 'BMVNAH', 'NGND', 'NGUT', 'TTND', 'TTUT', 'NSND', 'NSUT', 'NNND', 'NNUT'],
         kinds: BOTH,
       },
-      { key: 'giai_thuong', vi: 'Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước', en: 'Hồ Chí Minh and State Prizes', awards: ['GT_HCM', 'GT_NN'], kinds: ['individual'] },
-      { key: 'co_cp', vi: 'Cờ thi đua của Chính phủ', en: "Government's Emulation Flag", awards: ['CO_CP'], kinds: ['collective'] },
-      { key: 'bk_ttg', vi: 'Bằng khen của Thủ tướng Chính phủ', en: "Prime Minister's Certificate of Merit", awards: ['BK_TTG'], kinds: BOTH },
-      { key: 'cstd_tq', vi: 'Chiến sĩ thi đua toàn quốc', en: 'National Emulation Fighter', awards: ['CSTD_TQ'], kinds: ['individual'] },
+      {
+        key: 'giai_thuong',
+        vi: 'Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước',
+        en: 'Hồ Chí Minh and State Prizes',
+        awards: ['GT_HCM', 'GT_NN'],
+        kinds: ['individual'],
+      },
+      {
+        key: 'co_cp',
+        vi: 'Cờ thi đua của Chính phủ',
+        en: "Government's Emulation Flag",
+        awards: ['CO_CP'],
+        kinds: ['collective'],
+      },
+      {
+        key: 'bk_ttg',
+        vi: 'Bằng khen của Thủ tướng Chính phủ',
+        en: "Prime Minister's Certificate of Merit",
+        awards: ['BK_TTG'],
+        kinds: BOTH,
+      },
+      {
+        key: 'cstd_tq',
+        vi: 'Chiến sĩ thi đua toàn quốc',
+        en: 'National Emulation Fighter',
+        awards: ['CSTD_TQ'],
+        kinds: ['individual'],
+      },
     ],
   },
   '0603': {
@@ -49,11 +73,41 @@ export const FORMS: Record<FormDef['code'], FormDef> = {
     vi: 'Biểu 0603: Số lượng khen thưởng cấp bộ, ban, ngành, tỉnh',
     en: 'Form 0603: ministry/province-level awards',
     columns: [
-      { key: 'bang_khen', vi: 'Bằng khen', en: 'Certificates of merit', awards: ['BK_BO', 'BK_TINH'], kinds: ['collective', 'individual', 'household'] },
-      { key: 'cstd_bt', vi: 'Chiến sĩ thi đua bộ, ban, ngành, tỉnh', en: 'Ministry/province emulation fighter', awards: ['CSTD_BT'], kinds: ['individual'] },
-      { key: 'co_bt', vi: 'Cờ thi đua bộ, ban, ngành, tỉnh', en: 'Ministry/province emulation flag', awards: ['CO_BT'], kinds: ['collective'] },
-      { key: 'tap_the_xs', vi: 'Tập thể lao động xuất sắc, Đơn vị quyết thắng', en: 'Excellent labour collective, determined-to-win unit', awards: ['TTLDXS', 'DVQT'], kinds: ['collective'] },
-      { key: 'xa_tb', vi: 'Xã, phường tiêu biểu', en: 'Exemplary commune/ward', awards: ['XA_TB'], kinds: ['collective'] },
+      {
+        key: 'bang_khen',
+        vi: 'Bằng khen',
+        en: 'Certificates of merit',
+        awards: ['BK_BO', 'BK_TINH'],
+        kinds: ['collective', 'individual', 'household'],
+      },
+      {
+        key: 'cstd_bt',
+        vi: 'Chiến sĩ thi đua bộ, ban, ngành, tỉnh',
+        en: 'Ministry/province emulation fighter',
+        awards: ['CSTD_BT'],
+        kinds: ['individual'],
+      },
+      {
+        key: 'co_bt',
+        vi: 'Cờ thi đua bộ, ban, ngành, tỉnh',
+        en: 'Ministry/province emulation flag',
+        awards: ['CO_BT'],
+        kinds: ['collective'],
+      },
+      {
+        key: 'tap_the_xs',
+        vi: 'Tập thể lao động xuất sắc, Đơn vị quyết thắng',
+        en: 'Excellent labour collective, determined-to-win unit',
+        awards: ['TTLDXS', 'DVQT'],
+        kinds: ['collective'],
+      },
+      {
+        key: 'xa_tb',
+        vi: 'Xã, phường tiêu biểu',
+        en: 'Exemplary commune/ward',
+        awards: ['XA_TB'],
+        kinds: ['collective'],
+      },
       { key: 'knc', vi: 'Kỷ niệm chương', en: 'Commemorative medals', awards: ['KNC'], kinds: ['individual'] },
     ],
   },
@@ -73,11 +127,21 @@ export interface FormRow {
 }
 
 const INDIVIDUAL_CLASSES: RecipientClass[] = ['LD_BO_TINH', 'LD_VU_SO', 'LD_KHAC', 'DOANH_NHAN', 'TRUC_TIEP'];
-const METHODS: AwardMethod[] = ['THUONG_XUYEN', 'CHUYEN_DE', 'DOT_XUAT', 'DOI_NGOAI', 'CONG_HIEN', 'NIEN_HAN', 'KHANG_CHIEN'];
+const METHODS: AwardMethod[] = [
+  'THUONG_XUYEN',
+  'CHUYEN_DE',
+  'DOT_XUAT',
+  'DOI_NGOAI',
+  'CONG_HIEN',
+  'NIEN_HAN',
+  'KHANG_CHIEN',
+];
 
 export const FORM_ROWS: FormRow[] = [
   { key: 'total', group: 'total', filter: {} },
-  ...[...INDIVIDUAL_CLASSES, 'DOANH_NGHIEP' as const].map((c): FormRow => ({ key: c, group: 'class', filter: { class: c } })),
+  ...[...INDIVIDUAL_CLASSES, 'DOANH_NGHIEP' as const].map(
+    (c): FormRow => ({ key: c, group: 'class', filter: { class: c } }),
+  ),
   ...METHODS.map((m): FormRow => ({ key: m, group: 'method', filter: { method: m } })),
 ];
 

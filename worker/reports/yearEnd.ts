@@ -29,7 +29,16 @@ export interface YearEndStats {
   /** Individual awards: to direct laborers, to leaders, to non-leaders, to women. */
   people: { year: number; individual: number; direct: number; leaders: number; non_leaders: number; women: number }[];
   ad_hoc: { current: Kinds; previous: Kinds };
-  clusters: { cluster: string; cluster_name: string; unit: string; unit_name: string; score: number | null; rank: number; proposed_award: string | null; proposed_award_name: string | null }[];
+  clusters: {
+    cluster: string;
+    cluster_name: string;
+    unit: string;
+    unit_name: string;
+    score: number | null;
+    rank: number;
+    proposed_award: string | null;
+    proposed_award_name: string | null;
+  }[];
 }
 
 const TIER_ORDER = new Map(AWARD_TIERS.map((t, i) => [t, i]));
@@ -43,7 +52,11 @@ export async function yearEndStats(
   asOf: string | undefined,
   scope: ReadScope,
 ): Promise<YearEndStats> {
-  const base = resolveSummaryParams(geo, { unit: unit.code, from: year - 1, to: year, as_of: asOf } as SummaryQuery, scope);
+  const base = resolveSummaryParams(
+    geo,
+    { unit: unit.code, from: year - 1, to: year, as_of: asOf } as SummaryQuery,
+    scope,
+  );
   const [byAward, adHoc, indicators, clusters] = await Promise.all([
     awardsSummary(d1, cost, geo, { ...base, groupBy: ['year', 'tier', 'award', 'kind'] }),
     awardsSummary(d1, cost, geo, { ...base, filters: { method: ['DOT_XUAT'] }, groupBy: ['year', 'kind'] }),
@@ -51,7 +64,13 @@ export async function yearEndStats(
     clusterResults(d1, cost, geo, unit, year, scope),
   ]);
 
-  const totals = { current: 0, previous: 0, change: null as number | null, current_kinds: zero(), previous_kinds: zero() };
+  const totals = {
+    current: 0,
+    previous: 0,
+    change: null as number | null,
+    current_kinds: zero(),
+    previous_kinds: zero(),
+  };
   const tiers = new Map<AwardTier, { current: Kinds; previous: Kinds }>();
   const awards = new Map<string, YearEndStats['by_award'][number]>();
   for (const r of byAward.rows) {
@@ -63,7 +82,13 @@ export async function yearEndStats(
     tiers.set(tier, t);
     (now ? totals.current_kinds : totals.previous_kinds)[kind] += r.count;
     const code = String(r.award);
-    const a = awards.get(code) ?? { award: code, name: geo.names.award.get(code)?.vi ?? code, tier, current: zero(), previous: 0 };
+    const a = awards.get(code) ?? {
+      award: code,
+      name: geo.names.award.get(code)?.vi ?? code,
+      tier,
+      current: zero(),
+      previous: 0,
+    };
     if (now) a.current[kind] += r.count;
     else a.previous += r.count;
     awards.set(code, a);
@@ -84,13 +109,24 @@ export async function yearEndStats(
     totals,
     by_tier: AWARD_TIERS.filter((t) => tiers.has(t)).map((tier) => ({ tier, ...tiers.get(tier)! })),
     by_award: [...awards.values()].sort(
-      (a, b) => TIER_ORDER.get(a.tier)! - TIER_ORDER.get(b.tier)! || sum(b.current) - sum(a.current) || b.previous - a.previous || a.award.localeCompare(b.award),
+      (a, b) =>
+        TIER_ORDER.get(a.tier)! - TIER_ORDER.get(b.tier)! ||
+        sum(b.current) - sum(a.current) ||
+        b.previous - a.previous ||
+        a.award.localeCompare(b.award),
     ),
     people: [year - 1, year].map((y) => {
       const r = indicators.find((i) => i.year === y);
       const individual = r?.individual ?? 0;
       const leaders = r?.leaders ?? 0;
-      return { year: y, individual, direct: r?.direct ?? 0, leaders, non_leaders: tidy(individual - leaders), women: r?.women ?? 0 };
+      return {
+        year: y,
+        individual,
+        direct: r?.direct ?? 0,
+        leaders,
+        non_leaders: tidy(individual - leaders),
+        women: r?.women ?? 0,
+      };
     }),
     ad_hoc: ad,
     clusters,
@@ -102,7 +138,14 @@ export async function yearEndStats(
  * (a province's own rank in its central cluster, its districts' and departments' ranks in its
  * clusters and blocks): those members' score, rank and proposed award.
  */
-async function clusterResults(d1: D1Database, cost: ReadCost, geo: Geography, unit: GeoUnit, year: number, scope: ReadScope) {
+async function clusterResults(
+  d1: D1Database,
+  cost: ReadCost,
+  geo: Geography,
+  unit: GeoUnit,
+  year: number,
+  scope: ReadScope,
+) {
   const inside = new Set<number>();
   const walk = (id: number) => {
     inside.add(id);
@@ -131,7 +174,7 @@ async function clusterResults(d1: D1Database, cost: ReadCost, geo: Geography, un
         score: r.score,
         rank: r.rank,
         proposed_award: r.proposed_award,
-        proposed_award_name: r.proposed_award ? geo.names.award.get(r.proposed_award)?.vi ?? r.proposed_award : null,
+        proposed_award_name: r.proposed_award ? (geo.names.award.get(r.proposed_award)?.vi ?? r.proposed_award) : null,
       });
     }
   }

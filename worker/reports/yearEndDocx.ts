@@ -42,7 +42,10 @@ function run(text: string, o: { bold?: boolean; italics?: boolean; size?: number
   return new TextRun({ text, font: FONT, size: o.size ?? BODY, bold: o.bold, italics: o.italics });
 }
 
-function para(text: string | TextRun[], o: Omit<IParagraphOptions, 'children' | 'text'> & { bold?: boolean; italics?: boolean; size?: number } = {}) {
+function para(
+  text: string | TextRun[],
+  o: Omit<IParagraphOptions, 'children' | 'text'> & { bold?: boolean; italics?: boolean; size?: number } = {},
+) {
   const { bold, italics, size, ...rest } = o;
   return new Paragraph({
     spacing: { before: 0, after: 120, line: 288 },
@@ -51,17 +54,32 @@ function para(text: string | TextRun[], o: Omit<IParagraphOptions, 'children' | 
   });
 }
 
-const body = (text: string) => para(text, { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) } });
+const body = (text: string) =>
+  para(text, { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) } });
 const heading = (text: string) => para(text, { bold: true, spacing: { before: 120, after: 120 }, keepNext: true });
 const placeholder = (text: string) =>
-  para(`[${text}]`, { italics: true, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) } });
+  para(`[${text}]`, {
+    italics: true,
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: convertMillimetersToTwip(10) },
+  });
 
-function cell(text: string, o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; span?: number } = {}) {
+function cell(
+  text: string,
+  o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; span?: number } = {},
+) {
   return new TableCell({
     columnSpan: o.span,
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    children: [para(text, { bold: o.bold, size: pt(12), alignment: o.align ?? AlignmentType.LEFT, spacing: { before: 0, after: 0 } })],
+    children: [
+      para(text, {
+        bold: o.bold,
+        size: pt(12),
+        alignment: o.align ?? AlignmentType.LEFT,
+        spacing: { before: 0, after: 0 },
+      }),
+    ],
   });
 }
 
@@ -72,19 +90,32 @@ type Row = string[] | { group: string };
 function table(head: string[], rows: Row[], widths: number[], caption: string): (Paragraph | Table)[] {
   const tw = widths.map((w) => convertMillimetersToTwip(w));
   return [
-    para(caption, { italics: true, size: pt(13), alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } }),
+    para(caption, {
+      italics: true,
+      size: pt(13),
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 120, after: 60 },
+    }),
     new Table({
       width: { size: tw.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: tw,
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h) => cell(h, { bold: true, align: AlignmentType.CENTER })) }),
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: head.map((h) => cell(h, { bold: true, align: AlignmentType.CENTER })),
+        }),
         ...rows.map((r, i) =>
           'group' in r
             ? new TableRow({ cantSplit: true, children: [cell(r.group, { bold: true, span: head.length })] })
             : new TableRow({
                 cantSplit: true,
                 children: r.map((v, j) =>
-                  cell(v, { bold: i === rows.length - 1 && r[0] === 'Tổng số', align: j > 0 && /^[\d.,%–\s]+$/.test(v) ? AlignmentType.RIGHT : AlignmentType.LEFT }),
+                  cell(v, {
+                    bold: i === rows.length - 1 && r[0] === 'Tổng số',
+                    align: j > 0 && /^[\d.,%–\s]+$/.test(v) ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                  }),
                 ),
               }),
         ),
@@ -99,7 +130,10 @@ function grouped<T>(items: T[], key: (x: T) => string, row: (x: T) => string[]):
   const out: Row[] = [];
   let last: string | undefined;
   for (const x of items) {
-    if (key(x) !== last) out.push({ group: (last = key(x)) });
+    if (key(x) !== last) {
+      last = key(x);
+      out.push({ group: last });
+    }
     out.push(row(x));
   }
   return out;
@@ -153,8 +187,18 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
           new TableCell({
             borders: noBorders,
             children: [
-              para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: pt(12.5), alignment: AlignmentType.CENTER, spacing: { after: 0 } }),
-              para('Độc lập - Tự do - Hạnh phúc', { bold: true, size: pt(13.5), alignment: AlignmentType.CENTER, spacing: { after: 0 } }),
+              para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', {
+                bold: true,
+                size: pt(12.5),
+                alignment: AlignmentType.CENTER,
+                spacing: { after: 0 },
+              }),
+              para('Độc lập - Tự do - Hạnh phúc', {
+                bold: true,
+                size: pt(13.5),
+                alignment: AlignmentType.CENTER,
+                spacing: { after: 0 },
+              }),
               para('', {
                 border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
                 indent: { left: convertMillimetersToTwip(22), right: convertMillimetersToTwip(22) },
@@ -170,11 +214,16 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
   });
 
   const cur = s.totals.current_kinds;
-  const prev = s.totals.previous_kinds;
+  const _prev = s.totals.previous_kinds;
   const tierLabel = (t: string) => DIMENSION_REGISTRY.tier.labels[t as AwardTier].vi;
   const kindLabel = (k: RecipientKind) => DIMENSION_REGISTRY.kind.labels[k].vi;
 
-  const tierRows: Row[] = s.by_tier.map((t) => [tierLabel(t.tier), ...KINDS.map((k) => num(t.current[k])), num(total(t.current)), num(total(t.previous))]);
+  const tierRows: Row[] = s.by_tier.map((t) => [
+    tierLabel(t.tier),
+    ...KINDS.map((k) => num(t.current[k])),
+    num(total(t.current)),
+    num(total(t.previous)),
+  ]);
   tierRows.push(['Tổng số', ...KINDS.map((k) => num(cur[k])), num(s.totals.current), num(s.totals.previous)]);
   const awardRows = grouped(
     s.by_award,
@@ -186,9 +235,27 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
   const [pp, pc] = people;
   const peopleRows = [
     ['Khen thưởng cá nhân', num(pc.individual), '100%', num(pp.individual), '100%'],
-    ['Người lao động trực tiếp', num(pc.direct), pct(pc.direct, pc.individual), num(pp.direct), pct(pp.direct, pp.individual)],
-    ['Cán bộ lãnh đạo, quản lý', num(pc.leaders), pct(pc.leaders, pc.individual), num(pp.leaders), pct(pp.leaders, pp.individual)],
-    ['Không giữ chức vụ lãnh đạo', num(pc.non_leaders), pct(pc.non_leaders, pc.individual), num(pp.non_leaders), pct(pp.non_leaders, pp.individual)],
+    [
+      'Người lao động trực tiếp',
+      num(pc.direct),
+      pct(pc.direct, pc.individual),
+      num(pp.direct),
+      pct(pp.direct, pp.individual),
+    ],
+    [
+      'Cán bộ lãnh đạo, quản lý',
+      num(pc.leaders),
+      pct(pc.leaders, pc.individual),
+      num(pp.leaders),
+      pct(pp.leaders, pp.individual),
+    ],
+    [
+      'Không giữ chức vụ lãnh đạo',
+      num(pc.non_leaders),
+      pct(pc.non_leaders, pc.individual),
+      num(pp.non_leaders),
+      pct(pp.non_leaders, pp.individual),
+    ],
     ['Nữ', num(pc.women), pct(pc.women, pc.individual), num(pp.women), pct(pp.women, pp.individual)],
   ];
   const ad = s.ad_hoc;
@@ -199,14 +266,26 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
   );
   const proposed = s.clusters.filter((c) => c.proposed_award);
   const kindWords = (k: Record<RecipientKind, number>) =>
-    KINDS.filter((x) => k[x]).map((x) => `${num(k[x])} ${kindLabel(x).toLocaleLowerCase('vi')}`).join(', ') || 'không có';
+    KINDS.filter((x) => k[x])
+      .map((x) => `${num(k[x])} ${kindLabel(x).toLocaleLowerCase('vi')}`)
+      .join(', ') || 'không có';
 
-  const bounds = s.as_of ? ` (số liệu tính theo địa giới hành chính ngày ${s.as_of.split('-').reverse().join('/')})` : '';
+  const bounds = s.as_of
+    ? ` (số liệu tính theo địa giới hành chính ngày ${s.as_of.split('-').reverse().join('/')})`
+    : '';
   const children: (Paragraph | Table)[] = [
     headerBlock,
     para('BÁO CÁO', { bold: true, size: pt(14), alignment: AlignmentType.CENTER, spacing: { before: 240, after: 0 } }),
-    para(`Tổng kết công tác thi đua, khen thưởng năm ${y}`, { bold: true, alignment: AlignmentType.CENTER, spacing: { after: 0 } }),
-    para(`và phương hướng, nhiệm vụ năm ${y + 1}`, { bold: true, alignment: AlignmentType.CENTER, spacing: { after: 0 } }),
+    para(`Tổng kết công tác thi đua, khen thưởng năm ${y}`, {
+      bold: true,
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 0 },
+    }),
+    para(`và phương hướng, nhiệm vụ năm ${y + 1}`, {
+      bold: true,
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 0 },
+    }),
     para('', {
       border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
       indent: { left: convertMillimetersToTwip(65), right: convertMillimetersToTwip(65) },
@@ -215,7 +294,9 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
     }),
     heading(`I. KẾT QUẢ THỰC HIỆN CÔNG TÁC THI ĐUA NĂM ${y}`),
     heading('1. Công tác chỉ đạo, tổ chức các phong trào thi đua'),
-    placeholder('Phần do người soạn báo cáo viết: việc quán triệt, ban hành văn bản, tổ chức các phong trào thi đua thường xuyên và theo chuyên đề, kết quả nổi bật'),
+    placeholder(
+      'Phần do người soạn báo cáo viết: việc quán triệt, ban hành văn bản, tổ chức các phong trào thi đua thường xuyên và theo chuyên đề, kết quả nổi bật',
+    ),
     heading('2. Kết quả các phong trào thi đua'),
     placeholder('Phần do người soạn báo cáo viết: kết quả các phong trào thi đua, điển hình tiên tiến, nhân tố mới'),
     heading(`II. CÔNG TÁC KHEN THƯỞNG NĂM ${y}`),
@@ -239,7 +320,12 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
     body(
       `Trong ${num(pc.individual)} lượt khen thưởng cá nhân năm ${y}, người lao động trực tiếp (công nhân, nông dân, người lao động) được khen ${num(pc.direct)} lượt (${pct(pc.direct, pc.individual)}; năm ${p}: ${pct(pp.direct, pp.individual)}); người không giữ chức vụ lãnh đạo, quản lý ${num(pc.non_leaders)} lượt (${pct(pc.non_leaders, pc.individual)}; năm ${p}: ${pct(pp.non_leaders, pp.individual)}); nữ ${num(pc.women)} lượt (${pct(pc.women, pc.individual)}; năm ${p}: ${pct(pp.women, pp.individual)}).`,
     ),
-    ...table(['Đối tượng', `Năm ${y}`, 'Tỷ lệ', `Năm ${p}`, 'Tỷ lệ'], peopleRows, [67, 25, 24, 25, 24], `Bảng 3. Khen thưởng cá nhân theo đối tượng, năm ${y} so với năm ${p}`),
+    ...table(
+      ['Đối tượng', `Năm ${y}`, 'Tỷ lệ', `Năm ${p}`, 'Tỷ lệ'],
+      peopleRows,
+      [67, 25, 24, 25, 24],
+      `Bảng 3. Khen thưởng cá nhân theo đối tượng, năm ${y} so với năm ${p}`,
+    ),
     heading('3. Khen thưởng đột xuất'),
     body(
       `Năm ${y} có ${num(total(ad.current))} lượt khen thưởng đột xuất (năm ${p}: ${num(total(ad.previous))}); trong đó ${kindWords(ad.current)}.`,
@@ -252,9 +338,18 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
               ? `Năm ${y}, ${num(proposed.length)} đơn vị được cụm, khối thi đua suy tôn, đề nghị khen thưởng: ${proposed.map((c) => `${c.unit_name} (${c.proposed_award_name}, ${c.cluster_name})`).join('; ')}.`
               : `Năm ${y}, các cụm, khối thi đua chưa có đơn vị được đề nghị khen thưởng.`,
           ),
-          ...table(['Cụm, khối thi đua và thành viên', 'Điểm', 'Xếp hạng', 'Đề nghị khen thưởng'], clusterRows, [75, 22, 22, 46], `Bảng 4. Kết quả chấm điểm, xếp hạng thi đua năm ${y}`),
+          ...table(
+            ['Cụm, khối thi đua và thành viên', 'Điểm', 'Xếp hạng', 'Đề nghị khen thưởng'],
+            clusterRows,
+            [75, 22, 22, 46],
+            `Bảng 4. Kết quả chấm điểm, xếp hạng thi đua năm ${y}`,
+          ),
         ]
-      : [body(`Năm ${y} chưa có kết quả chấm điểm, xếp hạng thi đua của cụm, khối nào có thành viên thuộc ${s.unit_name}.`)]),
+      : [
+          body(
+            `Năm ${y} chưa có kết quả chấm điểm, xếp hạng thi đua của cụm, khối nào có thành viên thuộc ${s.unit_name}.`,
+          ),
+        ]),
     heading('III. ĐÁNH GIÁ CHUNG'),
     heading('1. Ưu điểm'),
     placeholder('Phần do người soạn báo cáo viết'),
@@ -285,8 +380,18 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
               borders: noBorders,
               width: { size: convertMillimetersToTwip(97), type: WidthType.DXA },
               children: [
-                para('TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', { bold: true, size: pt(13), alignment: AlignmentType.CENTER, spacing: { before: 240, after: 0 } }),
-                para('CHỦ TỊCH', { bold: true, size: pt(13), alignment: AlignmentType.CENTER, spacing: { after: 1200 } }),
+                para('TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', {
+                  bold: true,
+                  size: pt(13),
+                  alignment: AlignmentType.CENTER,
+                  spacing: { before: 240, after: 0 },
+                }),
+                para('CHỦ TỊCH', {
+                  bold: true,
+                  size: pt(13),
+                  alignment: AlignmentType.CENTER,
+                  spacing: { after: 1200 },
+                }),
                 para('[Họ và tên]', { bold: true, size: pt(14), alignment: AlignmentType.CENTER }),
               ],
             }),
@@ -318,7 +423,12 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
         headers: {
           first: new Header({ children: [new Paragraph({ children: [] })] }),
           default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+              }),
+            ],
           }),
         },
         children,

@@ -21,6 +21,11 @@ export const auditRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const q = c.req.valid('query');
     const rows = await listAudit(c.env.DB, c.get('cost'), q.limit, q.before, q.action);
-    return c.json({ entries: rows.map((r) => ({ ...r, detail: r.detail === null ? null : (JSON.parse(r.detail) as Record<string, unknown>) })) });
+    return c.json({
+      entries: rows.map((r) => ({
+        ...r,
+        detail: r.detail === null ? null : (JSON.parse(r.detail) as Record<string, unknown>),
+      })),
+    });
   },
 );

@@ -68,7 +68,8 @@ function linkSecret(c: Context<AppEnv>): string {
 }
 
 /** A link followed from another site's page must be confirmed here first (login CSRF). */
-const fromOtherSite = (c: Context<AppEnv>) => ['cross-site', 'same-site'].includes(c.req.header('Sec-Fetch-Site') ?? '');
+const fromOtherSite = (c: Context<AppEnv>) =>
+  ['cross-site', 'same-site'].includes(c.req.header('Sec-Fetch-Site') ?? '');
 
 /** The confirmation is a form on this site: a POST from anywhere else is refused. */
 function postedHere(c: Context<AppEnv>): boolean {
@@ -101,7 +102,13 @@ async function signInWith(c: Context<AppEnv>, claims: Ticket, next: string | und
   let actor = BOOTSTRAP_ADMIN;
   let spent: boolean;
   if (claims.sub === 0) {
-    spent = await consumeBootstrapLink(c.env.DB, c.get('cost'), claims.jti, new Date(claims.exp * 1000).toISOString(), now);
+    spent = await consumeBootstrapLink(
+      c.env.DB,
+      c.get('cost'),
+      claims.jti,
+      new Date(claims.exp * 1000).toISOString(),
+      now,
+    );
   } else {
     const user = await findUser(c.env.DB, c.get('cost'), claims.sub);
     if (!user || user.disabled_at) return forPerson(c, await refuse(c, NO_ACCESS), 'link-no-access');
@@ -124,8 +131,15 @@ export const authRoutes = new Hono<AppEnv>()
         'The link `npm start` prints (or an admin makes for a user) carries a short-lived ticket signed with SIGN_IN_SECRET; a link opens one session only. A good ticket sets the HttpOnly, Secure, SameSite=Strict session cookie and redirects (303) to `next` (a path on this site) or the dashboard. A link followed from another site (`Sec-Fetch-Site: cross-site` or `same-site`) is not used: it answers a page whose button confirms it (POST).',
       tags: ['auth'],
       responses: {
-        200: { description: 'Opened from another site: a page asking to confirm the sign-in (nothing is set until its button is pressed)', content: { 'text/html': { schema: { type: 'string' } } } },
-        303: { description: 'Signed in: redirect to `next` or the dashboard. A browser (Accept: text/html) whose link is refused is also redirected, to `/?sign_in=link-invalid|link-no-access|link-used|too-many`, where the sign-in screen explains it' },
+        200: {
+          description:
+            'Opened from another site: a page asking to confirm the sign-in (nothing is set until its button is pressed)',
+          content: { 'text/html': { schema: { type: 'string' } } },
+        },
+        303: {
+          description:
+            'Signed in: redirect to `next` or the dashboard. A browser (Accept: text/html) whose link is refused is also redirected, to `/?sign_in=link-invalid|link-no-access|link-used|too-many`, where the sign-in screen explains it',
+        },
         400: err('No ticket'),
         401: err('A bad, expired, used or withdrawn ticket, or one for a user who is disabled or gone'),
         429: AUTH_ERRORS[429],
@@ -140,7 +154,13 @@ export const authRoutes = new Hono<AppEnv>()
       if (fromOtherSite(c)) {
         const user = claims.sub === 0 ? null : await findUser(c.env.DB, c.get('cost'), claims.sub);
         c.header('Cache-Control', 'no-store');
-        return c.html(confirmSignInPage(ticket, next, user ? { vi: user.email, en: user.email } : { vi: 'Quản trị hệ thống', en: 'the system administrator' }));
+        return c.html(
+          confirmSignInPage(
+            ticket,
+            next,
+            user ? { vi: user.email, en: user.email } : { vi: 'Quản trị hệ thống', en: 'the system administrator' },
+          ),
+        );
       }
       return signInWith(c, claims, next);
     },
@@ -149,7 +169,8 @@ export const authRoutes = new Hono<AppEnv>()
     '/sign-in',
     describeRoute({
       summary: 'Confirm a sign-in link opened from another site',
-      description: 'The form of the confirmation page: `ticket` and `next` as form fields. Only a POST from this site (`Sec-Fetch-Site: same-origin`, or without it an `Origin` of this site) is accepted; then as GET /sign-in.',
+      description:
+        'The form of the confirmation page: `ticket` and `next` as form fields. Only a POST from this site (`Sec-Fetch-Site: same-origin`, or without it an `Origin` of this site) is accepted; then as GET /sign-in.',
       tags: ['auth'],
       responses: {
         303: { description: 'Signed in, or refused (a browser): as GET /sign-in' },
@@ -177,7 +198,8 @@ export const authRoutes = new Hono<AppEnv>()
     '/me',
     describeRoute({
       summary: 'Who am I',
-      description: 'The signed-in identity: email (ADMIN_TOKEN for the bootstrap admin), role, scope, how it signed in, and what the role allows.',
+      description:
+        'The signed-in identity: email (ADMIN_TOKEN for the bootstrap admin), role, scope, how it signed in, and what the role allows.',
       tags: ['auth'],
       responses: { 200: { description: 'OK', content: json(me) }, ...AUTH_ERRORS },
     }),
@@ -185,7 +207,11 @@ export const authRoutes = new Hono<AppEnv>()
       const who = identityOf(c);
       c.header('Cache-Control', 'no-store');
       return c.json({
-        email: who.email, role: who.role, scope: who.scope, via: who.via, rights: ROLES.filter((r) => atLeast(who.role, r)).map((r) => ROLE_RIGHTS[r]),
+        email: who.email,
+        role: who.role,
+        scope: who.scope,
+        via: who.via,
+        rights: ROLES.filter((r) => atLeast(who.role, r)).map((r) => ROLE_RIGHTS[r]),
         imports: importableDatasets(who),
       });
     },
@@ -194,7 +220,8 @@ export const authRoutes = new Hono<AppEnv>()
     '/sign-out',
     describeRoute({
       summary: 'End the browser session',
-      description: 'Deletes the session and its cookie. (API tokens are revoked under /tokens; Cloudflare Access sessions end at Access.)',
+      description:
+        'Deletes the session and its cookie. (API tokens are revoked under /tokens; Cloudflare Access sessions end at Access.)',
       tags: ['auth'],
       responses: { 200: { description: 'Signed out' }, ...AUTH_ERRORS },
     }),
@@ -210,9 +237,16 @@ export const authRoutes = new Hono<AppEnv>()
     '/sign-in-links',
     describeRoute({
       summary: 'Make a sign-in link for a user',
-      description: 'For users without Cloudflare Access: a link that opens one browser session as this user, once, within `lifetime_hours` (default 24, at most 72). Changing the user\'s role or scope, or disabling them, withdraws their unused links. Admins only; recorded in the audit log.',
+      description:
+        "For users without Cloudflare Access: a link that opens one browser session as this user, once, within `lifetime_hours` (default 24, at most 72). Changing the user's role or scope, or disabling them, withdraws their unused links. Admins only; recorded in the audit log.",
       tags: ['auth'],
-      responses: { 201: { description: 'Created', content: json(signInLink) }, 400: err('A bad field'), 404: err('No such user'), ...AUTH_ERRORS, 503: err('No usable SIGN_IN_SECRET configured: links cannot be signed') },
+      responses: {
+        201: { description: 'Created', content: json(signInLink) },
+        400: err('A bad field'),
+        404: err('No such user'),
+        ...AUTH_ERRORS,
+        503: err('No usable SIGN_IN_SECRET configured: links cannot be signed'),
+      },
     }),
     need('admin', { en: 'making sign-in links', vi: 'tạo liên kết đăng nhập' }),
     validator('json', signInLinkBody, badRequest),
@@ -220,14 +254,24 @@ export const authRoutes = new Hono<AppEnv>()
       const body = c.req.valid('json');
       const secret = linkSecret(c);
       const user = await findUser(c.env.DB, c.get('cost'), body.user_id);
-      if (!user || user.disabled_at) throw notFound({ en: `No active user ${body.user_id}`, vi: `Không có người dùng đang hoạt động số ${body.user_id}` });
+      if (!user || user.disabled_at)
+        throw notFound({
+          en: `No active user ${body.user_id}`,
+          vi: `Không có người dùng đang hoạt động số ${body.user_id}`,
+        });
       const seconds = body.lifetime_hours * 3600;
       const id = crypto.randomUUID();
       const ticket = await signTicket(secret, user.id, seconds, id);
       const now = new Date();
       const expires_at = new Date(now.getTime() + seconds * 1000).toISOString();
       const actor = actorOf(identityOf(c));
-      await insertSignInLink(c.env.DB, c.get('cost'), { id, user_id: user.id, created_at: now.toISOString(), created_by: actor, expires_at });
+      await insertSignInLink(c.env.DB, c.get('cost'), {
+        id,
+        user_id: user.id,
+        created_at: now.toISOString(),
+        created_by: actor,
+        expires_at,
+      });
       await recordAudit(c.env.DB, { actor, action: 'sign_in_link', target: user.email, detail: { expires_at } });
       return c.json({ url: `${new URL(c.req.url).origin}/api/v1/auth/sign-in?ticket=${ticket}`, expires_at }, 201);
     },

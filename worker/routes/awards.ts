@@ -31,7 +31,12 @@ export const awardsRoutes = new Hono<AppEnv>()
       const params = resolveSummaryParams(geo, q, callerScope(c, geo));
       const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
       if (q.format === 'csv' || q.format === 'xlsx') {
-        return fileResponse(c, q.format, 'khen-thuong', toTable(geo, result.rows, params.groupBy, [{ key: 'count', kind: 'count' }], q.lang ?? 'vi'));
+        return fileResponse(
+          c,
+          q.format,
+          'khen-thuong',
+          toTable(geo, result.rows, params.groupBy, [{ key: 'count', kind: 'count' }], q.lang ?? 'vi'),
+        );
       }
       return c.json(result);
     },
@@ -53,9 +58,19 @@ export const awardsRoutes = new Hono<AppEnv>()
       const params = resolveSummaryParams(geo, q, callerScope(c, geo));
       const rows = await awardIndicators(c.env.DB, c.get('cost'), geo, params);
       if (q.format === 'csv' || q.format === 'xlsx') {
-        const counts = ['total', 'individual', 'direct', 'leaders', 'women', 'ethnic_minority'].map((key) => ({ key, kind: 'count' as const }));
-        const shares = ['change', 'direct_share', 'leader_share', 'women_share', 'ethnic_minority_share'].map((key) => ({ key, kind: 'share' as const }));
-        return fileResponse(c, q.format, 'chi-so', toTable(geo, rows, ['year'], [...counts, ...shares], q.lang ?? 'vi'));
+        const counts = ['total', 'individual', 'direct', 'leaders', 'women', 'ethnic_minority'].map((key) => ({
+          key,
+          kind: 'count' as const,
+        }));
+        const shares = ['change', 'direct_share', 'leader_share', 'women_share', 'ethnic_minority_share'].map(
+          (key) => ({ key, kind: 'share' as const }),
+        );
+        return fileResponse(
+          c,
+          q.format,
+          'chi-so',
+          toTable(geo, rows, ['year'], [...counts, ...shares], q.lang ?? 'vi'),
+        );
       }
       return c.json({ rows });
     },

@@ -6,7 +6,11 @@ import { AUTH_ERRORS, err, json } from './openapiHelpers';
 const FILES = {
   'text/csv': { schema: { type: 'string' as const, description: 'format=csv: UTF-8 with BOM, RFC 4180, CRLF' } },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-    schema: { type: 'string' as const, format: 'binary', description: 'format=xlsx: typed cells, header frozen, a "Bộ lọc" sheet' },
+    schema: {
+      type: 'string' as const,
+      format: 'binary',
+      description: 'format=xlsx: typed cells, header frozen, a "Bộ lọc" sheet',
+    },
   },
 };
 
@@ -23,7 +27,9 @@ export function describeRead(summary: string, description: string, ok: z.ZodType
       304: { description: 'Not modified: the data version has not changed since the ETag sent in If-None-Match' },
       400: err('A bad parameter, named in `parameter`'),
       ...AUTH_ERRORS,
-      403: err(`The unit or cluster asked for is outside your scope (named in \`parameter\`)${files ? ', or a download (format=csv|xlsx) without the analyst role' : ''}`),
+      403: err(
+        `The unit or cluster asked for is outside your scope (named in \`parameter\`)${files ? ', or a download (format=csv|xlsx) without the analyst role' : ''}`,
+      ),
       ...(files ? { 422: err('More rows than a file carries (100,000): narrow the filters') } : {}),
     },
   });

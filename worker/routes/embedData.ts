@@ -24,7 +24,9 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
     responses: {
       200: { description: 'OK', content: json(summaryResponse) },
       400: err('A bad parameter or an attempt to change a locked one, named in `parameter`'),
-      401: err('Tampered, expired, revoked or unknown token, a token for another chart, or one whose creator may no longer share it'),
+      401: err(
+        'Tampered, expired, revoked or unknown token, a token for another chart, or one whose creator may no longer share it',
+      ),
     },
   }),
   validator('param', embedChartParam, badRequest),
@@ -36,7 +38,10 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
     const open = Object.fromEntries(Object.entries(requested).filter((e): e is [string, string] => e[1] !== undefined));
     const q = embedQuery(claims, open);
     if ('locked' in q)
-      throw badParameter(q.locked, { en: 'locked by the embed token, it cannot be changed', vi: 'đã được khóa trong mã nhúng, không thể đổi' });
+      throw badParameter(q.locked, {
+        en: 'locked by the embed token, it cannot be changed',
+        vi: 'đã được khóa trong mã nhúng, không thể đổi',
+      });
     const parsed = parseSummary(q.query);
     if (parsed.issue) return badRequest({ success: false, error: parsed.issue }, c);
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));

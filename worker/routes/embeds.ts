@@ -23,7 +23,8 @@ export const embedsRoutes = new Hono<AppEnv>()
     '/',
     describeRoute({
       summary: 'Create an embed token',
-      description: 'Signs an HS256 token naming the chart, the locked filters, the allowed parent origin and an expiry; answers it with the iframe snippet. Analysts and admins.',
+      description:
+        'Signs an HS256 token naming the chart, the locked filters, the allowed parent origin and an expiry; answers it with the iframe snippet. Analysts and admins.',
       tags: ['embeds'],
       responses: {
         201: { description: 'Created', content: json(createdEmbed) },
@@ -36,11 +37,23 @@ export const embedsRoutes = new Hono<AppEnv>()
     async (c) => {
       const body = c.req.valid('json');
       const { params, parsed } = newChartQuery(body);
-      if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
+      if (parsed.issue)
+        return badRequest(
+          { success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) },
+          c,
+        );
       // unknown codes are refused now, not when the chart is first shown
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
       resolveSummaryParams(geo, parsed.ok, callerScope(c, geo));
-      const created = await createEmbed(c.env.DB, c.get('cost'), identityOf(c), body, params, c.env.EMBED_SECRET, new URL(c.req.url).origin);
+      const created = await createEmbed(
+        c.env.DB,
+        c.get('cost'),
+        identityOf(c),
+        body,
+        params,
+        c.env.EMBED_SECRET,
+        new URL(c.req.url).origin,
+      );
       return c.json(created, 201);
     },
   )
@@ -48,7 +61,8 @@ export const embedsRoutes = new Hono<AppEnv>()
     '/',
     describeRoute({
       summary: 'List embed tokens',
-      description: 'Every embed token with its chart, locked filters, origin, expiry and status (the tokens themselves are not stored). Analysts and admins.',
+      description:
+        'Every embed token with its chart, locked filters, origin, expiry and status (the tokens themselves are not stored). Analysts and admins.',
       tags: ['embeds'],
       responses: { 200: { description: 'OK', content: json(embedList) }, ...AUTH_ERRORS },
     }),
@@ -65,16 +79,26 @@ export const embedsRoutes = new Hono<AppEnv>()
       summary: 'Revoke an embed token',
       description: 'From now on the token answers 401, both for its page and for its data. Analysts and admins.',
       tags: ['embeds'],
-      responses: { 200: { description: 'Revoked', content: json(embedToken) }, ...AUTH_ERRORS, 404: err('No such token') },
+      responses: {
+        200: { description: 'Revoked', content: json(embedToken) },
+        ...AUTH_ERRORS,
+        404: err('No such token'),
+      },
     }),
     validator('param', embedIdParam, badRequest),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await findEmbedToken(c.env.DB, c.get('cost'), id);
-      if (!row || !mine(identityOf(c), row)) throw notFound({ en: `No embed token '${id}'`, vi: `Không có mã nhúng '${id}'` });
+      if (!row || !mine(identityOf(c), row))
+        throw notFound({ en: `No embed token '${id}'`, vi: `Không có mã nhúng '${id}'` });
       if (!row.revoked_at) {
         await revokeEmbedToken(c.env.DB, c.get('cost'), id, new Date().toISOString());
-        await recordAudit(c.env.DB, { actor: actorOf(identityOf(c)), action: 'embed_revoke', target: id, detail: { chart: row.chart, origin: row.origin, created_by: row.created_by } });
+        await recordAudit(c.env.DB, {
+          actor: actorOf(identityOf(c)),
+          action: 'embed_revoke',
+          target: id,
+          detail: { chart: row.chart, origin: row.origin, created_by: row.created_by },
+        });
       }
       return c.json(embedView((await findEmbedToken(c.env.DB, c.get('cost'), id))!));
     },

@@ -36,9 +36,14 @@ const CLEANUP_BUDGET_MS = 20_000;
 const refusal = (description: string) => ({ description, content: json(importRefusal) });
 
 const datasetParam = z.strictObject({
-  dataset: z.enum(DATASETS, { error: (iss) => `unknown dataset '${String(iss.input)}', expected one of ${DATASETS.join(', ')}` }),
+  dataset: z.enum(DATASETS, {
+    error: (iss) => `unknown dataset '${String(iss.input)}', expected one of ${DATASETS.join(', ')}`,
+  }),
 });
-const positiveInt = z.string().regex(/^[1-9]\d{0,9}$/, 'expected a positive whole number').transform(Number);
+const positiveInt = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'expected a positive whole number')
+  .transform(Number);
 const importQuery = z
   .strictObject({
     dry_run: z.enum(['0', '1', 'true', 'false']).optional(),
@@ -48,12 +53,29 @@ const importQuery = z
     first_row: positiveInt.optional(),
     batch: positiveInt.optional(),
   })
-  .refine((q) => q.part === undefined || q.first_row !== undefined, { path: ['first_row'], message: 'required with part' })
-  .refine((q) => (q.part ?? 1) === 1 || q.batch !== undefined || isDryRun(q), { path: ['batch'], message: 'required for part 2 and later' })
-  .refine((q) => q.part !== undefined || (q.first_row === undefined && q.batch === undefined), { path: ['part'], message: 'required with first_row and batch' });
+  .refine((q) => q.part === undefined || q.first_row !== undefined, {
+    path: ['first_row'],
+    message: 'required with part',
+  })
+  .refine((q) => (q.part ?? 1) === 1 || q.batch !== undefined || isDryRun(q), {
+    path: ['batch'],
+    message: 'required for part 2 and later',
+  })
+  .refine((q) => q.part !== undefined || (q.first_row === undefined && q.batch === undefined), {
+    path: ['part'],
+    message: 'required with first_row and batch',
+  });
 
 const unscopedOnly = (c: Context<AppEnv>, what: string) =>
-  identityOf(c).scope === null ? null : c.json({ error: `Forbidden: ${what} is for editors without a scope`, error_vi: `Không có quyền: chỉ biên tập viên không giới hạn phạm vi mới dùng được` }, 403);
+  identityOf(c).scope === null
+    ? null
+    : c.json(
+        {
+          error: `Forbidden: ${what} is for editors without a scope`,
+          error_vi: `Không có quyền: chỉ biên tập viên không giới hạn phạm vi mới dùng được`,
+        },
+        403,
+      );
 
 // Imports need the editor role; who may import which dataset is in imports/access.ts.
 export const importsRoutes = new Hono<AppEnv>()
@@ -71,7 +93,11 @@ export const importsRoutes = new Hono<AppEnv>()
     async (c) => {
       const batches = await listBatches(c.env.DB, c.get('cost'), c.req.valid('query').limit ?? 200);
       // the history is what the Dữ liệu page polls: a good moment to finish what a crash left
-      c.executionCtx.waitUntil(resumeUnfinished(c.env.DB, { rowsRead: 0 }, CLEANUP_BUDGET_MS).catch((e) => console.error('import clean-up', e)));
+      c.executionCtx.waitUntil(
+        resumeUnfinished(c.env.DB, { rowsRead: 0 }, CLEANUP_BUDGET_MS).catch((e) =>
+          console.error('import clean-up', e),
+        ),
+      );
       return c.json({ batches: batches.filter((b) => ownBatch(identityOf(c), b)) });
     },
   )
@@ -80,8 +106,13 @@ export const importsRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['imports'],
       summary: 'Consistency check',
-      description: 'Recomputes the award cube from the raw rows of counted batches and compares it with the cube and the visible deltas; 500 if anything differs. Editors without a scope.',
-      responses: { 200: { description: 'Consistent', content: json(consistencyAnswer) }, 500: { description: 'Something differs', content: json(consistencyAnswer) }, ...AUTH_ERRORS },
+      description:
+        'Recomputes the award cube from the raw rows of counted batches and compares it with the cube and the visible deltas; 500 if anything differs. Editors without a scope.',
+      responses: {
+        200: { description: 'Consistent', content: json(consistencyAnswer) },
+        500: { description: 'Something differs', content: json(consistencyAnswer) },
+        ...AUTH_ERRORS,
+      },
     }),
     async (c) => {
       const refused = unscopedOnly(c, 'the whole-database consistency check');
@@ -101,7 +132,9 @@ export const importsRoutes = new Hono<AppEnv>()
           description: 'The template',
           content: {
             'text/csv': { schema: { type: 'string' as const } },
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string' as const, format: 'binary' } },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: { type: 'string' as const, format: 'binary' },
+            },
           },
         },
         ...AUTH_ERRORS,
@@ -111,9 +144,16 @@ export const importsRoutes = new Hono<AppEnv>()
     async (c) => {
       const [name, ext] = c.req.param('file').split('.');
       const def = Object.hasOwn(DATASET_DEFS, name) ? DATASET_DEFS[name as keyof typeof DATASET_DEFS] : undefined;
-      if (!def) throw notFound({ en: `unknown dataset '${name}', expected one of ${DATASETS.join(', ')}`, vi: `không có loại dữ liệu '${name}'; các loại: ${DATASETS.join(', ')}` });
+      if (!def)
+        throw notFound({
+          en: `unknown dataset '${name}', expected one of ${DATASETS.join(', ')}`,
+          vi: `không có loại dữ liệu '${name}'; các loại: ${DATASETS.join(', ')}`,
+        });
       const t = template(def, ext as 'csv' | 'xlsx');
-      return c.body(t.body, 200, { 'content-type': t.type, 'content-disposition': `attachment; filename="${t.filename}"` });
+      return c.body(t.body, 200, {
+        'content-type': t.type,
+        'content-disposition': `attachment; filename="${t.filename}"`,
+      });
     },
   )
   .post(
@@ -125,22 +165,42 @@ export const importsRoutes = new Hono<AppEnv>()
         'CSV (UTF-8, , or ;), XLSX (first sheet) or JSON (array of objects) into one dataset: all or nothing. ?dry_run=1 writes nothing; ?part=&first_row=&batch= sends an awards file in parts. Needs Authorization: Bearer.',
       responses: {
         201: { description: 'Imported', content: json(batchAnswer) },
-        200: { description: 'The same file was already imported (`duplicate_of`), or a dry run (`dry_run`)', content: json(z.union([duplicateAnswer, dryRunAnswer])) },
+        200: {
+          description: 'The same file was already imported (`duplicate_of`), or a dry run (`dry_run`)',
+          content: json(z.union([duplicateAnswer, dryRunAnswer])),
+        },
         202: { description: 'A part of an upload in parts was staged', content: json(partAnswer) },
         400: refusal('Unknown dataset, a bad parameter, a file that is not UTF-8, not a workbook or not a JSON array'),
         ...AUTH_ERRORS,
         404: refusal('The batch of a later part does not exist'),
-        409: { description: 'A DELETE cancelled the import while it ran, or parts out of order', content: json(z.union([cancelledAnswer, importRefusal])) },
-        413: refusal('XLSX or JSON over 25 MB, or a workbook too large once uncompressed (48 MB, 100,000 rows, 2,000,000 cells)'),
+        409: {
+          description: 'A DELETE cancelled the import while it ran, or parts out of order',
+          content: json(z.union([cancelledAnswer, importRefusal])),
+        },
+        413: refusal(
+          'XLSX or JSON over 25 MB, or a workbook too large once uncompressed (48 MB, 100,000 rows, 2,000,000 cells)',
+        ),
         415: refusal('Another content type'),
-        422: { description: 'At least one problem; nothing written. Records over 100,000 characters and header lines over 16,384 are problems too.', content: json(rowErrors) },
+        422: {
+          description:
+            'At least one problem; nothing written. Records over 100,000 characters and header lines over 16,384 are problems too.',
+          content: json(rowErrors),
+        },
       },
     }),
     validator('param', datasetParam, badRequest),
     validator('query', importQuery, badRequest),
     async (c) => {
       const { dataset } = c.req.valid('param');
-      const a = await importFile({ db: c.env.DB, cost: c.get('cost'), req: c.req.raw, dataset, q: c.req.valid('query'), who: identityOf(c), dataState: c.get('dataState') });
+      const a = await importFile({
+        db: c.env.DB,
+        cost: c.get('cost'),
+        req: c.req.raw,
+        dataset,
+        q: c.req.valid('query'),
+        who: identityOf(c),
+        dataState: c.get('dataState'),
+      });
       return c.json(a.body, a.status);
     },
   )
@@ -149,7 +209,8 @@ export const importsRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['imports'],
       summary: 'Commit an upload in parts',
-      description: 'Makes an awards file sent in parts count: the cube change is built in slices and made visible at once. Editors (a scoped editor: their own upload).',
+      description:
+        'Makes an awards file sent in parts count: the cube change is built in slices and made visible at once. Editors (a scoped editor: their own upload).',
       responses: {
         201: { description: 'Committed', content: json(batchAnswer) },
         200: { description: 'The same parts were already committed', content: json(duplicateAnswer) },
@@ -164,7 +225,13 @@ export const importsRoutes = new Hono<AppEnv>()
       if (refused) return c.json(refused.body, refused.status);
       const result = await commitParts(c.env.DB, c.get('cost'), id);
       if ('error' in result) return c.json({ error: result.error, error_vi: result.error_vi }, result.status);
-      if (!result.duplicate_of) await recordAudit(c.env.DB, { actor: actorOf(identityOf(c)), action: 'import', target: `batch ${id}`, detail: { dataset: 'awards', parts: true } });
+      if (!result.duplicate_of)
+        await recordAudit(c.env.DB, {
+          actor: actorOf(identityOf(c)),
+          action: 'import',
+          target: `batch ${id}`,
+          detail: { dataset: 'awards', parts: true },
+        });
       return c.json(result, result.duplicate_of ? 200 : 201);
     },
   )
@@ -179,7 +246,9 @@ export const importsRoutes = new Hono<AppEnv>()
         200: { description: 'Rolled back (or cancelled)', content: json(batchAnswer) },
         ...AUTH_ERRORS,
         404: refusal('No such batch'),
-        409: refusal('Already rolled back, being committed or rolled back by another request, or reference data other batches still use'),
+        409: refusal(
+          'Already rolled back, being committed or rolled back by another request, or reference data other batches still use',
+        ),
       },
     }),
     async (c) => {
@@ -188,7 +257,12 @@ export const importsRoutes = new Hono<AppEnv>()
       if (refused) return c.json(refused.body, refused.status);
       const result = await rollbackBatch(c.env.DB, c.get('cost'), id, actorOf(identityOf(c)));
       if ('error' in result) return c.json({ error: result.error, error_vi: result.error_vi }, result.status);
-      await recordAudit(c.env.DB, { actor: actorOf(identityOf(c)), action: 'rollback', target: `batch ${id}`, detail: { dataset: result.batch.dataset, rows: result.batch.rows } });
+      await recordAudit(c.env.DB, {
+        actor: actorOf(identityOf(c)),
+        action: 'rollback',
+        target: `batch ${id}`,
+        detail: { dataset: result.batch.dataset, rows: result.batch.rows },
+      });
       return c.json(result);
     },
   );

@@ -36,7 +36,12 @@ export const movementsRoutes = new Hono<AppEnv>().get(
         { key: 'proposed_award', kind: 'text' as const },
         { key: 'rank_change', kind: 'number' as const },
       ];
-      return fileResponse(c, q.format, `ket-qua-${q.cluster}`, toTable(geo, rows, ['year', 'unit'], values, q.lang ?? 'vi'));
+      return fileResponse(
+        c,
+        q.format,
+        `ket-qua-${q.cluster}`,
+        toTable(geo, rows, ['year', 'unit'], values, q.lang ?? 'vi'),
+      );
     }
     return c.json({ rows });
   },

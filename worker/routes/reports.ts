@@ -36,9 +36,23 @@ const formResponse = z.object({
       signers: z.array(z.object({ title: z.string(), note: z.string() })),
     })
     .describe("The printed form's header block and signature block"),
-  columns: z.array(z.object({ key: z.string(), label: z.string(), kind: z.string(), kind_label: z.string(), no: z.number().int().describe('Column number on the form (1, 2, …)') })),
+  columns: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      kind: z.string(),
+      kind_label: z.string(),
+      no: z.number().int().describe('Column number on the form (1, 2, …)'),
+    }),
+  ),
   rows: z.array(
-    z.object({ key: z.string(), code: z.string().describe('Row code on the form (01, 02, …)'), group: z.string(), label: z.string(), cells: z.array(z.number().nullable()) }),
+    z.object({
+      key: z.string(),
+      code: z.string().describe('Row code on the form (01, 02, …)'),
+      group: z.string(),
+      label: z.string(),
+      cells: z.array(z.number().nullable()),
+    }),
   ),
 });
 
@@ -48,10 +62,27 @@ const yearEndResponse = z.object({
   unit_name: z.string(),
   year: z.number().int(),
   as_of: z.string().nullable(),
-  totals: z.object({ current: z.number(), previous: z.number(), change: z.number().nullable(), current_kinds: kinds, previous_kinds: kinds }),
+  totals: z.object({
+    current: z.number(),
+    previous: z.number(),
+    change: z.number().nullable(),
+    current_kinds: kinds,
+    previous_kinds: kinds,
+  }),
   by_tier: z.array(z.object({ tier: z.string(), current: kinds, previous: kinds })),
-  by_award: z.array(z.object({ award: z.string(), name: z.string(), tier: z.string(), current: kinds, previous: z.number() })),
-  people: z.array(z.object({ year: z.number().int(), individual: z.number(), direct: z.number(), leaders: z.number(), non_leaders: z.number(), women: z.number() })),
+  by_award: z.array(
+    z.object({ award: z.string(), name: z.string(), tier: z.string(), current: kinds, previous: z.number() }),
+  ),
+  people: z.array(
+    z.object({
+      year: z.number().int(),
+      individual: z.number(),
+      direct: z.number(),
+      leaders: z.number(),
+      non_leaders: z.number(),
+      women: z.number(),
+    }),
+  ),
   ad_hoc: z.object({ current: kinds, previous: kinds }),
   clusters: z.array(
     z.object({
@@ -80,7 +111,10 @@ export const reportsRoutes = new Hono<AppEnv>()
       responses: {
         200: {
           description: 'OK. Headers: X-Rows-Read (D1 rows read), Server-Timing, ETag (data version).',
-          content: { ...json(yearEndResponse), [DOCX]: { schema: { type: 'string' as const, format: 'binary', description: 'format=docx' } } },
+          content: {
+            ...json(yearEndResponse),
+            [DOCX]: { schema: { type: 'string' as const, format: 'binary', description: 'format=docx' } },
+          },
         },
         304: { description: 'Not modified: the data version has not changed since the ETag sent in If-None-Match' },
         400: err('A bad parameter, named in `parameter`'),
@@ -108,36 +142,36 @@ export const reportsRoutes = new Hono<AppEnv>()
     },
   )
   .get(
-  '/:form',
-  describeRead(
-    'Annual forms 0601, 0602 and 0603',
-    'Circular 02/2023/TT-BNV for a unit and a year: 0601 counts emulation movements (launched in the year and running) by launching level, kind and duration; 0602 and 0603 count state-level and ministry/province-level awards for the unit and its subtree, columns by award form split collective / individual (/ household), rows by recipient class and by award method. format=xlsx lays it out like the form.',
-    formResponse,
-    'reports',
-    true,
-  ),
-  need('analyst', { en: 'report forms', vi: 'biểu mẫu báo cáo' }),
-  validator('param', reportParams, badRequest),
-  validator('query', reportQuery, badRequest),
-  async (c) => {
-    const { form } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-    const unit = geo.unitByCode.get(q.unit);
-    if (!unit) throw unknownCode('unit', [q.unit]);
-    const scope = callerScope(c, geo);
-    requireUnit(geo, scope, unit.id);
-    const lang = q.lang ?? 'vi';
-    const result =
-      form === '0601'
-        ? await buildForm0601(c.env.DB, c.get('cost'), geo, unit, ancestorsOf(geo, unit.id), q.year, lang, q.as_of)
-        : await buildForm(c.env.DB, c.get('cost'), geo, FORMS[form], unit, q.year, lang, scope, q.as_of);
-    if (q.format === 'xlsx') {
-      return c.body(await formToXlsx(result, lang), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': `attachment; filename="thidua-bieu-${form}-${q.unit}-${q.year}.xlsx"`,
-      });
-    }
-    return c.json(result);
-  },
+    '/:form',
+    describeRead(
+      'Annual forms 0601, 0602 and 0603',
+      'Circular 02/2023/TT-BNV for a unit and a year: 0601 counts emulation movements (launched in the year and running) by launching level, kind and duration; 0602 and 0603 count state-level and ministry/province-level awards for the unit and its subtree, columns by award form split collective / individual (/ household), rows by recipient class and by award method. format=xlsx lays it out like the form.',
+      formResponse,
+      'reports',
+      true,
+    ),
+    need('analyst', { en: 'report forms', vi: 'biểu mẫu báo cáo' }),
+    validator('param', reportParams, badRequest),
+    validator('query', reportQuery, badRequest),
+    async (c) => {
+      const { form } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+      const unit = geo.unitByCode.get(q.unit);
+      if (!unit) throw unknownCode('unit', [q.unit]);
+      const scope = callerScope(c, geo);
+      requireUnit(geo, scope, unit.id);
+      const lang = q.lang ?? 'vi';
+      const result =
+        form === '0601'
+          ? await buildForm0601(c.env.DB, c.get('cost'), geo, unit, ancestorsOf(geo, unit.id), q.year, lang, q.as_of)
+          : await buildForm(c.env.DB, c.get('cost'), geo, FORMS[form], unit, q.year, lang, scope, q.as_of);
+      if (q.format === 'xlsx') {
+        return c.body(await formToXlsx(result, lang), 200, {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="thidua-bieu-${form}-${q.unit}-${q.year}.xlsx"`,
+        });
+      }
+      return c.json(result);
+    },
   );

@@ -25,18 +25,36 @@ export const snapshotsRoutes = new Hono<AppEnv>()
     '/',
     describeRoute({
       summary: 'Publish a snapshot',
-      description: 'Computes the chart for the given filters now (the same query as /awards/summary) and keeps the answer; /snapshot/{id} shows it for good. Analysts and admins.',
+      description:
+        'Computes the chart for the given filters now (the same query as /awards/summary) and keeps the answer; /snapshot/{id} shows it for good. Analysts and admins.',
       tags: ['embeds'],
-      responses: { 201: { description: 'Published', content: json(snapshot) }, 400: err('A bad field or filter, named in `parameter`'), ...AUTH_ERRORS },
+      responses: {
+        201: { description: 'Published', content: json(snapshot) },
+        400: err('A bad field or filter, named in `parameter`'),
+        ...AUTH_ERRORS,
+      },
     }),
     need('analyst', { en: 'publishing snapshots', vi: 'xuất bản ảnh chụp số liệu' }),
     validator('json', createSnapshotBody, badRequest),
     async (c) => {
       const body = c.req.valid('json');
       const { params, parsed } = newChartQuery(body);
-      if (parsed.issue) return badRequest({ success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) }, c);
+      if (parsed.issue)
+        return badRequest(
+          { success: false, error: parsed.issue.map((i) => ({ ...i, path: ['params', ...i.path] })) },
+          c,
+        );
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      const row = await publishSnapshot(c.env.DB, c.get('cost'), geo, identityOf(c), callerScope(c, geo), body, params, parsed.ok);
+      const row = await publishSnapshot(
+        c.env.DB,
+        c.get('cost'),
+        geo,
+        identityOf(c),
+        callerScope(c, geo),
+        body,
+        params,
+        parsed.ok,
+      );
       return c.json(snapshotView(row, new URL(c.req.url).origin), 201);
     },
   )
@@ -44,7 +62,8 @@ export const snapshotsRoutes = new Hono<AppEnv>()
     '/',
     describeRoute({
       summary: 'List published snapshots',
-      description: 'Snapshots with their chart, filters, URL and status, without their figures. Analysts see the ones they published; admins see all.',
+      description:
+        'Snapshots with their chart, filters, URL and status, without their figures. Analysts see the ones they published; admins see all.',
       tags: ['embeds'],
       responses: { 200: { description: 'OK', content: json(snapshotList) }, ...AUTH_ERRORS },
     }),
@@ -64,7 +83,11 @@ export const snapshotsRoutes = new Hono<AppEnv>()
       description:
         'Takes a published snapshot down for good: its figures are deleted and its URL answers 410 saying when it was withdrawn. The publisher (analyst) or an admin.',
       tags: ['embeds'],
-      responses: { 200: { description: 'Withdrawn', content: json(listedSnapshot) }, ...AUTH_ERRORS, 404: err('No such snapshot (or not yours)') },
+      responses: {
+        200: { description: 'Withdrawn', content: json(listedSnapshot) },
+        ...AUTH_ERRORS,
+        404: err('No such snapshot (or not yours)'),
+      },
     }),
     need('analyst', { en: 'withdrawing snapshots', vi: 'gỡ ảnh chụp số liệu' }),
     validator('param', embedIdParam, badRequest),
@@ -72,12 +95,18 @@ export const snapshotsRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param');
       const who = identityOf(c);
       const row = await findSnapshot(c.env.DB, c.get('cost'), id);
-      if (!row || !mine(who, row)) throw notFound({ en: `No snapshot '${id}'`, vi: `Không có ảnh chụp số liệu '${id}'` });
+      if (!row || !mine(who, row))
+        throw notFound({ en: `No snapshot '${id}'`, vi: `Không có ảnh chụp số liệu '${id}'` });
       const { data: _figures, ...listed } = row;
       if (listed.withdrawn_at) return c.json(listedView(listed, new URL(c.req.url).origin));
       const withdrawn = { ...listed, withdrawn_at: new Date().toISOString(), withdrawn_by: actorOf(who) };
       await withdrawSnapshot(c.env.DB, c.get('cost'), id, withdrawn.withdrawn_at, withdrawn.withdrawn_by);
-      await recordAudit(c.env.DB, { actor: withdrawn.withdrawn_by, action: 'snapshot_withdraw', target: id, detail: { chart: row.chart, label: row.label, published_by: row.created_by } });
+      await recordAudit(c.env.DB, {
+        actor: withdrawn.withdrawn_by,
+        action: 'snapshot_withdraw',
+        target: id,
+        detail: { chart: row.chart, label: row.label, published_by: row.created_by },
+      });
       return c.json(listedView(withdrawn, new URL(c.req.url).origin));
     },
   )
@@ -87,7 +116,11 @@ export const snapshotsRoutes = new Hono<AppEnv>()
       summary: 'A published snapshot',
       description: 'The chart, its filters and the answer as frozen when it was published.',
       tags: ['embeds'],
-      responses: { 200: { description: 'OK', content: json(snapshot) }, 404: err('No such snapshot'), 410: err('The snapshot was withdrawn (when, in `withdrawn_at`)') },
+      responses: {
+        200: { description: 'OK', content: json(snapshot) },
+        404: err('No such snapshot'),
+        410: err('The snapshot was withdrawn (when, in `withdrawn_at`)'),
+      },
     }),
     validator('param', embedIdParam, badRequest),
     async (c) => {

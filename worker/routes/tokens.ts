@@ -25,7 +25,7 @@ export const tokensRoutes = new Hono<AppEnv>()
     '/',
     describeRoute({
       summary: 'List API tokens',
-      description: 'Your tokens; an admin sees everyone\'s. Label, owner, expiry, last use and status; never the token.',
+      description: "Your tokens; an admin sees everyone's. Label, owner, expiry, last use and status; never the token.",
       tags: ['tokens'],
       responses: { 200: { description: 'OK', content: json(tokenList) }, ...AUTH_ERRORS },
     }),
@@ -44,7 +44,12 @@ export const tokensRoutes = new Hono<AppEnv>()
       description:
         'A random 256-bit token for `Authorization: Bearer`, answered once (only its SHA-256 is stored), expiring after `expires_in_days` (default 90, at most 366). For yourself; an admin may give `user_id`. Recorded in the audit log.',
       tags: ['tokens'],
-      responses: { 201: { description: 'Created: the token is in `token`, shown this once', content: json(createdToken) }, 400: err('A bad field'), 404: err('No such user'), ...AUTH_ERRORS },
+      responses: {
+        201: { description: 'Created: the token is in `token`, shown this once', content: json(createdToken) },
+        400: err('A bad field'),
+        404: err('No such user'),
+        ...AUTH_ERRORS,
+      },
     }),
     validator('json', createTokenBody, badRequest),
     async (c) => {
@@ -57,9 +62,13 @@ export const tokensRoutes = new Hono<AppEnv>()
           vi: 'quản trị hệ thống không có tài khoản người dùng; hãy chọn người dùng được cấp mã',
         });
       if (userId !== who.userId && who.role !== 'admin')
-        throw forbidden({ en: 'only an admin makes tokens for other users', vi: 'chỉ quản trị viên mới tạo mã cho người khác' }, { required_role: 'admin' });
+        throw forbidden(
+          { en: 'only an admin makes tokens for other users', vi: 'chỉ quản trị viên mới tạo mã cho người khác' },
+          { required_role: 'admin' },
+        );
       const owner = await findUser(c.env.DB, c.get('cost'), userId);
-      if (!owner || owner.disabled_at) throw notFound({ en: `No active user ${userId}`, vi: `Không có người dùng đang hoạt động số ${userId}` });
+      if (!owner || owner.disabled_at)
+        throw notFound({ en: `No active user ${userId}`, vi: `Không có người dùng đang hoạt động số ${userId}` });
       const token = `thd_${randomSecret()}`;
       const now = new Date();
       const row = {
@@ -72,7 +81,12 @@ export const tokensRoutes = new Hono<AppEnv>()
         expires_at: new Date(now.getTime() + b.expires_in_days * 86400_000).toISOString(),
       };
       await insertToken(c.env.DB, c.get('cost'), row);
-      await recordAudit(c.env.DB, { actor: actorOf(who), action: 'token_create', target: `${owner.email} (token ${row.id.slice(0, 8)})`, detail: { label: b.label, expires_at: row.expires_at } });
+      await recordAudit(c.env.DB, {
+        actor: actorOf(who),
+        action: 'token_create',
+        target: `${owner.email} (token ${row.id.slice(0, 8)})`,
+        detail: { label: b.label, expires_at: row.expires_at },
+      });
       const { token_hash: _hash, ...shown } = row;
       return c.json({ ...view({ ...shown, email: owner.email, last_used_at: null, revoked_at: null }), token }, 201);
     },
@@ -81,9 +95,14 @@ export const tokensRoutes = new Hono<AppEnv>()
     '/:id',
     describeRoute({
       summary: 'Revoke an API token',
-      description: 'From the next request on, the token answers 401. Your own tokens; an admin revokes any. Recorded in the audit log.',
+      description:
+        'From the next request on, the token answers 401. Your own tokens; an admin revokes any. Recorded in the audit log.',
       tags: ['tokens'],
-      responses: { 200: { description: 'Revoked', content: json(apiToken) }, 404: err('No such token'), ...AUTH_ERRORS },
+      responses: {
+        200: { description: 'Revoked', content: json(apiToken) },
+        404: err('No such token'),
+        ...AUTH_ERRORS,
+      },
     }),
     validator('param', tokenIdParam, badRequest),
     async (c) => {
@@ -91,9 +110,15 @@ export const tokensRoutes = new Hono<AppEnv>()
       const who = identityOf(c);
       const row = await findToken(c.env.DB, c.get('cost'), id);
       // someone else's token is "not found" for a non-admin, so ids cannot be probed
-      if (!row || (who.role !== 'admin' && row.user_id !== who.userId)) throw notFound({ en: `No token '${id}'`, vi: `Không có mã '${id}'` });
+      if (!row || (who.role !== 'admin' && row.user_id !== who.userId))
+        throw notFound({ en: `No token '${id}'`, vi: `Không có mã '${id}'` });
       await revokeToken(c.env.DB, c.get('cost'), id, new Date().toISOString());
-      await recordAudit(c.env.DB, { actor: actorOf(who), action: 'token_revoke', target: `${row.email} (token ${id.slice(0, 8)})`, detail: { label: row.label } });
+      await recordAudit(c.env.DB, {
+        actor: actorOf(who),
+        action: 'token_revoke',
+        target: `${row.email} (token ${id.slice(0, 8)})`,
+        detail: { label: row.label },
+      });
       return c.json(view((await findToken(c.env.DB, c.get('cost'), id))!));
     },
   );

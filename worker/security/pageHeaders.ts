@@ -30,5 +30,7 @@ export const PAGE_HEADERS: Record<string, string> = {
 /** The `_headers` file for static assets: nobody frames the dashboard itself. */
 export function staticHeadersFile(): string {
   const lines = { 'Content-Security-Policy': pageCsp("'none'"), 'X-Frame-Options': 'DENY', ...PAGE_HEADERS };
-  return `/*\n${Object.entries(lines).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+  return `/*\n${Object.entries(lines)
+    .map(([k, v]) => `  ${k}: ${v}`)
+    .join('\n')}\n`;
 }

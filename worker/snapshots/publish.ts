@@ -36,6 +36,11 @@ export async function publishSnapshot(
     withdrawn_by: null,
   };
   await insertSnapshot(db, cost, row);
-  await recordAudit(db, { actor: row.created_by, action: 'snapshot_publish', target: row.id, detail: { chart: row.chart, params, label: row.label } });
+  await recordAudit(db, {
+    actor: row.created_by,
+    action: 'snapshot_publish',
+    target: row.id,
+    detail: { chart: row.chart, params, label: row.label },
+  });
   return row;
 }

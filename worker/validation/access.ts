@@ -6,7 +6,11 @@ const code = z.string().trim().min(1).max(64);
 
 export const role = z.enum(ROLES);
 
-export const scope = z.union([z.object({ unit: z.string() }).strict(), z.object({ cluster: z.string() }).strict(), z.null()]);
+export const scope = z.union([
+  z.object({ unit: z.string() }).strict(),
+  z.object({ cluster: z.string() }).strict(),
+  z.null(),
+]);
 
 export const user = z.object({
   id: z.number().int(),
@@ -30,7 +34,10 @@ export const createUserBody = z
     scope_cluster: code.optional(),
   })
   .strict()
-  .refine((b) => !(b.scope_unit && b.scope_cluster), { message: 'give a unit or a cluster scope, not both', path: ['scope_cluster'] });
+  .refine((b) => !(b.scope_unit && b.scope_cluster), {
+    message: 'give a unit or a cluster scope, not both',
+    path: ['scope_cluster'],
+  });
 
 export const updateUserBody = z
   .object({
@@ -42,7 +49,10 @@ export const updateUserBody = z
     disabled: z.boolean().optional(),
   })
   .strict()
-  .refine((b) => !(b.scope_unit && b.scope_cluster), { message: 'give a unit or a cluster scope, not both', path: ['scope_cluster'] });
+  .refine((b) => !(b.scope_unit && b.scope_cluster), {
+    message: 'give a unit or a cluster scope, not both',
+    path: ['scope_cluster'],
+  });
 
 export const userIdParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -84,7 +94,9 @@ export const me = z.object({
 
 export const signInQuery = z.object({ ticket: z.string().min(1).max(2000), next: z.string().max(500).optional() });
 
-export const signInLinkBody = z.object({ user_id: z.number().int().positive(), lifetime_hours: z.number().int().min(1).max(72).default(24) }).strict();
+export const signInLinkBody = z
+  .object({ user_id: z.number().int().positive(), lifetime_hours: z.number().int().min(1).max(72).default(24) })
+  .strict();
 
 export const signInLink = z.object({ url: z.string(), expires_at: z.string() });
 

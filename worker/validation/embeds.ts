@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { EMBED_CHART_NAMES, EMBED_PARAMS } from '../domain/embedCharts';
 import { parseOrigin } from '../embed/origin';
 
-
 export const embedChartParam = z.object({ chart: z.enum(EMBED_CHART_NAMES).describe('Which chart') });
 export const embedIdParam = z.object({ id: z.string().min(1).max(64) });
 
@@ -15,14 +14,20 @@ export const createEmbedBody = z.strictObject({
   origin: z
     .string()
     .max(300)
-    .refine((s) => parseOrigin(s) !== null, 'expected exactly one origin such as https://example.org (scheme, host and port; no path, wildcard or other characters)')
+    .refine(
+      (s) => parseOrigin(s) !== null,
+      'expected exactly one origin such as https://example.org (scheme, host and port; no path, wildcard or other characters)',
+    )
     .transform((s) => parseOrigin(s)!)
     .describe('The only origin allowed to frame the chart'),
   lifetime_days: z.number().int().min(1).max(366).default(30).describe('Days until the token expires (1–366)'),
   label: z.string().max(200).optional().describe('A note for the list, e.g. where the chart is embedded'),
 });
 
-const openParams = Object.fromEntries(EMBED_PARAMS.map((k) => [k, z.string().optional()])) as Record<(typeof EMBED_PARAMS)[number], z.ZodOptional<z.ZodString>>;
+const openParams = Object.fromEntries(EMBED_PARAMS.map((k) => [k, z.string().optional()])) as Record<
+  (typeof EMBED_PARAMS)[number],
+  z.ZodOptional<z.ZodString>
+>;
 
 /** The embed's data read: the token plus the filters the token leaves open. */
 export const embedDataQuery = z.strictObject({
@@ -62,7 +67,9 @@ export const snapshot = z.object({
   data_version: z.number().int().describe('The data version the answer was computed on'),
   created_at: z.string(),
   url: z.string().describe('The permanent read-only page'),
-  data: z.object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number() }).describe('The answer, frozen when published'),
+  data: z
+    .object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number() })
+    .describe('The answer, frozen when published'),
 });
 
 export const listedSnapshot = snapshot.omit({ data: true }).extend({

@@ -2,7 +2,12 @@ import type { Context } from 'hono';
 import { badParameter } from '../errors';
 
 // Standard Schema issues; zod adds `code` and, for unknown keys, `keys`.
-type Issue = { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; code?: string; keys?: string[] };
+type Issue = {
+  message: string;
+  path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+  code?: string;
+  keys?: string[];
+};
 type Result = { success: true } | { success: false; error: readonly Issue[] };
 
 /** Validator hook: a 400 whose message names the first offending parameter. */

@@ -13,10 +13,17 @@ export const importBatch = z.object({
   rows: z.number().int(),
   created_by: z.string(),
   created_at: z.string(),
-  status: z.enum(BATCH_STATUSES).describe('staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count'),
+  status: z
+    .enum(BATCH_STATUSES)
+    .describe(
+      'staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count',
+    ),
   rolled_back_at: z.string().nullable(),
   rolled_back_by: z.string().nullable(),
-  progress: z.number().nullable().describe('While committing or rolling back: the part of the cube change done, 0 to 1'),
+  progress: z
+    .number()
+    .nullable()
+    .describe('While committing or rolling back: the part of the cube change done, 0 to 1'),
   busy: z.boolean().describe('A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409'),
 });
 
@@ -31,7 +38,9 @@ export const partAnswer = z.object({ batch: importBatch, part: z.number().int() 
 
 const bilingual = { error: z.string(), error_vi: z.string().optional() };
 export const importRefusal = z.object(bilingual).describe('What went wrong, in English and Vietnamese');
-export const cancelledAnswer = z.object({ ...bilingual, batch: importBatch }).describe('A DELETE cancelled the import while it ran; nothing of it counts');
+export const cancelledAnswer = z
+  .object({ ...bilingual, batch: importBatch })
+  .describe('A DELETE cancelled the import while it ran; nothing of it counts');
 
 export const rowErrors = z.object({
   ...bilingual,

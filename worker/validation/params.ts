@@ -15,7 +15,9 @@ const commaList = z
 /** One value or a comma list, each from a fixed set. */
 export function enumList<const T extends readonly [string, ...string[]]>(values: T) {
   return commaList.pipe(
-    z.array(z.enum(values, { error: (iss) => `unknown value '${String(iss.input)}', expected one of ${values.join(', ')}` })),
+    z.array(
+      z.enum(values, { error: (iss) => `unknown value '${String(iss.input)}', expected one of ${values.join(', ')}` }),
+    ),
   );
 }
 
@@ -30,7 +32,9 @@ export const year = z
 /** Any table as a download (contract, "Files out"). */
 export const fileParams = {
   format: z
-    .enum(['json', 'csv', 'xlsx'], { error: (iss) => `unknown value '${String(iss.input)}', expected one of json, csv, xlsx` })
+    .enum(['json', 'csv', 'xlsx'], {
+      error: (iss) => `unknown value '${String(iss.input)}', expected one of json, csv, xlsx`,
+    })
     .optional()
     .describe('json (default), or csv / xlsx: the same rows as a download'),
   lang: z

@@ -3,7 +3,9 @@ import { dateParam } from './dates';
 import { fileParams, year } from './params';
 
 export const reportParams = z.strictObject({
-  form: z.enum(['0601', '0602', '0603'], { error: (iss) => `unknown form '${String(iss.input)}', expected 0601, 0602 or 0603` }),
+  form: z.enum(['0601', '0602', '0603'], {
+    error: (iss) => `unknown form '${String(iss.input)}', expected 0601, 0602 or 0603`,
+  }),
 });
 
 export const reportQuery = z.strictObject({
@@ -11,8 +13,14 @@ export const reportQuery = z.strictObject({
   year: year.describe('The report year'),
   as_of: dateParam
     .optional()
-    .describe("Count on the units that existed on this date (YYYY-MM-DD or DD/MM/YYYY): e.g. the new Hưng Yên's whole 2025 with old Thái Bình's first half, as_of=2025-12-31"),
-  format: fileParams.format.unwrap().exclude(['csv']).optional().describe('json (default) or xlsx, laid out like the form'),
+    .describe(
+      "Count on the units that existed on this date (YYYY-MM-DD or DD/MM/YYYY): e.g. the new Hưng Yên's whole 2025 with old Thái Bình's first half, as_of=2025-12-31",
+    ),
+  format: fileParams.format
+    .unwrap()
+    .exclude(['csv'])
+    .optional()
+    .describe('json (default) or xlsx, laid out like the form'),
   lang: fileParams.lang,
 });
 

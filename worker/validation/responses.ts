@@ -41,7 +41,11 @@ export const resultsResponse = z.object({
       score: z.number().nullable(),
       rank: z.number().int(),
       proposed_award: z.string().nullable(),
-      rank_change: z.number().int().nullable().describe('Places gained since the previous year; null if not ranked then'),
+      rank_change: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Places gained since the previous year; null if not ranked then'),
     }),
   ),
 });
@@ -65,9 +69,18 @@ export const metaResponse = z.object({
     }),
   ),
   units: z.array(
-    z.object({ code: z.string(), name: z.string(), kind: z.string(), parent_code: nullableString, valid_from: nullableString, valid_to: nullableString }),
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      parent_code: nullableString,
+      valid_from: nullableString,
+      valid_to: nullableString,
+    }),
   ),
-  unit_lineage: z.array(z.object({ from_code: z.string(), to_code: z.string(), effective_date: z.string(), share: z.number() })),
+  unit_lineage: z.array(
+    z.object({ from_code: z.string(), to_code: z.string(), effective_date: z.string(), share: z.number() }),
+  ),
   clusters: z.array(
     z.object({
       code: z.string(),
@@ -75,7 +88,9 @@ export const metaResponse = z.object({
       kind: z.string(),
       level: z.string(),
       owner_code: nullableString,
-      members: z.array(z.object({ unit_code: z.string(), year_from: z.number().int(), year_to: z.number().int().nullable() })),
+      members: z.array(
+        z.object({ unit_code: z.string(), year_from: z.number().int(), year_to: z.number().int().nullable() }),
+      ),
     }),
   ),
   movements: z.array(

@@ -8,6 +8,9 @@ export const resultsQuery = z
     to: year.optional(),
     ...fileParams,
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['from'], message: 'must not be after to' });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    path: ['from'],
+    message: 'must not be after to',
+  });
 
 export type ResultsQuery = z.infer<typeof resultsQuery>;

@@ -31,11 +31,14 @@ const filters = {
   to: year.optional().describe('Last year, inclusive'),
   unit: code.optional().describe('A unit code: that unit and all its descendants'),
   cluster: code.optional().describe('A cluster code: its members year by year, each with its subtree'),
-  as_of: dateParam.optional().describe('Map recorded units onto the units that existed on this date (YYYY-MM-DD or DD/MM/YYYY)'),
+  as_of: dateParam
+    .optional()
+    .describe('Map recorded units onto the units that existed on this date (YYYY-MM-DD or DD/MM/YYYY)'),
   ...listFilters,
 };
 
-const yearsInOrder = <T extends { from?: number; to?: number }>(q: T) => q.from === undefined || q.to === undefined || q.from <= q.to;
+const yearsInOrder = <T extends { from?: number; to?: number }>(q: T) =>
+  q.from === undefined || q.to === undefined || q.from <= q.to;
 const yearsMessage = { path: ['from'], message: 'must not be after to' };
 
 export const filterQuery = z.strictObject({ ...filters, ...fileParams }).refine(yearsInOrder, yearsMessage);

@@ -4,8 +4,14 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './api-schema';
 
-type Ok<P extends keyof paths> = paths[P]['get'] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
-type Query<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type Ok<P extends keyof paths> = paths[P]['get'] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
+type Query<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
 
 export type Meta = Ok<'/meta'>;
 export type Me = Ok<'/auth/me'>;
@@ -58,7 +64,7 @@ function toQuery(q: Record<string, unknown>): Record<string, string> {
 // The reads also answer format=csv|xlsx, so the generated response type is a union with the
 // file types; the dashboard asks for JSON and takes the JSON type.
 export async function call<T>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  let result;
+  let result: Awaited<typeof request>;
   try {
     result = await request;
   } catch (e) {
@@ -82,7 +88,9 @@ export const getIndicators = (q: Loose<FilterQuery>, signal?: AbortSignal) =>
   call<IndicatorsResult>(client.GET('/awards/indicators', { params: { query: toQuery(q) as FilterQuery }, signal }));
 
 export const getResults = (q: { cluster: string; from?: number; to?: number }, signal?: AbortSignal) =>
-  call<ResultsResult>(client.GET('/movements/results', { params: { query: toQuery(q) as Query<'/movements/results'> }, signal }));
+  call<ResultsResult>(
+    client.GET('/movements/results', { params: { query: toQuery(q) as Query<'/movements/results'> }, signal }),
+  );
 
 // Imports: uploads need progress (XMLHttpRequest) and multipart files, so they are written by
 // hand; their types still come from the worker's modules.
@@ -98,7 +106,15 @@ export type ImportResult =
   | { status: 200; batch: ImportBatch; duplicate_of: number }
   | { status: 200; dry_run: true; batch: { id: null; dataset: Dataset; rows: number } }
   | { status: 202; batch: ImportBatch; part: number }
-  | { status: 422; error: string; error_vi: string; errors: RowError[]; total: number; errors_truncated: boolean; rows: number }
+  | {
+      status: 422;
+      error: string;
+      error_vi: string;
+      errors: RowError[];
+      total: number;
+      errors_truncated: boolean;
+      rows: number;
+    }
   | { status: number; error: string; error_vi?: string };
 
 const FILE_TYPES: Record<string, string> = {
@@ -188,18 +204,23 @@ export type CreateEmbed = NonNullable<paths['/embeds']['post']['requestBody']>['
 
 export const getEmbedData = (chart: 'trend' | 'kinds', query: Record<string, string>, signal?: AbortSignal) =>
   call<SummaryResult>(
-    client.GET('/embed-data/{chart}', { params: { path: { chart }, query: query as Query<'/embed-data/{chart}'> }, signal }),
+    client.GET('/embed-data/{chart}', {
+      params: { path: { chart }, query: query as Query<'/embed-data/{chart}'> },
+      signal,
+    }),
   );
 
 export const listEmbeds = () => call<{ tokens: EmbedToken[] }>(client.GET('/embeds'));
 
 export const createEmbed = (body: CreateEmbed) => call<CreatedEmbed>(client.POST('/embeds', { body }));
 
-export const revokeEmbed = (id: string) => call<EmbedToken>(client.DELETE('/embeds/{id}', { params: { path: { id } } }));
+export const revokeEmbed = (id: string) =>
+  call<EmbedToken>(client.DELETE('/embeds/{id}', { params: { path: { id } } }));
 
 export type Snapshot = paths['/snapshots/{id}']['get']['responses'][200]['content']['application/json'];
 
-export const getSnapshot = (id: string, signal?: AbortSignal) => call<Snapshot>(client.GET('/snapshots/{id}', { params: { path: { id } }, signal }));
+export const getSnapshot = (id: string, signal?: AbortSignal) =>
+  call<Snapshot>(client.GET('/snapshots/{id}', { params: { path: { id } }, signal }));
 
 export const publishSnapshot = (body: { chart: 'trend' | 'kinds'; params: Record<string, string>; label?: string }) =>
   call<Snapshot>(client.POST('/snapshots', { body }));
@@ -208,7 +229,8 @@ export type ListedSnapshot = paths['/snapshots/{id}']['delete']['responses'][200
 
 export const listSnapshots = () => call<{ snapshots: ListedSnapshot[] }>(client.GET('/snapshots'));
 
-export const withdrawSnapshot = (id: string) => call<ListedSnapshot>(client.DELETE('/snapshots/{id}', { params: { path: { id } } }));
+export const withdrawSnapshot = (id: string) =>
+  call<ListedSnapshot>(client.DELETE('/snapshots/{id}', { params: { path: { id } } }));
 
 // Reports: the annual forms of Circular 02/2023/TT-BNV and the year-end report.
 export type ReportForm = '0601' | '0602' | '0603';
@@ -223,7 +245,11 @@ export const getYearEnd = (query: Omit<ReportQuery, 'lang'>, signal?: AbortSigna
   call<YearEndStats>(client.GET('/reports/year-end', { params: { query }, signal }));
 
 /** A report as a file: the form's XLSX or the year-end DOCX, through the same query. */
-export function reportFileUrl(path: `/reports/${ReportForm | 'year-end'}`, query: Record<string, string | undefined>, format: 'xlsx' | 'docx'): string {
+export function reportFileUrl(
+  path: `/reports/${ReportForm | 'year-end'}`,
+  query: Record<string, string | undefined>,
+  format: 'xlsx' | 'docx',
+): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v) q.set(k, v);
   q.set('format', format);

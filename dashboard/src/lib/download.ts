@@ -34,7 +34,18 @@ export function filterSummary(): string {
   if (p.cluster) parts.push(`${t('clusterShort')}: ${clusterName(p.cluster)}`);
   // the other filters in words, as the filter bar names them ("Giới tính: Nữ")
   const others = LIST_FILTERS.filter((k) => p[k]);
-  if (others.length) parts.push(others.map((k) => `${dimensionName(k)}: ${p[k].split(',').map((v) => valueLabel(k, v)).join(', ')}`).join('; '));
+  if (others.length)
+    parts.push(
+      others
+        .map(
+          (k) =>
+            `${dimensionName(k)}: ${p[k]
+              .split(',')
+              .map((v) => valueLabel(k, v))
+              .join(', ')}`,
+        )
+        .join('; '),
+    );
   if (mappedToToday()) parts.push(t('boundsNow'));
   return parts.join('; ');
 }

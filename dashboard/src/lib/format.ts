@@ -4,14 +4,20 @@ const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 
 /** 12.345 in Vietnamese, 12,345 in English. */
 export function formatNumber(n: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+    n,
+  );
 }
 
 /** A signed percentage change, or null where there is nothing to compare with. */
 export function formatChange(current: number, previous: number, lang: Lang): string | null {
   if (!previous) return null;
   const pct = ((current - previous) / previous) * 100;
-  const s = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(pct);
+  const s = new Intl.NumberFormat(locale(lang), {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(pct);
   return `${s}%`;
 }
 
@@ -19,8 +25,18 @@ export function formatChange(current: number, previous: number, lang: Lang): str
 export function formatDateTime(iso: string, lang: Lang): string {
   const d = new Date(iso);
   const zone = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
-  const date = new Intl.DateTimeFormat(locale(lang), { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
-  const time = new Intl.DateTimeFormat(locale(lang), { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const date = new Intl.DateTimeFormat(locale(lang), {
+    ...zone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
+  const time = new Intl.DateTimeFormat(locale(lang), {
+    ...zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
   return `${date} ${time}`;
 }
 

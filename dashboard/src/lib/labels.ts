@@ -1,6 +1,13 @@
 // Readable names for the values of every summary dimension, in the current language. Closed
 // values are named by the worker's registry, the same words the downloaded files use.
-import { closedLabel, DIMENSION_REGISTRY, isClosedDimension, valuesOf, type ClosedDimensionName, type SummaryDimension } from '../../../worker/domain/dimensions';
+import {
+  closedLabel,
+  DIMENSION_REGISTRY,
+  isClosedDimension,
+  valuesOf,
+  type ClosedDimensionName,
+  type SummaryDimension,
+} from '../../../worker/domain/dimensions';
 import { lang, t } from './i18n.svelte';
 import { awardName, clusterName, movementName, unitLabel } from './meta.svelte';
 

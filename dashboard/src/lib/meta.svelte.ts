@@ -69,7 +69,8 @@ export function awardName(code: string | null | undefined): string {
   return lang() === 'en' && a.name_en ? a.name_en : a.name_vi;
 }
 
-export const clusterName = (code: string | null | undefined) => (code ? (findCluster(code)?.name ?? code) : t('notGiven'));
+export const clusterName = (code: string | null | undefined) =>
+  code ? (findCluster(code)?.name ?? code) : t('notGiven');
 
 export function movementName(code: string | null | undefined): string {
   if (!code) return t('noMovement');

@@ -34,9 +34,15 @@ function load() {
     (me) => (state = { status: 'signed-in', me }),
     (e: unknown) => {
       if (!(e instanceof ApiError)) state = { status: 'error', message: String(e) };
-      else if (e.status === 401) state = { status: 'signed-out', reason: isLinkFailure(linkFailure) ? linkFailure : 'required', message: e.message };
+      else if (e.status === 401)
+        state = {
+          status: 'signed-out',
+          reason: isLinkFailure(linkFailure) ? linkFailure : 'required',
+          message: e.message,
+        };
       // signed in through Cloudflare Access with an address that has no account, or refused
-      else if (e.status === 403 || e.status === 429) state = { status: 'signed-out', reason: 'denied', message: e.message };
+      else if (e.status === 403 || e.status === 429)
+        state = { status: 'signed-out', reason: 'denied', message: e.message };
       else state = { status: 'error', message: e.message };
     },
   );

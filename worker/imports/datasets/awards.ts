@@ -26,7 +26,12 @@ const TARGET = target(
   { rowNo: 'rowNo' },
 );
 
-const SCOPE_VI = { individual: 'cá nhân', collective: 'tập thể', household: 'hộ gia đình', both: 'cá nhân và tập thể' } as const;
+const SCOPE_VI = {
+  individual: 'cá nhân',
+  collective: 'tập thể',
+  household: 'hộ gia đình',
+  both: 'cá nhân và tập thể',
+} as const;
 
 // Individuals carry a gender, an ethnicity and a personal class; a collective may only be an
 // enterprise (form 0602 counts enterprises among collectives).
@@ -47,14 +52,29 @@ const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 export const awards: DatasetDef = {
   name: 'awards',
   columns: [
-    { key: 'year', vi: 'Năm', required: true, parse: year, note: 'Năm khen thưởng', aliases: ['Năm khen thưởng', 'Năm xét khen'] },
+    {
+      key: 'year',
+      vi: 'Năm',
+      required: true,
+      parse: year,
+      note: 'Năm khen thưởng',
+      aliases: ['Năm khen thưởng', 'Năm xét khen'],
+    },
     {
       key: 'award_code',
       vi: 'Mã hình thức',
       required: true,
       parse: text(200),
       note: 'Mã hoặc tên danh hiệu / hình thức khen thưởng, ví dụ LDTT hoặc Lao động tiên tiến',
-      aliases: ['Hình thức khen thưởng', 'Hình thức', 'Danh hiệu', 'Danh hiệu thi đua', 'Danh hiệu, hình thức', 'Tên danh hiệu', 'Tên hình thức'],
+      aliases: [
+        'Hình thức khen thưởng',
+        'Hình thức',
+        'Danh hiệu',
+        'Danh hiệu thi đua',
+        'Danh hiệu, hình thức',
+        'Tên danh hiệu',
+        'Tên hình thức',
+      ],
     },
     {
       key: 'unit_code',
@@ -72,8 +92,22 @@ export const awards: DatasetDef = {
       note: `${closedNames('kind').join(', ')}`,
       aliases: ['Đối tượng khen thưởng', 'Loại đối tượng'],
     },
-    { key: 'quantity', vi: 'Số lượng', required: false, parse: positive, note: 'Số nguyên dương, mặc định 1', aliases: ['SL'] },
-    { key: 'gender', vi: 'Giới tính', required: false, parse: closedValue('gender'), note: 'Nữ hoặc Nam (chỉ với cá nhân)', aliases: ['Nam/Nữ', 'Nam, nữ'] },
+    {
+      key: 'quantity',
+      vi: 'Số lượng',
+      required: false,
+      parse: positive,
+      note: 'Số nguyên dương, mặc định 1',
+      aliases: ['SL'],
+    },
+    {
+      key: 'gender',
+      vi: 'Giới tính',
+      required: false,
+      parse: closedValue('gender'),
+      note: 'Nữ hoặc Nam (chỉ với cá nhân)',
+      aliases: ['Nam/Nữ', 'Nam, nữ'],
+    },
     {
       key: 'recipient_class',
       vi: 'Thành phần',
@@ -90,10 +124,38 @@ export const awards: DatasetDef = {
       note: `${closedNames('method').join(', ')}; mặc định Thường xuyên`,
       aliases: ['Hình thức xét khen', 'Loại khen thưởng'],
     },
-    { key: 'ethnic_minority', vi: 'Dân tộc thiểu số', required: false, parse: ethnicFlag, note: '1 (hoặc x) nếu là người dân tộc thiểu số, 0 nếu không', aliases: ['DTTS'] },
-    { key: 'movement_code', vi: 'Mã phong trào', required: false, parse: code, note: 'Phong trào thi đua (nếu có)', aliases: ['Phong trào'] },
-    { key: 'decision_no', vi: 'Số quyết định', required: false, parse: text(100), note: 'Ví dụ 123/QĐ-UBND', aliases: ['Số QĐ', 'Quyết định số'] },
-    { key: 'decision_date', vi: 'Ngày quyết định', required: false, parse: date, note: 'YYYY-MM-DD hoặc DD/MM/YYYY', aliases: ['Ngày QĐ', 'Ngày ký'] },
+    {
+      key: 'ethnic_minority',
+      vi: 'Dân tộc thiểu số',
+      required: false,
+      parse: ethnicFlag,
+      note: '1 (hoặc x) nếu là người dân tộc thiểu số, 0 nếu không',
+      aliases: ['DTTS'],
+    },
+    {
+      key: 'movement_code',
+      vi: 'Mã phong trào',
+      required: false,
+      parse: code,
+      note: 'Phong trào thi đua (nếu có)',
+      aliases: ['Phong trào'],
+    },
+    {
+      key: 'decision_no',
+      vi: 'Số quyết định',
+      required: false,
+      parse: text(100),
+      note: 'Ví dụ 123/QĐ-UBND',
+      aliases: ['Số QĐ', 'Quyết định số'],
+    },
+    {
+      key: 'decision_date',
+      vi: 'Ngày quyết định',
+      required: false,
+      parse: date,
+      note: 'YYYY-MM-DD hoặc DD/MM/YYYY',
+      aliases: ['Ngày QĐ', 'Ngày ký'],
+    },
     {
       key: 'recipient_name',
       vi: 'Tên người/tập thể được khen',
@@ -108,7 +170,11 @@ export const awards: DatasetDef = {
   check(v, l, report, row) {
     const year = Number(v.year);
     const thisYear = currentYear();
-    if (year > thisYear) report('year', msg(`${year} has not begun yet (this is ${thisYear})`, `năm ${year} chưa đến (năm nay là ${thisYear})`));
+    if (year > thisYear)
+      report(
+        'year',
+        msg(`${year} has not begun yet (this is ${thisYear})`, `năm ${year} chưa đến (năm nay là ${thisYear})`),
+      );
     const award = l.awardNames.resolve(String(v.award_code));
     if (!award.ok) report('award_code', award.message);
     const unit = l.unitNames.resolve(String(v.unit_code), year);
@@ -126,7 +192,10 @@ export const awards: DatasetDef = {
         ),
       );
     if (l.allowed?.unit && !l.allowed.unit(unit.value.id))
-      return void report('unit_code', msg(`unit '${unit.value.code}' is outside your scope`, `đơn vị '${unit.value.code}' nằm ngoài phạm vi của bạn`));
+      return void report(
+        'unit_code',
+        msg(`unit '${unit.value.code}' is outside your scope`, `đơn vị '${unit.value.code}' nằm ngoài phạm vi của bạn`),
+      );
     const kind = v.recipient_kind as RecipientKind;
     if (!(scopeAllows(type.scope, kind) || (kind === 'household' && type.householdAllowed)))
       return void report(
@@ -138,16 +207,35 @@ export const awards: DatasetDef = {
       );
     if (kind !== 'individual') {
       const whose = msg(`a ${kind}`, SCOPE_VI[kind]);
-      if (v.gender !== undefined) return void report('gender', msg(`a gender is given for ${whose.en}; only individuals have one`, `${whose.vi} không có giới tính; chỉ ghi giới tính cho cá nhân`));
+      if (v.gender !== undefined)
+        return void report(
+          'gender',
+          msg(
+            `a gender is given for ${whose.en}; only individuals have one`,
+            `${whose.vi} không có giới tính; chỉ ghi giới tính cho cá nhân`,
+          ),
+        );
       if (v.ethnic_minority !== undefined)
-        return void report('ethnic_minority', msg(`ethnicity is given for ${whose.en}; only individuals have one`, `${whose.vi} không có dân tộc; chỉ ghi cho cá nhân`));
+        return void report(
+          'ethnic_minority',
+          msg(
+            `ethnicity is given for ${whose.en}; only individuals have one`,
+            `${whose.vi} không có dân tộc; chỉ ghi cho cá nhân`,
+          ),
+        );
       if (v.recipient_class !== undefined && INDIVIDUAL_CLASSES.has(String(v.recipient_class)))
         return void report(
           'recipient_class',
-          msg(`'${v.recipient_class}' is a class of individuals, not of ${whose.en}`, `thành phần này dành cho cá nhân, không dành cho ${whose.vi}`),
+          msg(
+            `'${v.recipient_class}' is a class of individuals, not of ${whose.en}`,
+            `thành phần này dành cho cá nhân, không dành cho ${whose.vi}`,
+          ),
         );
     } else if (v.recipient_class === 'DOANH_NGHIEP')
-      return void report('recipient_class', msg('an individual cannot be an enterprise', 'cá nhân không thể thuộc thành phần Doanh nghiệp'));
+      return void report(
+        'recipient_class',
+        msg('an individual cannot be an enterprise', 'cá nhân không thể thuộc thành phần Doanh nghiệp'),
+      );
     return TARGET.tuple(
       {
         year: v.year,

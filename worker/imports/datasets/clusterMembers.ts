@@ -20,7 +20,8 @@ export const clusterMembers: DatasetDef = {
     const cluster = known(l.clusters, v, 'cluster_code', 'cluster', report);
     const unit = known(l.units, v, 'unit_code', 'unit', report);
     if (cluster === undefined || unit === undefined) return;
-    if (v.year_to !== undefined && Number(v.year_to) < Number(v.year_from)) return void report('year_to', msg('must not be before year_from', 'không được trước "Từ năm"'));
+    if (v.year_to !== undefined && Number(v.year_to) < Number(v.year_from))
+      return void report('year_to', msg('must not be before year_from', 'không được trước "Từ năm"'));
     return TARGET.tuple({ clusterId: cluster, unitId: unit, yearFrom: v.year_from, yearTo: v.year_to });
   },
   insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],

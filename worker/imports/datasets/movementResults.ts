@@ -21,7 +21,13 @@ export const movementResults: DatasetDef = {
     { key: 'unit_code', vi: 'Mã đơn vị', required: true, parse: code, note: 'Đơn vị được chấm điểm' },
     { key: 'score', vi: 'Điểm', required: false, parse: number, note: 'Số điểm (dấu thập phân . hoặc ,)' },
     { key: 'rank', vi: 'Xếp hạng', required: true, parse: positive, note: 'Số nguyên dương, 1 là cao nhất' },
-    { key: 'proposed_award_code', vi: 'Mã hình thức đề nghị', required: false, parse: code, note: 'Hình thức khen thưởng đề nghị (nếu có)' },
+    {
+      key: 'proposed_award_code',
+      vi: 'Mã hình thức đề nghị',
+      required: false,
+      parse: code,
+      note: 'Hình thức khen thưởng đề nghị (nếu có)',
+    },
   ],
   needs: ['units', 'clusters', 'awardTypes', 'results'],
   staged: false,
@@ -31,7 +37,13 @@ export const movementResults: DatasetDef = {
     if (v.proposed_award_code !== undefined) known(l.awardTypes, v, 'proposed_award_code', 'award type', report);
     if (cluster === undefined || unit === undefined) return;
     if (l.allowed?.cluster && !l.allowed.cluster(cluster))
-      return void report('cluster_code', msg(`cluster '${v.cluster_code}' is outside your scope`, `cụm, khối '${v.cluster_code}' nằm ngoài phạm vi của bạn`));
+      return void report(
+        'cluster_code',
+        msg(
+          `cluster '${v.cluster_code}' is outside your scope`,
+          `cụm, khối '${v.cluster_code}' nằm ngoài phạm vi của bạn`,
+        ),
+      );
     if (v.proposed_award_code !== undefined && !l.awardTypes.has(String(v.proposed_award_code))) return;
     const key = `${v.year}|${v.cluster_code}|${v.unit_code}`;
     if (l.results.has(key))

@@ -24,7 +24,13 @@ export const units: DatasetDef = {
     { key: 'code', vi: 'Mã đơn vị', required: true, parse: code, note: 'Mã duy nhất của đơn vị, ví dụ TB-TT' },
     { key: 'name', vi: 'Tên đơn vị', required: true, parse: text(), note: 'Tên đầy đủ, ví dụ Huyện Thái Thụy' },
     { key: 'kind', vi: 'Loại đơn vị', required: true, parse: oneOf(UNIT_KINDS), note: UNIT_KINDS.join(', ') },
-    { key: 'parent_code', vi: 'Mã đơn vị cấp trên', required: false, parse: code, note: 'Đã có trong hệ thống hoặc ở dòng trước trong tệp' },
+    {
+      key: 'parent_code',
+      vi: 'Mã đơn vị cấp trên',
+      required: false,
+      parse: code,
+      note: 'Đã có trong hệ thống hoặc ở dòng trước trong tệp',
+    },
     { key: 'valid_from', vi: 'Ngày bắt đầu', required: false, parse: date, note: 'YYYY-MM-DD hoặc DD/MM/YYYY' },
     { key: 'valid_to', vi: 'Ngày kết thúc', required: false, parse: date, note: 'Ngày cuối cùng đơn vị tồn tại' },
   ],
@@ -32,7 +38,14 @@ export const units: DatasetDef = {
   staged: false,
   check(v, l, report) {
     const c = String(v.code);
-    if (l.units.has(c)) return void report('code', msg(`unit '${c}' already exists (in the database or earlier in this file)`, `đơn vị '${c}' đã có (trong hệ thống hoặc ở dòng trước)`));
+    if (l.units.has(c))
+      return void report(
+        'code',
+        msg(
+          `unit '${c}' already exists (in the database or earlier in this file)`,
+          `đơn vị '${c}' đã có (trong hệ thống hoặc ở dòng trước)`,
+        ),
+      );
     if (v.parent_code !== undefined && !l.units.has(String(v.parent_code)))
       return void report(
         'parent_code',
@@ -44,7 +57,14 @@ export const units: DatasetDef = {
     if (v.valid_from !== undefined && v.valid_to !== undefined && v.valid_to < v.valid_from)
       return void report('valid_to', msg('must not be before valid_from', 'không được trước ngày bắt đầu'));
     l.units.set(c, -1);
-    return TARGET.tuple({ code: c, name: v.name, kind: v.kind, parent_code: v.parent_code, validFrom: v.valid_from, validTo: v.valid_to });
+    return TARGET.tuple({
+      code: c,
+      name: v.name,
+      kind: v.kind,
+      parent_code: v.parent_code,
+      validFrom: v.valid_from,
+      validTo: v.valid_to,
+    });
   },
   insert: (batchId, tuples) => [
     TARGET.insert(batchId, tuples),

@@ -32,12 +32,18 @@ export async function xlsxSource(buf: ArrayBuffer): Promise<Source> {
   try {
     wb = XLSX.read(new Uint8Array(buf), { type: 'array', cellDates: true, dense: true });
   } catch {
-    throw new FileError('The file could not be read as an Excel workbook (.xlsx).', 'Không đọc được tệp Excel (.xlsx) này.');
+    throw new FileError(
+      'The file could not be read as an Excel workbook (.xlsx).',
+      'Không đọc được tệp Excel (.xlsx) này.',
+    );
   }
   const sheet = wb.Sheets[wb.SheetNames[0]];
   if (!sheet) throw new FileError('The workbook has no sheet.', 'Sổ tính không có trang nào.');
   const raw = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: '', blankrows: true });
-  return fromRows(buf, raw.map((r) => r.map(cellText)));
+  return fromRows(
+    buf,
+    raw.map((r) => r.map(cellText)),
+  );
 }
 
 /** An array of objects; the header is every key that appears, in order of appearance. */
@@ -47,7 +53,10 @@ export function jsonSource(buf: ArrayBuffer): Source {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(buf));
   } catch (e) {
     if (e instanceof TypeError) throw notUtf8();
-    throw new FileError(`The file is not valid JSON: ${(e as Error).message}`, `Tệp không phải JSON hợp lệ: ${(e as Error).message}`);
+    throw new FileError(
+      `The file is not valid JSON: ${(e as Error).message}`,
+      `Tệp không phải JSON hợp lệ: ${(e as Error).message}`,
+    );
   }
   if (!Array.isArray(data) || !data.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r)))
     throw new FileError(

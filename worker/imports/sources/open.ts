@@ -8,7 +8,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export async function openSource(req: Request): Promise<{ format: 'csv' | 'xlsx' | 'json'; source: Source }> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   const body = req.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
-  if (type === 'text/csv' || type === 'application/csv' || type === 'text/plain') return { format: 'csv', source: csvSource(body) };
+  if (type === 'text/csv' || type === 'application/csv' || type === 'text/plain')
+    return { format: 'csv', source: csvSource(body) };
   if (type !== XLSX_TYPE && type !== 'application/json')
     throw new FileError(
       `Unsupported Content-Type '${type || '(none)'}': send text/csv, application/json or ${XLSX_TYPE}`,

@@ -18,7 +18,8 @@ interface Entry {
   offset: number;
 }
 
-const unreadable = () => new FileError('The file could not be read as an Excel workbook (.xlsx).', 'Không đọc được tệp Excel (.xlsx) này.');
+const unreadable = () =>
+  new FileError('The file could not be read as an Excel workbook (.xlsx).', 'Không đọc được tệp Excel (.xlsx) này.');
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const tooLarge = (what: string, whatVi: string) =>
   new FileError(
@@ -71,7 +72,12 @@ function data(buf: Uint8Array, e: Entry): Uint8Array {
  * Inflates an entry into nothing, counting bytes, and stops past `limit`. `onHead` sees the
  * first 4 KB (a sheet's <dimension> is near its start) before the rest is inflated.
  */
-async function inflatedSize(bytes: Uint8Array, method: number, limit: number, onHead?: (head: string) => void): Promise<number> {
+async function inflatedSize(
+  bytes: Uint8Array,
+  method: number,
+  limit: number,
+  onHead?: (head: string) => void,
+): Promise<number> {
   if (method === 0) {
     onHead?.(new TextDecoder().decode(bytes.subarray(0, 4096)));
     return bytes.length;
@@ -122,13 +128,27 @@ export async function checkXlsxSize(buf: Uint8Array): Promise<void> {
   let total = 0;
   for (const e of entries) {
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
-    total += await inflatedSize(data(buf, e), e.method, MAX_XLSX_UNCOMPRESSED - total, sheet ? (head) => checkDimension(head, e.name) : undefined);
-    if (total > MAX_XLSX_UNCOMPRESSED) throw tooLarge(`more than ${mb(MAX_XLSX_UNCOMPRESSED)}`, `hơn ${mb(MAX_XLSX_UNCOMPRESSED)}`);
+    total += await inflatedSize(
+      data(buf, e),
+      e.method,
+      MAX_XLSX_UNCOMPRESSED - total,
+      sheet ? (head) => checkDimension(head, e.name) : undefined,
+    );
+    if (total > MAX_XLSX_UNCOMPRESSED)
+      throw tooLarge(`more than ${mb(MAX_XLSX_UNCOMPRESSED)}`, `hơn ${mb(MAX_XLSX_UNCOMPRESSED)}`);
   }
 }
 
 function checkDimension(head: string, name: string) {
   const dim = dimension(head);
-  if (dim && dim.rows > MAX_XLSX_ROWS) throw tooLarge(`${dim.rows.toLocaleString('en')} rows in ${name}`, `${dim.rows.toLocaleString('vi')} dòng trong ${name}`);
-  if (dim && dim.cells > MAX_XLSX_CELLS) throw tooLarge(`${dim.cells.toLocaleString('en')} cells in ${name}`, `${dim.cells.toLocaleString('vi')} ô trong ${name}`);
+  if (dim && dim.rows > MAX_XLSX_ROWS)
+    throw tooLarge(
+      `${dim.rows.toLocaleString('en')} rows in ${name}`,
+      `${dim.rows.toLocaleString('vi')} dòng trong ${name}`,
+    );
+  if (dim && dim.cells > MAX_XLSX_CELLS)
+    throw tooLarge(
+      `${dim.cells.toLocaleString('en')} cells in ${name}`,
+      `${dim.cells.toLocaleString('vi')} ô trong ${name}`,
+    );
 }

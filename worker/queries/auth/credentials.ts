@@ -37,6 +37,12 @@ export async function lookupCredential(
   hash: string,
   client: string,
 ): Promise<{ row: CredentialRow | null; failures: FailureRow | null }> {
-  const [cred, fail] = await batch(db, cost, [kind === 'token' ? byToken(hash) : bySession(hash), failuresQuery(client)]);
-  return { row: (cred!.results[0] as CredentialRow | undefined) ?? null, failures: (fail!.results[0] as FailureRow | undefined) ?? null };
+  const [cred, fail] = await batch(db, cost, [
+    kind === 'token' ? byToken(hash) : bySession(hash),
+    failuresQuery(client),
+  ]);
+  return {
+    row: (cred!.results[0] as CredentialRow | undefined) ?? null,
+    failures: (fail!.results[0] as FailureRow | undefined) ?? null,
+  };
 }

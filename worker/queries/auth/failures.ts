@@ -7,12 +7,20 @@ export interface FailureRow {
 }
 
 /** The client's failure count, as a query of its own or a statement in a batch. */
-export const failuresQuery = (client: string) => sql`SELECT window_start, count FROM auth_failures WHERE client = ${client}`;
+export const failuresQuery = (client: string) =>
+  sql`SELECT window_start, count FROM auth_failures WHERE client = ${client}`;
 
-export const findFailures = (db: D1Database, cost: ReadCost, client: string) => first<FailureRow>(db, cost, failuresQuery(client));
+export const findFailures = (db: D1Database, cost: ReadCost, client: string) =>
+  first<FailureRow>(db, cost, failuresQuery(client));
 
 /** Counts a failed credential check in the client's current window (a new window restarts at 1). */
-export async function recordFailure(db: D1Database, cost: ReadCost, client: string, now: number, windowSeconds: number): Promise<FailureRow> {
+export async function recordFailure(
+  db: D1Database,
+  cost: ReadCost,
+  client: string,
+  now: number,
+  windowSeconds: number,
+): Promise<FailureRow> {
   const stale = now - windowSeconds;
   const [row] = await all<FailureRow>(
     db,

@@ -26,7 +26,13 @@ export async function insertSignInLink(
  * Spends a user's link: one statement, so of any number of concurrent openings exactly one
  * finds it unused. False if it was used, withdrawn, expired, for someone else, or never made.
  */
-export async function consumeUserLink(db: D1Database, cost: ReadCost, id: string, userId: number, now: string): Promise<boolean> {
+export async function consumeUserLink(
+  db: D1Database,
+  cost: ReadCost,
+  id: string,
+  userId: number,
+  now: string,
+): Promise<boolean> {
   const rows = await all<{ id: string }>(
     db,
     cost,
@@ -41,7 +47,13 @@ export async function consumeUserLink(db: D1Database, cost: ReadCost, id: string
  * Spends a bootstrap admin link, recording it on its first use: false if it was used before.
  * (Expired rows can go: a ticket past its expiry is refused by its signature check already.)
  */
-export async function consumeBootstrapLink(db: D1Database, cost: ReadCost, id: string, expiresAt: string, now: string): Promise<boolean> {
+export async function consumeBootstrapLink(
+  db: D1Database,
+  cost: ReadCost,
+  id: string,
+  expiresAt: string,
+  now: string,
+): Promise<boolean> {
   const [, inserted] = await batch(db, cost, [
     sql`DELETE FROM sign_in_links WHERE expires_at < ${now}`,
     sql`INSERT INTO sign_in_links (id, user_id, created_at, created_by, expires_at, used_at)
@@ -52,9 +64,17 @@ export async function consumeBootstrapLink(db: D1Database, cost: ReadCost, id: s
 }
 
 export const findSignInLink = (db: D1Database, cost: ReadCost, id: string) =>
-  first<SignInLinkRow>(db, cost, sql`SELECT id, user_id, expires_at, used_at, revoked_at FROM sign_in_links WHERE id = ${id}`);
+  first<SignInLinkRow>(
+    db,
+    cost,
+    sql`SELECT id, user_id, expires_at, used_at, revoked_at FROM sign_in_links WHERE id = ${id}`,
+  );
 
 /** A change to a user's access withdraws every link made for them and not yet used. */
 export async function revokeUserLinks(db: D1Database, cost: ReadCost, userId: number, at: string): Promise<void> {
-  await all(db, cost, sql`UPDATE sign_in_links SET revoked_at = ${at} WHERE user_id = ${userId} AND used_at IS NULL AND revoked_at IS NULL`);
+  await all(
+    db,
+    cost,
+    sql`UPDATE sign_in_links SET revoked_at = ${at} WHERE user_id = ${userId} AND used_at IS NULL AND revoked_at IS NULL`,
+  );
 }

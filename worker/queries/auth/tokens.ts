@@ -26,12 +26,24 @@ export const listTokens = (db: D1Database, cost: ReadCost, userId?: number) =>
   );
 
 export const findToken = (db: D1Database, cost: ReadCost, id: string) =>
-  first<ApiTokenRow>(db, cost, sql`SELECT ${COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ${id}`);
+  first<ApiTokenRow>(
+    db,
+    cost,
+    sql`SELECT ${COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ${id}`,
+  );
 
 export async function insertToken(
   db: D1Database,
   cost: ReadCost,
-  t: { id: string; user_id: number; label: string; token_hash: string; created_at: string; created_by: string; expires_at: string },
+  t: {
+    id: string;
+    user_id: number;
+    label: string;
+    token_hash: string;
+    created_at: string;
+    created_by: string;
+    expires_at: string;
+  },
 ): Promise<void> {
   await all(
     db,
@@ -48,5 +60,8 @@ export async function revokeToken(db: D1Database, cost: ReadCost, id: string, at
 /** Last use is recorded at most once a minute per token, so a busy script does not write on every call. */
 export async function touchToken(db: D1Database, id: string, at: string): Promise<void> {
   const minuteAgo = new Date(Date.parse(at) - 60_000).toISOString();
-  await db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)').bind(at, id, minuteAgo).run();
+  await db
+    .prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)')
+    .bind(at, id, minuteAgo)
+    .run();
 }

@@ -85,11 +85,14 @@ ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`,
 }
 
 /** Deletes the next slice of a batch's delta that never became visible (a cancelled commit). */
-export const dropDeltaSlice = (batchId: number, limit: number): SQL => sql`DELETE FROM award_cube_delta WHERE ${nextRange(batchId, limit)}`;
+export const dropDeltaSlice = (batchId: number, limit: number): SQL =>
+  sql`DELETE FROM award_cube_delta WHERE ${nextRange(batchId, limit)}`;
 
 /** Recomputes the whole cube from the raw awards of counted batches. */
 export function rebuildCube(): SQL[] {
-  const counted = sql.raw(`a.batch_id IN (SELECT id FROM import_batches WHERE status IN ('committed', 'rolling_back'))`);
+  const counted = sql.raw(
+    `a.batch_id IN (SELECT id FROM import_batches WHERE status IN ('committed', 'rolling_back'))`,
+  );
   return [
     sql`DELETE FROM award_cube`,
     sql`DELETE FROM award_cube_delta`,

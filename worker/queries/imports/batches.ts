@@ -32,12 +32,18 @@ const COLUMNS = sql.raw(
   COALESCE(lease_until > strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0) AS busy`,
 );
 
-const withBusy = (b: Omit<ImportBatch, 'busy'> & { busy: number | boolean }): ImportBatch => ({ ...b, busy: Boolean(b.busy) });
+const withBusy = (b: Omit<ImportBatch, 'busy'> & { busy: number | boolean }): ImportBatch => ({
+  ...b,
+  busy: Boolean(b.busy),
+});
 
-export const bumpVersion = (now: string): SQL => sql`UPDATE data_state SET version = version + 1, updated_at = ${now} WHERE id = 1`;
+export const bumpVersion = (now: string): SQL =>
+  sql`UPDATE data_state SET version = version + 1, updated_at = ${now} WHERE id = 1`;
 
 export async function listBatches(db: D1Database, cost: ReadCost, limit: number): Promise<ImportBatch[]> {
-  return (await all<ImportBatch>(db, cost, sql`SELECT ${COLUMNS} FROM import_batches ORDER BY id DESC LIMIT ${limit}`)).map(withBusy);
+  return (
+    await all<ImportBatch>(db, cost, sql`SELECT ${COLUMNS} FROM import_batches ORDER BY id DESC LIMIT ${limit}`)
+  ).map(withBusy);
 }
 
 export async function getBatch(db: D1Database, cost: ReadCost, id: number): Promise<ImportBatch | null> {
@@ -46,7 +52,12 @@ export async function getBatch(db: D1Database, cost: ReadCost, id: number): Prom
 }
 
 /** The batch of the same file that counts or is about to (the unique index allows one). */
-export async function findCommitted(db: D1Database, cost: ReadCost, dataset: Dataset, hash: string): Promise<ImportBatch | null> {
+export async function findCommitted(
+  db: D1Database,
+  cost: ReadCost,
+  dataset: Dataset,
+  hash: string,
+): Promise<ImportBatch | null> {
   const b = await first<ImportBatch>(
     db,
     cost,
@@ -86,10 +97,20 @@ export async function write(db: D1Database, cost: ReadCost, statements: SQL[]): 
 }
 
 /** Staged rows go in only while the batch is staging: a DELETE that cancelled it stops them. */
-export const whileStaging = (id: number, statements: SQL[]): SQL[] => [guard(id, sql`b.status = 'staging'`), ...statements];
+export const whileStaging = (id: number, statements: SQL[]): SQL[] => [
+  guard(id, sql`b.status = 'staging'`),
+  ...statements,
+];
 
 /** The commit of a reference dataset (held in memory): rows, status and data version, all or nothing. */
-export function commitStatements(o: { id: number; hash: string; rows: number; now: string; inserts: SQL[]; after: SQL[] }): SQL[] {
+export function commitStatements(o: {
+  id: number;
+  hash: string;
+  rows: number;
+  now: string;
+  inserts: SQL[];
+  after: SQL[];
+}): SQL[] {
   return whileStaging(o.id, [
     ...o.inserts,
     ...o.after,
@@ -103,7 +124,12 @@ export function commitStatements(o: { id: number; hash: string; rows: number; no
 const DELETE_SLICE = 10_000;
 
 /** Deletes the raw award rows of a batch that is not (or no longer) counted. */
-export async function deleteAwardRows(db: D1Database, cost: ReadCost, id: number, each: () => SQL[] = () => []): Promise<void> {
+export async function deleteAwardRows(
+  db: D1Database,
+  cost: ReadCost,
+  id: number,
+  each: () => SQL[] = () => [],
+): Promise<void> {
   for (;;) {
     const [res] = await batch(db, cost, [
       sql`DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ${id} LIMIT ${DELETE_SLICE})`,

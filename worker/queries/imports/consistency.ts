@@ -17,13 +17,17 @@ export interface Consistency {
 }
 
 export async function checkConsistency(db: D1Database, cost: ReadCost): Promise<Consistency> {
-  const committed = sql.raw(`a.batch_id IN (SELECT id FROM import_batches WHERE status IN ('committed', 'rolling_back'))`);
+  const committed = sql.raw(
+    `a.batch_id IN (SELECT id FROM import_batches WHERE status IN ('committed', 'rolling_back'))`,
+  );
   const visible = sql.raw(`batch_id IN (SELECT id FROM import_batches WHERE delta_visible = 1)`);
   const cuboids: Consistency['cuboids'] = [];
   for (const c of CUBOIDS) {
     const cols = c.dims.map((d) => DIMENSIONS[d].cube);
     const keys = ['unit_id', 'year', ...cols].join(', ');
-    const sources = ['c.ancestor_id', 'a.year', ...c.dims.map((d) => DIMENSIONS[d].source)].map((s, i) => `${s} AS ${['unit_id', 'year', ...cols][i]}`);
+    const sources = ['c.ancestor_id', 'a.year', ...c.dims.map((d) => DIMENSIONS[d].source)].map(
+      (s, i) => `${s} AS ${['unit_id', 'year', ...cols][i]}`,
+    );
     const row = await first<{ n: number }>(
       db,
       cost,

@@ -15,8 +15,14 @@ function uses(dataset: Dataset, id: number): [Msg, SQL][] {
     case 'units':
       return [
         [AWARDS, sql`SELECT COUNT(*) FROM awards WHERE unit_id IN ${unitsOf}`],
-        [msg('child units', 'đơn vị cấp dưới'), sql`SELECT COUNT(*) FROM units WHERE parent_id IN ${unitsOf} AND batch_id IS NOT ${id}`],
-        [msg('unit lineage rows', 'dòng kế thừa đơn vị'), sql`SELECT COUNT(*) FROM unit_lineage WHERE from_unit_id IN ${unitsOf} OR to_unit_id IN ${unitsOf}`],
+        [
+          msg('child units', 'đơn vị cấp dưới'),
+          sql`SELECT COUNT(*) FROM units WHERE parent_id IN ${unitsOf} AND batch_id IS NOT ${id}`,
+        ],
+        [
+          msg('unit lineage rows', 'dòng kế thừa đơn vị'),
+          sql`SELECT COUNT(*) FROM unit_lineage WHERE from_unit_id IN ${unitsOf} OR to_unit_id IN ${unitsOf}`,
+        ],
         [MEMBERS, sql`SELECT COUNT(*) FROM cluster_members WHERE unit_id IN ${unitsOf}`],
         [RESULTS, sql`SELECT COUNT(*) FROM movement_results WHERE unit_id IN ${unitsOf}`],
         [msg('clusters', 'cụm, khối'), sql`SELECT COUNT(*) FROM clusters WHERE owner_unit_id IN ${unitsOf}`],
@@ -30,7 +36,12 @@ function uses(dataset: Dataset, id: number): [Msg, SQL][] {
       ];
     }
     case 'movements':
-      return [[AWARDS, sql`SELECT COUNT(*) FROM awards WHERE movement_id IN (SELECT id FROM movements WHERE batch_id = ${id})`]];
+      return [
+        [
+          AWARDS,
+          sql`SELECT COUNT(*) FROM awards WHERE movement_id IN (SELECT id FROM movements WHERE batch_id = ${id})`,
+        ],
+      ];
     case 'award_types': {
       const of = sql`(SELECT code FROM award_types WHERE batch_id = ${id})`;
       return [

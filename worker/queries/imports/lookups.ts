@@ -51,8 +51,10 @@ export async function loadLookups(db: D1Database, cost: ReadCost, needs: readonl
     awardNames: new AwardNames([]),
   };
   if (want.has('units')) for (const r of await pairs(sql`SELECT code, id FROM units`)) l.units.set(r.code, r.id);
-  if (want.has('clusters')) for (const r of await pairs(sql`SELECT code, id FROM clusters`)) l.clusters.set(r.code, r.id);
-  if (want.has('movements')) for (const r of await pairs(sql`SELECT code, id FROM movements`)) l.movements.set(r.code, r.id);
+  if (want.has('clusters'))
+    for (const r of await pairs(sql`SELECT code, id FROM clusters`)) l.clusters.set(r.code, r.id);
+  if (want.has('movements'))
+    for (const r of await pairs(sql`SELECT code, id FROM movements`)) l.movements.set(r.code, r.id);
   if (want.has('awardTypes')) {
     const rows = await all<{ code: string; scope: AwardScope; household_allowed: number }>(
       db,
@@ -62,18 +64,36 @@ export async function loadLookups(db: D1Database, cost: ReadCost, needs: readonl
     for (const r of rows) l.awardTypes.set(r.code, { scope: r.scope, householdAllowed: r.household_allowed === 1 });
   }
   if (want.has('names')) {
-    const units = await all<{ id: number; code: string; name: string; valid_from: string | null; valid_to: string | null; parent_name: string | null }>(
+    const units = await all<{
+      id: number;
+      code: string;
+      name: string;
+      valid_from: string | null;
+      valid_to: string | null;
+      parent_name: string | null;
+    }>(
       db,
       cost,
       sql`SELECT u.id, u.code, u.name, u.valid_from, u.valid_to, p.name AS parent_name FROM units u LEFT JOIN units p ON p.id = u.parent_id`,
     );
-    l.unitNames = new UnitNames(units.map((u) => ({ id: u.id, code: u.code, name: u.name, validFrom: u.valid_from, validTo: u.valid_to, parentName: u.parent_name })));
+    l.unitNames = new UnitNames(
+      units.map((u) => ({
+        id: u.id,
+        code: u.code,
+        name: u.name,
+        validFrom: u.valid_from,
+        validTo: u.valid_to,
+        parentName: u.parent_name,
+      })),
+    );
     const awards = await all<{ code: string; name_vi: string; name_en: string | null; valid_to: string | null }>(
       db,
       cost,
       sql`SELECT code, name_vi, name_en, valid_to FROM award_types`,
     );
-    l.awardNames = new AwardNames(awards.map((a) => ({ code: a.code, nameVi: a.name_vi, nameEn: a.name_en, validTo: a.valid_to })));
+    l.awardNames = new AwardNames(
+      awards.map((a) => ({ code: a.code, nameVi: a.name_vi, nameEn: a.name_en, validTo: a.valid_to })),
+    );
   }
   if (want.has('lineage')) {
     const rows = await all<{ f: string; t: string; share: number }>(

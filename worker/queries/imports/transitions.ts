@@ -27,10 +27,18 @@ const leaseUntil = (now = Date.now()) => new Date(now + LEASE_MS).toISOString();
  * Starts a phase: the status moves on and the cursor spans the batch's award ids. A rollback
  * starts only from a committed batch whose commit delta is merged (one delta per batch).
  */
-export function startPhase(id: number, phase: Phase, owner: string, o: { hash?: string; rows?: number; by?: string } = {}): SQL[] {
+export function startPhase(
+  id: number,
+  phase: Phase,
+  owner: string,
+  o: { hash?: string; rows?: number; by?: string } = {},
+): SQL[] {
   const ids = sql`FROM awards WHERE batch_id = ${id}`;
   return [
-    guard(id, sql`b.status = ${STATUS_BEFORE[phase]} AND b.delta_visible = 0 AND NOT EXISTS (SELECT 1 FROM award_cube_delta WHERE batch_id = ${id})`),
+    guard(
+      id,
+      sql`b.status = ${STATUS_BEFORE[phase]} AND b.delta_visible = 0 AND NOT EXISTS (SELECT 1 FROM award_cube_delta WHERE batch_id = ${id})`,
+    ),
     sql`UPDATE import_batches SET status = ${phase},
   content_hash = COALESCE(${o.hash ?? null}, content_hash), rows = COALESCE(${o.rows ?? null}, rows),
   rolled_back_by = COALESCE(${o.by ?? null}, rolled_back_by),
@@ -69,12 +77,22 @@ export function flipStatements(id: number, phase: Phase, by: string, now: string
 
 /** Whether a batch's delta fits one merge slice (so the flip can merge it at once). */
 export async function smallDelta(db: D1Database, cost: ReadCost, id: number): Promise<boolean> {
-  const row = await first<{ n: number }>(db, cost, sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM award_cube_delta WHERE batch_id = ${id} LIMIT ${MERGE_SLICE + 1})`);
+  const row = await first<{ n: number }>(
+    db,
+    cost,
+    sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM award_cube_delta WHERE batch_id = ${id} LIMIT ${MERGE_SLICE + 1})`,
+  );
   return (row?.n ?? 0) <= MERGE_SLICE;
 }
 
 /** A cancelled import (staging or committing): nothing of it ever counted, nothing will. */
-export function cancelStatements(id: number, from: 'staging' | 'committing', owner: string, by: string, now: string): SQL[] {
+export function cancelStatements(
+  id: number,
+  from: 'staging' | 'committing',
+  owner: string,
+  by: string,
+  now: string,
+): SQL[] {
   return [
     guard(id, sql`b.status = ${from}`),
     sql`UPDATE import_batches SET status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by = ${by},
@@ -86,7 +104,13 @@ export function cancelStatements(id: number, from: 'staging' | 'committing', own
 const MERGE_SLICE = 5_000;
 
 /** Moves one slice of a visible delta into award_cube; false once none was left. */
-export async function mergeStep(db: D1Database, cost: ReadCost, id: number, now: string, limit = MERGE_SLICE): Promise<boolean> {
+export async function mergeStep(
+  db: D1Database,
+  cost: ReadCost,
+  id: number,
+  now: string,
+  limit = MERGE_SLICE,
+): Promise<boolean> {
   const res = await batch(db, cost, [
     guard(id, sql`b.delta_visible = 1`),
     ...mergeDeltaSlice(id, limit),
@@ -104,12 +128,16 @@ export async function mergeStep(db: D1Database, cost: ReadCost, id: number, now:
 
 /** Deletes one slice of a delta that never became visible; false once none was left. */
 export async function dropStep(db: D1Database, cost: ReadCost, id: number): Promise<boolean> {
-  const [res] = await batch(db, cost, [dropDeltaSlice(id, MERGE_SLICE), sql`UPDATE import_batches SET lease_until = ${leaseUntil()} WHERE id = ${id}`]);
+  const [res] = await batch(db, cost, [
+    dropDeltaSlice(id, MERGE_SLICE),
+    sql`UPDATE import_batches SET lease_until = ${leaseUntil()} WHERE id = ${id}`,
+  ]);
   return res.meta.changes > 0;
 }
 
 /** Keeps the lease of a long step sequence (row deletion) alive, so nobody takes it over. */
-export const renewLease = (id: number): SQL => sql`UPDATE import_batches SET lease_until = ${leaseUntil()} WHERE id = ${id}`;
+export const renewLease = (id: number): SQL =>
+  sql`UPDATE import_batches SET lease_until = ${leaseUntil()} WHERE id = ${id}`;
 
 /** Takes the batch's lease if nobody holds a live one. */
 export async function acquireLease(db: D1Database, cost: ReadCost, id: number, owner: string): Promise<boolean> {
@@ -122,7 +150,9 @@ WHERE id = ${id} AND (lease_until IS NULL OR lease_until < ${now} OR lease_owner
 }
 
 export async function releaseLease(db: D1Database, cost: ReadCost, id: number, owner: string): Promise<void> {
-  await batch(db, cost, [sql`UPDATE import_batches SET lease_owner = NULL, lease_until = NULL WHERE id = ${id} AND lease_owner = ${owner}`]);
+  await batch(db, cost, [
+    sql`UPDATE import_batches SET lease_owner = NULL, lease_until = NULL WHERE id = ${id} AND lease_owner = ${owner}`,
+  ]);
 }
 
 export interface Progress {

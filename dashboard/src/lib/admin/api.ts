@@ -19,7 +19,8 @@ export const listUsers = () => call<{ users: User[] }>(client.GET('/users'));
 
 export const createUser = (body: NewUser) => call<User>(client.POST('/users', { body }));
 
-export const updateUser = (id: number, body: UserChange) => call<User>(client.PATCH('/users/{id}', { params: { path: { id } }, body }));
+export const updateUser = (id: number, body: UserChange) =>
+  call<User>(client.PATCH('/users/{id}', { params: { path: { id } }, body }));
 
 export const makeSignInLink = (userId: number, lifetimeHours: number) =>
   call<SignInLink>(client.POST('/auth/sign-in-links', { body: { user_id: userId, lifetime_hours: lifetimeHours } }));

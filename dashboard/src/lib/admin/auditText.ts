@@ -8,7 +8,19 @@ import { clusterName, unitLabel } from '../meta.svelte';
 import { scopeLabel } from '../scopeLabel';
 
 /** The actions the API records (worker: recordAudit, auditStatement), for the log's filter. */
-export const AUDIT_ACTIONS = ['sign_in', 'sign_out', 'sign_in_link', 'user_create', 'user_update', 'user_disable', 'user_enable', 'token_create', 'token_revoke', 'import', 'rollback'] as const;
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_out',
+  'sign_in_link',
+  'user_create',
+  'user_update',
+  'user_disable',
+  'user_enable',
+  'token_create',
+  'token_revoke',
+  'import',
+  'rollback',
+] as const;
 
 /** The label of a key built from an API value, if the dictionary has one. */
 const label = (key: string): string | undefined => (hasKey(key) ? t(key) : undefined);

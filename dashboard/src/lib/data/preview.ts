@@ -8,7 +8,11 @@ export async function previewFile(file: File): Promise<string[][] | null> {
   if (ext === 'csv' || ext === 'txt') {
     // the first 64 KB is plenty for a header and five rows
     const text = new TextDecoder('utf-8').decode(await file.slice(0, 65536).arrayBuffer());
-    const res = Papa.parse<string[]>(text, { preview: PREVIEW_ROWS + 1, delimitersToGuess: [',', ';'], skipEmptyLines: true });
+    const res = Papa.parse<string[]>(text, {
+      preview: PREVIEW_ROWS + 1,
+      delimitersToGuess: [',', ';'],
+      skipEmptyLines: true,
+    });
     return res.data;
   }
   if (ext === 'xlsx') {

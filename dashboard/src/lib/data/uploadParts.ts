@@ -12,7 +12,11 @@ export function needsParts(dataset: Dataset, file: File): boolean {
 }
 
 /** Checks (dryRun) or imports a file in parts; answers like a one-request import would. */
-export async function importInParts(dataset: Dataset, file: File, opts: Omit<UploadOptions, 'part'>): Promise<ImportResult> {
+export async function importInParts(
+  dataset: Dataset,
+  file: File,
+  opts: Omit<UploadOptions, 'part'>,
+): Promise<ImportResult> {
   const parts = splitCsv(new Uint8Array(await file.arrayBuffer()), partBytes());
   const total = parts.reduce((n, p) => n + p.bytes.length, 0);
   let sentBefore = 0;

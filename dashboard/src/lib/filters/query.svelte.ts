@@ -5,7 +5,10 @@ import { urlState } from '../url.svelte';
 
 /** URL parameters that are passed to the API as they are (one code or a comma list each). */
 // as_of is not among them: the URL says `bounds=now`, and the date is today's when asked.
-export const PASS_THROUGH = FILTER_PARAMS.filter((k) => k !== 'as_of') as Exclude<(typeof FILTER_PARAMS)[number], 'as_of'>[];
+export const PASS_THROUGH = FILTER_PARAMS.filter((k) => k !== 'as_of') as Exclude<
+  (typeof FILTER_PARAMS)[number],
+  'as_of'
+>[];
 export type FilterKey = (typeof PASS_THROUGH)[number];
 export { LIST_FILTERS };
 

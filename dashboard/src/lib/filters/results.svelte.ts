@@ -8,6 +8,10 @@ export type ResultsLoad = { state: LoadState<ResultsResult>; retry: () => void }
 export function clusterResults(cluster: () => string) {
   return resource(
     () => ({ cluster: cluster(), from: urlState.params.from, to: urlState.params.to }),
-    (q, signal) => getResults({ cluster: q.cluster, from: q.from ? Number(q.from) : undefined, to: q.to ? Number(q.to) : undefined }, signal),
+    (q, signal) =>
+      getResults(
+        { cluster: q.cluster, from: q.from ? Number(q.from) : undefined, to: q.to ? Number(q.to) : undefined },
+        signal,
+      ),
   );
 }

@@ -28,7 +28,8 @@ export function reportYear(): number | undefined {
   return reportYears().includes(y) ? y : reportYears()[0];
 }
 
-const existsIn = (u: Unit, year: number) => (!u.valid_from || u.valid_from <= `${year}-12-31`) && (!u.valid_to || u.valid_to >= `${year}-01-01`);
+const existsIn = (u: Unit, year: number) =>
+  (!u.valid_from || u.valid_from <= `${year}-12-31`) && (!u.valid_to || u.valid_to >= `${year}-01-01`);
 
 /** The unit in the URL; else the user's scope; else the first top-level unit of that year. */
 export function reportUnit(year: number | undefined): string | undefined {
