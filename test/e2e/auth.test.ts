@@ -113,6 +113,7 @@ describe('the sign-in link', () => {
       'Cụm, khối thi đua',
       'Phong trào',
       'Hình thức',
+      'Báo cáo',
       'Dữ liệu',
       'Quản trị',
     ]);
