@@ -94,6 +94,73 @@ describe('award lists in Vietnamese', () => {
     expect((await rollback(res.body.batch!.id!)).status).toBe(200);
   });
 
+  it('imports a list that states its year, award and decision once, in its title, with ?year=&award_code=…', async () => {
+    // "Danh sách cá nhân đạt danh hiệu Lao động tiên tiến năm 2024": the rows carry only people
+    const names = ['Nguyễn Thị Hoa', 'Trần Văn Nam', 'Phạm Thị Lan', 'Lê Văn Bình'];
+    const file = xlsx([
+      ['DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2024'],
+      ['(Kèm theo Quyết định số 456/QĐ-UBND ngày 20/12/2024 của Chủ tịch UBND huyện Thái Thụy)'],
+      ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị công tác', 'Giới tính'],
+      ...names.map((n, i) => [
+        i + 1,
+        n,
+        i === 1 ? 'Chủ tịch UBND xã' : 'Công chức',
+        i === 3 ? 'UBND xã Thụy Xuân' : 'Xã Thụy Xuân',
+        i % 2 ? 'Nam' : 'Nữ',
+      ]),
+      ['Tổng cộng: 4 người'],
+    ]);
+    const query = new URLSearchParams({
+      year: '2024',
+      award_code: 'Lao động tiên tiến',
+      recipient_kind: 'Cá nhân',
+      decision_no: '456/QĐ-UBND',
+      decision_date: '20/12/2024',
+    });
+    const res = await upload('awards', file, XLSX_TYPE, `?${query}`);
+    expect(res.status).toBe(201);
+    expect(res.body.batch?.rows).toBe(4);
+    expect((await summary('from=2024&to=2024&unit=TT-TX&group_by=award,gender')).body.rows).toEqual([
+      { award: 'LDTT', gender: 'F', count: 2 },
+      { award: 'LDTT', gender: 'M', count: 2 },
+    ]);
+    expect((await rollback(res.body.batch!.id!)).status).toBe(200);
+  });
+
+  it('refuses a list field that is wrong, or that the dataset does not have, writing nothing', async () => {
+    const before = await snapshot();
+    const bad = await upload(
+      'awards',
+      csv(['Đơn vị,Họ và tên', 'TT-TX,Nguyễn Thị Hoa']),
+      'text/csv',
+      `?year=2024&recipient_kind=${encodeURIComponent('Cá nhân')}&award_code=${encodeURIComponent('Lao động giỏi')}`,
+    );
+    expect(bad.status).toBe(422);
+    // a name no catalog has is found where it is used: on the rows it applies to
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({
+        row: 1,
+        column: 'award_code',
+        message_vi: expect.stringMatching(/không có danh hiệu/),
+      }),
+    ]);
+    // a list field that cannot be a value at all is refused before the file is read
+    const badDate = await upload(
+      'awards',
+      csv(['Đơn vị', 'TT-TX']),
+      'text/csv',
+      '?year=2024&award_code=LDTT&recipient_kind=individual&decision_date=31/02/2024',
+    );
+    expect(badDate.status).toBe(422);
+    expect(badDate.body.errors).toEqual([
+      expect.objectContaining({ row: 0, column: 'decision_date', value: '31/02/2024' }),
+    ]);
+    const foreign = await upload('units', csv(['code,name,kind', 'N9,Xã N9,commune']), 'text/csv', '?year=2024');
+    expect(foreign.status).toBe(400);
+    expect(foreign.body).toMatchObject({ parameter: 'year', error_vi: expect.stringMatching(/không có cột này/) });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('ignores a column it does not keep, and says so', async () => {
     const res = await upload('awards', csv(['Năm,Danh hiệu,Đơn vị,Đối tượng,Màu áo', '2024,LDTT,TT-TX,Cá nhân,đỏ']));
     expect(res.status).toBe(201);

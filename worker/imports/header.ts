@@ -44,7 +44,7 @@ export interface HeaderMap {
  * header people commonly write (a column's aliases), without case or diacritics. A cell that
  * names no column is ignored (and listed), so a list with STT, Chức vụ or Ghi chú imports as is.
  */
-export function mapHeader(cells: string[], def: DatasetDef): HeaderMap {
+export function mapHeader(cells: string[], def: DatasetDef, given: ReadonlySet<string> = new Set()): HeaderMap {
   const byName = new Map<string, Column>();
   for (const c of def.columns) for (const name of [c.key, c.vi, ...(c.aliases ?? [])]) byName.set(norm(name), c);
   const ignored: string[] = [];
@@ -67,7 +67,7 @@ export function mapHeader(cells: string[], def: DatasetDef): HeaderMap {
     return col;
   });
   for (const c of def.columns)
-    if (c.required && !seen.has(c.key))
+    if (c.required && !seen.has(c.key) && !given.has(c.key))
       errors.push({
         column: c.key,
         value: '',

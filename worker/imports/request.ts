@@ -7,6 +7,7 @@ import { getBatch } from '../queries/imports/batches';
 import { importRight, ownBatch } from './access';
 import { DATASET_DEFS } from './datasets';
 import { nextPart } from './parts';
+import { LIST_FIELDS, type ListField } from './listFields';
 import { runImport, type Outcome } from './run';
 import { openSource } from './sources/open';
 import { FileError } from './sources/types';
@@ -14,7 +15,7 @@ import { FileError } from './sources/types';
 // POST /api/v1/imports/{dataset} from the checked request to the answer: rights, the part of an
 // upload in parts, the file's reader, the import, the audit line. The route only validates.
 
-export interface ImportQuery {
+export interface ImportQuery extends Partial<Record<ListField, string>> {
   dry_run?: string;
   filename?: string;
   part?: number;
@@ -118,6 +119,17 @@ export async function importFile(r: {
     const open = await nextPart(db, cost, q.batch, q.part);
     if ('error' in open) return { status: open.status, body: { error: open.error, error_vi: open.error_vi } };
   }
+  const defaults = Object.fromEntries(LIST_FIELDS.filter((k) => q[k] !== undefined).map((k) => [k, q[k]!]));
+  const foreign = Object.keys(defaults).find((k) => !def.columns.some((c) => c.key === k));
+  if (foreign)
+    return {
+      status: 400,
+      body: {
+        error: `${foreign}: ${dataset} files have no such column`,
+        error_vi: `${foreign}: dữ liệu ${dataset} không có cột này`,
+        parameter: foreign,
+      },
+    };
   let source: Awaited<ReturnType<typeof openSource>>;
   try {
     source = await openSource(r.req);
@@ -137,6 +149,7 @@ export async function importFile(r: {
       createdBy: actorOf(who),
       part: q.part === undefined ? undefined : { batchId: q.batch, firstRow: q.first_row! },
       allowed: right.allowed,
+      defaults,
     });
     if (outcome.kind === 'created') {
       const b = outcome.batch;

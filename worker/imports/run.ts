@@ -63,6 +63,8 @@ export interface ImportRequest {
   part?: Part;
   /** A scoped editor's limits (see ImportScope). */
   allowed?: ImportScope;
+  /** Values for every row that does not carry its own (the fields of a list's decision), as typed. */
+  defaults?: Record<string, string>;
 }
 
 // The error list is capped so that a file where every row is wrong still answers quickly;
@@ -108,6 +110,16 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     warnings,
   });
 
+  // the list's own fields are checked like any cell before the file is read
+  const defaults: Values = {};
+  for (const [key, raw] of Object.entries(r.defaults ?? {})) {
+    const col = def.columns.find((c) => c.key === key)!;
+    const parsed = col.parse(raw.trim());
+    if (parsed.ok) defaults[key] = parsed.value;
+    else report(0, key, raw, parsed.message);
+  }
+  if (total) return invalid(0);
+  const given = new Set(Object.keys(defaults));
   const lookups = { ...(await loadLookups(db, cost, def.needs)), allowed: r.allowed };
   let header: HeaderMap | undefined;
   let firstCandidate: HeaderMap | undefined;
@@ -154,7 +166,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         // Lists from decisions open with title rows (the list's name, the decision, the unit):
         // the header is the first row that names every required column, within the first rows.
         if (item.cells.every((c) => c.trim() === '')) continue;
-        const candidate = mapHeader(item.cells, def);
+        const candidate = mapHeader(item.cells, def, given);
         firstCandidate ??= candidate;
         if (candidate.errors.length && ++titleRows <= MAX_TITLE_ROWS) continue;
         header = candidate.errors.length ? firstCandidate : candidate;
@@ -200,12 +212,12 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
             `dòng này có ${item.cells.length} ô nhưng dòng tiêu đề có ${header.columns.length} cột (kiểm tra dấu phân cách và dấu ngoặc kép)`,
           ),
         );
-      const values: Values = {};
+      const values: Values = { ...defaults };
       header.columns.forEach((col, i) => {
         if (!col) return;
         const raw = (item.cells[i] ?? '').trim();
         if (raw === '') {
-          if (col.required)
+          if (col.required && !given.has(col.key))
             report(
               rowNo,
               col.key,

@@ -29,6 +29,7 @@ import {
 } from '../validation/imports';
 import { AUTH_ERRORS, err, json } from './openapiHelpers';
 import { notFound } from '../errors';
+import { LIST_FIELDS } from '../imports/listFields';
 
 // waitUntil work ends 30 s after the answer; what is left is taken up by the next call
 const CLEANUP_BUDGET_MS = 20_000;
@@ -48,6 +49,8 @@ const importQuery = z
   .strictObject({
     dry_run: z.enum(['0', '1', 'true', 'false']).optional(),
     filename: z.string().max(200).optional(),
+    // a list from one decision: what every row shares, given once (rows that carry it win)
+    ...Object.fromEntries(LIST_FIELDS.map((k) => [k, z.string().min(1).max(300).optional()])),
     // an upload in parts: part=1 starts a staging batch, later parts name it with batch=
     part: positiveInt.optional(),
     first_row: positiveInt.optional(),

@@ -2643,6 +2643,14 @@ export interface operations {
             query?: {
                 dry_run?: "0" | "1" | "true" | "false";
                 filename?: string;
+                year?: string;
+                award_code?: string;
+                unit_code?: string;
+                recipient_kind?: string;
+                method?: string;
+                movement_code?: string;
+                decision_no?: string;
+                decision_date?: string;
                 part?: string;
                 first_row?: string;
                 batch?: string;
