@@ -34,7 +34,9 @@ const signInSecret = persisted('SIGN_IN_SECRET', 'sign-in-secret', 32);
 
 // the contract honours any ADMIN_TOKEN locally; a deployed Worker would refuse this one
 const weakToken = isWeakSecret(adminToken)
-  ? `\n  Cảnh báo / warning: ADMIN_TOKEN is short or repetitive. Fine on this machine; a deployed Worker refuses it (at least ${MIN_SECRET_LENGTH} random characters).`
+  ? `\n  Cảnh báo / warning: ADMIN_TOKEN is short or repetitive. Fine on ` +
+    `this machine; a deployed Worker refuses it (at least ` +
+    `${MIN_SECRET_LENGTH} random characters).`
   : '';
 
 const persist = ['--local', '--persist-to', dataDir];
@@ -108,8 +110,11 @@ await run(
 
 // Offline, wrangler cannot fetch the `Request.cf` sample object and says so (with a stack) on
 // every start; it falls back to a placeholder, which is harmless here.
+const OFFLINE_NOISE = [
+  /Unable to fetch the `Request\.cf` object/,
+  /getaddrinfo ENOTFOUND workers\.cloudflare\.com/,
+  /^\s+at (GetAddrInfoReqWrap|process\.processTicksAndRejections)/,
+];
 function offlineNoise(line: string): boolean {
-  return /Unable to fetch the `Request\.cf` object|getaddrinfo ENOTFOUND workers\.cloudflare\.com|^\s+at (GetAddrInfoReqWrap|process\.processTicksAndRejections)/.test(
-    line,
-  );
+  return OFFLINE_NOISE.some((re) => re.test(line));
 }

@@ -7,7 +7,18 @@ export const documentation = {
     title: 'thidua API',
     version: '1',
     description:
-      "Award counts and emulation-movement results for thi đua, khen thưởng. Every count is the sum of `quantity`. Reads report their D1 cost in X-Rows-Read and carry an ETag from the data version and the caller's role and scope.\n\nEvery route needs an identity: `Authorization: Bearer <token>` (ADMIN_TOKEN or an API token), the session cookie of a sign-in link, or a Cloudflare Access JWT (Cf-Access-Jwt-Assertion). Roles: viewer (aggregates) < analyst (downloads, report forms, embeds, snapshots) < editor (imports, rollbacks) < admin (users, tokens, award catalog, audit log); a unit or cluster scope limits every number to it (403 for a unit or cluster outside it). Public: this document, /auth/sign-in, /embed-data (its token) and GET /snapshots/{id} (its unguessable id).",
+      'Award counts and emulation-movement results for thi đua, khen thưởng. ' +
+      'Every count is the sum of `quantity`. Reads report their D1 cost in ' +
+      "X-Rows-Read and carry an ETag from the data version and the caller's " +
+      'role and scope.\n\nEvery route needs an identity: `Authorization: ' +
+      'Bearer <token>` (ADMIN_TOKEN or an API token), the session cookie of a ' +
+      'sign-in link, or a Cloudflare Access JWT (Cf-Access-Jwt-Assertion). ' +
+      'Roles: viewer (aggregates) < analyst (downloads, report forms, embeds, ' +
+      'snapshots) < editor (imports, rollbacks) < admin (users, tokens, award ' +
+      'catalog, audit log); a unit or cluster scope limits every number to it ' +
+      '(403 for a unit or cluster outside it). Public: this document, ' +
+      '/auth/sign-in, /embed-data (its token) and GET /snapshots/{id} (its ' +
+      'unguessable id).',
   },
   servers: [{ url: '/api/v1' }],
   components: {

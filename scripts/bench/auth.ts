@@ -65,7 +65,8 @@ try {
   console.log('|---|---|---|---|---|');
   for (const [name, s] of Object.entries(samples)) {
     console.log(
-      `| ${name} | ${s.rows} | ${pct(s.ms, 50).toFixed(1)} | ${pct(s.ms, 95).toFixed(1)} | ${(pct(s.ms, 50) / base).toFixed(2)}× |`,
+      `| ${name} | ${s.rows} | ${pct(s.ms, 50).toFixed(1)} | ` +
+        `${pct(s.ms, 95).toFixed(1)} | ${(pct(s.ms, 50) / base).toFixed(2)}× |`,
     );
   }
 } finally {

@@ -26,7 +26,8 @@ export async function writeAwards(file: string, rows: number, badRow?: number, n
     out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write(
     names
-      ? 'Năm,Danh hiệu,Đơn vị công tác,Đối tượng,Số lượng,Giới tính,Hình thức xét khen,Số quyết định,Ngày quyết định,Họ và tên\r\n'
+      ? 'Năm,Danh hiệu,Đơn vị công tác,Đối tượng,Số lượng,Giới tính,Hình thức ' +
+          'xét khen,Số quyết định,Ngày quyết định,Họ và tên\r\n'
       : 'year,award_code,unit_code,recipient_kind,quantity,gender,method,decision_no,decision_date,recipient_name\r\n',
   );
   let buf = '';

@@ -9,7 +9,8 @@ import { NAIVE_QUERIES } from './naive.ts';
 
 const TABLES: Record<string, string> = {
   awards:
-    'year, award_code, unit_id, recipient_kind, quantity, gender, recipient_class, method, ethnic_minority, movement_id',
+    'year, award_code, unit_id, recipient_kind, quantity, gender, ' +
+    'recipient_class, method, ethnic_minority, movement_id',
   units: 'id, code, parent_id',
   unit_closure: 'ancestor_id, unit_id, depth',
   award_types: 'code, category, tier',

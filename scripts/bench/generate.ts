@@ -43,7 +43,8 @@ export function generate(dataDir: string, rows: number): { seconds: number; cube
   }
   const rnd = createRandom(rows);
   const insert = db.prepare(
-    `INSERT INTO awards (batch_id, row_no, year, award_code, unit_id, recipient_kind, quantity, gender, recipient_class, method, ethnic_minority, movement_id, decision_no, decision_date)
+    `INSERT INTO awards (batch_id, row_no, year, award_code, unit_id, recipient_kind, quantity, gender,
+      recipient_class, method, ethnic_minority, movement_id, decision_no, decision_date)
      VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.exec('BEGIN');

@@ -95,9 +95,11 @@ try {
     (await (await server.api('/api/v1/imports')).json()) as { batches: { id: number; status: string }[] }
   ).batches.find((b) => b.id === batchId);
   console.log(
-    `commit request ${((t1 - t0) / 1000).toFixed(1)} s, rollback request ${((t3 - t2) / 1000).toFixed(1)} s, consistency after: ${consistency.ok ? 'ok' : 'FAILED'}, batch ${left?.status}; load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
+    `commit request ${((t1 - t0) / 1000).toFixed(1)} s, rollback request ${((t3 - t2) / 1000).toFixed(1)} s, ` +
+      `consistency after: ${consistency.ok ? 'ok' : 'FAILED'}, batch ${left?.status}; ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
   );
 
   const windows: [string, number, number][] = [
@@ -117,7 +119,9 @@ try {
     for (let i = 1; i < ends.length; i++) gap = Math.max(gap, ends[i] - ends[i - 1]);
     const half = rs.filter((r) => r.status !== 200 || (r.body !== before && r.body !== after)).length;
     console.log(
-      `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} | ${Math.max(...lat).toFixed(0)} | ${gap.toFixed(0)} | ${half} |`,
+      `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ` +
+        `${pct(lat, 99).toFixed(0)} | ${Math.max(...lat).toFixed(0)} | ` +
+        `${gap.toFixed(0)} | ${half} |`,
     );
   }
   const bad = reads.filter((r) => r.status !== 200 || (r.body !== before && r.body !== after));

@@ -21,14 +21,16 @@ export const NAIVE_QUERIES: Record<string, string> = {
     FROM awards a JOIN award_types t ON t.code = a.award_code GROUP BY a.year, t.category, a.recipient_kind`,
   overview_trend: `SELECT a.year, t.tier, SUM(a.quantity) AS count
     FROM awards a JOIN award_types t ON t.code = a.award_code GROUP BY a.year, t.tier`,
-  overview_indicators: `SELECT a.year, a.recipient_kind AS kind, a.recipient_class AS class, a.gender, a.ethnic_minority AS ethnic, SUM(a.quantity) AS count
+  overview_indicators: `SELECT a.year, a.recipient_kind AS kind, a.recipient_class AS class, a.gender,
+    a.ethnic_minority AS ethnic, SUM(a.quantity) AS count
     FROM awards a GROUP BY a.year, a.recipient_kind, a.recipient_class, a.gender, a.ethnic_minority`,
   overview_top_units: childrenOf('TB', 'AND a.year = 2024'),
   area_children: childrenOf('TB'),
   area_heatmap: childrenOf('TB', '', true),
   area_district: childrenOf('TB-TT'),
   cluster_results: `SELECT r.year, u.code AS unit, r.score, r.rank, r.proposed_award_code AS proposed_award
-    FROM movement_results r JOIN units u ON u.id = r.unit_id WHERE r.cluster_id = ${cluster('TB-CUM1')} ORDER BY r.year, r.rank`,
+    FROM movement_results r JOIN units u ON u.id = r.unit_id WHERE r.cluster_id = ${cluster('TB-CUM1')} ORDER BY
+      r.year, r.rank`,
   cluster_awards: `SELECT a.year, mu.code AS unit, SUM(a.quantity) AS count
     FROM awards a JOIN unit_closure c ON c.unit_id = a.unit_id
     JOIN cluster_members m ON m.unit_id = c.ancestor_id AND a.year BETWEEN m.year_from AND COALESCE(m.year_to, 9999)

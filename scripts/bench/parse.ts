@@ -12,7 +12,8 @@ const TOKEN = 'bench-token';
 const HEAD =
   'year,award_code,unit_code,recipient_kind,quantity,gender,method,decision_no,decision_date,recipient_name\r\n';
 const row = (i: number) =>
-  `${2012 + (i % 14)},LDTT,X${String(i % 200).padStart(3, '0')},individual,1,F,THUONG_XUYEN,${i}/QĐ-UBND,15/12/2020,Nguyễn Thị Hoa\r\n`;
+  `${2012 + (i % 14)},LDTT,X${String(i % 200).padStart(3, '0')},individual,1,F,THUONG_XUYEN,` +
+  `${i}/QĐ-UBND,15/12/2020,Nguyễn Thị Hoa\r\n`;
 
 /** An awards CSV of about `mb` MB whose record at fraction `at` of the file opens a quote it never closes. */
 function strayQuote(mb: number, at: number): string {
@@ -72,7 +73,9 @@ try {
     const s = (performance.now() - started) / 1000;
     const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
     console.log(
-      `| ${label} | ${(size / 1e6).toFixed(1)} MB | ${res.status} | ${s.toFixed(2)} s | ${text.length.toLocaleString('en')} B | ${text.slice(0, 140).replace(/\|/g, '/')} |`,
+      `| ${label} | ${(size / 1e6).toFixed(1)} MB | ${res.status} | ` +
+        `${s.toFixed(2)} s | ${text.length.toLocaleString('en')} B | ` +
+        `${text.slice(0, 140).replace(/\|/g, '/')} |`,
     );
   };
   console.log(

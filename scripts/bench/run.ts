@@ -105,7 +105,8 @@ for (const size of SIZES) {
       views[name] = await measureView(server.url, calls);
       const v = views[name];
       console.error(
-        `${name}: rows read ${v.rowsRead} (naive ${v.naiveRowsRead}), p50 ${v.p50.toFixed(1)} ms, p95 ${v.p95.toFixed(1)} ms`,
+        `${name}: rows read ${v.rowsRead} (naive ${v.naiveRowsRead}), p50 ` +
+          `${v.p50.toFixed(1)} ms, p95 ${v.p95.toFixed(1)} ms`,
       );
       for (const c of v.cold) {
         if (
@@ -166,17 +167,26 @@ writeFileSync(
 
 const f = (n: number, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(
-  `\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${CLIENTS} clients × ${ROUNDS} rounds per view.\n`,
+  `\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} ` +
+    `GiB, Node ${machine.node}; ${CLIENTS} clients × ${ROUNDS} rounds per ` +
+    `view.\n`,
 );
 console.log(
-  '| rows | view | rows read (ours) | rows read (naive D1) | ours ms per call, 1 client p50 / p95 | ours ms per call, 20 clients p50 / p95 (worst call p95) | naive D1 ms per view (1 client) | DuckDB ms per view | warm: rows read / cache hits |',
+  '| rows | view | rows read (ours) | rows read (naive D1) | ours ms per ' +
+    'call, 1 client p50 / p95 | ours ms per call, 20 clients p50 / p95 ' +
+    '(worst call p95) | naive D1 ms per view (1 client) | DuckDB ms per ' +
+    'view | warm: rows read / cache hits |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   for (const [name, v] of Object.entries(r.views)) {
     const calls = VIEWS[name].length;
     console.log(
-      `| ${f(r.size)} | ${name} | ${f(v.rowsRead)} | ${f(v.naiveRowsRead)} | ${f(v.singleP50, 1)} / ${f(v.singleP95, 1)} | ${f(v.p50, 1)} / ${f(v.p95, 1)} (${f(v.worstCallP95, 1)}) | ${f(v.naiveMs, 0)} | ${f(r.duckPerView[name], 1)} | ${v.warmRowsRead} / ${v.warmHits} of ${calls} |`,
+      `| ${f(r.size)} | ${name} | ${f(v.rowsRead)} | ${f(v.naiveRowsRead)} | ` +
+        `${f(v.singleP50, 1)} / ${f(v.singleP95, 1)} | ${f(v.p50, 1)} / ` +
+        `${f(v.p95, 1)} (${f(v.worstCallP95, 1)}) | ${f(v.naiveMs, 0)} | ` +
+        `${f(r.duckPerView[name], 1)} | ${v.warmRowsRead} / ${v.warmHits} of ` +
+        `${calls} |`,
     );
   }
 }

@@ -27,7 +27,9 @@ export const MOVEMENTS: MovementRecord[] = [
   },
   {
     code: 'PT-DH-XIV',
-    name: 'Thi đua yêu nước chào mừng Đại hội đảng bộ các cấp, tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng',
+    name:
+      'Thi đua yêu nước chào mừng Đại hội đảng bộ các cấp, tiến tới Đại hội ' +
+      'đại biểu toàn quốc lần thứ XIV của Đảng',
     level: 'central',
     kind: 'campaign',
     start_date: '2024-09-01',

@@ -31,7 +31,8 @@ function insert<T extends SQLiteTable>(
       .slice(i, i + chunk)
       .map((r) => `(${keys.map((k) => literal((r as Record<string, Value>)[k])).join(',')})`);
     out.push(
-      `INSERT INTO ${getTableName(table)} (${keys.map((k) => columns[k].name).join(',')}) VALUES\n${values.join(',\n')};`,
+      `INSERT INTO ${getTableName(table)} (${keys.map((k) => columns[k].name).join(',')}) ` +
+        `VALUES\n${values.join(',\n')};`,
     );
   }
   return out;

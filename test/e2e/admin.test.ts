@@ -88,110 +88,115 @@ async function makeLinkInPage(page: Page, email: string): Promise<string> {
 const closeDialog = (page: Page) => page.locator('dialog[open] button:has-text("Đóng")').click();
 
 describe('Quản trị: users', () => {
-  it('adds a viewer scoped to a district; with the link made for them they see only that district, no downloads, no Dữ liệu or Quản trị', async () => {
-    const meta = await api<{ units: Unit[] }>('/api/v1/meta');
-    const district = meta.units.find((u) => u.parent_code === 'TB' && u.kind === 'district')!;
-    expect(district).toBeDefined();
-    const email = 'xem.huyen@example.vn';
+  it(
+    'adds a viewer scoped to a district; with the link made for them they ' +
+      'see only that district, no downloads, no Dữ liệu or Quản trị',
+    async () => {
+      const meta = await api<{ units: Unit[] }>('/api/v1/meta');
+      const district = meta.units.find((u) => u.parent_code === 'TB' && u.kind === 'district')!;
+      expect(district).toBeDefined();
+      const email = 'xem.huyen@example.vn';
 
-    const { page, errors } = await openAdmin();
-    const form = page.locator('[data-testid=add-user]');
-    await form.locator('[data-testid=user-email]').fill(email);
-    await form.locator('[data-testid=user-name]').fill('Người xem cấp huyện');
-    await form.locator('[data-testid=user-role]').selectOption('viewer');
-    await form.locator('label:has-text("Một đơn vị")').click();
-    await form.locator('[data-testid=scope-unit]').selectOption(district.code);
-    await form.locator('button[type=submit]').click();
-    await form.locator(`text=Đã thêm ${email}.`).waitFor();
-    const row = page.locator(`[data-testid=users] tr[data-user="${email}"]`);
-    await row.waitFor();
-    const cells = await row.locator('th, td').allTextContents();
-    expect(cells.slice(0, 5)).toEqual([
-      email,
-      'Người xem cấp huyện',
-      'Người xem',
-      `Đơn vị: ${district.name} (đến 30/06/2025)`,
-      'Đang hoạt động',
-    ]);
-    expect(cells[5]).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
-    const made = (await api<{ users: User[] }>('/api/v1/users')).users.find((u) => u.email === email)!;
-    expect(made).toMatchObject({ role: 'viewer', scope: { unit: district.code }, disabled_at: null });
+      const { page, errors } = await openAdmin();
+      const form = page.locator('[data-testid=add-user]');
+      await form.locator('[data-testid=user-email]').fill(email);
+      await form.locator('[data-testid=user-name]').fill('Người xem cấp huyện');
+      await form.locator('[data-testid=user-role]').selectOption('viewer');
+      await form.locator('label:has-text("Một đơn vị")').click();
+      await form.locator('[data-testid=scope-unit]').selectOption(district.code);
+      await form.locator('button[type=submit]').click();
+      await form.locator(`text=Đã thêm ${email}.`).waitFor();
+      const row = page.locator(`[data-testid=users] tr[data-user="${email}"]`);
+      await row.waitFor();
+      const cells = await row.locator('th, td').allTextContents();
+      expect(cells.slice(0, 5)).toEqual([
+        email,
+        'Người xem cấp huyện',
+        'Người xem',
+        `Đơn vị: ${district.name} (đến 30/06/2025)`,
+        'Đang hoạt động',
+      ]);
+      expect(cells[5]).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+      const made = (await api<{ users: User[] }>('/api/v1/users')).users.find((u) => u.email === email)!;
+      expect(made).toMatchObject({ role: 'viewer', scope: { unit: district.code }, disabled_at: null });
 
-    const link = await makeLinkInPage(page, email);
-    await page.screenshot({ path: `${SHOTS}/quan-tri-lien-ket-vi-1280x800.png` });
-    await closeDialog(page);
-    expect(errors).toEqual([]);
-    await page.close();
+      const link = await makeLinkInPage(page, email);
+      await page.screenshot({ path: `${SHOTS}/quan-tri-lien-ket-vi-1280x800.png` });
+      await closeDialog(page);
+      expect(errors).toEqual([]);
+      await page.close();
 
-    const viewer = await openLink(demo.browser, link);
-    const v = viewer.page;
-    expect(await v.textContent('[data-testid=account-email]')).toBe(email);
-    expect(await v.textContent('[data-testid=account-role]')).toBe('Người xem');
-    // the unit's name comes with the catalog, which may arrive after the account line
-    await expect
-      .poll(() => v.textContent('[data-testid=account-scope]'))
-      .toBe(`Đơn vị: ${district.name} (đến 30/06/2025)`);
-    expect(await v.locator('nav[aria-label="Các trang"] a').allTextContents()).toEqual([
-      'Tổng quan',
-      'Địa bàn',
-      'Cụm, khối thi đua',
-      'Phong trào',
-      'Hình thức',
-    ]);
+      const viewer = await openLink(demo.browser, link);
+      const v = viewer.page;
+      expect(await v.textContent('[data-testid=account-email]')).toBe(email);
+      expect(await v.textContent('[data-testid=account-role]')).toBe('Người xem');
+      // the unit's name comes with the catalog, which may arrive after the account line
+      await expect
+        .poll(() => v.textContent('[data-testid=account-scope]'))
+        .toBe(`Đơn vị: ${district.name} (đến 30/06/2025)`);
+      expect(await v.locator('nav[aria-label="Các trang"] a').allTextContents()).toEqual([
+        'Tổng quan',
+        'Địa bàn',
+        'Cụm, khối thi đua',
+        'Phong trào',
+        'Hình thức',
+      ]);
 
-    // the KPI is the district's own figure, which is not the whole demo's
-    const mine = await api<Summary>(`/api/v1/awards/summary?unit=${district.code}&group_by=year`);
-    const all = await api<Summary>('/api/v1/awards/summary?group_by=year');
-    const last = mine.rows.at(-1)! as { year: number; count: number };
-    expect(last.count).not.toBe((all.rows.find((r) => r.year === last.year) as { count: number }).count);
-    await expect.poll(() => v.textContent('[data-kpi="kpiTotal"] .value')).toBe(viCount(last.count));
-    await v.waitForSelector('[data-card=trend] canvas');
-    // a viewer keeps the picture (made in the browser) but not the files or embeds
-    expect(await v.locator('a[data-format=csv], a[data-format=xlsx]').count()).toBe(0);
-    expect(await v.locator('[data-card=trend] [data-format=png]').count()).toBe(1);
-    expect(await v.locator('[data-testid=embed-open]').count()).toBe(0);
-    // the units above the district are there for context but cannot be chosen
-    expect(await v.locator('.unit select option[value="TB"]').getAttribute('disabled')).not.toBeNull();
-    expect(await v.locator('.unit select option').first().textContent()).toBe('Toàn bộ phạm vi của bạn');
-    await v.screenshot({ path: `${SHOTS}/nguoi-xem-tong-quan-vi-1280x800.png`, fullPage: true });
+      // the KPI is the district's own figure, which is not the whole demo's
+      const mine = await api<Summary>(`/api/v1/awards/summary?unit=${district.code}&group_by=year`);
+      const all = await api<Summary>('/api/v1/awards/summary?group_by=year');
+      const last = mine.rows.at(-1)! as { year: number; count: number };
+      expect(last.count).not.toBe((all.rows.find((r) => r.year === last.year) as { count: number }).count);
+      await expect.poll(() => v.textContent('[data-kpi="kpiTotal"] .value')).toBe(viCount(last.count));
+      await v.waitForSelector('[data-card=trend] canvas');
+      // a viewer keeps the picture (made in the browser) but not the files or embeds
+      expect(await v.locator('a[data-format=csv], a[data-format=xlsx]').count()).toBe(0);
+      expect(await v.locator('[data-card=trend] [data-format=png]').count()).toBe(1);
+      expect(await v.locator('[data-testid=embed-open]').count()).toBe(0);
+      // the units above the district are there for context but cannot be chosen
+      expect(await v.locator('.unit select option[value="TB"]').getAttribute('disabled')).not.toBeNull();
+      expect(await v.locator('.unit select option').first().textContent()).toBe('Toàn bộ phạm vi của bạn');
+      await v.screenshot({ path: `${SHOTS}/nguoi-xem-tong-quan-vi-1280x800.png`, fullPage: true });
 
-    // Địa bàn starts at the district: its table is the district's rows from the API
-    await v.click('nav a:has-text("Địa bàn")');
-    const byUnit = await api<Summary>(`/api/v1/awards/summary?unit=${district.code}&group_by=unit`);
-    await expect
-      .poll(async () => (await cardTable(v, 'area-units')).map((r) => r[1]))
-      .toEqual((byUnit.rows as { count: number }[]).sort((a, b) => b.count - a.count).map((r) => viCount(r.count)));
-    expect(await v.textContent('[data-card=area-units] h2')).toBe(
-      `Khen thưởng trong ${district.name} (đến 30/06/2025)`,
-    );
-    expect(await v.locator('nav[aria-label="Vị trí trong cây địa bàn"] li').allTextContents()).toEqual([
-      `${district.name} (đến 30/06/2025)`,
-    ]);
+      // Địa bàn starts at the district: its table is the district's rows from the API
+      await v.click('nav a:has-text("Địa bàn")');
+      const byUnit = await api<Summary>(`/api/v1/awards/summary?unit=${district.code}&group_by=unit`);
+      await expect
+        .poll(async () => (await cardTable(v, 'area-units')).map((r) => r[1]))
+        .toEqual((byUnit.rows as { count: number }[]).sort((a, b) => b.count - a.count).map((r) => viCount(r.count)));
+      expect(await v.textContent('[data-card=area-units] h2')).toBe(
+        `Khen thưởng trong ${district.name} (đến 30/06/2025)`,
+      );
+      expect(await v.locator('nav[aria-label="Vị trí trong cây địa bàn"] li').allTextContents()).toEqual([
+        `${district.name} (đến 30/06/2025)`,
+      ]);
 
-    // pages above the role say so instead of loading
-    for (const path of ['/du-lieu', '/quan-tri']) {
-      await v.goto(`${demo.server.url}${path}`);
-      await v.locator('[data-testid=page-denied]').waitFor();
-      expect(await v.textContent('[data-testid=page-denied]')).toContain('vai trò của bạn là Người xem');
-      expect(await v.locator('.card').count()).toBe(0);
-    }
+      // pages above the role say so instead of loading
+      for (const path of ['/du-lieu', '/quan-tri']) {
+        await v.goto(`${demo.server.url}${path}`);
+        await v.locator('[data-testid=page-denied]').waitFor();
+        expect(await v.textContent('[data-testid=page-denied]')).toContain('vai trò của bạn là Người xem');
+        expect(await v.locator('.card').count()).toBe(0);
+      }
 
-    // an area outside the scope (here by a hand-made URL): each card says why, the page stands
-    await v.goto(`${demo.server.url}/?unit=TB`);
-    await v.waitForSelector('[data-card=trend] [role=alert]');
-    expect(await v.textContent('[data-card=trend] [role=alert]')).toContain(
-      `Không tải được số liệu: bạn không có quyền xem số liệu này (unit: unit 'TB' is outside your scope (unit ${district.code}))`,
-    );
-    expect(await v.textContent('main h1')).toBe('Tổng quan');
+      // an area outside the scope (here by a hand-made URL): each card says why, the page stands
+      await v.goto(`${demo.server.url}/?unit=TB`);
+      await v.waitForSelector('[data-card=trend] [role=alert]');
+      expect(await v.textContent('[data-card=trend] [role=alert]')).toContain(
+        `Không tải được số liệu: bạn không có quyền xem số liệu này (unit: ` +
+          `unit 'TB' is outside your scope (unit ${district.code}))`,
+      );
+      expect(await v.textContent('main h1')).toBe('Tổng quan');
 
-    // and the API answers this browser as the viewer
-    const asViewer = (path: string) => v.evaluate(async (p) => (await fetch(p)).status, path);
-    expect(await asViewer(`/api/v1/awards/summary?group_by=year&format=csv`)).toBe(403);
-    expect(await asViewer('/api/v1/users')).toBe(403);
-    expect(await asViewer(`/api/v1/awards/summary?group_by=year&unit=${district.code}`)).toBe(200);
-    expect(viewer.errors).toEqual([]);
-    await viewer.close();
-  });
+      // and the API answers this browser as the viewer
+      const asViewer = (path: string) => v.evaluate(async (p) => (await fetch(p)).status, path);
+      expect(await asViewer(`/api/v1/awards/summary?group_by=year&format=csv`)).toBe(403);
+      expect(await asViewer('/api/v1/users')).toBe(403);
+      expect(await asViewer(`/api/v1/awards/summary?group_by=year&unit=${district.code}`)).toBe(200);
+      expect(viewer.errors).toEqual([]);
+      await viewer.close();
+    },
+  );
 
   it("changes a role and disables a user behind a confirmation; the user's open dashboard follows", async () => {
     const email = 'bien.tap@example.vn';
@@ -387,55 +392,59 @@ describe('Quản trị: API tokens and the audit log', () => {
 });
 
 describe('Quản trị: layout', () => {
-  it('is photographed at 1280x800 and 390x844, light and dark, in both languages, without overflow or axe violations', async () => {
-    // something in every table, whatever ran before
-    const user = await apiUser(demo.server, {
-      email: 'nguyen.thi.bo.cuc@so-noi-vu.thaibinh.gov.vn',
-      name: 'Nguyễn Thị Bố Cục',
-      role: 'editor',
-      scope_cluster: 'TB-CUM1',
-    });
-    const token = await demo.server.api('/api/v1/tokens', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user_id: user.id, label: 'Đồng bộ hằng đêm' }),
-    });
-    expect(token.status).toBe(201);
-    for (const [viewport, scheme, lang] of [
-      [DESKTOP, 'light', 'vi'],
-      [PHONE, 'light', 'vi'],
-      [DESKTOP, 'dark', 'vi'],
-      [PHONE, 'dark', 'vi'],
-      [DESKTOP, 'light', 'en'],
-      [PHONE, 'light', 'en'],
-    ] as const) {
-      const opened = await openPage(
-        demo,
-        `${demo.server.url}/quan-tri${lang === 'en' ? '?lang=en' : ''}`,
-        viewport,
-        scheme,
-      );
-      const { page, errors } = opened;
-      await page.waitForSelector('[data-testid=users]');
-      await page.waitForSelector('[data-testid=tokens]');
-      await page.waitForSelector('[data-testid=audit]');
-      expect(await page.textContent('main h1')).toBe(lang === 'en' ? 'Administration' : 'Quản trị');
-      expect(await horizontalOverflow(page), `${viewport.width} ${scheme} ${lang}`).toBeLessThanOrEqual(0);
-      const name = `quan-tri-${lang}-${viewport.width}x${viewport.height}${scheme === 'dark' ? '-dark' : ''}`;
-      await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-      expect(await seriousA11yViolations(page), name).toEqual([]);
-      // a dialog open, on top of the page: also accessible and inside the window
-      await page.locator('[data-testid=users] tbody tr').first().locator('button').first().click();
-      const dialog = page.locator('[data-testid=edit-user]');
-      await dialog.waitFor();
-      const box = (await dialog.boundingBox())!;
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
-      await page.screenshot({ path: `${SHOTS}/${name}-sua.png` });
-      expect(await seriousA11yViolations(page), `${name} dialog`).toEqual([]);
-      await dialog.locator(`button:has-text("${lang === 'en' ? 'Cancel' : 'Huỷ'}")`).click();
-      expect(errors).toEqual([]);
-      await page.close();
-    }
-  });
+  it(
+    'is photographed at 1280x800 and 390x844, light and dark, in both ' +
+      'languages, without overflow or axe violations',
+    async () => {
+      // something in every table, whatever ran before
+      const user = await apiUser(demo.server, {
+        email: 'nguyen.thi.bo.cuc@so-noi-vu.thaibinh.gov.vn',
+        name: 'Nguyễn Thị Bố Cục',
+        role: 'editor',
+        scope_cluster: 'TB-CUM1',
+      });
+      const token = await demo.server.api('/api/v1/tokens', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user_id: user.id, label: 'Đồng bộ hằng đêm' }),
+      });
+      expect(token.status).toBe(201);
+      for (const [viewport, scheme, lang] of [
+        [DESKTOP, 'light', 'vi'],
+        [PHONE, 'light', 'vi'],
+        [DESKTOP, 'dark', 'vi'],
+        [PHONE, 'dark', 'vi'],
+        [DESKTOP, 'light', 'en'],
+        [PHONE, 'light', 'en'],
+      ] as const) {
+        const opened = await openPage(
+          demo,
+          `${demo.server.url}/quan-tri${lang === 'en' ? '?lang=en' : ''}`,
+          viewport,
+          scheme,
+        );
+        const { page, errors } = opened;
+        await page.waitForSelector('[data-testid=users]');
+        await page.waitForSelector('[data-testid=tokens]');
+        await page.waitForSelector('[data-testid=audit]');
+        expect(await page.textContent('main h1')).toBe(lang === 'en' ? 'Administration' : 'Quản trị');
+        expect(await horizontalOverflow(page), `${viewport.width} ${scheme} ${lang}`).toBeLessThanOrEqual(0);
+        const name = `quan-tri-${lang}-${viewport.width}x${viewport.height}${scheme === 'dark' ? '-dark' : ''}`;
+        await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+        expect(await seriousA11yViolations(page), name).toEqual([]);
+        // a dialog open, on top of the page: also accessible and inside the window
+        await page.locator('[data-testid=users] tbody tr').first().locator('button').first().click();
+        const dialog = page.locator('[data-testid=edit-user]');
+        await dialog.waitFor();
+        const box = (await dialog.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+        await page.screenshot({ path: `${SHOTS}/${name}-sua.png` });
+        expect(await seriousA11yViolations(page), `${name} dialog`).toEqual([]);
+        await dialog.locator(`button:has-text("${lang === 'en' ? 'Cancel' : 'Huỷ'}")`).click();
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    },
+  );
 });

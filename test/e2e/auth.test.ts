@@ -66,29 +66,34 @@ describe('without a session', () => {
     },
   );
 
-  it('is photographed at 1280x800 and 390x844, light and dark, in both languages, without overflow or axe violations', async () => {
-    for (const [viewport, scheme, lang] of [
-      [DESKTOP, 'light', 'vi'],
-      [PHONE, 'light', 'vi'],
-      [DESKTOP, 'dark', 'vi'],
-      [PHONE, 'dark', 'en'],
-      [DESKTOP, 'light', 'en'],
-    ] as const) {
-      const { context, page, errors } = await freshPage(viewport, scheme);
-      await page.goto(`${demo.server.url}/${lang === 'en' ? '?lang=en' : ''}`);
-      await page.locator('[data-testid=sign-in]').waitFor();
-      expect(await page.textContent('h1')).toBe(lang === 'en' ? 'Sign-in required' : 'Cần đăng nhập');
-      expect(await page.getAttribute('html', 'lang')).toBe(lang);
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await page.screenshot({
-        path: `${SHOTS}/dang-nhap-${lang}-${viewport.width}x${viewport.height}${scheme === 'dark' ? '-dark' : ''}.png`,
-        fullPage: true,
-      });
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      expect(errors).toEqual([WHO_AM_I_401]);
-      await context.close();
-    }
-  });
+  it(
+    'is photographed at 1280x800 and 390x844, light and dark, in both ' +
+      'languages, without overflow or axe violations',
+    async () => {
+      for (const [viewport, scheme, lang] of [
+        [DESKTOP, 'light', 'vi'],
+        [PHONE, 'light', 'vi'],
+        [DESKTOP, 'dark', 'vi'],
+        [PHONE, 'dark', 'en'],
+        [DESKTOP, 'light', 'en'],
+      ] as const) {
+        const { context, page, errors } = await freshPage(viewport, scheme);
+        const dark = scheme === 'dark';
+        await page.goto(`${demo.server.url}/${lang === 'en' ? '?lang=en' : ''}`);
+        await page.locator('[data-testid=sign-in]').waitFor();
+        expect(await page.textContent('h1')).toBe(lang === 'en' ? 'Sign-in required' : 'Cần đăng nhập');
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: `${SHOTS}/dang-nhap-${lang}-${viewport.width}x${viewport.height}${dark ? '-dark' : ''}.png`,
+          fullPage: true,
+        });
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        expect(errors).toEqual([WHO_AM_I_401]);
+        await context.close();
+      }
+    },
+  );
 });
 
 describe('the sign-in link', () => {
@@ -144,7 +149,8 @@ describe('the sign-in link', () => {
     await page.goto(demo.server.signInLink);
     await page.locator('[data-testid=sign-in]').waitFor();
     expect(await page.textContent('[data-testid=sign-in] [role=alert]')).toBe(
-      'Liên kết đăng nhập này đã được dùng. Mỗi liên kết chỉ mở được một phiên: hãy đề nghị quản trị viên cấp một liên kết mới.',
+      'Liên kết đăng nhập này đã được dùng. Mỗi liên kết chỉ mở được một ' +
+        'phiên: hãy đề nghị quản trị viên cấp một liên kết mới.',
     );
     expect(await sessionCookie(context, demo.server.url)).toBeUndefined();
     await page.screenshot({ path: `${SHOTS}/lien-ket-da-dung-vi-1280x800.png` });

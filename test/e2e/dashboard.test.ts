@@ -22,6 +22,7 @@ import {
 const demo = demoSession();
 
 type Rows<T> = { rows: T[]; total: number };
+const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const api = <T>(path: string) => apiJson<T>(demo.server, path);
 
 describe.each(PAGES)('page $slug', ({ path, slug, vi, en }) => {
@@ -228,13 +229,7 @@ describe('tables equal the API', () => {
     for (const [i, y] of years.entries()) {
       const r = res.rows.find((x) => x.year === y && x.unit === 'TB-TT');
       // Thái Thụy joined cluster 1 in 2016: a dash before, its rank and score after
-      expect(thaiThuy[i + 1]).toMatch(
-        r
-          ? new RegExp(
-              `^${r.rank} \\(${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r.score)}\\)`,
-            )
-          : /^–$/,
-      );
+      expect(thaiThuy[i + 1]).toMatch(r ? new RegExp(`^${r.rank} \\(${oneDecimal.format(r.score)}\\)`) : /^–$/);
     }
     expect(await page.textContent('[data-card="members"]')).toContain('vào cụm năm 2016');
     // another cluster from the page's picker: the URL and the table follow

@@ -15,7 +15,10 @@ let browser: Browser;
 let signedIn: SignedIn;
 
 const HEAD = 'Năm,Mã hình thức,Mã đơn vị,Đối tượng,Số lượng,Tên người/tập thể được khen';
-const BAD = `${HEAD}\n2024,LDTT,X1,individual,2,Nguyễn Thị Hoa\n2024,LDTT,X9,individual,1,Trần Văn Nam\n2024,LDTT,X1,collective,1,Tổ 3\n`;
+const BAD =
+  `${HEAD}\n2024,LDTT,X1,individual,2,Nguyễn Thị ` +
+  `Hoa\n2024,LDTT,X9,individual,1,Trần Văn ` +
+  `Nam\n2024,LDTT,X1,collective,1,Tổ 3\n`;
 const GOOD = `${HEAD}\n2024,LDTT,X1,individual,2,Nguyễn Thị Hoa\n2024,CSTD_CS,X2,individual,1,"Lê Minh, Ánh"\n`;
 
 beforeAll(async () => {

@@ -22,7 +22,11 @@ async function host(body: () => string): Promise<string> {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Cổng thông tin thử</title>
 <body style="font-family:sans-serif;margin:1rem;background:#eef"><h1>Trang chủ cổng thông tin tỉnh (thử)</h1>
-<script>window.heights = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'thidua:height') window.heights.push(e.data.height); });</script>
+<script>window.heights = [];
+addEventListener('message', (e) => {
+  if (e.data && e.data.type === 'thidua:height') window.heights.push(e.data.height);
+});
+</script>
 ${body()}<p>Cuối trang</p></body></html>`);
   });
   hosts.push(srv);

@@ -278,55 +278,59 @@ describe('sign-in links and sessions', () => {
     }
   });
 
-  it('sends a person whose link is refused to the sign-in screen with the reason (still counted); scripts get the JSON', async () => {
-    const browser = (ticket: string, ip: string) =>
-      anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=${ticket}`, {
-        headers: { accept: 'text/html,application/xhtml+xml', 'CF-Connecting-IP': ip },
+  it(
+    'sends a person whose link is refused to the sign-in screen with the ' +
+      'reason (still counted); scripts get the JSON',
+    async () => {
+      const browser = (ticket: string, ip: string) =>
+        anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=${ticket}`, {
+          headers: { accept: 'text/html,application/xhtml+xml', 'CF-Connecting-IP': ip },
+          redirect: 'manual',
+        });
+      const failures = async (ip: string) =>
+        (await env.DB.prepare('SELECT count FROM auth_failures WHERE client = ?').bind(ip).first<number>('count')) ?? 0;
+      const expired = await bootstrapTicket(-10);
+      const bad = await browser(expired, '192.0.2.50');
+      expect(bad.status).toBe(303);
+      expect(bad.headers.get('Location')).toBe('/?sign_in=link-invalid');
+      expect(bad.headers.get('Set-Cookie')).toBeNull();
+      expect(await failures('192.0.2.50')).toBe(1);
+
+      const gone = await person('viewer', null, '-link-gone');
+      const link = (
+        (await (
+          await api(`${ORIGIN}/api/v1/auth/sign-in-links`, {
+            method: 'POST',
+            headers: json,
+            body: JSON.stringify({ user_id: gone.id }),
+          })
+        ).json()) as { url: string }
+      ).url;
+      await api(`${ORIGIN}/api/v1/users/${gone.id}`, {
+        method: 'PATCH',
+        headers: json,
+        body: JSON.stringify({ disabled: true }),
+      });
+      const disabled = await browser(new URL(link).searchParams.get('ticket')!, '192.0.2.51');
+      expect(disabled.headers.get('Location')).toBe('/?sign_in=link-no-access');
+      expect(disabled.headers.get('Set-Cookie')).toBeNull();
+
+      for (let i = 0; i < 10; i++) await browser(expired, '192.0.2.52');
+      const blocked = await browser(await bootstrapTicket(), '192.0.2.52');
+      expect(blocked.headers.get('Location')).toBe('/?sign_in=too-many');
+      expect(blocked.headers.get('Set-Cookie')).toBeNull();
+
+      const script = await anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=${expired}`, {
+        headers: { accept: 'application/json', 'CF-Connecting-IP': '192.0.2.53' },
         redirect: 'manual',
       });
-    const failures = async (ip: string) =>
-      (await env.DB.prepare('SELECT count FROM auth_failures WHERE client = ?').bind(ip).first<number>('count')) ?? 0;
-    const expired = await bootstrapTicket(-10);
-    const bad = await browser(expired, '192.0.2.50');
-    expect(bad.status).toBe(303);
-    expect(bad.headers.get('Location')).toBe('/?sign_in=link-invalid');
-    expect(bad.headers.get('Set-Cookie')).toBeNull();
-    expect(await failures('192.0.2.50')).toBe(1);
-
-    const gone = await person('viewer', null, '-link-gone');
-    const link = (
-      (await (
-        await api(`${ORIGIN}/api/v1/auth/sign-in-links`, {
-          method: 'POST',
-          headers: json,
-          body: JSON.stringify({ user_id: gone.id }),
-        })
-      ).json()) as { url: string }
-    ).url;
-    await api(`${ORIGIN}/api/v1/users/${gone.id}`, {
-      method: 'PATCH',
-      headers: json,
-      body: JSON.stringify({ disabled: true }),
-    });
-    const disabled = await browser(new URL(link).searchParams.get('ticket')!, '192.0.2.51');
-    expect(disabled.headers.get('Location')).toBe('/?sign_in=link-no-access');
-    expect(disabled.headers.get('Set-Cookie')).toBeNull();
-
-    for (let i = 0; i < 10; i++) await browser(expired, '192.0.2.52');
-    const blocked = await browser(await bootstrapTicket(), '192.0.2.52');
-    expect(blocked.headers.get('Location')).toBe('/?sign_in=too-many');
-    expect(blocked.headers.get('Set-Cookie')).toBeNull();
-
-    const script = await anonymous(`${ORIGIN}/api/v1/auth/sign-in?ticket=${expired}`, {
-      headers: { accept: 'application/json', 'CF-Connecting-IP': '192.0.2.53' },
-      redirect: 'manual',
-    });
-    expect(script.status).toBe(401);
-    expect(await script.json()).toEqual({
-      error: 'This sign-in link is not valid or has expired: ask an administrator for a new one',
-      error_vi: 'Liên kết đăng nhập không hợp lệ hoặc đã hết hạn: hãy nhờ quản trị viên gửi liên kết mới',
-    });
-  });
+      expect(script.status).toBe(401);
+      expect(await script.json()).toEqual({
+        error: 'This sign-in link is not valid or has expired: ask an administrator for a new one',
+        error_vi: 'Liên kết đăng nhập không hợp lệ hoặc đã hết hạn: hãy nhờ quản trị viên gửi liên kết mới',
+      });
+    },
+  );
 
   it('a cookie alone cannot make changes from another site (CSRF), and sign-out ends the session', async () => {
     const cookie = `thidua_session=${cookieOf(await signIn(await bootstrapTicket()))}`;

@@ -144,47 +144,51 @@ describe('withdrawing a published snapshot', () => {
         .all<{ action: string; actor: string }>()
     ).results;
 
-  it('the publisher lists theirs (without figures) and withdraws one: its URL then answers 410 and its figures are gone', async () => {
-    const mine = await publish(analyst, 'Báo cáo sơ kết 6 tháng');
-    const other = await person('analyst', null, '-other');
-    const theirs = await publish(other, 'Của người khác');
+  it(
+    'the publisher lists theirs (without figures) and withdraws one: its ' +
+      'URL then answers 410 and its figures are gone',
+    async () => {
+      const mine = await publish(analyst, 'Báo cáo sơ kết 6 tháng');
+      const other = await person('analyst', null, '-other');
+      const theirs = await publish(other, 'Của người khác');
 
-    const list = await listed(analyst);
-    expect(list.map((s) => s.id)).toContain(mine);
-    expect(list.map((s) => s.id)).not.toContain(theirs);
-    expect(list.find((s) => s.id === mine)).toMatchObject({ status: 'published', label: 'Báo cáo sơ kết 6 tháng' });
-    expect(list.find((s) => s.id === mine)!.data).toBeUndefined();
+      const list = await listed(analyst);
+      expect(list.map((s) => s.id)).toContain(mine);
+      expect(list.map((s) => s.id)).not.toContain(theirs);
+      expect(list.find((s) => s.id === mine)).toMatchObject({ status: 'published', label: 'Báo cáo sơ kết 6 tháng' });
+      expect(list.find((s) => s.id === mine)!.data).toBeUndefined();
 
-    // read once before: no cached copy may outlive the withdrawal
-    expect((await anonymous(`http://local/api/v1/snapshots/${mine}`)).status).toBe(200);
-    expect((await listed(analyst)).find((s) => s.id === mine)!.status).toBe('published');
-    // another analyst can neither see nor withdraw it; nothing changes
-    expect((await withdraw(other, mine)).status).toBe(404);
-    expect(await stored(mine)).toMatchObject({ withdrawn_at: null });
+      // read once before: no cached copy may outlive the withdrawal
+      expect((await anonymous(`http://local/api/v1/snapshots/${mine}`)).status).toBe(200);
+      expect((await listed(analyst)).find((s) => s.id === mine)!.status).toBe('published');
+      // another analyst can neither see nor withdraw it; nothing changes
+      expect((await withdraw(other, mine)).status).toBe(404);
+      expect(await stored(mine)).toMatchObject({ withdrawn_at: null });
 
-    const res = await withdraw(analyst, mine);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({
-      id: mine,
-      status: 'withdrawn',
-      withdrawn_by: expect.stringMatching(new RegExp(`^${analyst.email}`)),
-    });
-    const row = (await stored(mine))!;
-    expect(row.data).toBe('null');
-    const publicView = await anonymous(`http://local/api/v1/snapshots/${mine}`);
-    expect(publicView.status).toBe(410);
-    expect((await listed(analyst)).find((s) => s.id === mine)!.status).toBe('withdrawn');
-    const body = (await publicView.json()) as Record<string, unknown>;
-    expect(body.error).toMatch(/withdrawn on \d{4}-\d{2}-\d{2}/);
-    expect(body.data).toBeUndefined();
-    expect(JSON.stringify(body)).not.toMatch(/rows|total/);
+      const res = await withdraw(analyst, mine);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({
+        id: mine,
+        status: 'withdrawn',
+        withdrawn_by: expect.stringMatching(new RegExp(`^${analyst.email}`)),
+      });
+      const row = (await stored(mine))!;
+      expect(row.data).toBe('null');
+      const publicView = await anonymous(`http://local/api/v1/snapshots/${mine}`);
+      expect(publicView.status).toBe(410);
+      expect((await listed(analyst)).find((s) => s.id === mine)!.status).toBe('withdrawn');
+      const body = (await publicView.json()) as Record<string, unknown>;
+      expect(body.error).toMatch(/withdrawn on \d{4}-\d{2}-\d{2}/);
+      expect(body.data).toBeUndefined();
+      expect(JSON.stringify(body)).not.toMatch(/rows|total/);
 
-    // again: nothing more happens, and the log has one line
-    expect((await withdraw(analyst, mine)).status).toBe(200);
-    expect((await stored(mine))!.withdrawn_at).toBe(row.withdrawn_at);
-    expect((await auditOf(mine)).map((a) => a.action)).toEqual(['snapshot_publish', 'snapshot_withdraw']);
-    expect((await anonymous(`http://local/api/v1/snapshots/${theirs}`)).status).toBe(200);
-  });
+      // again: nothing more happens, and the log has one line
+      expect((await withdraw(analyst, mine)).status).toBe(200);
+      expect((await stored(mine))!.withdrawn_at).toBe(row.withdrawn_at);
+      expect((await auditOf(mine)).map((a) => a.action)).toEqual(['snapshot_publish', 'snapshot_withdraw']);
+      expect((await anonymous(`http://local/api/v1/snapshots/${theirs}`)).status).toBe(200);
+    },
+  );
 
   it('refuses a malformed id with a 400 naming it, and changes nothing', async () => {
     const id = await publish(analyst, 'Không bị gỡ');

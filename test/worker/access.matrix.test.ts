@@ -266,7 +266,9 @@ describe('access matrix: route x role x scope', () => {
         });
         const want = expected(c, p, w);
         const text = new TextDecoder().decode(await res.arrayBuffer());
-        const label = `${p.role}/${scopeKind(p)}${p.scope ? `:${Object.values(p.scope)[0]}` : ''} ${w} ${c.method ?? 'GET'} ${c.path(p, w)}`;
+        const label =
+          `${p.role}/${scopeKind(p)}${p.scope ? `:${Object.values(p.scope)[0]}` : ''} ` +
+          `${w} ${c.method ?? 'GET'} ${c.path(p, w)}`;
         if (res.status !== want) failures.push(`${label}: ${res.status}, expected ${want}: ${text.slice(0, 160)}`);
         if (res.status >= 400) {
           // refusals are JSON with a message, and say nothing about the data

@@ -44,7 +44,8 @@ const patchUser = async (p: Person, body: object) => {
   expect(res.status, await res.clone().text()).toBe(200);
 };
 
-/** The worker itself with other bindings (a deployed Worker's weak secret, or `npm start`'s LOCAL_DEV), on the same D1. */
+/** The worker itself with other bindings (a deployed Worker's weak secret, or `npm start`'s LOCAL_DEV),
+ * on the same D1. */
 async function withBindings(bindings: Record<string, string>, path: string, init: RequestInit = {}) {
   const ctx = createExecutionContext();
   const res = await app.fetch(new Request(`${ORIGIN}${path}`, init), { ...env, ...bindings }, ctx);
@@ -273,27 +274,35 @@ describe('ADMIN_TOKEN guesses are rate limited, and the limit is keyed by who Cl
   const guess = (ip: string, token: string) =>
     anonymous(`${ORIGIN}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}`, 'CF-Connecting-IP': ip } });
 
-  it('after 10 wrong guesses from an address, the right ADMIN_TOKEN gets 429 too (no oracle); other addresses are served', async () => {
-    for (let i = 0; i < 10; i++)
-      expect((await guess('203.0.113.20', `${ADMIN_TOKEN.slice(0, -1)}${i}`)).status).toBe(i < 9 ? 401 : 429);
-    const right = await guess('203.0.113.20', ADMIN_TOKEN);
-    expect(right.status).toBe(429);
-    expect(Number(right.headers.get('Retry-After'))).toBeGreaterThan(800);
-    expect((await guess('203.0.113.21', ADMIN_TOKEN)).status).toBe(200);
-  });
+  it(
+    'after 10 wrong guesses from an address, the right ADMIN_TOKEN gets 429 ' +
+      'too (no oracle); other addresses are served',
+    async () => {
+      for (let i = 0; i < 10; i++)
+        expect((await guess('203.0.113.20', `${ADMIN_TOKEN.slice(0, -1)}${i}`)).status).toBe(i < 9 ? 401 : 429);
+      const right = await guess('203.0.113.20', ADMIN_TOKEN);
+      expect(right.status).toBe(429);
+      expect(Number(right.headers.get('Retry-After'))).toBeGreaterThan(800);
+      expect((await guess('203.0.113.21', ADMIN_TOKEN)).status).toBe(200);
+    },
+  );
 
-  it('under npm start (LOCAL_DEV) CF-Connecting-IP is the client’s own text and is ignored: changing it does not buy more guesses', async () => {
-    const local = (ip: string, token: string) =>
-      withBindings({ LOCAL_DEV: '1' }, '/api/v1/auth/me', {
-        headers: { authorization: `Bearer ${token}`, 'CF-Connecting-IP': ip },
-      });
-    for (let i = 0; i < 10; i++) await local(`198.51.100.${i}`, `wrong-${i}`);
-    const res = await local('198.51.100.200', ADMIN_TOKEN);
-    expect(res.status).toBe(429);
-    expect(((await res.json()) as { error: string }).error).toMatch(/or restart npm start$/);
-    expect(await count("SELECT COUNT(*) AS n FROM auth_failures WHERE client LIKE '198.51.100.%'")).toBe(0);
-    expect(await count("SELECT count AS n FROM auth_failures WHERE client = 'local'")).toBe(10);
-  });
+  it(
+    'under npm start (LOCAL_DEV) CF-Connecting-IP is the client’s own text ' +
+      'and is ignored: changing it does not buy more guesses',
+    async () => {
+      const local = (ip: string, token: string) =>
+        withBindings({ LOCAL_DEV: '1' }, '/api/v1/auth/me', {
+          headers: { authorization: `Bearer ${token}`, 'CF-Connecting-IP': ip },
+        });
+      for (let i = 0; i < 10; i++) await local(`198.51.100.${i}`, `wrong-${i}`);
+      const res = await local('198.51.100.200', ADMIN_TOKEN);
+      expect(res.status).toBe(429);
+      expect(((await res.json()) as { error: string }).error).toMatch(/or restart npm start$/);
+      expect(await count("SELECT COUNT(*) AS n FROM auth_failures WHERE client LIKE '198.51.100.%'")).toBe(0);
+      expect(await count("SELECT count AS n FROM auth_failures WHERE client = 'local'")).toBe(10);
+    },
+  );
 });
 
 describe('a weak secret on a deployed Worker', () => {
@@ -305,7 +314,9 @@ describe('a weak secret on a deployed Worker', () => {
     });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: string }).error).toBe(
-      'The bootstrap admin is switched off: ADMIN_TOKEN is too weak for a deployed Worker (at least 32 random characters): set a new one with `openssl rand -base64 32 | npx wrangler secret put ADMIN_TOKEN`',
+      'The bootstrap admin is switched off: ADMIN_TOKEN is too weak for a ' +
+        'deployed Worker (at least 32 random characters): set a new one with ' +
+        '`openssl rand -base64 32 | npx wrangler secret put ADMIN_TOKEN`',
     );
     expect(await count("SELECT COUNT(*) AS n FROM users WHERE email = 'weak@example.vn'")).toBe(0);
     for (const weak of ['x'.repeat(40), 'abababababababababababababababab12']) {

@@ -54,18 +54,22 @@ describe('demo dataset', () => {
     for (const [code, sum] of sums) expect([code, Math.round(sum * 1000) / 1000]).toEqual([code, 1]);
   });
 
-  it('ranks Thanh Hóa first (Government flag) and Nghệ An second (PM certificate) in the 2018 North-Central cluster', async () => {
-    const rows = await raw<{ code: string; rank: number; proposed: string | null }>(
-      `SELECT u.code, r.rank, r.proposed_award_code AS proposed FROM movement_results r
+  it(
+    'ranks Thanh Hóa first (Government flag) and Nghệ An second (PM ' +
+      'certificate) in the 2018 North-Central cluster',
+    async () => {
+      const rows = await raw<{ code: string; rank: number; proposed: string | null }>(
+        `SELECT u.code, r.rank, r.proposed_award_code AS proposed FROM movement_results r
        JOIN clusters c ON c.id = r.cluster_id JOIN units u ON u.id = r.unit_id
        WHERE c.code = 'CUM-BTB' AND r.year = 2018 ORDER BY r.rank`,
-    );
-    expect(rows.slice(0, 2)).toEqual([
-      { code: 'TH', rank: 1, proposed: 'CO_CP' },
-      { code: 'NA', rank: 2, proposed: 'BK_TTG' },
-    ]);
-    expect(rows).toHaveLength(6);
-  });
+      );
+      expect(rows.slice(0, 2)).toEqual([
+        { code: 'TH', rank: 1, proposed: 'CO_CP' },
+        { code: 'NA', rank: 2, proposed: 'BK_TTG' },
+      ]);
+      expect(rows).toHaveLength(6);
+    },
+  );
 
   it('has award volumes and mixes at the magnitudes of the domain brief', async () => {
     const { body } = await summary('group_by=year,award');
@@ -93,31 +97,35 @@ describe('demo dataset', () => {
     }
   });
 
-  it('gives direct laborers a rising share of individual awards, women about half, and a few ad hoc and resistance-war awards', async () => {
-    const { body } = await summary('group_by=year,class&kind=individual');
-    const share = (year: number) => {
-      const rows = body.rows.filter((r) => r.year === year);
-      return (
-        rows.filter((r) => r.class === 'TRUC_TIEP').reduce((a, r) => a + r.count, 0) /
-        rows.reduce((a, r) => a + r.count, 0)
-      );
-    };
-    expect(share(2012)).toBeGreaterThan(0.5);
-    expect(share(2025)).toBeGreaterThan(share(2012) + 0.05);
-    expect(share(2025)).toBeLessThan(0.9);
+  it(
+    'gives direct laborers a rising share of individual awards, women about ' +
+      'half, and a few ad hoc and resistance-war awards',
+    async () => {
+      const { body } = await summary('group_by=year,class&kind=individual');
+      const share = (year: number) => {
+        const rows = body.rows.filter((r) => r.year === year);
+        return (
+          rows.filter((r) => r.class === 'TRUC_TIEP').reduce((a, r) => a + r.count, 0) /
+          rows.reduce((a, r) => a + r.count, 0)
+        );
+      };
+      expect(share(2012)).toBeGreaterThan(0.5);
+      expect(share(2025)).toBeGreaterThan(share(2012) + 0.05);
+      expect(share(2025)).toBeLessThan(0.9);
 
-    const women = await summary('group_by=gender&kind=individual');
-    const f = women.body.rows.find((r) => r.gender === 'F')!.count / women.body.total;
-    expect(f).toBeGreaterThan(0.4);
-    expect(f).toBeLessThan(0.6);
+      const women = await summary('group_by=gender&kind=individual');
+      const f = women.body.rows.find((r) => r.gender === 'F')!.count / women.body.total;
+      expect(f).toBeGreaterThan(0.4);
+      expect(f).toBeLessThan(0.6);
 
-    const methods = await summary('group_by=method');
-    const of = (m: string) => methods.body.rows.find((r) => r.method === m)?.count ?? 0;
-    for (const m of ['DOT_XUAT', 'KHANG_CHIEN']) {
-      expect(of(m), m).toBeGreaterThan(0);
-      expect(of(m) / methods.body.total, m).toBeLessThan(0.02);
-    }
-  });
+      const methods = await summary('group_by=method');
+      const of = (m: string) => methods.body.rows.find((r) => r.method === m)?.count ?? 0;
+      for (const m of ['DOT_XUAT', 'KHANG_CHIEN']) {
+        expect(of(m), m).toBeGreaterThan(0);
+        expect(of(m) / methods.body.total, m).toBeLessThan(0.02);
+      }
+    },
+  );
 
   it('answers every dimension exactly as a GROUP BY over the raw awards', async () => {
     const columns: Record<string, string> = {
@@ -149,7 +157,8 @@ describe('demo dataset', () => {
     const expected = await raw<{ code: string; n: number }>(
       `SELECT CASE WHEN u.code = 'TB-TT' THEN u.code ELSE u.code END AS code, SUM(a.quantity) AS n
        FROM awards a JOIN units u ON u.id = a.unit_id
-       WHERE u.code = 'TB-TT' OR u.parent_id = (SELECT id FROM units WHERE code = 'TB-TT') GROUP BY u.code ORDER BY u.code`,
+       WHERE u.code = 'TB-TT' OR u.parent_id = (SELECT id FROM units WHERE code = 'TB-TT') GROUP BY u.code ORDER
+         BY u.code`,
     );
     const { body } = await summary('group_by=unit&unit=TB-TT');
     expect(body.rows.map((r) => ({ code: r.unit, n: r.count }))).toEqual(expected);

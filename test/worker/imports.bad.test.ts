@@ -9,7 +9,8 @@ import { consistency, csv, snapshot, upload, XLSX_TYPE } from './importHelpers';
 // table, the cube, the data version and the batch list exactly as they were.
 
 const AWARDS_HEAD =
-  'year,award_code,unit_code,recipient_kind,quantity,gender,recipient_class,method,ethnic_minority,movement_code,decision_no,decision_date,recipient_name';
+  'year,award_code,unit_code,recipient_kind,quantity,gender,recipient_class,method,ethnic_minority,movement_code,' +
+  'decision_no,decision_date,recipient_name';
 const good = '2024,LDTT,C1,individual,3,F,TRUC_TIEP,THUONG_XUYEN,0,,12/QĐ-UBND,15/01/2024,Nguyễn Thị Hoa';
 const awardsCsv = (...rows: string[]) => csv([AWARDS_HEAD, good, ...rows]);
 

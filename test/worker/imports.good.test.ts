@@ -163,7 +163,8 @@ describe('every dataset imports, in every format', () => {
     );
     expect(res.status).toBe(201);
     const rows = await env.DB.prepare(
-      'SELECT quantity, method, decision_no, decision_date, recipient_name FROM awards WHERE batch_id = ? ORDER BY row_no',
+      'SELECT quantity, method, decision_no, decision_date, recipient_name ' +
+        'FROM awards WHERE batch_id = ? ORDER BY row_no',
     )
       .bind(res.body.batch!.id)
       .all();
@@ -296,11 +297,15 @@ describe('idempotent and reversible', () => {
   it('a stale staging batch is never counted and can be removed', async () => {
     const before = await snapshot();
     const { meta: m } = await env.DB.prepare(
-      "INSERT INTO import_batches (dataset, format, content_hash, rows, created_by, created_at, status) VALUES ('awards', 'csv', 'pending-x', 0, 'admin', '2026-01-01', 'staging')",
+      'INSERT INTO import_batches (dataset, format, content_hash, rows, ' +
+        "created_by, created_at, status) VALUES ('awards', 'csv', 'pending-x', " +
+        "0, 'admin', '2026-01-01', 'staging')",
     ).run();
     const id = m.last_row_id;
     await env.DB.prepare(
-      "INSERT INTO awards (batch_id, row_no, year, award_code, unit_id, recipient_kind, quantity) VALUES (?, 1, 2024, 'LDTT', (SELECT id FROM units WHERE code = 'C1'), 'individual', 100)",
+      'INSERT INTO awards (batch_id, row_no, year, award_code, unit_id, ' +
+        "recipient_kind, quantity) VALUES (?, 1, 2024, 'LDTT', (SELECT id FROM " +
+        "units WHERE code = 'C1'), 'individual', 100)",
     )
       .bind(id)
       .run();

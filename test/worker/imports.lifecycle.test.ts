@@ -96,7 +96,8 @@ describe('a DELETE of a running import cancels it', () => {
     let id: number | undefined;
     for (let i = 0; i < 200 && id === undefined; i++) {
       const b = await env.DB.prepare(
-        "SELECT id FROM import_batches WHERE status = 'staging' AND (SELECT COUNT(*) FROM awards WHERE batch_id = import_batches.id) > 0",
+        "SELECT id FROM import_batches WHERE status = 'staging' AND (SELECT " +
+          'COUNT(*) FROM awards WHERE batch_id = import_batches.id) > 0',
       ).first<{ id: number }>();
       id = b?.id;
       if (id === undefined) await new Promise((r) => setTimeout(r, 20));
@@ -145,7 +146,8 @@ describe('a crash leaves work that the next request finishes', () => {
     // what the old one-transaction rollback left: subtracted and marked, 1,000 rows still there
     await run([...applyBatchToCube(id, -1)]);
     await env.DB.prepare(
-      "UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z', rolled_back_by = 'x' WHERE id = ?",
+      "UPDATE import_batches SET status = 'rolled_back', rolled_back_at = " +
+        "'2026-01-01T00:00:00.000Z', rolled_back_by = 'x' WHERE id = ?",
     )
       .bind(id)
       .run();
@@ -164,11 +166,13 @@ describe('a crash leaves work that the next request finishes', () => {
     expect(await consistency()).toMatchObject({ ok: true });
   });
 
-  it('while another request is still deleting the rows (a live lease), a DELETE is a 409 and leaves them to it', async () => {
+  it('with a live lease (another request still deleting), a DELETE is a 409 and leaves the rows to it', async () => {
     const id = await importAwards(300);
     await run([...applyBatchToCube(id, -1)]);
     await env.DB.prepare(
-      "UPDATE import_batches SET status = 'rolled_back', rolled_back_at = '2026-01-01T00:00:00.000Z', lease_owner = 'other', lease_until = '2999-01-01T00:00:00.000Z' WHERE id = ?",
+      "UPDATE import_batches SET status = 'rolled_back', rolled_back_at = " +
+        "'2026-01-01T00:00:00.000Z', lease_owner = 'other', lease_until = " +
+        "'2999-01-01T00:00:00.000Z' WHERE id = ?",
     )
       .bind(id)
       .run();

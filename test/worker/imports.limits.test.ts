@@ -38,7 +38,9 @@ async function send(body: BodyInit | Uint8Array, type = CSV) {
 }
 
 const sheetXml = (dimension: string, rows: string) =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="${dimension}"/><sheetData>${rows}</sheetData></worksheet>`;
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ` +
+  `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ` +
+  `ref="${dimension}"/><sheetData>${rows}</sheetData></worksheet>`;
 
 let baseline: Awaited<ReturnType<typeof snapshot>>;
 beforeAll(async () => {

@@ -94,7 +94,7 @@ describe('award lists in Vietnamese', () => {
     expect((await rollback(res.body.batch!.id!)).status).toBe(200);
   });
 
-  it('imports a list that states its year, award and decision once, in its title, with ?year=&award_code=…', async () => {
+  it('imports a list that states its year, award and decision once (in its title): ?year=&award_code=…', async () => {
     // "Danh sách cá nhân đạt danh hiệu Lao động tiên tiến năm 2024": the rows carry only people
     const names = ['Nguyễn Thị Hoa', 'Trần Văn Nam', 'Phạm Thị Lan', 'Lê Văn Bình'];
     const file = xlsx([

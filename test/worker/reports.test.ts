@@ -132,33 +132,39 @@ describe('GET /api/v1/reports/0602', () => {
     });
   });
 
-  it('is laid out like the printed form in XLSX: header block, numbered rows and columns, whole numbers, signatures', async () => {
-    const res = await api('http://local/api/v1/reports/0602?unit=P&year=2024&format=xlsx');
-    expect(res.status).toBe(200);
-    const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array', cellNF: true });
-    expect(wb.SheetNames).toEqual(['0602']);
-    const sheet = wb.Sheets['0602'];
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null, blankrows: true });
-    expect(rows[0][0]).toBe('Biểu số 0602');
-    expect(rows[0][2]).toBe('Đơn vị báo cáo: Tỉnh P');
-    expect(rows[1][0]).toBe('Ban hành kèm theo Thông tư số 02/2023/TT-BNV của Bộ trưởng Bộ Nội vụ');
-    expect(rows[1][2]).toBe('Đơn vị nhận báo cáo: Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)');
-    expect(rows[3][0]).toBe('SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC');
-    expect(rows[4][0]).toBe('Năm 2024');
-    expect(rows[6].slice(0, 4)).toEqual(['Chỉ tiêu', 'Mã số', 'Huân chương', null]);
-    expect(rows[7].slice(2, 4)).toEqual(['Tập thể', 'Cá nhân']);
-    expect(rows[8]).toEqual(['A', 'B', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-    expect(rows[9]).toEqual(['Tổng số', '01', 2, 2, 4, 0, 2, 0, 1, 0, 3, 1]);
-    expect(rows[10].slice(0, 2)).toEqual(['Lãnh đạo cấp bộ, tỉnh', '02']);
-    // typed whole numbers with a thousands separator, never "3."
-    expect(sheet.E10.t).toBe('n');
-    expect(sheet.E10.z).toBe('#,##0');
-    expect(sheet['!merges']?.length).toBeGreaterThan(0);
-    const tail = rows.slice(9 + 14).map((r) => r.filter((v) => v !== null && v !== ''));
-    expect(tail.find((r) => String(r[0]).startsWith('P, ngày'))?.[0]).toMatch(/^P, ngày \d{2} tháng \d{2} năm \d{4}$/);
-    expect(tail).toContainEqual(['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ']);
-    expect(tail).toContainEqual(['(Ký, ghi rõ họ tên)', '(Ký, đóng dấu, ghi rõ họ tên)']);
-  });
+  it(
+    'is laid out like the printed form in XLSX: header block, numbered rows ' +
+      'and columns, whole numbers, signatures',
+    async () => {
+      const res = await api('http://local/api/v1/reports/0602?unit=P&year=2024&format=xlsx');
+      expect(res.status).toBe(200);
+      const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array', cellNF: true });
+      expect(wb.SheetNames).toEqual(['0602']);
+      const sheet = wb.Sheets['0602'];
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null, blankrows: true });
+      expect(rows[0][0]).toBe('Biểu số 0602');
+      expect(rows[0][2]).toBe('Đơn vị báo cáo: Tỉnh P');
+      expect(rows[1][0]).toBe('Ban hành kèm theo Thông tư số 02/2023/TT-BNV của Bộ trưởng Bộ Nội vụ');
+      expect(rows[1][2]).toBe('Đơn vị nhận báo cáo: Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)');
+      expect(rows[3][0]).toBe('SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC');
+      expect(rows[4][0]).toBe('Năm 2024');
+      expect(rows[6].slice(0, 4)).toEqual(['Chỉ tiêu', 'Mã số', 'Huân chương', null]);
+      expect(rows[7].slice(2, 4)).toEqual(['Tập thể', 'Cá nhân']);
+      expect(rows[8]).toEqual(['A', 'B', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+      expect(rows[9]).toEqual(['Tổng số', '01', 2, 2, 4, 0, 2, 0, 1, 0, 3, 1]);
+      expect(rows[10].slice(0, 2)).toEqual(['Lãnh đạo cấp bộ, tỉnh', '02']);
+      // typed whole numbers with a thousands separator, never "3."
+      expect(sheet.E10.t).toBe('n');
+      expect(sheet.E10.z).toBe('#,##0');
+      expect(sheet['!merges']?.length).toBeGreaterThan(0);
+      const tail = rows.slice(9 + 14).map((r) => r.filter((v) => v !== null && v !== ''));
+      expect(tail.find((r) => String(r[0]).startsWith('P, ngày'))?.[0]).toMatch(
+        /^P, ngày \d{2} tháng \d{2} năm \d{4}$/,
+      );
+      expect(tail).toContainEqual(['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ']);
+      expect(tail).toContainEqual(['(Ký, ghi rõ họ tên)', '(Ký, đóng dấu, ghi rõ họ tên)']);
+    },
+  );
 
   it('carries the header block and the numbering in JSON, for the preview', async () => {
     const form = (await (await api('http://local/api/v1/reports/0602?unit=D&year=2024')).json()) as {
@@ -183,7 +189,8 @@ describe('GET /api/v1/reports/0601', () => {
     expect(res.status).toBe(200);
     const form = (await res.json()) as Form;
     expect(form.columns.map((c) => c.kind)).toEqual(['launched', 'running']);
-    // P: central M_C1 (running), M_C2 (launched), its own M_P (launched), D's M_D (launched); not Q's, not the ended one
+    // P: central M_C1 (running), M_C2 (launched), its own M_P (launched), D's M_D (launched); not Q's, not the ended
+    // one
     expect(Object.fromEntries(form.rows.map((r) => [r.key, r.cells]))).toEqual({
       total: [3, 4],
       central: [1, 2],

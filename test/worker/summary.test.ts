@@ -193,11 +193,14 @@ describe('GET /api/v1/awards/summary on the hand-computed fixture', () => {
       (_, i) => `(${i + 1}, 2023, 'LDTT', (SELECT id FROM units WHERE code = 'C1'), 'individual', 1, 'F', 'TRUC_TIEP')`,
     );
     // one more committed batch of 300 single-person rows, aggregated like any other
-    await env.DB.prepare(`INSERT INTO import_batches (id, dataset, format, content_hash, rows, created_by, created_at, status)
+    await env.DB.prepare(`INSERT INTO import_batches (id, dataset, format, content_hash, rows, created_by,
+      created_at, status)
       VALUES (900, 'awards', 'csv', 'x', 300, 'test', '2026-01-01', 'committed')`).run();
     for (let i = 0; i < rows.length; i += 100) {
-      await env.DB.prepare(`INSERT INTO awards (row_no, year, award_code, unit_id, recipient_kind, quantity, gender, recipient_class, batch_id)
-        SELECT column1, column2, column3, column4, column5, column6, column7, column8, 900 FROM (VALUES ${rows.slice(i, i + 100).join(',')})`).run();
+      await env.DB.prepare(`INSERT INTO awards (row_no, year, award_code, unit_id, recipient_kind, quantity,
+        gender, recipient_class, batch_id)
+        SELECT column1, column2, column3, column4, column5, column6, column7, column8, 900 FROM (VALUES
+          ${rows.slice(i, i + 100).join(',')})`).run();
     }
     const { applyBatchToCube } = await import('../../worker/queries/cube/refresh');
     const { toStatement } = await import('../../worker/db/run');

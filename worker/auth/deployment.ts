@@ -19,7 +19,11 @@ export const isWeakSecret = (secret: string) => secret.length < MIN_SECRET_LENGT
 export const refusedSecret = (env: Bindings, secret: string) => !isLocalDev(env) && isWeakSecret(secret);
 
 export const weakSecretMessageVi = (name: string) =>
-  `${name} quá yếu cho một Worker đã triển khai (cần ít nhất ${MIN_SECRET_LENGTH} ký tự ngẫu nhiên): đặt lại bằng \`openssl rand -base64 32 | npx wrangler secret put ${name}\``;
+  `${name} quá yếu cho một Worker đã triển khai (cần ít nhất ` +
+  `${MIN_SECRET_LENGTH} ký tự ngẫu nhiên): đặt lại bằng \`openssl rand ` +
+  `-base64 32 | npx wrangler secret put ${name}\``;
 
 export const weakSecretMessage = (name: string) =>
-  `${name} is too weak for a deployed Worker (at least ${MIN_SECRET_LENGTH} random characters): set a new one with \`openssl rand -base64 32 | npx wrangler secret put ${name}\``;
+  `${name} is too weak for a deployed Worker (at least ` +
+  `${MIN_SECRET_LENGTH} random characters): set a new one with \`openssl ` +
+  `rand -base64 32 | npx wrangler secret put ${name}\``;

@@ -35,8 +35,12 @@ export function tooManyFailures(c: Context<AppEnv>, retryAfter: number): ApiErro
   return new ApiError(
     429,
     {
-      error: `Too many failed sign-in attempts from this address: try again in ${minutes} min${local ? ', or restart npm start' : ''}`,
-      error_vi: `Có quá nhiều lần đăng nhập sai từ địa chỉ này: hãy thử lại sau ${minutes} phút${local ? ', hoặc khởi động lại npm start' : ''}`,
+      error:
+        `Too many failed sign-in attempts from this address: try again in ` +
+        `${minutes} min${local ? ', or restart npm start' : ''}`,
+      error_vi:
+        `Có quá nhiều lần đăng nhập sai từ địa chỉ này: hãy thử lại sau ` +
+        `${minutes} phút${local ? ', hoặc khởi động lại npm start' : ''}`,
     },
     { 'Retry-After': String(retryAfter) },
   );

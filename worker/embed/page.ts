@@ -11,9 +11,12 @@ export function embedSnippet(url: string, id: string): string {
   const frameId = `thidua-${id.slice(0, 8)}`;
   const src = new URL(url);
   return [
-    `<iframe id="${frameId}" src="${escapeHtml(url)}" title="Biểu đồ thi đua, khen thưởng" style="width:100%;border:0" height="420" loading="lazy"></iframe>`,
+    `<iframe id="${frameId}" src="${escapeHtml(url)}" title="Biểu đồ thi ` +
+      `đua, khen thưởng" style="width:100%;border:0" height="420" ` +
+      `loading="lazy"></iframe>`,
     `<script>addEventListener('message',function(e){var f=document.getElementById('${frameId}');` +
-      `if(f&&e.origin==='${src.origin}'&&e.source===f.contentWindow&&e.data&&e.data.type==='thidua:height')f.style.height=e.data.height+'px'});</script>`,
+      `if(f&&e.origin==='${src.origin}'&&e.source===f.contentWindow&&e.data&&e.data.type==='thidua:height')` +
+      `f.style.height=e.data.height+'px'});</script>`,
   ].join('\n');
 }
 

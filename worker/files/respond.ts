@@ -23,8 +23,14 @@ const vnTime = (iso: string) =>
 export async function fileResponse(c: Context<AppEnv>, format: 'csv' | 'xlsx', name: string, table: Table) {
   if (table.rows.length > MAX_FILE_ROWS) {
     throw new ApiError(422, {
-      error: `The result has ${table.rows.length.toLocaleString('en')} rows; a file carries at most ${MAX_FILE_ROWS.toLocaleString('en')}. Narrow the filters (years, unit) or group by fewer dimensions.`,
-      error_vi: `Kết quả có ${table.rows.length.toLocaleString('vi')} dòng; một tệp chứa tối đa ${MAX_FILE_ROWS.toLocaleString('vi')} dòng. Hãy thu hẹp bộ lọc (năm, đơn vị) hoặc nhóm theo ít chiều hơn.`,
+      error:
+        `The result has ${table.rows.length.toLocaleString('en')} rows; a file ` +
+        `carries at most ${MAX_FILE_ROWS.toLocaleString('en')}. Narrow the ` +
+        `filters (years, unit) or group by fewer dimensions.`,
+      error_vi:
+        `Kết quả có ${table.rows.length.toLocaleString('vi')} dòng; một tệp ` +
+        `chứa tối đa ${MAX_FILE_ROWS.toLocaleString('vi')} dòng. Hãy thu hẹp ` +
+        `bộ lọc (năm, đơn vị) hoặc nhóm theo ít chiều hơn.`,
       parameter: 'format',
     });
   }

@@ -34,7 +34,8 @@ export async function nextPart(
   if (part !== partsOf(b) + 1)
     return {
       error: `batch ${batchId} has ${partsOf(b)} parts; the next one is part ${partsOf(b) + 1}, not ${part}`,
-      error_vi: `lô số ${batchId} đã có ${partsOf(b)} phần; phần tiếp theo là phần ${partsOf(b) + 1}, không phải ${part}`,
+      error_vi:
+        `lô số ${batchId} đã có ${partsOf(b)} phần; phần tiếp theo là phần ` + `${partsOf(b) + 1}, không phải ${part}`,
       status: 409,
     };
   return b;

@@ -73,8 +73,13 @@ function answer(outcome: Outcome, dataset: Dataset, part: number | undefined): A
       return {
         status: 409,
         body: {
-          error: `import batch ${outcome.batch.id} was rolled back by ${outcome.batch.rolled_back_by} while it was being imported; nothing was imported`,
-          error_vi: `lô nhập số ${outcome.batch.id} đã bị ${outcome.batch.rolled_back_by} hoàn tác trong khi đang nhập; không dòng nào được nhập`,
+          error:
+            `import batch ${outcome.batch.id} was rolled back by ` +
+            `${outcome.batch.rolled_back_by} while it was being imported; nothing ` +
+            `was imported`,
+          error_vi:
+            `lô nhập số ${outcome.batch.id} đã bị ${outcome.batch.rolled_back_by} ` +
+            `hoàn tác trong khi đang nhập; không dòng nào được nhập`,
           batch: outcome.batch,
         },
       };

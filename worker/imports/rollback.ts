@@ -35,14 +35,19 @@ export async function rollbackBatch(db: D1Database, cost: ReadCost, id: number, 
   };
   if (b.status === 'rolled_back') return already;
   const now = new Date().toISOString();
-  const mark = sql`UPDATE import_batches SET status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by = ${by} WHERE id = ${id}`;
+  const mark = sql`UPDATE import_batches SET status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by =
+    ${by} WHERE id = ${id}`;
   const statements: SQL[] = [guard(id, sql`b.status = ${b.status}`)];
   if (b.status === 'committed') {
     const used = await dependents(db, cost, b.dataset, id);
     if (used.en)
       return {
-        error: `batch ${id} (${b.dataset}) cannot be rolled back: ${used.en} from other imports still refer to its rows. Roll those back first.`,
-        error_vi: `không thể hoàn tác lô số ${id} (${b.dataset}): ${used.vi} của các lô nhập khác đang dùng dữ liệu của lô này. Hãy hoàn tác các lô đó trước.`,
+        error:
+          `batch ${id} (${b.dataset}) cannot be rolled back: ${used.en} from ` +
+          `other imports still refer to its rows. Roll those back first.`,
+        error_vi:
+          `không thể hoàn tác lô số ${id} (${b.dataset}): ${used.vi} của các lô ` +
+          `nhập khác đang dùng dữ liệu của lô này. Hãy hoàn tác các lô đó trước.`,
         status: 409,
       };
     statements.push(

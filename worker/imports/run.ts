@@ -208,8 +208,10 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
           null,
           extra,
           msg(
-            `this row has ${item.cells.length} cells but the header has ${header.columns.length} columns (check the delimiter and the quoting)`,
-            `dòng này có ${item.cells.length} ô nhưng dòng tiêu đề có ${header.columns.length} cột (kiểm tra dấu phân cách và dấu ngoặc kép)`,
+            `this row has ${item.cells.length} cells but the header has ` +
+              `${header.columns.length} columns (check the delimiter and the quoting)`,
+            `dòng này có ${item.cells.length} ô nhưng dòng tiêu đề có ` +
+              `${header.columns.length} cột (kiểm tra dấu phân cách và dấu ngoặc kép)`,
           ),
         );
       const values: Values = { ...defaults };

@@ -65,7 +65,8 @@ export function target<T extends SQLiteTable, const E extends readonly Entry<T>[
         targets.push(col(key));
         sources.push(value);
       }
-      return sql`INSERT INTO ${table} (${sql.join(targets, sql`, `)}) SELECT ${sql.join(sources, sql`, `)} FROM json_each(${tuples})`;
+      return sql`INSERT INTO ${table} (${sql.join(targets, sql`, `)}) SELECT ${sql.join(sources, sql`, `)} FROM
+        json_each(${tuples})`;
     },
     at(name) {
       const i = names.indexOf(name);

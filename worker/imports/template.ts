@@ -22,10 +22,12 @@ export function template(
     ...def.columns.map((c) => [c.vi, c.key, c.required ? 'Có' : 'Không', c.note]),
     [],
     [
-      'Nhập dữ liệu từ dòng 2 của trang "Dữ liệu"; giữ nguyên dòng tiêu đề. Ô trống ở cột không bắt buộc nghĩa là không có thông tin.',
+      'Nhập dữ liệu từ dòng 2 của trang "Dữ liệu"; giữ nguyên dòng tiêu đề. Ô ' +
+        'trống ở cột không bắt buộc nghĩa là không có thông tin.',
     ],
     [
-      'Ngày ghi theo dạng YYYY-MM-DD hoặc DD/MM/YYYY. Các mã (đơn vị, hình thức, phong trào…) phải có sẵn trong hệ thống.',
+      'Ngày ghi theo dạng YYYY-MM-DD hoặc DD/MM/YYYY. Các mã (đơn vị, hình ' +
+        'thức, phong trào…) phải có sẵn trong hệ thống.',
     ],
     ['Tệp được nhập toàn bộ hoặc không nhập dòng nào: nếu có lỗi, hệ thống liệt kê từng dòng, cột và lý do.'],
   ]);

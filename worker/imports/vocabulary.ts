@@ -49,7 +49,8 @@ export function closedValue(dim: ClosedDimensionName): Parser<string> {
     return {
       ok: false,
       message: msg(
-        `is not a ${d.name.en.toLowerCase()}: use one of ${closedNames(dim).join(', ')} (or the codes ${d.values.join(', ')})`,
+        `is not a ${d.name.en.toLowerCase()}: use one of ` +
+          `${closedNames(dim).join(', ')} (or the codes ${d.values.join(', ')})`,
         `không phải ${d.name.vi.toLowerCase()} hợp lệ; hãy dùng một trong: ${closedNames(dim).join(', ')}`,
       ),
     };

@@ -90,7 +90,9 @@ async function byAccess(c: Context<AppEnv>, jwt: string, team: string, aud: stri
   if (!user || user.disabled_at) {
     throw new ApiError(403, {
       error: `Signed in as ${email}, but this address has no access to thidua: ask an administrator to add you`,
-      error_vi: `Bạn đã đăng nhập với ${email}, nhưng địa chỉ này chưa được cấp quyền vào thidua: hãy nhờ quản trị viên thêm bạn`,
+      error_vi:
+        `Bạn đã đăng nhập với ${email}, nhưng địa chỉ này chưa được cấp quyền ` +
+        `vào thidua: hãy nhờ quản trị viên thêm bạn`,
     });
   }
   return { via: 'access', userId: user.id, email: user.email, role: user.role, scope: scopeOf(user) };

@@ -149,7 +149,8 @@ async function fetchCube(
     cost,
     sql`SELECT ${select} FROM award_cube k WHERE ${sql.join(where, sql` AND `)}
 UNION ALL
-SELECT ${select} FROM award_cube_delta k WHERE k.batch_id IN (SELECT id FROM import_batches WHERE delta_visible = 1) AND ${sql.join(where, sql` AND `)}`,
+SELECT ${select} FROM award_cube_delta k WHERE k.batch_id IN (SELECT id FROM import_batches WHERE delta_visible
+  = 1) AND ${sql.join(where, sql` AND `)}`,
   );
 }
 

@@ -21,7 +21,8 @@ export async function insertEmbedToken(db: D1Database, cost: ReadCost, r: EmbedT
     db,
     cost,
     sql`INSERT INTO embed_tokens (${COLUMNS})
-        VALUES (${r.id}, ${r.chart}, ${r.params}, ${r.origin}, ${r.label}, ${r.created_at}, ${r.expires_at}, ${r.revoked_at}, ${r.created_by})`,
+        VALUES (${r.id}, ${r.chart}, ${r.params}, ${r.origin}, ${r.label}, ${r.created_at}, ${r.expires_at},
+          ${r.revoked_at}, ${r.created_by})`,
   );
 }
 
@@ -61,8 +62,10 @@ export async function insertSnapshot(db: D1Database, cost: ReadCost, r: Snapshot
   await all(
     db,
     cost,
-    sql`INSERT INTO snapshots (id, chart, params, label, data, data_version, created_at, created_by, withdrawn_at, withdrawn_by)
-        VALUES (${r.id}, ${r.chart}, ${r.params}, ${r.label}, ${r.data}, ${r.data_version}, ${r.created_at}, ${r.created_by}, ${r.withdrawn_at}, ${r.withdrawn_by})`,
+    sql`INSERT INTO snapshots (id, chart, params, label, data, data_version, created_at, created_by,
+      withdrawn_at, withdrawn_by)
+        VALUES (${r.id}, ${r.chart}, ${r.params}, ${r.label}, ${r.data}, ${r.data_version}, ${r.created_at},
+          ${r.created_by}, ${r.withdrawn_at}, ${r.withdrawn_by})`,
   );
 }
 
@@ -89,6 +92,7 @@ export async function withdrawSnapshot(
   await all(
     db,
     cost,
-    sql`UPDATE snapshots SET withdrawn_at = ${at}, withdrawn_by = ${by}, data = 'null' WHERE id = ${id} AND withdrawn_at IS NULL`,
+    sql`UPDATE snapshots SET withdrawn_at = ${at}, withdrawn_by = ${by}, data = 'null' WHERE id = ${id} AND
+      withdrawn_at IS NULL`,
   );
 }

@@ -295,14 +295,19 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
     heading(`I. KẾT QUẢ THỰC HIỆN CÔNG TÁC THI ĐUA NĂM ${y}`),
     heading('1. Công tác chỉ đạo, tổ chức các phong trào thi đua'),
     placeholder(
-      'Phần do người soạn báo cáo viết: việc quán triệt, ban hành văn bản, tổ chức các phong trào thi đua thường xuyên và theo chuyên đề, kết quả nổi bật',
+      'Phần do người soạn báo cáo viết: việc quán triệt, ban hành văn bản, tổ ' +
+        'chức các phong trào thi đua thường xuyên và theo chuyên đề, kết quả ' +
+        'nổi bật',
     ),
     heading('2. Kết quả các phong trào thi đua'),
     placeholder('Phần do người soạn báo cáo viết: kết quả các phong trào thi đua, điển hình tiên tiến, nhân tố mới'),
     heading(`II. CÔNG TÁC KHEN THƯỞNG NĂM ${y}`),
     heading('1. Kết quả khen thưởng'),
     body(
-      `Năm ${y}, ${s.unit_name}${bounds} có ${num(s.totals.current)} lượt khen thưởng (năm ${p}: ${num(s.totals.previous)}), ${changeWords(s.totals.current, s.totals.previous)}; trong đó ${kindWords(cur)}.`,
+      `Năm ${y}, ${s.unit_name}${bounds} có ${num(s.totals.current)} lượt ` +
+        `khen thưởng (năm ${p}: ${num(s.totals.previous)}), ` +
+        `${changeWords(s.totals.current, s.totals.previous)}; trong đó ` +
+        `${kindWords(cur)}.`,
     ),
     ...table(
       ['Cấp khen', 'Tập thể', 'Cá nhân', 'Hộ gia đình', `Năm ${y}`, `Năm ${p}`],
@@ -318,7 +323,14 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
     ),
     heading('2. Khen thưởng người lao động trực tiếp, người không giữ chức vụ lãnh đạo và phụ nữ'),
     body(
-      `Trong ${num(pc.individual)} lượt khen thưởng cá nhân năm ${y}, người lao động trực tiếp (công nhân, nông dân, người lao động) được khen ${num(pc.direct)} lượt (${pct(pc.direct, pc.individual)}; năm ${p}: ${pct(pp.direct, pp.individual)}); người không giữ chức vụ lãnh đạo, quản lý ${num(pc.non_leaders)} lượt (${pct(pc.non_leaders, pc.individual)}; năm ${p}: ${pct(pp.non_leaders, pp.individual)}); nữ ${num(pc.women)} lượt (${pct(pc.women, pc.individual)}; năm ${p}: ${pct(pp.women, pp.individual)}).`,
+      `Trong ${num(pc.individual)} lượt khen thưởng cá nhân năm ${y}, người ` +
+        `lao động trực tiếp (công nhân, nông dân, người lao động) được khen ` +
+        `${num(pc.direct)} lượt (${pct(pc.direct, pc.individual)}; năm ${p}: ` +
+        `${pct(pp.direct, pp.individual)}); người không giữ chức vụ lãnh đạo, ` +
+        `quản lý ${num(pc.non_leaders)} lượt (${pct(pc.non_leaders, pc.individual)}; ` +
+        `năm ${p}: ${pct(pp.non_leaders, pp.individual)}); nữ ${num(pc.women)} ` +
+        `lượt (${pct(pc.women, pc.individual)}; năm ${p}: ` +
+        `${pct(pp.women, pp.individual)}).`,
     ),
     ...table(
       ['Đối tượng', `Năm ${y}`, 'Tỷ lệ', `Năm ${p}`, 'Tỷ lệ'],
@@ -328,14 +340,17 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
     ),
     heading('3. Khen thưởng đột xuất'),
     body(
-      `Năm ${y} có ${num(total(ad.current))} lượt khen thưởng đột xuất (năm ${p}: ${num(total(ad.previous))}); trong đó ${kindWords(ad.current)}.`,
+      `Năm ${y} có ${num(total(ad.current))} lượt khen thưởng đột xuất (năm ` +
+        `${p}: ${num(total(ad.previous))}); trong đó ${kindWords(ad.current)}.`,
     ),
     heading('4. Kết quả thi đua của các cụm, khối thi đua'),
     ...(clusterRows.length
       ? [
           body(
             proposed.length
-              ? `Năm ${y}, ${num(proposed.length)} đơn vị được cụm, khối thi đua suy tôn, đề nghị khen thưởng: ${proposed.map((c) => `${c.unit_name} (${c.proposed_award_name}, ${c.cluster_name})`).join('; ')}.`
+              ? `Năm ${y}, ${num(proposed.length)} đơn vị được cụm, khối thi đua suy ` +
+                  `tôn, đề nghị khen thưởng: ` +
+                  `${proposed.map((c) => `${c.unit_name} (${c.proposed_award_name}, ${c.cluster_name})`).join('; ')}.`
               : `Năm ${y}, các cụm, khối thi đua chưa có đơn vị được đề nghị khen thưởng.`,
           ),
           ...table(
@@ -347,7 +362,8 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
         ]
       : [
           body(
-            `Năm ${y} chưa có kết quả chấm điểm, xếp hạng thi đua của cụm, khối nào có thành viên thuộc ${s.unit_name}.`,
+            `Năm ${y} chưa có kết quả chấm điểm, xếp hạng thi đua của cụm, khối ` +
+              `nào có thành viên thuộc ${s.unit_name}.`,
           ),
         ]),
     heading('III. ĐÁNH GIÁ CHUNG'),

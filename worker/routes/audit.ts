@@ -12,7 +12,9 @@ export const auditRoutes = new Hono<AppEnv>().get(
   describeRoute({
     summary: 'Audit log',
     description:
-      'Who did what and when, newest first: imports, rollbacks, sign-ins, sign-in links, user and token changes. Page with `before` (the last id seen); filter with `action`. Admins only.',
+      'Who did what and when, newest first: imports, rollbacks, sign-ins, ' +
+      'sign-in links, user and token changes. Page with `before` (the last id ' +
+      'seen); filter with `action`. Admins only.',
     tags: ['users'],
     responses: { 200: { description: 'OK', content: json(auditList) }, 400: err('A bad parameter'), ...AUTH_ERRORS },
   }),

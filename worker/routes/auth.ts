@@ -43,8 +43,12 @@ const USED = {
   vi: 'Liên kết đăng nhập này đã được dùng: mỗi liên kết chỉ mở một phiên; hãy nhờ quản trị viên gửi liên kết mới',
 };
 const WITHDRAWN = {
-  en: "This sign-in link was withdrawn: the user's access changed after it was made; ask an administrator for a new one",
-  vi: 'Liên kết đăng nhập này đã bị thu hồi: quyền của người dùng đã thay đổi sau khi tạo liên kết; hãy nhờ quản trị viên gửi liên kết mới',
+  en:
+    "This sign-in link was withdrawn: the user's access changed after it " +
+    'was made; ask an administrator for a new one',
+  vi:
+    'Liên kết đăng nhập này đã bị thu hồi: quyền của người dùng đã thay đổi ' +
+    'sau khi tạo liên kết; hãy nhờ quản trị viên gửi liên kết mới',
 };
 const NO_ACCESS = {
   en: 'This sign-in link is for a user who no longer has access',
@@ -128,17 +132,27 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Open a browser session from a sign-in link',
       description:
-        'The link `npm start` prints (or an admin makes for a user) carries a short-lived ticket signed with SIGN_IN_SECRET; a link opens one session only. A good ticket sets the HttpOnly, Secure, SameSite=Strict session cookie and redirects (303) to `next` (a path on this site) or the dashboard. A link followed from another site (`Sec-Fetch-Site: cross-site` or `same-site`) is not used: it answers a page whose button confirms it (POST).',
+        'The link `npm start` prints (or an admin makes for a user) carries a ' +
+        'short-lived ticket signed with SIGN_IN_SECRET; a link opens one ' +
+        'session only. A good ticket sets the HttpOnly, Secure, SameSite=Strict ' +
+        'session cookie and redirects (303) to `next` (a path on this site) or ' +
+        'the dashboard. A link followed from another site (`Sec-Fetch-Site: ' +
+        'cross-site` or `same-site`) is not used: it answers a page whose ' +
+        'button confirms it (POST).',
       tags: ['auth'],
       responses: {
         200: {
           description:
-            'Opened from another site: a page asking to confirm the sign-in (nothing is set until its button is pressed)',
+            'Opened from another site: a page asking to confirm the sign-in ' +
+            '(nothing is set until its button is pressed)',
           content: { 'text/html': { schema: { type: 'string' } } },
         },
         303: {
           description:
-            'Signed in: redirect to `next` or the dashboard. A browser (Accept: text/html) whose link is refused is also redirected, to `/?sign_in=link-invalid|link-no-access|link-used|too-many`, where the sign-in screen explains it',
+            'Signed in: redirect to `next` or the dashboard. A browser (Accept: ' +
+            'text/html) whose link is refused is also redirected, to ' +
+            '`/?sign_in=link-invalid|link-no-access|link-used|too-many`, where the ' +
+            'sign-in screen explains it',
         },
         400: err('No ticket'),
         401: err('A bad, expired, used or withdrawn ticket, or one for a user who is disabled or gone'),
@@ -170,7 +184,9 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Confirm a sign-in link opened from another site',
       description:
-        'The form of the confirmation page: `ticket` and `next` as form fields. Only a POST from this site (`Sec-Fetch-Site: same-origin`, or without it an `Origin` of this site) is accepted; then as GET /sign-in.',
+        'The form of the confirmation page: `ticket` and `next` as form fields. ' +
+        'Only a POST from this site (`Sec-Fetch-Site: same-origin`, or without ' +
+        'it an `Origin` of this site) is accepted; then as GET /sign-in.',
       tags: ['auth'],
       responses: {
         303: { description: 'Signed in, or refused (a browser): as GET /sign-in' },
@@ -199,7 +215,8 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Who am I',
       description:
-        'The signed-in identity: email (ADMIN_TOKEN for the bootstrap admin), role, scope, how it signed in, and what the role allows.',
+        'The signed-in identity: email (ADMIN_TOKEN for the bootstrap admin), ' +
+        'role, scope, how it signed in, and what the role allows.',
       tags: ['auth'],
       responses: { 200: { description: 'OK', content: json(me) }, ...AUTH_ERRORS },
     }),
@@ -221,7 +238,8 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'End the browser session',
       description:
-        'Deletes the session and its cookie. (API tokens are revoked under /tokens; Cloudflare Access sessions end at Access.)',
+        'Deletes the session and its cookie. (API tokens are revoked under ' +
+        '/tokens; Cloudflare Access sessions end at Access.)',
       tags: ['auth'],
       responses: { 200: { description: 'Signed out' }, ...AUTH_ERRORS },
     }),
@@ -238,7 +256,10 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Make a sign-in link for a user',
       description:
-        "For users without Cloudflare Access: a link that opens one browser session as this user, once, within `lifetime_hours` (default 24, at most 72). Changing the user's role or scope, or disabling them, withdraws their unused links. Admins only; recorded in the audit log.",
+        'For users without Cloudflare Access: a link that opens one browser ' +
+        'session as this user, once, within `lifetime_hours` (default 24, at ' +
+        "most 72). Changing the user's role or scope, or disabling them, " +
+        'withdraws their unused links. Admins only; recorded in the audit log.',
       tags: ['auth'],
       responses: {
         201: { description: 'Created', content: json(signInLink) },

@@ -18,7 +18,9 @@ export const awardsRoutes = new Hono<AppEnv>()
     '/summary',
     describeRead(
       'Award counts',
-      'Sum of quantity, grouped by any of the dimensions and filtered; `unit` is a subtree, `cluster` its members year by year, `as_of` maps recorded units along the lineage.',
+      'Sum of quantity, grouped by any of the dimensions and filtered; `unit` ' +
+        'is a subtree, `cluster` its members year by year, `as_of` maps ' +
+        'recorded units along the lineage.',
       summaryResponse,
       'awards',
       true,
@@ -45,7 +47,9 @@ export const awardsRoutes = new Hono<AppEnv>()
     '/indicators',
     describeRead(
       'Indicators per year',
-      'Total and its change against the previous year; individual awards to direct laborers, to leaders, to women and to ethnic minorities, with shares. Same filters as the summary.',
+      'Total and its change against the previous year; individual awards to ' +
+        'direct laborers, to leaders, to women and to ethnic minorities, with ' +
+        'shares. Same filters as the summary.',
       indicatorsResponse,
       'awards',
       true,

@@ -28,7 +28,8 @@ export function describeRead(summary: string, description: string, ok: z.ZodType
       400: err('A bad parameter, named in `parameter`'),
       ...AUTH_ERRORS,
       403: err(
-        `The unit or cluster asked for is outside your scope (named in \`parameter\`)${files ? ', or a download (format=csv|xlsx) without the analyst role' : ''}`,
+        `The unit or cluster asked for is outside your scope (named in ` +
+          `\`parameter\`)${files ? ', or a download (format=csv|xlsx) without the analyst role' : ''}`,
       ),
       ...(files ? { 422: err('More rows than a file carries (100,000): narrow the filters') } : {}),
     },

@@ -19,13 +19,17 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
   describeRoute({
     summary: 'Data of an embedded chart',
     description:
-      'Verifies the embed token (signature, expiry, chart, revocation, and that its creator may still share it) and answers like /awards/summary with the locked filters applied. A filter the token locks cannot be set to another value (400, naming it). Never cached.',
+      'Verifies the embed token (signature, expiry, chart, revocation, and ' +
+      'that its creator may still share it) and answers like /awards/summary ' +
+      'with the locked filters applied. A filter the token locks cannot be ' +
+      'set to another value (400, naming it). Never cached.',
     tags: ['embeds'],
     responses: {
       200: { description: 'OK', content: json(summaryResponse) },
       400: err('A bad parameter or an attempt to change a locked one, named in `parameter`'),
       401: err(
-        'Tampered, expired, revoked or unknown token, a token for another chart, or one whose creator may no longer share it',
+        'Tampered, expired, revoked or unknown token, a token for another ' +
+          'chart, or one whose creator may no longer share it',
       ),
     },
   }),

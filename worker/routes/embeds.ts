@@ -24,7 +24,9 @@ export const embedsRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Create an embed token',
       description:
-        'Signs an HS256 token naming the chart, the locked filters, the allowed parent origin and an expiry; answers it with the iframe snippet. Analysts and admins.',
+        'Signs an HS256 token naming the chart, the locked filters, the allowed ' +
+        'parent origin and an expiry; answers it with the iframe snippet. ' +
+        'Analysts and admins.',
       tags: ['embeds'],
       responses: {
         201: { description: 'Created', content: json(createdEmbed) },
@@ -62,7 +64,8 @@ export const embedsRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'List embed tokens',
       description:
-        'Every embed token with its chart, locked filters, origin, expiry and status (the tokens themselves are not stored). Analysts and admins.',
+        'Every embed token with its chart, locked filters, origin, expiry and ' +
+        'status (the tokens themselves are not stored). Analysts and admins.',
       tags: ['embeds'],
       responses: { 200: { description: 'OK', content: json(embedList) }, ...AUTH_ERRORS },
     }),

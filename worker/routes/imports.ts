@@ -89,7 +89,10 @@ export const importsRoutes = new Hono<AppEnv>()
       tags: ['imports'],
       summary: 'Import history',
       description:
-        'Batches, newest first: who, when, dataset, rows, content hash, status, progress of a commit or rollback under way. A scoped editor sees their own. Editors. After answering, finishes what a crashed commit or rollback left (in the background).',
+        'Batches, newest first: who, when, dataset, rows, content hash, status, ' +
+        'progress of a commit or rollback under way. A scoped editor sees their ' +
+        'own. Editors. After answering, finishes what a crashed commit or ' +
+        'rollback left (in the background).',
       responses: { 200: { description: 'OK', content: json(batchList) }, ...AUTH_ERRORS },
     }),
     validator('query', z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional() }), badRequest),
@@ -110,7 +113,9 @@ export const importsRoutes = new Hono<AppEnv>()
       tags: ['imports'],
       summary: 'Consistency check',
       description:
-        'Recomputes the award cube from the raw rows of counted batches and compares it with the cube and the visible deltas; 500 if anything differs. Editors without a scope.',
+        'Recomputes the award cube from the raw rows of counted batches and ' +
+        'compares it with the cube and the visible deltas; 500 if anything ' +
+        'differs. Editors without a scope.',
       responses: {
         200: { description: 'Consistent', content: json(consistencyAnswer) },
         500: { description: 'Something differs', content: json(consistencyAnswer) },
@@ -165,7 +170,10 @@ export const importsRoutes = new Hono<AppEnv>()
       tags: ['imports'],
       summary: 'Import a file',
       description:
-        'CSV (UTF-8, , or ;), XLSX (first sheet) or JSON (array of objects) into one dataset: all or nothing. ?dry_run=1 writes nothing; ?part=&first_row=&batch= sends an awards file in parts. Needs Authorization: Bearer.',
+        'CSV (UTF-8, , or ;), XLSX (first sheet) or JSON (array of objects) ' +
+        'into one dataset: all or nothing. ?dry_run=1 writes nothing; ' +
+        '?part=&first_row=&batch= sends an awards file in parts. Needs ' +
+        'Authorization: Bearer.',
       responses: {
         201: { description: 'Imported', content: json(batchAnswer) },
         200: {
@@ -186,7 +194,8 @@ export const importsRoutes = new Hono<AppEnv>()
         415: refusal('Another content type'),
         422: {
           description:
-            'At least one problem; nothing written. Records over 100,000 characters and header lines over 16,384 are problems too.',
+            'At least one problem; nothing written. Records over 100,000 characters ' +
+            'and header lines over 16,384 are problems too.',
           content: json(rowErrors),
         },
       },
@@ -213,7 +222,9 @@ export const importsRoutes = new Hono<AppEnv>()
       tags: ['imports'],
       summary: 'Commit an upload in parts',
       description:
-        'Makes an awards file sent in parts count: the cube change is built in slices and made visible at once. Editors (a scoped editor: their own upload).',
+        'Makes an awards file sent in parts count: the cube change is built in ' +
+        'slices and made visible at once. Editors (a scoped editor: their own ' +
+        'upload).',
       responses: {
         201: { description: 'Committed', content: json(batchAnswer) },
         200: { description: 'The same parts were already committed', content: json(duplicateAnswer) },
@@ -244,13 +255,16 @@ export const importsRoutes = new Hono<AppEnv>()
       tags: ['imports'],
       summary: 'Roll a batch back',
       description:
-        'Removes everything the batch added; every aggregate follows. Cancels an import still running. Finishes a rollback a crash interrupted. Editors (a scoped editor: their own batches).',
+        'Removes everything the batch added; every aggregate follows. Cancels ' +
+        'an import still running. Finishes a rollback a crash interrupted. ' +
+        'Editors (a scoped editor: their own batches).',
       responses: {
         200: { description: 'Rolled back (or cancelled)', content: json(batchAnswer) },
         ...AUTH_ERRORS,
         404: refusal('No such batch'),
         409: refusal(
-          'Already rolled back, being committed or rolled back by another request, or reference data other batches still use',
+          'Already rolled back, being committed or rolled back by another ' +
+            'request, or reference data other batches still use',
         ),
       },
     }),

@@ -11,7 +11,11 @@ export const metaRoutes = new Hono<AppEnv>().get(
   '/',
   describeRead(
     'Catalog and data version',
-    'Award types (the built-in catalog and imported ones), units with parents and validity, unit lineage, clusters with membership, movements, the years with data, and a data version that changes with every import or rollback. A scoped user sees the units of their scope (with ancestors and lineage partners) and the clusters they may see.',
+    'Award types (the built-in catalog and imported ones), units with ' +
+      'parents and validity, unit lineage, clusters with membership, ' +
+      'movements, the years with data, and a data version that changes with ' +
+      'every import or rollback. A scoped user sees the units of their scope ' +
+      '(with ancestors and lineage partners) and the clusters they may see.',
     metaResponse,
     'meta',
   ),

@@ -106,7 +106,16 @@ export const reportsRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Year-end report on emulation and commendation',
       description:
-        "The statistics of a year-end report (báo cáo tổng kết) for a unit with its subtree: awards by level and by form, collective / individual / household, this year against last year; individual awards to direct laborers, non-leaders and women; ad-hoc (DOT_XUAT) awards; the year's cluster and block results with proposed awards. format=docx: a Word document in the format of Decree 30/2020/NĐ-CP (A4, Times New Roman, Quốc hiệu and Tiêu ngữ, page numbers from page 2), the statistics as tables and the narrative parts as headed placeholders; in Vietnamese. as_of counts on the units of that date (a merged province's whole year).",
+        'The statistics of a year-end report (báo cáo tổng kết) for a unit with ' +
+        'its subtree: awards by level and by form, collective / individual / ' +
+        'household, this year against last year; individual awards to direct ' +
+        "laborers, non-leaders and women; ad-hoc (DOT_XUAT) awards; the year's " +
+        'cluster and block results with proposed awards. format=docx: a Word ' +
+        'document in the format of Decree 30/2020/NĐ-CP (A4, Times New Roman, ' +
+        'Quốc hiệu and Tiêu ngữ, page numbers from page 2), the statistics as ' +
+        'tables and the narrative parts as headed placeholders; in Vietnamese. ' +
+        "as_of counts on the units of that date (a merged province's whole " +
+        'year).',
       tags: ['reports'],
       responses: {
         200: {
@@ -145,7 +154,13 @@ export const reportsRoutes = new Hono<AppEnv>()
     '/:form',
     describeRead(
       'Annual forms 0601, 0602 and 0603',
-      'Circular 02/2023/TT-BNV for a unit and a year: 0601 counts emulation movements (launched in the year and running) by launching level, kind and duration; 0602 and 0603 count state-level and ministry/province-level awards for the unit and its subtree, columns by award form split collective / individual (/ household), rows by recipient class and by award method. format=xlsx lays it out like the form.',
+      'Circular 02/2023/TT-BNV for a unit and a year: 0601 counts emulation ' +
+        'movements (launched in the year and running) by launching level, kind ' +
+        'and duration; 0602 and 0603 count state-level and ' +
+        'ministry/province-level awards for the unit and its subtree, columns ' +
+        'by award form split collective / individual (/ household), rows by ' +
+        'recipient class and by award method. format=xlsx lays it out like the ' +
+        'form.',
       formResponse,
       'reports',
       true,

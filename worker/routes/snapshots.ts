@@ -26,7 +26,9 @@ export const snapshotsRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Publish a snapshot',
       description:
-        'Computes the chart for the given filters now (the same query as /awards/summary) and keeps the answer; /snapshot/{id} shows it for good. Analysts and admins.',
+        'Computes the chart for the given filters now (the same query as ' +
+        '/awards/summary) and keeps the answer; /snapshot/{id} shows it for ' +
+        'good. Analysts and admins.',
       tags: ['embeds'],
       responses: {
         201: { description: 'Published', content: json(snapshot) },
@@ -63,7 +65,8 @@ export const snapshotsRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'List published snapshots',
       description:
-        'Snapshots with their chart, filters, URL and status, without their figures. Analysts see the ones they published; admins see all.',
+        'Snapshots with their chart, filters, URL and status, without their ' +
+        'figures. Analysts see the ones they published; admins see all.',
       tags: ['embeds'],
       responses: { 200: { description: 'OK', content: json(snapshotList) }, ...AUTH_ERRORS },
     }),
@@ -81,7 +84,9 @@ export const snapshotsRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Withdraw a snapshot',
       description:
-        'Takes a published snapshot down for good: its figures are deleted and its URL answers 410 saying when it was withdrawn. The publisher (analyst) or an admin.',
+        'Takes a published snapshot down for good: its figures are deleted and ' +
+        'its URL answers 410 saying when it was withdrawn. The publisher ' +
+        '(analyst) or an admin.',
       tags: ['embeds'],
       responses: {
         200: { description: 'Withdrawn', content: json(listedSnapshot) },
@@ -133,7 +138,9 @@ export const snapshotsRoutes = new Hono<AppEnv>()
         const day = row.withdrawn_at.slice(0, 10);
         throw new ApiError(410, {
           error: `This snapshot was withdrawn on ${day} by its publisher or an administrator`,
-          error_vi: `Ảnh chụp số liệu này đã được người xuất bản hoặc quản trị viên gỡ xuống ngày ${day.split('-').reverse().join('/')}`,
+          error_vi:
+            `Ảnh chụp số liệu này đã được người xuất bản hoặc quản trị viên gỡ ` +
+            `xuống ngày ${day.split('-').reverse().join('/')}`,
           withdrawn_at: row.withdrawn_at,
         });
       }

@@ -42,7 +42,10 @@ export const tokensRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Create an API token',
       description:
-        'A random 256-bit token for `Authorization: Bearer`, answered once (only its SHA-256 is stored), expiring after `expires_in_days` (default 90, at most 366). For yourself; an admin may give `user_id`. Recorded in the audit log.',
+        'A random 256-bit token for `Authorization: Bearer`, answered once ' +
+        '(only its SHA-256 is stored), expiring after `expires_in_days` ' +
+        '(default 90, at most 366). For yourself; an admin may give `user_id`. ' +
+        'Recorded in the audit log.',
       tags: ['tokens'],
       responses: {
         201: { description: 'Created: the token is in `token`, shown this once', content: json(createdToken) },
@@ -96,7 +99,8 @@ export const tokensRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Revoke an API token',
       description:
-        'From the next request on, the token answers 401. Your own tokens; an admin revokes any. Recorded in the audit log.',
+        'From the next request on, the token answers 401. Your own tokens; an ' +
+        'admin revokes any. Recorded in the audit log.',
       tags: ['tokens'],
       responses: {
         200: { description: 'Revoked', content: json(apiToken) },

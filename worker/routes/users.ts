@@ -60,7 +60,9 @@ export const usersRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Add a user',
       description:
-        'By email (the address Cloudflare Access signs in), with a role and optionally a unit or cluster scope. Admins only; recorded in the audit log.',
+        'By email (the address Cloudflare Access signs in), with a role and ' +
+        'optionally a unit or cluster scope. Admins only; recorded in the audit ' +
+        'log.',
       tags: ['users'],
       responses: {
         201: { description: 'Created', content: json(user) },
@@ -102,7 +104,11 @@ export const usersRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: 'Change a user',
       description:
-        "Name, role, scope (null removes it) or `disabled`. Disabling ends the user's sessions and stops their API tokens at once; a change of role, scope or status withdraws their unused sign-in links. Admins cannot change their own role or disable themselves. Recorded in the audit log.",
+        'Name, role, scope (null removes it) or `disabled`. Disabling ends the ' +
+        "user's sessions and stops their API tokens at once; a change of role, " +
+        'scope or status withdraws their unused sign-in links. Admins cannot ' +
+        'change their own role or disable themselves. Recorded in the audit ' +
+        'log.',
       tags: ['users'],
       responses: {
         200: { description: 'Changed', content: json(user) },

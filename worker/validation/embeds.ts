@@ -16,7 +16,8 @@ export const createEmbedBody = z.strictObject({
     .max(300)
     .refine(
       (s) => parseOrigin(s) !== null,
-      'expected exactly one origin such as https://example.org (scheme, host and port; no path, wildcard or other characters)',
+      'expected exactly one origin such as https://example.org (scheme, host ' +
+        'and port; no path, wildcard or other characters)',
     )
     .transform((s) => parseOrigin(s)!)
     .describe('The only origin allowed to frame the chart'),

@@ -16,7 +16,8 @@ export const importBatch = z.object({
   status: z
     .enum(BATCH_STATUSES)
     .describe(
-      'staging → committing → committed → rolling_back → rolled_back; only committed (and rolling_back until its flip) count',
+      'staging → committing → committed → rolling_back → rolled_back; only ' +
+        'committed (and rolling_back until its flip) count',
     ),
   rolled_back_at: z.string().nullable(),
   rolled_back_by: z.string().nullable(),

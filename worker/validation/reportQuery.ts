@@ -14,7 +14,9 @@ export const reportQuery = z.strictObject({
   as_of: dateParam
     .optional()
     .describe(
-      "Count on the units that existed on this date (YYYY-MM-DD or DD/MM/YYYY): e.g. the new Hưng Yên's whole 2025 with old Thái Bình's first half, as_of=2025-12-31",
+      'Count on the units that existed on this date (YYYY-MM-DD or ' +
+        "DD/MM/YYYY): e.g. the new Hưng Yên's whole 2025 with old Thái Bình's " +
+        'first half, as_of=2025-12-31',
     ),
   format: fileParams.format
     .unwrap()

@@ -28,12 +28,23 @@ const dict = {
   boundsRecorded: { vi: 'Như ghi nhận', en: 'As recorded' },
   boundsNow: { vi: 'Theo địa giới hiện nay', en: "Today's boundaries" },
   boundsRecordedExplained: {
-    vi: 'Đang xem số liệu như ghi nhận: đơn vị cũ đến 30/06/2025, đơn vị mới từ 01/07/2025. Chọn "Theo địa giới hiện nay" để cộng số liệu của đơn vị cũ vào đơn vị hiện nay.',
-    en: 'Figures as recorded: former units until 30/06/2025, new units from 01/07/2025. Choose "Today\'s boundaries" to count former units inside today\'s units.',
+    vi:
+      'Đang xem số liệu như ghi nhận: đơn vị cũ đến 30/06/2025, đơn vị mới từ ' +
+      '01/07/2025. Chọn "Theo địa giới hiện nay" để cộng số liệu của đơn vị ' +
+      'cũ vào đơn vị hiện nay.',
+    en:
+      'Figures as recorded: former units until 30/06/2025, new units from ' +
+      '01/07/2025. Choose "Today\'s boundaries" to count former units inside ' +
+      "today's units.",
   },
   boundsNowExplained: {
-    vi: 'Đang xem theo địa giới hiện nay: số liệu của đơn vị cũ được cộng vào đơn vị kế thừa (xã tách thì chia theo tỷ lệ, nên có thể có số lẻ).',
-    en: "Today's boundaries: former units are counted inside their successors (a split commune is shared by its proportions, so counts may have decimals).",
+    vi:
+      'Đang xem theo địa giới hiện nay: số liệu của đơn vị cũ được cộng vào ' +
+      'đơn vị kế thừa (xã tách thì chia theo tỷ lệ, nên có thể có số lẻ).',
+    en:
+      "Today's boundaries: former units are counted inside their successors " +
+      '(a split commune is shared by its proportions, so counts may have ' +
+      'decimals).',
   },
   dataUpdated: { vi: 'Dữ liệu cập nhật lúc', en: 'Data updated at' },
   noDataYet: { vi: 'Chưa có số liệu khen thưởng nào được nhập.', en: 'No award figures have been imported yet.' },
@@ -67,8 +78,13 @@ const dict = {
     en: 'Individual awards: shares to direct laborers, leaders, women',
   },
   sharesNote: {
-    vi: 'Tỷ lệ trên tổng số khen thưởng cá nhân. Lao động trực tiếp: công nhân, nông dân, người lao động trực tiếp; lãnh đạo: lãnh đạo, quản lý các cấp.',
-    en: 'Shares of all individual awards. Direct laborers: workers, farmers and other direct laborers; leaders: leaders and managers at every level.',
+    vi:
+      'Tỷ lệ trên tổng số khen thưởng cá nhân. Lao động trực tiếp: công nhân, ' +
+      'nông dân, người lao động trực tiếp; lãnh đạo: lãnh đạo, quản lý các ' +
+      'cấp.',
+    en:
+      'Shares of all individual awards. Direct laborers: workers, farmers and ' +
+      'other direct laborers; leaders: leaders and managers at every level.',
   },
   sharesSummary: {
     vi: 'Năm {year}: {direct} cho người lao động trực tiếp, {women} cho nữ.',
@@ -130,7 +146,9 @@ const dict = {
   snapshotTaken: { vi: 'Số liệu chốt lúc {date}', en: 'Figures as of {date}' },
   snapshotPng: { vi: 'Tải ảnh PNG', en: 'Download PNG' },
   snapshotWithdrawn: {
-    vi: 'Ảnh chụp số liệu này đã được người xuất bản hoặc quản trị viên gỡ xuống; số liệu của nó không còn được công bố.',
+    vi:
+      'Ảnh chụp số liệu này đã được người xuất bản hoặc quản trị viên gỡ ' +
+      'xuống; số liệu của nó không còn được công bố.',
     en: 'This snapshot was withdrawn by its publisher or an administrator; its figures are no longer published.',
   },
   snapshotList: { vi: 'Các ảnh chụp đã xuất bản', en: 'Snapshots published so far' },
@@ -138,8 +156,12 @@ const dict = {
   snapshotStatus_withdrawn: { vi: 'Đã gỡ', en: 'Withdrawn' },
   snapshotWithdraw: { vi: 'Gỡ xuống', en: 'Withdraw' },
   snapshotWithdrawConfirm: {
-    vi: 'Gỡ ảnh chụp này vĩnh viễn? Số liệu của nó sẽ bị xóa; ai mở liên kết sẽ thấy thông báo “đã gỡ”. Không thể hoàn tác.',
-    en: 'Withdraw this snapshot for good? Its figures are deleted; anyone opening the link sees that it was withdrawn. This cannot be undone.',
+    vi:
+      'Gỡ ảnh chụp này vĩnh viễn? Số liệu của nó sẽ bị xóa; ai mở liên kết sẽ ' +
+      'thấy thông báo “đã gỡ”. Không thể hoàn tác.',
+    en:
+      'Withdraw this snapshot for good? Its figures are deleted; anyone ' +
+      'opening the link sees that it was withdrawn. This cannot be undone.',
   },
   embedExpires: { vi: 'hết hạn {date}', en: 'expires {date}' },
   noData: { vi: 'Không có dữ liệu cho bộ lọc này.', en: 'No data for this filter.' },
@@ -185,8 +207,12 @@ const dict = {
   ds_movement_results: { vi: 'Kết quả chấm điểm, xếp hạng', en: 'Scores and ranks' },
   templatesTitle: { vi: 'Tải biểu mẫu', en: 'Download templates' },
   templatesHelp: {
-    vi: 'Mỗi loại dữ liệu có biểu mẫu Excel (kèm trang hướng dẫn) và CSV. Tiêu đề cột tiếng Việt được chấp nhận khi nhập.',
-    en: 'Each dataset has an Excel template (with an instructions sheet) and a CSV one. The Vietnamese column headers are accepted on import.',
+    vi:
+      'Mỗi loại dữ liệu có biểu mẫu Excel (kèm trang hướng dẫn) và CSV. Tiêu ' +
+      'đề cột tiếng Việt được chấp nhận khi nhập.',
+    en:
+      'Each dataset has an Excel template (with an instructions sheet) and a ' +
+      'CSV one. The Vietnamese column headers are accepted on import.',
   },
   uploadTitle: { vi: 'Nhập dữ liệu', en: 'Import data' },
   datasetLabel: { vi: 'Loại dữ liệu', en: 'Dataset' },
@@ -244,7 +270,9 @@ const dict = {
   rollingBack: { vi: 'Đang hoàn tác…', en: 'Rolling back…' },
   busyBatch: { vi: 'Đang xử lý', en: 'In progress' },
   rollbackConfirm: {
-    vi: 'Hoàn tác lô số {id} ({dataset}, {rows} dòng)? Mọi số liệu tổng hợp sẽ được tính lại như chưa từng nhập lô này.',
+    vi:
+      'Hoàn tác lô số {id} ({dataset}, {rows} dòng)? Mọi số liệu tổng hợp sẽ ' +
+      'được tính lại như chưa từng nhập lô này.',
     en: 'Roll back batch {id} ({dataset}, {rows} rows)? Every total is recomputed as if it had never been imported.',
   },
   cancel: { vi: 'Huỷ', en: 'Cancel' },
@@ -258,8 +286,12 @@ const dict = {
   areaTopTitle: { vi: 'Khen thưởng theo tỉnh, thành phố', en: 'Awards by province' },
   areaChildrenTitle: { vi: 'Khen thưởng trong {unit}', en: 'Awards within {unit}' },
   areaNote: {
-    vi: 'Chọn tên một đơn vị trong bảng để xem các đơn vị trực thuộc. Dòng mang tên chính đơn vị là khen thưởng ghi trực tiếp cho đơn vị đó.',
-    en: "Choose a unit name in the table to see the units under it. The row with the unit's own name holds awards recorded directly on it.",
+    vi:
+      'Chọn tên một đơn vị trong bảng để xem các đơn vị trực thuộc. Dòng mang ' +
+      'tên chính đơn vị là khen thưởng ghi trực tiếp cho đơn vị đó.',
+    en:
+      'Choose a unit name in the table to see the units under it. The row ' +
+      "with the unit's own name holds awards recorded directly on it.",
   },
   drillDown: { vi: 'Xem đơn vị trực thuộc', en: 'Show units under' },
   heatmapTitle: { vi: 'Khen thưởng theo đơn vị và năm', en: 'Awards by unit and year' },
@@ -277,8 +309,12 @@ const dict = {
   noClusters: { vi: 'Chưa có cụm, khối thi đua nào.', en: 'No clusters or blocks yet.' },
   ranksTitle: { vi: 'Thứ hạng các thành viên qua các năm', en: "Members' ranks over the years" },
   ranksNote: {
-    vi: 'Hạng 1 ở trên cùng. Đường bắt đầu hoặc dừng lại khi đơn vị vào hoặc ra khỏi cụm, khối. Trong bảng: hạng (điểm) · khen thưởng đề nghị.',
-    en: 'Rank 1 at the top. A line starts or stops where a unit joined or left. In the table: rank (score) · proposed award.',
+    vi:
+      'Hạng 1 ở trên cùng. Đường bắt đầu hoặc dừng lại khi đơn vị vào hoặc ra ' +
+      'khỏi cụm, khối. Trong bảng: hạng (điểm) · khen thưởng đề nghị.',
+    en:
+      'Rank 1 at the top. A line starts or stops where a unit joined or left. ' +
+      'In the table: rank (score) · proposed award.',
   },
   ranksSummary: {
     vi: 'Năm {year}: dẫn đầu là {unit} ({score} điểm).',
@@ -300,8 +336,14 @@ const dict = {
   memberSince: { vi: 'thành viên từ đầu', en: 'member from the start' },
   movementsTitle: { vi: 'Khen thưởng theo phong trào qua các năm', en: 'Awards per movement over the years' },
   movementsNote: {
-    vi: 'Mỗi đường là một phong trào, từ năm phát động đến năm kết thúc; chỉ tính khen thưởng gắn với phong trào (không tính khen thưởng thường xuyên ngoài phong trào).',
-    en: 'One line per movement, from its launch to its end; only awards given under a movement are counted (regular awards outside any movement are left out).',
+    vi:
+      'Mỗi đường là một phong trào, từ năm phát động đến năm kết thúc; chỉ ' +
+      'tính khen thưởng gắn với phong trào (không tính khen thưởng thường ' +
+      'xuyên ngoài phong trào).',
+    en:
+      'One line per movement, from its launch to its end; only awards given ' +
+      'under a movement are counted (regular awards outside any movement are ' +
+      'left out).',
   },
   movementListTitle: { vi: 'Các phong trào thi đua', en: 'Emulation movements' },
   movement: { vi: 'Phong trào', en: 'Movement' },
@@ -338,8 +380,12 @@ const dict = {
     en: "Sign in through your organisation's Cloudflare Access, then reload this page.",
   },
   signInAdmin: {
-    vi: 'Chưa có tài khoản hoặc liên kết? Quản trị viên có thể thêm bạn và tạo cho bạn một liên kết đăng nhập ở trang Quản trị.',
-    en: 'No account or link yet? An administrator can add you and make a sign-in link for you on the Administration page.',
+    vi:
+      'Chưa có tài khoản hoặc liên kết? Quản trị viên có thể thêm bạn và tạo ' +
+      'cho bạn một liên kết đăng nhập ở trang Quản trị.',
+    en:
+      'No account or link yet? An administrator can add you and make a ' +
+      'sign-in link for you on the Administration page.',
   },
   signInReload: { vi: 'Tải lại trang', en: 'Reload the page' },
   signedOut: { vi: 'Bạn đã đăng xuất.', en: 'You have signed out.' },
@@ -352,11 +398,15 @@ const dict = {
     en: 'The sign-in link is not valid or has expired. Ask an administrator for a new one.',
   },
   signInLinkUsed: {
-    vi: 'Liên kết đăng nhập này đã được dùng. Mỗi liên kết chỉ mở được một phiên: hãy đề nghị quản trị viên cấp một liên kết mới.',
+    vi:
+      'Liên kết đăng nhập này đã được dùng. Mỗi liên kết chỉ mở được một ' +
+      'phiên: hãy đề nghị quản trị viên cấp một liên kết mới.',
     en: 'This sign-in link has already been used. Each link opens one session: ask an administrator for a new one.',
   },
   signInLinkNoAccess: {
-    vi: 'Liên kết đăng nhập này dành cho một tài khoản đã bị vô hiệu hóa hoặc không còn tồn tại. Hãy liên hệ quản trị viên.',
+    vi:
+      'Liên kết đăng nhập này dành cho một tài khoản đã bị vô hiệu hóa hoặc ' +
+      'không còn tồn tại. Hãy liên hệ quản trị viên.',
     en: 'This sign-in link is for an account that has been disabled or no longer exists. Contact an administrator.',
   },
   signInTooMany: {
@@ -394,8 +444,14 @@ const dict = {
   navAdmin: { vi: 'Quản trị', en: 'Administration' },
   navReports: { vi: 'Báo cáo', en: 'Reports' },
   reportsHelp: {
-    vi: 'Biểu mẫu thống kê hằng năm theo Thông tư 02/2023/TT-BNV và báo cáo tổng kết năm, cho một đơn vị (gồm các đơn vị trực thuộc) và một năm. Xem trước như bản in, tải Excel, in hoặc lưu PDF.',
-    en: 'The annual statistical forms of Circular 02/2023/TT-BNV and the year-end report, for a unit (with the units under it) and a year. Preview as printed, download Excel, print or save as PDF.',
+    vi:
+      'Biểu mẫu thống kê hằng năm theo Thông tư 02/2023/TT-BNV và báo cáo ' +
+      'tổng kết năm, cho một đơn vị (gồm các đơn vị trực thuộc) và một năm. ' +
+      'Xem trước như bản in, tải Excel, in hoặc lưu PDF.',
+    en:
+      'The annual statistical forms of Circular 02/2023/TT-BNV and the ' +
+      'year-end report, for a unit (with the units under it) and a year. ' +
+      'Preview as printed, download Excel, print or save as PDF.',
   },
   reportForm: { vi: 'Biểu mẫu', en: 'Form' },
   reportUnit: { vi: 'Đơn vị báo cáo', en: 'Reporting unit' },
@@ -404,8 +460,15 @@ const dict = {
   reportBoundsYearEnd: { vi: 'Cả năm, theo địa giới cuối kỳ', en: "Whole year, on the period's final boundaries" },
   reportBoundsRecorded: { vi: 'Như ghi nhận', en: 'As recorded' },
   reportBoundsHelp: {
-    vi: 'Cả năm theo địa giới cuối kỳ: đơn vị mới sau sắp xếp năm 2025 được tính cả số liệu nửa đầu năm của các đơn vị cũ hợp thành (vd. tỉnh Hưng Yên mới năm 2025 gồm cả tỉnh Thái Bình cũ đến 30/06/2025).',
-    en: 'Whole year on the final boundaries: a unit created by the 2025 reorganisation also counts the first half of the year of the old units it was made from (e.g. the new Hưng Yên province in 2025 includes old Thái Bình up to 30/06/2025).',
+    vi:
+      'Cả năm theo địa giới cuối kỳ: đơn vị mới sau sắp xếp năm 2025 được ' +
+      'tính cả số liệu nửa đầu năm của các đơn vị cũ hợp thành (vd. tỉnh Hưng ' +
+      'Yên mới năm 2025 gồm cả tỉnh Thái Bình cũ đến 30/06/2025).',
+    en:
+      'Whole year on the final boundaries: a unit created by the 2025 ' +
+      'reorganisation also counts the first half of the year of the old units ' +
+      'it was made from (e.g. the new Hưng Yên province in 2025 includes old ' +
+      'Thái Bình up to 30/06/2025).',
   },
   form0601: { vi: 'Biểu 0601: Số phong trào thi đua', en: 'Form 0601: emulation movements' },
   form0602: { vi: 'Biểu 0602: Khen thưởng cấp Nhà nước', en: 'Form 0602: state-level awards' },
@@ -418,7 +481,9 @@ const dict = {
   downloadFormXlsx: { vi: 'Tải Excel (XLSX)', en: 'Download Excel (XLSX)' },
   printForm: { vi: 'In / Lưu PDF', en: 'Print / save as PDF' },
   printFormHelp: {
-    vi: 'Bản PDF là bản in của trình duyệt: chọn "Lưu dưới dạng PDF" trong hộp thoại in; biểu rộng được in khổ A4 ngang.',
+    vi:
+      'Bản PDF là bản in của trình duyệt: chọn "Lưu dưới dạng PDF" trong hộp ' +
+      'thoại in; biểu rộng được in khổ A4 ngang.',
     en: 'The PDF is the browser\'s print: choose "Save as PDF" in the print dialog; wide forms print on A4 landscape.',
   },
   yearEndTitle: {
@@ -427,8 +492,14 @@ const dict = {
   },
   yearEndDocx: { vi: 'Tải báo cáo tổng kết (Word)', en: 'Download the year-end report (Word, in Vietnamese)' },
   yearEndHelp: {
-    vi: 'Văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP: phần số liệu được viết sẵn từ dữ liệu (so với năm trước), các phần nhận định để trống có tiêu đề cho người soạn.',
-    en: 'A Word document in the format of Decree 30/2020/NĐ-CP: the statistics are written from the data (against last year); the narrative parts are headed placeholders for the author.',
+    vi:
+      'Văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP: phần số liệu được ' +
+      'viết sẵn từ dữ liệu (so với năm trước), các phần nhận định để trống có ' +
+      'tiêu đề cho người soạn.',
+    en:
+      'A Word document in the format of Decree 30/2020/NĐ-CP: the statistics ' +
+      'are written from the data (against last year); the narrative parts are ' +
+      'headed placeholders for the author.',
   },
   yearEndTotal: { vi: 'Tổng số khen thưởng', en: 'All awards' },
   yearEndDirect: { vi: 'Người lao động trực tiếp (tỷ lệ cá nhân)', en: 'Direct laborers (share of individuals)' },
@@ -473,7 +544,9 @@ const dict = {
     en: 'Disable {email}? Their sessions end at once and their API tokens stop working.',
   },
   enableConfirm: {
-    vi: 'Kích hoạt lại {email}? Người này đăng nhập lại được; các mã API chưa hết hạn, chưa thu hồi của họ hoạt động trở lại.',
+    vi:
+      'Kích hoạt lại {email}? Người này đăng nhập lại được; các mã API chưa ' +
+      'hết hạn, chưa thu hồi của họ hoạt động trở lại.',
     en: 'Enable {email} again? They can sign in again; their unexpired, unrevoked API tokens work again.',
   },
   disabledDone: { vi: 'Đã vô hiệu hóa {email}.', en: '{email} disabled.' },
@@ -484,8 +557,12 @@ const dict = {
   makeLinkButton: { vi: 'Tạo liên kết', en: 'Make the link' },
   linkMade: { vi: 'Liên kết (hết hạn lúc {date})', en: 'Link (expires {date})' },
   linkWarning: {
-    vi: 'Người mở liên kết này đầu tiên sẽ đăng nhập với tư cách {email} (liên kết dùng được một lần, đến khi hết hạn): chỉ gửi cho đúng người.',
-    en: 'Whoever opens this link first signs in as {email} (it works once, until it expires): send it to that person only.',
+    vi:
+      'Người mở liên kết này đầu tiên sẽ đăng nhập với tư cách {email} (liên ' +
+      'kết dùng được một lần, đến khi hết hạn): chỉ gửi cho đúng người.',
+    en:
+      'Whoever opens this link first signs in as {email} (it works once, ' +
+      'until it expires): send it to that person only.',
   },
   copy: { vi: 'Sao chép', en: 'Copy' },
   copied: { vi: 'Đã sao chép', en: 'Copied' },
@@ -497,8 +574,12 @@ const dict = {
   confirm: { vi: 'Xác nhận', en: 'Confirm' },
   tokensTitle: { vi: 'Mã API', en: 'API tokens' },
   tokensHelp: {
-    vi: 'Mã API dùng cho chương trình, tập lệnh: gửi kèm “Authorization: Bearer <mã>”. Mã mang vai trò và phạm vi của người sở hữu.',
-    en: 'API tokens are for programs and scripts: send “Authorization: Bearer <token>”. A token has its owner’s role and scope.',
+    vi:
+      'Mã API dùng cho chương trình, tập lệnh: gửi kèm “Authorization: Bearer ' +
+      '<mã>”. Mã mang vai trò và phạm vi của người sở hữu.',
+    en:
+      'API tokens are for programs and scripts: send “Authorization: Bearer ' +
+      '<token>”. A token has its owner’s role and scope.',
   },
   tokensEmpty: { vi: 'Chưa có mã API nào.', en: 'No API tokens yet.' },
   colOwner: { vi: 'Người sở hữu', en: 'Owner' },
@@ -575,8 +656,15 @@ const dict = {
   none: { vi: 'không có', en: 'none' },
   actionFailed: { vi: 'Không thực hiện được', en: 'Failed' },
   adminHelp: {
-    vi: 'Người dùng, vai trò và phạm vi; mã API cho chương trình; nhật ký mọi thay đổi. Vai trò: Người xem (bảng số liệu) < Phân tích viên (+ tải tệp, nhúng, ảnh chụp) < Biên tập viên (+ nhập dữ liệu) < Quản trị viên (+ trang này).',
-    en: 'Users, roles and scopes; API tokens for programs; the log of every change. Roles: Viewer (dashboards) < Analyst (+ downloads, embeds, snapshots) < Editor (+ imports) < Administrator (+ this page).',
+    vi:
+      'Người dùng, vai trò và phạm vi; mã API cho chương trình; nhật ký mọi ' +
+      'thay đổi. Vai trò: Người xem (bảng số liệu) < Phân tích viên (+ tải ' +
+      'tệp, nhúng, ảnh chụp) < Biên tập viên (+ nhập dữ liệu) < Quản trị viên ' +
+      '(+ trang này).',
+    en:
+      'Users, roles and scopes; API tokens for programs; the log of every ' +
+      'change. Roles: Viewer (dashboards) < Analyst (+ downloads, embeds, ' +
+      'snapshots) < Editor (+ imports) < Administrator (+ this page).',
   },
 } as const;
 

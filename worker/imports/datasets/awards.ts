@@ -201,7 +201,9 @@ export const awards: DatasetDef = {
       return void report(
         'recipient_kind',
         msg(
-          `'${awardCode}' is awarded to ${type.scope === 'both' ? 'individuals and collectives' : `${type.scope}s`} only, not to a ${kind}`,
+          `'${awardCode}' is awarded to ` +
+            `${type.scope === 'both' ? 'individuals and collectives' : `${type.scope}s`} ` +
+            `only, not to a ${kind}`,
           `'${award.value.nameVi}' chỉ dành cho ${SCOPE_VI[type.scope]}, không dành cho ${SCOPE_VI[kind]}`,
         ),
       );

@@ -50,7 +50,8 @@ export const movementResults: DatasetDef = {
       return void report(
         'unit_code',
         msg(
-          `a result for ${v.unit_code} in ${v.cluster_code}, ${v.year} is already recorded (in the database or earlier in this file)`,
+          `a result for ${v.unit_code} in ${v.cluster_code}, ${v.year} is ` +
+            `already recorded (in the database or earlier in this file)`,
           `kết quả của ${v.unit_code} trong ${v.cluster_code} năm ${v.year} đã có (trong hệ thống hoặc ở dòng trước)`,
         ),
       );

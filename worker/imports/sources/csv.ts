@@ -28,12 +28,15 @@ export const MAX_HEADER_CHARS = 16_384;
 const tooLong = (what: 'header' | 'record', max: number): Msg =>
   what === 'header'
     ? msg(
-        `the header line is longer than ${max.toLocaleString('en')} characters without a line break; is this a CSV file?`,
+        `the header line is longer than ${max.toLocaleString('en')} characters ` +
+          `without a line break; is this a CSV file?`,
         `dòng tiêu đề dài hơn ${max.toLocaleString('vi')} ký tự mà không xuống dòng; tệp có phải CSV không?`,
       )
     : msg(
-        `this record is longer than ${max.toLocaleString('en')} characters: a quote (") opened and never closed? Reading stopped here`,
-        `bản ghi này dài hơn ${max.toLocaleString('vi')} ký tự: có dấu ngoặc kép (") mở mà không đóng? Đã dừng đọc tại đây`,
+        `this record is longer than ${max.toLocaleString('en')} characters: a ` +
+          `quote (") opened and never closed? Reading stopped here`,
+        `bản ghi này dài hơn ${max.toLocaleString('vi')} ký tự: có dấu ngoặc ` +
+          `kép (") mở mà không đóng? Đã dừng đọc tại đây`,
       );
 
 export function csvSource(body: ReadableStream<Uint8Array>): Source {

@@ -29,7 +29,8 @@ export class FileError extends Error {
 export const notUtf8 = () =>
   new FileError(
     'The file is not valid UTF-8 text. Save it as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and upload it again.',
-    'Tệp không phải văn bản UTF-8 hợp lệ. Hãy lưu lại dạng "CSV UTF-8" (Excel: Tệp > Lưu thành > CSV UTF-8) rồi tải lên lại.',
+    'Tệp không phải văn bản UTF-8 hợp lệ. Hãy lưu lại dạng "CSV UTF-8" ' +
+      '(Excel: Tệp > Lưu thành > CSV UTF-8) rồi tải lên lại.',
   );
 
 export function hex(buf: ArrayBuffer): string {

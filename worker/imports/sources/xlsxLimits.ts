@@ -23,8 +23,14 @@ const unreadable = () =>
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const tooLarge = (what: string, whatVi: string) =>
   new FileError(
-    `The workbook is too large once uncompressed (${what}; at most ${mb(MAX_XLSX_UNCOMPRESSED)}, ${MAX_XLSX_ROWS.toLocaleString('en')} rows and ${MAX_XLSX_CELLS.toLocaleString('en')} cells): send it as CSV. Nothing was read.`,
-    `Sổ tính quá lớn khi giải nén (${whatVi}; tối đa ${mb(MAX_XLSX_UNCOMPRESSED)}, ${MAX_XLSX_ROWS.toLocaleString('vi')} dòng và ${MAX_XLSX_CELLS.toLocaleString('vi')} ô): hãy gửi dạng CSV. Chưa đọc gì.`,
+    `The workbook is too large once uncompressed (${what}; at most ` +
+      `${mb(MAX_XLSX_UNCOMPRESSED)}, ${MAX_XLSX_ROWS.toLocaleString('en')} ` +
+      `rows and ${MAX_XLSX_CELLS.toLocaleString('en')} cells): send it as ` +
+      `CSV. Nothing was read.`,
+    `Sổ tính quá lớn khi giải nén (${whatVi}; tối đa ` +
+      `${mb(MAX_XLSX_UNCOMPRESSED)}, ${MAX_XLSX_ROWS.toLocaleString('vi')} ` +
+      `dòng và ${MAX_XLSX_CELLS.toLocaleString('vi')} ô): hãy gửi dạng CSV. ` +
+      `Chưa đọc gì.`,
     413,
   );
 

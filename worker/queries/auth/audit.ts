@@ -34,6 +34,7 @@ export const listAudit = (db: D1Database, cost: ReadCost, limit: number, before?
     db,
     cost,
     sql`SELECT id, at, actor, action, target, detail FROM audit_log
-        WHERE 1 = 1 ${before === undefined ? sql`` : sql`AND id < ${before}`} ${action === undefined ? sql`` : sql`AND action = ${action}`}
+        WHERE 1 = 1 ${before === undefined ? sql`` : sql`AND id < ${before}`}
+          ${action === undefined ? sql`` : sql`AND action = ${action}`}
         ORDER BY id DESC LIMIT ${limit}`,
   );

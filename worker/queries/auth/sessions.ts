@@ -9,7 +9,8 @@ export async function insertSession(
   // expired sessions are swept whenever a new one opens, so the table stays small
   await batch(db, cost, [
     sql`DELETE FROM sessions WHERE expires_at < ${s.created_at}`,
-    sql`INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (${s.id_hash}, ${s.user_id}, ${s.created_at}, ${s.expires_at})`,
+    sql`INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (${s.id_hash}, ${s.user_id},
+      ${s.created_at}, ${s.expires_at})`,
   ]);
 }
 

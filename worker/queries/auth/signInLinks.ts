@@ -75,6 +75,7 @@ export async function revokeUserLinks(db: D1Database, cost: ReadCost, userId: nu
   await all(
     db,
     cost,
-    sql`UPDATE sign_in_links SET revoked_at = ${at} WHERE user_id = ${userId} AND used_at IS NULL AND revoked_at IS NULL`,
+    sql`UPDATE sign_in_links SET revoked_at = ${at} WHERE user_id = ${userId} AND used_at IS NULL AND revoked_at
+      IS NULL`,
   );
 }

@@ -13,7 +13,8 @@ export interface ApiTokenRow {
   revoked_at: string | null;
 }
 
-const COLUMNS = sql`t.id, t.user_id, u.email, t.label, t.created_at, t.created_by, t.expires_at, t.last_used_at, t.revoked_at`;
+const COLUMNS = sql`t.id, t.user_id, u.email, t.label, t.created_at, t.created_by,
+  t.expires_at, t.last_used_at, t.revoked_at`;
 
 /** Every token, or one user's; the token itself is never stored, only its SHA-256. */
 export const listTokens = (db: D1Database, cost: ReadCost, userId?: number) =>

@@ -35,7 +35,8 @@ export async function insertUser(db: D1Database, cost: ReadCost, u: NewUser): Pr
     db,
     cost,
     sql`INSERT INTO users (email, name, role, scope_unit, scope_cluster, created_at, created_by)
-        VALUES (${u.email.toLowerCase()}, ${u.name}, ${u.role}, ${u.scope_unit}, ${u.scope_cluster}, ${u.created_at}, ${u.created_by})
+        VALUES (${u.email.toLowerCase()}, ${u.name}, ${u.role}, ${u.scope_unit}, ${u.scope_cluster},
+          ${u.created_at}, ${u.created_by})
         RETURNING ${COLUMNS}`,
   );
   return row!;

@@ -7,7 +7,8 @@ import { CUBOIDS, DIMENSIONS } from './dimensions';
 // with no parameters (the demo loader runs it through `wrangler d1 execute --file`).
 
 const KEY = sql.raw(
-  'cuboid, unit_id, year, award_code, tier, category, recipient_kind, gender, recipient_class, method, movement_id, ethnic_minority',
+  'cuboid, unit_id, year, award_code, tier, category, recipient_kind, ' +
+    'gender, recipient_class, method, movement_id, ethnic_minority',
 );
 
 function addToCuboid(cuboid: (typeof CUBOIDS)[number], where: SQL, sign: 1 | -1): SQL {
@@ -31,7 +32,8 @@ export function applyBatchToCube(batchId: number, sign: 1 | -1): SQL[] {
 }
 
 const DELTA_COLUMNS = sql.raw(
-  'cuboid, unit_id, year, award_code, tier, category, recipient_kind, gender, recipient_class, method, movement_id, ethnic_minority, n',
+  'cuboid, unit_id, year, award_code, tier, category, recipient_kind, ' +
+    'gender, recipient_class, method, movement_id, ethnic_minority, n',
 );
 
 /**
@@ -57,7 +59,8 @@ ON CONFLICT (batch_id, ${KEY}) DO UPDATE SET n = n + excluded.n`;
 // The next `limit` rowids of a batch's delta: one probe of award_cube_delta_batch for the
 // first, then a range of that index (no sort of the batch's remaining rows at every step).
 const nextRange = (batchId: number, limit: number) =>
-  sql`batch_id = ${batchId} AND rowid < (SELECT MIN(rowid) FROM award_cube_delta WHERE batch_id = ${batchId}) + ${limit}`;
+  sql`batch_id = ${batchId} AND rowid < (SELECT MIN(rowid) FROM award_cube_delta WHERE batch_id = ${batchId}) +
+    ${limit}`;
 
 /**
  * Moves the next slice of a batch's delta rows into award_cube and deletes them, in one D1

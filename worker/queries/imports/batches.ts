@@ -61,7 +61,8 @@ export async function findCommitted(
   const b = await first<ImportBatch>(
     db,
     cost,
-    sql`SELECT ${COLUMNS} FROM import_batches WHERE dataset = ${dataset} AND content_hash = ${hash} AND status IN ('committing', 'committed')`,
+    sql`SELECT ${COLUMNS} FROM import_batches WHERE dataset = ${dataset} AND content_hash = ${hash} AND status
+      IN ('committing', 'committed')`,
   );
   return b && withBusy(b);
 }
@@ -73,7 +74,8 @@ export async function createStagingBatch(
   const row = await toStatement(
     db,
     sql`INSERT INTO import_batches (dataset, filename, format, content_hash, rows, created_by, created_at, status)
-VALUES (${b.dataset}, ${b.filename}, ${b.format}, ${`pending-${crypto.randomUUID()}`}, 0, ${b.createdBy}, ${b.now}, 'staging')
+VALUES (${b.dataset}, ${b.filename}, ${b.format}, ${`pending-${crypto.randomUUID()}`}, 0, ${b.createdBy},
+  ${b.now}, 'staging')
 RETURNING id`,
   ).first<{ id: number }>();
   return row!.id;

@@ -3,7 +3,8 @@ import { first, type ReadCost } from '../../db/run';
 import { CUBOIDS, DIMENSIONS } from '../cube/dimensions';
 
 // Recomputes every cuboid from the raw awards of counted batches (committed, or rolling back
-// and not yet flipped) and compares it with award_cube plus the visible deltas key by key. It reads every raw award (a million-row table costs millions of rows
+// and not yet flipped) and compares it with award_cube plus the visible deltas key by key. It reads every raw award (a
+// million-row table costs millions of rows
 // read), so it is an admin check to run after imports, not something a page calls.
 
 export interface Consistency {

@@ -10,7 +10,8 @@ export const GUARD_CONSTRAINT = 'import_batch_changed';
 
 /** Fails the D1 batch it starts unless import batch `id` satisfies `state` (over columns of b). */
 export function guard(id: number, state: SQL): SQL {
-  return sql`INSERT INTO import_guard (batch_id) SELECT ${id} WHERE NOT EXISTS (SELECT 1 FROM import_batches b WHERE b.id = ${id} AND ${state})`;
+  return sql`INSERT INTO import_guard (batch_id) SELECT ${id} WHERE NOT EXISTS (SELECT 1 FROM import_batches b
+    WHERE b.id = ${id} AND ${state})`;
 }
 
 /** Whether an error is a guard refusing its batch (the import batch moved on meanwhile). */

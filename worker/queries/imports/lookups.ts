@@ -74,7 +74,8 @@ export async function loadLookups(db: D1Database, cost: ReadCost, needs: readonl
     }>(
       db,
       cost,
-      sql`SELECT u.id, u.code, u.name, u.valid_from, u.valid_to, p.name AS parent_name FROM units u LEFT JOIN units p ON p.id = u.parent_id`,
+      sql`SELECT u.id, u.code, u.name, u.valid_from, u.valid_to, p.name AS parent_name
+        FROM units u LEFT JOIN units p ON p.id = u.parent_id`,
     );
     l.unitNames = new UnitNames(
       units.map((u) => ({
@@ -99,7 +100,8 @@ export async function loadLookups(db: D1Database, cost: ReadCost, needs: readonl
     const rows = await all<{ f: string; t: string; share: number }>(
       db,
       cost,
-      sql`SELECT f.code AS f, t.code AS t, l.share FROM unit_lineage l JOIN units f ON f.id = l.from_unit_id JOIN units t ON t.id = l.to_unit_id`,
+      sql`SELECT f.code AS f, t.code AS t, l.share FROM unit_lineage l
+        JOIN units f ON f.id = l.from_unit_id JOIN units t ON t.id = l.to_unit_id`,
     );
     for (const r of rows) {
       l.lineagePairs.add(`${r.f}|${r.t}`);

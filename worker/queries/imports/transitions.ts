@@ -37,7 +37,8 @@ export function startPhase(
   return [
     guard(
       id,
-      sql`b.status = ${STATUS_BEFORE[phase]} AND b.delta_visible = 0 AND NOT EXISTS (SELECT 1 FROM award_cube_delta WHERE batch_id = ${id})`,
+      sql`b.status = ${STATUS_BEFORE[phase]} AND b.delta_visible = 0 AND NOT EXISTS (SELECT 1 FROM
+        award_cube_delta WHERE batch_id = ${id})`,
     ),
     sql`UPDATE import_batches SET status = ${phase},
   content_hash = COALESCE(${o.hash ?? null}, content_hash), rows = COALESCE(${o.rows ?? null}, rows),
@@ -69,7 +70,8 @@ export function flipStatements(id: number, phase: Phase, by: string, now: string
     guard(id, sql`b.status = ${phase} AND b.cube_cursor >= b.cube_until`),
     phase === 'committing'
       ? sql`${done} status = 'committed' WHERE id = ${id}`
-      : sql`${done} status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by = COALESCE(rolled_back_by, ${by}) WHERE id = ${id}`,
+      : sql`${done} status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by = COALESCE(rolled_back_by,
+        ${by}) WHERE id = ${id}`,
     ...(small ? mergeWholeDelta(id) : []),
     bumpVersion(now),
   ];
@@ -120,7 +122,8 @@ export async function mergeStep(
   // merged: the batch no longer needs its delta read; the version tells caches (the year range
   // in meta comes from the cube alone)
   await batch(db, cost, [
-    sql`UPDATE import_batches SET delta_visible = 0 WHERE id = ${id} AND NOT EXISTS (SELECT 1 FROM award_cube_delta WHERE batch_id = ${id})`,
+    sql`UPDATE import_batches SET delta_visible = 0 WHERE id = ${id} AND NOT EXISTS (SELECT 1 FROM
+      award_cube_delta WHERE batch_id = ${id})`,
     bumpVersion(now),
   ]);
   return false;
@@ -186,7 +189,8 @@ export async function unfinished(db: D1Database, cost: ReadCost): Promise<number
     sql`SELECT id FROM import_batches b
 WHERE (b.lease_until IS NULL OR b.lease_until < ${now})
   AND (b.status IN ('committing', 'rolling_back') OR b.delta_visible = 1
-    OR (b.status = 'rolled_back' AND (EXISTS (SELECT 1 FROM awards WHERE batch_id = b.id) OR EXISTS (SELECT 1 FROM award_cube_delta WHERE batch_id = b.id))))
+    OR (b.status = 'rolled_back' AND (EXISTS (SELECT 1 FROM awards WHERE batch_id = b.id) OR EXISTS (SELECT 1
+      FROM award_cube_delta WHERE batch_id = b.id))))
 ORDER BY id`,
   ]);
   return (rows[0].results as { id: number }[]).map((r) => r.id);
