@@ -194,7 +194,7 @@ describe('the Báo cáo page', () => {
     }
   });
 
-  it('is photographed in both languages on a laptop and a phone, without overflow or serious axe violations', async () => {
+  it('is photographed in both languages on a laptop and a phone, no overflow, no serious axe violations', async () => {
     for (const lang of ['vi', 'en'] as const) {
       for (const viewport of [DESKTOP, PHONE]) {
         const { page, errors } = await openPage(
