@@ -97,7 +97,7 @@ describe('without a session', () => {
 });
 
 describe('the sign-in link', () => {
-  it('opens the dashboard signed in; signing out ends the server's session, shows the sign-in screen', async () => {
+  it('opens the dashboard signed in; signing out ends the server session, shows the sign-in screen', async () => {
     const { context, page, errors } = await freshPage();
     await page.goto(demo.server.url);
     await page.locator('[data-testid=sign-in]').waitFor();

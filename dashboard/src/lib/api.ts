@@ -92,13 +92,12 @@ export const getResults = (q: { cluster: string; from?: number; to?: number }, s
     client.GET('/movements/results', { params: { query: toQuery(q) as Query<'/movements/results'> }, signal }),
   );
 
-// Imports: uploads need progress (XMLHttpRequest) and multipart files, so they are written by
-// hand; their types still come from the worker's modules.
-import type { ImportBatch } from '../../../worker/queries/imports/batches';
-import type { RowError } from '../../../worker/imports/run';
-import type { Dataset } from '../../../worker/domain/enums';
-
-export type { ImportBatch, RowError, Dataset };
+// Imports: uploads need progress (XMLHttpRequest), so they are written by hand; their types
+// still come from the OpenAPI document.
+type ImportAnswers = paths['/imports/{dataset}']['post']['responses'];
+export type ImportBatch = Ok<'/imports'>['batches'][number];
+export type Dataset = ImportBatch['dataset'];
+export type RowError = ImportAnswers[422]['content']['application/json']['errors'][number];
 
 /** What POST /api/v1/imports/{dataset} answers (see docs/api.md, "Imports"). */
 export type ImportResult =
