@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
+import { describeChart, chartAbout } from '../embed/about';
 import { parseSummary } from '../embed/chartQuery';
 import { embedQuery, verifyEmbed } from '../embed/token';
 import type { AppEnv } from '../env';
@@ -19,10 +20,10 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
   describeRoute({
     summary: 'Data of an embedded chart',
     description:
-      'Verifies the embed token (signature, expiry, chart, revocation, and that its creator may still share it) and answers like /awards/summary with the locked filters applied. A filter the token locks cannot be set to another value (400, naming it). Never cached.',
+      'Verifies the embed token (signature, expiry, chart, revocation, and that its creator may still share it) and answers like /awards/summary with the locked filters applied, plus `about`: the area and years in words. A filter the token locks cannot be set to another value (400, naming it). Never cached.',
     tags: ['embeds'],
     responses: {
-      200: { description: 'OK', content: json(summaryResponse) },
+      200: { description: 'OK', content: json(summaryResponse.extend({ about: chartAbout })) },
       400: err('A bad parameter or an attempt to change a locked one, named in `parameter`'),
       401: err(
         'Tampered, expired, revoked or unknown token, a token for another chart, or one whose creator may no longer share it',
@@ -45,9 +46,10 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
     const parsed = parseSummary(q.query);
     if (parsed.issue) return badRequest({ success: false, error: parsed.issue }, c);
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-    const params = resolveSummaryParams(geo, parsed.ok, resolveScope(geo, claims.scope ?? null));
+    const scope = resolveScope(geo, claims.scope ?? null);
+    const params = resolveSummaryParams(geo, parsed.ok, scope);
     const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
     c.header('Cache-Control', 'no-store');
-    return c.json(result);
+    return c.json({ ...result, about: describeChart(geo, parsed.ok, scope, result.rows) });
   },
 );
