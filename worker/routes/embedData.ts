@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { describeChart, chartAbout } from '../embed/about';
 import { parseSummary } from '../embed/chartQuery';
+import { EMBED_CHARTS } from '../domain/embedCharts';
 import { embedQuery, verifyEmbed } from '../embed/token';
 import type { AppEnv } from '../env';
 import { badParameter } from '../errors';
@@ -50,6 +51,9 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
     const params = resolveSummaryParams(geo, parsed.ok, scope);
     const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
     c.header('Cache-Control', 'no-store');
-    return c.json({ ...result, about: describeChart(geo, parsed.ok, scope, result.rows) });
+    return c.json({
+      ...result,
+      about: describeChart(geo, parsed.ok, scope, result.rows, EMBED_CHARTS[chart].dimension),
+    });
   },
 );
