@@ -24,12 +24,12 @@ const REFUSAL_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancest
 function refusal(status: 401 | 403, vi: string[], en: string[]): Response {
   const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không hiển thị được biểu đồ</title>
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<style>body{font:15px/1.45 system-ui,sans-serif;margin:0;padding:1rem;color:#222;background:#fff8e6;\
+<style>body{margin:0}main{font:15px/1.45 system-ui,sans-serif;padding:1rem;color:#222;background:#fff8e6;\
 border:1px solid #e0b650;border-radius:8px}h1{font-size:1.05rem;margin:0 0 .5rem}p{margin:.35rem 0}\
 [lang=en]{color:#555}</style>
-<h1>Không hiển thị được biểu đồ <span lang="en">/ Chart unavailable</span></h1>
+<main><h1>Không hiển thị được biểu đồ <span lang="en">/ Chart unavailable</span></h1>
 ${vi.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
-${en.map((l) => `<p lang="en">${escapeHtml(l)}</p>`).join('\n')}</html>`;
+${en.map((l) => `<p lang="en">${escapeHtml(l)}</p>`).join('\n')}</main></html>`;
   return new Response(html, {
     status,
     headers: {
