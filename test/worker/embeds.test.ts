@@ -214,11 +214,11 @@ describe('the embed page', () => {
   it.each([
     ['no token', ''],
     ['a bad token', 'token=abc.def.ghi'],
-  ])('answers %s with a readable 401 page that any page may frame (it holds no data)', async (_, query) => {
+  ])('answers %s with a readable 401 page that nobody may frame', async (_, query) => {
     const res = await api(`http://local/embed/trend?${query}`);
     expect(res.status).toBe(401);
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
-    expect(res.headers.get('Content-Security-Policy')).toMatch(/frame-ancestors \*$/);
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/frame-ancestors 'none'/);
     expect(res.headers.get('Content-Security-Policy')).toMatch(/default-src 'none'/);
     const html = await res.text();
     expect(html).toMatch(/Không hiển thị được biểu đồ/);
@@ -235,6 +235,7 @@ describe('the embed page', () => {
     const refused = await frame('https://other.example/page.html');
     expect(refused.status).toBe(403);
     expect(refused.headers.get('Content-Security-Policy')).toMatch(/default-src 'none'.*frame-ancestors \*$/);
+    expect(refused.headers.get('X-Frame-Options')).toBeNull();
     const html = await refused.text();
     expect(html).toMatch(/không được phép hiển thị trên trang https:\/\/other\.example\./);
     expect(html).toMatch(/chỉ dùng được trên https:\/\/allowed\.example/);

@@ -17,9 +17,13 @@ export function embedSnippet(url: string, id: string): string {
   ].join('\n');
 }
 
-// A refusal carries no data, so any page may frame it: the reader of the host page sees why
-// the chart is missing instead of a blank frame.
-const REFUSAL_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
+// A bad token's page nobody may frame (as before); a refused origin's page any page may: it
+// carries no data, and the reader of the host page sees why the chart is missing instead of a
+// blank frame.
+const CSP = {
+  401: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  403: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
+};
 
 function refusal(status: 401 | 403, vi: string[], en: string[]): Response {
   const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không hiển thị được biểu đồ</title>
@@ -34,7 +38,8 @@ ${en.map((l) => `<p lang="en">${escapeHtml(l)}</p>`).join('\n')}</main></html>`;
     status,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': REFUSAL_CSP,
+      'Content-Security-Policy': CSP[status],
+      ...(status === 401 ? { 'X-Frame-Options': 'DENY' } : {}),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
