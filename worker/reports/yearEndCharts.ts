@@ -14,6 +14,10 @@ const FONT = { name: 'Times New Roman' };
 const PREVIOUS = 'A6BDDB';
 const CURRENT = '0070B0';
 
+// vi-VN digits (20.830) whatever the reader's locale: '#,##0' would follow Word's or LibreOffice's
+// own settings, and the tables beside the chart are written in vi-VN
+const VI_COUNT = '[>=1000000]#"."###"."##0;[>=1000]#"."##0;0';
+
 const total = (k: { collective: number; individual: number; household: number }) =>
   k.collective + k.individual + k.household;
 
@@ -34,8 +38,8 @@ export function tierChart(s: YearEndStats): Paragraph {
         { name: `Năm ${y - 1}`, values: s.by_tier.map((t) => total(t.previous)), color: PREVIOUS },
         { name: `Năm ${y}`, values: s.by_tier.map((t) => total(t.current)), color: CURRENT },
       ],
-      valueAxis: { numberFormat: '#,##0' },
-      dataLabels: { value: true, numberFormat: '#,##0' },
+      valueAxis: { numberFormat: VI_COUNT },
+      dataLabels: { value: true, numberFormat: VI_COUNT },
       altText: {
         name: `Biểu đồ 1`,
         description: `Số khen thưởng theo cấp khen, năm ${y} so với năm ${y - 1}`,
