@@ -2265,7 +2265,7 @@ export interface operations {
                 as_of?: string;
                 /** @description json (default) or xlsx, laid out like the form */
                 format?: "json" | "xlsx";
-                /** @description Language of a file: headers in words and, for counts by year and one dimension or by one dimension, the card's table. Without it the file has the contract's column names (names beside codes in Vietnamese) */
+                /** @description Language of the readable names (default vi) */
                 lang?: "vi" | "en";
             };
             header?: never;
