@@ -8,9 +8,13 @@ const SOURCE = /\.(ts|js|mjs|svelte|css|html|svg|toml|sh|json)$/;
 const GENERATED = ['worker/worker-configuration.d.ts', 'dashboard/src/lib/api-schema.d.ts', 'docs/openapi.json'];
 const skip = (f) => GENERATED.includes(f) || f === 'package-lock.json' || f.startsWith('migrations/meta/');
 
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => SOURCE.test(f) && !skip(f));
+const files = [
+  ...new Set(
+    execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => SOURCE.test(f) && !skip(f)),
+  ),
+];
 const long = [];
 for (const f of files) {
   let text;

@@ -131,9 +131,12 @@ describe('no CSP violations', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-card=trend] [data-format=png]')]);
     expect(png.suggestedFilename()).toBe('thidua-trend-2x.png');
     await page.click('[data-card=trend] [data-testid=embed-open]');
-    await page.click('[data-testid=snapshot-publish]');
-    const snapshot = (await page.locator('[data-testid=snapshot-url]').textContent({ timeout: 10_000 }))!;
-    await page.click('[data-testid=embed-dialog] button:has-text("Đóng")');
+    // every chart card of the page has its own dialog: this card's
+    await page.click('[data-card=trend] [data-testid=snapshot-publish]');
+    const snapshot = (await page
+      .locator('[data-card=trend] [data-testid=snapshot-url]')
+      .textContent({ timeout: 10_000 }))!;
+    await page.click('[data-card=trend] [data-testid=embed-dialog] button:has-text("Đóng")');
     await page.goto(`${demo.server.url}/quan-tri`);
     await page.waitForSelector('[data-testid=audit]');
     await page.locator('[data-card=users] input[type=email]').fill('csp@example.vn');

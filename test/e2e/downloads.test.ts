@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { demoSession, DESKTOP, PHONE, SHOTS, signedInPage } from './pages';
@@ -13,12 +14,33 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-async function openOverview(viewport: { width: number; height: number }) {
+const TIERS = {
+  state: ['Cấp Nhà nước', 'State'],
+  government: ['Thủ tướng Chính phủ', 'Prime Minister'],
+  ministry_province: ['Cấp bộ, ngành, tỉnh', 'Ministry / province'],
+  grassroots: ['Cấp cơ sở', 'Grassroots'],
+} as const;
+
+/** The trend card's table as the screen shows it: a row per year, a column per level, the total. */
+async function trendTable(lang: 0 | 1) {
+  const api = (await (
+    await session.server.api('/api/v1/awards/summary?unit=TB&from=2015&to=2024&group_by=year,tier')
+  ).json()) as { rows: { year: number; tier: keyof typeof TIERS; count: number }[] };
+  const tiers = (Object.keys(TIERS) as (keyof typeof TIERS)[]).filter((t) => api.rows.some((r) => r.tier === t));
+  const years = [...new Set(api.rows.map((r) => r.year))].sort((a, b) => a - b);
+  const count = (y: number, t: string) => api.rows.find((r) => r.year === y && r.tier === t)?.count ?? 0;
+  return {
+    header: [lang ? 'Year' : 'Năm', ...tiers.map((t) => TIERS[t][lang]), lang ? 'Total' : 'Tổng cộng'],
+    rows: years.map((y) => [y, ...tiers.map((t) => count(y, t)), tiers.reduce((a, t) => a + count(y, t), 0)]),
+  };
+}
+
+async function openOverview(viewport: { width: number; height: number }, extra = '') {
   const page = await signedInPage(session, { viewport, reducedMotion: 'reduce', acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${session.server.url}/?unit=TB&from=2015&to=2024`);
+  await page.goto(`${session.server.url}/?unit=TB&from=2015&to=2024${extra}`);
   await page.waitForSelector('[data-card=trend] canvas');
   await page.waitForSelector('[data-card=trend] [data-format=png]');
   return { page, errors };
@@ -67,15 +89,11 @@ describe('downloads on a chart card', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.endsWith('\r\n')).toBe(true);
     const lines = Papa.parse<string[]>(text.slice(1).trimEnd(), { newline: '\r\n' }).data;
-    expect(lines[0]).toEqual(['year', 'tier', 'tier_name', 'count']);
-    const api = (await (
-      await session.server.api('/api/v1/awards/summary?unit=TB&from=2015&to=2024&group_by=year,tier')
-    ).json()) as {
-      rows: { year: number; tier: string; count: number }[];
-    };
-    expect(lines.slice(1)).toEqual(
-      api.rows.map((r) => [String(r.year), r.tier, expect.stringMatching(/^Cấp|^Thủ tướng/), String(r.count)]),
-    );
+    // the card's table, headed in Vietnamese, whole numbers without separators or decimals
+    const expected = await trendTable(0);
+    expect(lines[0]).toEqual(expected.header);
+    expect(lines.slice(1)).toEqual(expected.rows.map((r) => r.map(String)));
+    expect(expected.rows.length).toBe(10);
     const xlsx = await page.getAttribute('[data-card=trend] a[data-format=xlsx]', 'href');
     const res = await session.server.api(xlsx!);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -86,4 +104,39 @@ describe('downloads on a chart card', () => {
     ).toBe('PK');
     await page.close();
   });
+
+  for (const [lang, extra] of [
+    [0, ''],
+    [1, '&lang=en'],
+  ] as const) {
+    const language = lang ? 'English' : 'Vietnamese';
+    it(`saves an Excel file that reads back with ${language} headers, #,##0, filters in words`, async () => {
+      const { page, errors } = await openOverview(DESKTOP, extra);
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-card=trend] a[data-format=xlsx]'),
+      ]);
+      expect(file.suggestedFilename()).toMatch(/^thidua-khen-thuong-\d{8}\.xlsx$/);
+      const wb = XLSX.read(readFileSync(await file.path()), { cellNF: true });
+      const [data, filters] = lang ? ['Data', 'Filters'] : ['Số liệu', 'Bộ lọc'];
+      expect(wb.SheetNames).toEqual([data, filters]);
+      const sheet = wb.Sheets[data];
+      const expected = await trendTable(lang);
+      expect(XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 })).toEqual([expected.header, ...expected.rows]);
+      // every count is a number cell formatted #,##0 (26839 shows as 26,839 / 26.839, never "26,839.")
+      const range = XLSX.utils.decode_range(sheet['!ref']!);
+      for (let r = 1; r <= range.e.r; r++)
+        for (let c = 1; c <= range.e.c; c++) {
+          const cell = sheet[XLSX.utils.encode_cell({ r, c })];
+          expect(cell.t).toBe('n');
+          expect(cell.z).toBe('#,##0');
+        }
+      const words = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[filters], { header: 1 });
+      expect(words).toContainEqual(lang ? ['Area', 'Tỉnh Thái Bình'] : ['Địa bàn', 'Tỉnh Thái Bình']);
+      expect(words).toContainEqual(lang ? ['Years', '2015–2024'] : ['Năm', '2015–2024']);
+      expect(words.map((w) => w[0])).not.toContain('unit');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 });

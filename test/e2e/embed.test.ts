@@ -8,9 +8,11 @@ import { startServer, type Server } from './server';
 import { signIn } from './signIn';
 
 // An embed on somebody else's page: a host page on a second origin frames /embed/trend with
-// the snippet the API hands out; the chart renders, tells the host its height and the host
-// resizes the iframe. A host on an origin the token does not name is refused by the browser.
+// the snippet the API hands out; the chart renders, names its area and years, tells the host its
+// height and the host resizes the iframe. A host on an origin the token does not name gets a
+// readable refusal inside the frame, and no data.
 const TOKEN = 'e2e-embed-token';
+const SHOTS_H15 = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 let server: Server;
 let browser: Browser;
 const hosts: HttpServer[] = [];
@@ -34,11 +36,11 @@ ${body()}<p>Cuối trang</p></body></html>`);
   return `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
 }
 
-async function createEmbed(origin: string, params: Record<string, string> = {}) {
+async function createEmbed(origin: string, params: Record<string, string> = {}, chart = 'trend') {
   const res = await server.api('/api/v1/embeds', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ chart: 'trend', origin, params, lifetime_days: 1, label: 'e2e' }),
+    body: JSON.stringify({ chart, origin, params, lifetime_days: 1, label: 'e2e' }),
   });
   expect(res.status).toBe(201);
   return (await res.json()) as { snippet: string; url: string };
@@ -48,6 +50,7 @@ beforeAll(async () => {
   server = await startServer({ ADMIN_TOKEN: TOKEN });
   browser = await launchBrowser();
   mkdirSync('test-results/screenshots', { recursive: true });
+  mkdirSync(SHOTS_H15, { recursive: true });
 });
 
 afterAll(async () => {
@@ -60,7 +63,7 @@ describe('an embedded chart', () => {
   it('renders in an iframe on the allowed origin and the host follows its height', async () => {
     let snippet = '';
     const origin = await host(() => snippet);
-    ({ snippet } = await createEmbed(origin, { from: '2020' }));
+    ({ snippet } = await createEmbed(origin, { unit: 'TB', from: '2016', to: '2024' }));
 
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
     const errors: string[] = [];
@@ -81,10 +84,14 @@ describe('an embedded chart', () => {
     await expect.poll(settled, { timeout: 10_000 }).toBeGreaterThan(300);
     const wide = await settled();
     await expect(frame.locator('h1').textContent()).resolves.toBe('Số khen thưởng theo năm, theo cấp khen');
+    // the area and the years in words, not the token's parameters
+    await expect(frame.locator('[data-testid=embed-scope]').textContent()).resolves.toBe('Tỉnh Thái Bình, 2016–2024');
+    await page.screenshot({ path: `${SHOTS_H15}/embed-host-vi-1000.png`, fullPage: true });
 
     // narrower: the title and legend wrap, the content grows, the host follows
     await page.setViewportSize({ width: 360, height: 900 });
     await expect.poll(settled, { timeout: 10_000 }).toBeGreaterThan(wide);
+    await page.screenshot({ path: `${SHOTS_H15}/embed-host-vi-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1000, height: 900 });
     await expect.poll(settled, { timeout: 10_000 }).toBe(wide);
 
@@ -103,24 +110,66 @@ describe('an embedded chart', () => {
     await frame.locator('canvas').waitFor({ timeout: 30_000 });
     await expect(frame.locator('h1').textContent()).resolves.toBe('Awards by year and by level');
     await expect(frame.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+    await expect(frame.locator('[data-testid=embed-scope]').textContent()).resolves.toMatch(/^All areas, \d{4}–\d{4}$/);
     await page.screenshot({ path: 'test-results/screenshots/embed-host-dark-en.png', fullPage: true });
     await page.close();
   });
 
-  it('is refused by the browser on an origin the token does not name', async () => {
+  it('says inside the frame, in Vietnamese and English, that another origin may not show it', async () => {
     const allowed = await host(() => '');
     const { snippet } = await createEmbed(allowed);
     const other = await host(() => snippet);
-    const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
-    const messages: string[] = [];
-    page.on('console', (m) => messages.push(m.text()));
-    await page.goto(other);
-    await expect.poll(() => messages.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors/);
-    await page.waitForTimeout(1000);
-    expect(await page.frameLocator('iframe').locator('canvas').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { heights: number[] }).heights)).toEqual([]);
-    await page.screenshot({ path: 'test-results/screenshots/embed-wrong-origin.png', fullPage: true });
-    await page.close();
+    for (const viewport of [
+      { width: 1280, height: 700 },
+      { width: 390, height: 800 },
+    ]) {
+      const page = await browser.newPage({ viewport });
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(other);
+      const frame = page.frameLocator('iframe');
+      await expect(frame.locator('h1').textContent({ timeout: 10_000 })).resolves.toMatch(
+        /Không hiển thị được biểu đồ/,
+      );
+      const text = (await frame.locator('body').textContent())!;
+      expect(text).toContain(`Biểu đồ này không được phép hiển thị trên trang ${other}.`);
+      expect(text).toContain(`Mã nhúng chỉ dùng được trên ${allowed}.`);
+      expect(text).toContain(`This chart may not be shown on ${other}.`);
+      // no chart, no data asked for, no height told to the refused page
+      expect(await frame.locator('canvas').count()).toBe(0);
+      expect(requests.filter((u) => u.includes('/embed-data/'))).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { heights: number[] }).heights)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS_H15}/embed-refused-${viewport.width}.png`, fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('draws a breakdown card as bars named from the figures, on a laptop and a phone, vi and en', async () => {
+    let snippet = '';
+    let current = 'vi';
+    const origin = await host(() => snippet.replace('?token=', `?lang=${current}&token=`));
+    ({ snippet } = await createEmbed(origin, { unit: 'TB', from: '2024', to: '2024' }, 'by-unit'));
+    for (const [lang, viewport] of [
+      ['vi', { width: 1280, height: 900 }],
+      ['en', { width: 390, height: 900 }],
+      ['vi', { width: 390, height: 900 }],
+      ['en', { width: 1280, height: 900 }],
+    ] as const) {
+      const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      current = lang;
+      await page.goto(origin);
+      const frame = page.frameLocator('iframe');
+      await frame.locator('canvas').waitFor({ timeout: 30_000 });
+      await expect(frame.locator('h1').textContent()).resolves.toBe(
+        lang === 'vi' ? 'Khen thưởng theo đơn vị' : 'Awards by unit',
+      );
+      await expect(frame.locator('[data-testid=embed-scope]').textContent()).resolves.toBe('Tỉnh Thái Bình, 2024');
+      await page.screenshot({ path: `${SHOTS_H15}/embed-by-unit-${lang}-${viewport.width}.png`, fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('is made and revoked in the "Nhúng biểu đồ" dialog, with the card\'s filters locked', async () => {
@@ -136,8 +185,9 @@ describe('an embedded chart', () => {
     const card = page.locator('[data-card=trend]');
     await card.locator('canvas').waitFor();
     await card.locator('[data-testid=embed-open]').click();
-    const dialog = page.locator('[data-testid=embed-dialog]');
-    await expect(dialog.textContent()).resolves.toMatch(/from=2021, to=2024/);
+    const dialog = card.locator('[data-testid=embed-dialog]');
+    await expect(dialog.textContent()).resolves.toMatch(/Năm: 2021–2024/);
+    await expect(dialog.textContent()).resolves.not.toMatch(/from=/);
     await dialog.locator('[data-testid=embed-origin]').fill('https://congthongtin.example');
     await dialog.locator('[data-testid=embed-create]').click();
     const snippet = await dialog.locator('[data-testid=embed-snippet]').inputValue({ timeout: 10_000 });
@@ -149,7 +199,9 @@ describe('an embedded chart', () => {
     const data = await fetch(`${server.url}/api/v1/embed-data/trend?token=${token}`);
     expect(data.status).toBe(200);
     const direct = await (await server.api('/api/v1/awards/summary?group_by=year,tier&from=2021&to=2024')).json();
-    expect(await data.json()).toEqual(direct);
+    const { about, ...figures } = (await data.json()) as { about: { area: { vi: string } } };
+    expect(figures).toEqual(direct);
+    expect(about.area.vi).toBe('Tất cả địa bàn');
 
     await dialog.locator('[data-testid=embed-list] li', { hasText: 'congthongtin' }).getByRole('button').click();
     await dialog.locator('[data-testid=embed-list] li', { hasText: 'Đã thu hồi' }).waitFor();
@@ -165,6 +217,7 @@ describe('an embedded chart', () => {
     await snap.locator('canvas').waitFor({ timeout: 10_000 });
     await expect(snap.locator('h1').textContent()).resolves.toBe('Số khen thưởng theo năm, theo cấp khen');
     await expect(snap.locator('main').textContent()).resolves.toMatch(/Số liệu chốt lúc/);
+    await expect(snap.locator('[data-testid=embed-scope]').textContent()).resolves.toBe('Tất cả địa bàn, 2021–2024');
     const download = snap.waitForEvent('download');
     await snap.getByText('Tải ảnh PNG').click();
     expect((await download).suggestedFilename()).toMatch(/^bieu-do-.*\.png$/);
@@ -175,7 +228,7 @@ describe('an embedded chart', () => {
     const listed = dialog.locator('[data-testid=snapshot-list] li', { hasText: 'Đang công bố' });
     await listed.waitFor();
     await listed.locator('[data-testid=snapshot-withdraw]').click();
-    const confirm = page.locator('[data-testid=confirm]');
+    const confirm = card.locator('[data-testid=confirm]');
     await expect(confirm.textContent()).resolves.toMatch(/Không thể hoàn tác/);
     await page.screenshot({ path: 'test-results/screenshots/snapshot-withdraw-confirm.png' });
     await confirm.locator('[data-testid=confirm-yes]').click();
@@ -188,6 +241,15 @@ describe('an embedded chart', () => {
     expect(await snap.locator('canvas').count()).toBe(0);
     await snap.screenshot({ path: 'test-results/screenshots/embed-snapshot-withdrawn.png' });
     await snap.close();
+
+    // every chart card whose query is an embeddable chart has the button, not only the two first ones
+    await page.goto(`${server.url}/hinh-thuc?from=2021&to=2024`);
+    for (const card of ['kind-year', 'category-year', 'by-category', 'by-tier', 'by-award', 'by-method', 'by-class'])
+      await page.locator(`[data-card=${card}] [data-testid=embed-open]`).waitFor({ timeout: 10_000 });
+    await page.goto(`${server.url}/dia-ban`);
+    await page.locator('[data-card=area-units] [data-testid=embed-open]').waitFor({ timeout: 10_000 });
+    await page.goto(`${server.url}/phong-trao`);
+    await page.locator('[data-card=movements] [data-testid=embed-open]').waitFor({ timeout: 10_000 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -33,7 +33,13 @@ async function data(chart: string, query: string) {
   const res = await api(`http://local/api/v1/embed-data/${chart}?${query}`);
   return {
     status: res.status,
-    body: (await res.json()) as { rows?: unknown[]; total?: number; error?: string; parameter?: string },
+    body: (await res.json()) as {
+      rows?: unknown[];
+      total?: number;
+      about?: { area: { vi: string; en: string }; years: { vi: string; en: string } };
+      error?: string;
+      parameter?: string;
+    },
   };
 }
 
@@ -115,12 +121,30 @@ describe('embed data', () => {
     const res = await data('trend', `token=${token}`);
     expect(res.status).toBe(200);
     const direct = await (await api('http://local/api/v1/awards/summary?group_by=year,tier&unit=D1&from=2023')).json();
-    expect(res.body).toEqual(direct);
+    const { about, ...figures } = res.body;
+    expect(figures).toEqual(direct);
+    // and what it is of, in words: the unit's name and the years the answer holds
+    expect(about).toEqual({ area: { vi: 'Huyện D1', en: 'Huyện D1' }, years: { vi: '2023–2024', en: '2023–2024' } });
     expect(res.body.total).toBe(36); // D1's subtree: 10+5+3+2 in 2023, 7+1+6+2 in 2024
     // an open filter may be set by the embedding page
     const narrowed = await data('trend', `token=${token}&to=2023`);
     expect(narrowed.status).toBe(200);
     expect(narrowed.body.total).toBe(20);
+    expect(narrowed.body.about?.years).toEqual({ vi: '2023', en: '2023' });
+  });
+
+  it('names all areas and the years of the data when the token leaves them open', async () => {
+    const made = await create({ chart: 'by-tier', origin: ORIGIN });
+    expect(made.status).toBe(201);
+    const res = await data('by-tier', `token=${made.body.token}`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(41);
+    expect(res.body.about).toEqual({
+      area: { vi: 'Tất cả địa bàn', en: 'All areas' },
+      years: { vi: 'Tất cả các năm có số liệu', en: 'Every year with data' },
+    });
+    const years = await data('by-tier', `token=${made.body.token}&from=2020&to=2024`);
+    expect(years.body.about?.years).toEqual({ vi: '2020–2024', en: '2020–2024' });
   });
 
   it('refuses to change a locked parameter, with its name and no data', async () => {
@@ -195,9 +219,40 @@ describe('the embed page', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
     expect(res.headers.get('Content-Security-Policy')).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/default-src 'none'/);
     const html = await res.text();
     expect(html).toMatch(/Không hiển thị được biểu đồ/);
     expect(html).not.toMatch(/"rows"/);
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it('answers a frame on another origin with a readable 403 page in both languages, without the app', async () => {
+    const made = await create({ chart: 'trend', origin: 'https://allowed.example' });
+    const frame = (referer: string | null, dest = 'iframe') =>
+      api(`http://local/embed/trend?token=${made.body.token}`, {
+        headers: { 'Sec-Fetch-Dest': dest, ...(referer ? { Referer: referer } : {}) },
+      });
+    const refused = await frame('https://other.example/page.html');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('Content-Security-Policy')).toMatch(/default-src 'none'.*frame-ancestors \*$/);
+    expect(refused.headers.get('X-Frame-Options')).toBeNull();
+    const html = await refused.text();
+    expect(html).toMatch(/không được phép hiển thị trên trang https:\/\/other\.example\./);
+    expect(html).toMatch(/chỉ dùng được trên https:\/\/allowed\.example/);
+    expect(html).toMatch(/<p lang="en">This chart may not be shown on https:\/\/other\.example\.<\/p>/);
+    expect(html).not.toMatch(/<div id="app">|<script/);
+
+    // the allowed origin, a visit of its own, and a host that sends no referrer get the chart,
+    // still behind frame-ancestors (the browser refuses any other framing page)
+    for (const res of [
+      await frame('https://allowed.example/tin-tuc/bai-1'),
+      await frame('https://other.example/', 'document'),
+      await frame(null),
+    ]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Security-Policy')).toBe(pageCsp('https://allowed.example'));
+      expect(await res.text()).toMatch(/<div id="app">/);
+    }
   });
 });
 
@@ -217,11 +272,13 @@ describe('published snapshots', () => {
 
     const res = await publish({ chart: 'kinds', params: { unit: 'P' }, label: 'Báo cáo năm 2024' });
     expect(res.status).toBe(201);
-    const made = (await res.json()) as { id: string; url: string; data: { total: number } };
+    const made = (await res.json()) as { id: string; url: string; data: { total: number }; about: unknown };
     const direct = await (await api('http://local/api/v1/awards/summary?group_by=year,kind&unit=P')).json();
     expect(made.data).toEqual(direct);
     expect(made.data.total).toBe(40); // every fixture award but Q's
     expect(made.url).toBe(`http://local/snapshot/${made.id}`);
+    const about = { area: { vi: 'Tỉnh P', en: 'Tỉnh P' }, years: { vi: '2023–2024', en: '2023–2024' } };
+    expect(made.about).toEqual(about);
     expect(await countSnapshots()).toBe(before + 1);
 
     await resetDatabase();
@@ -233,6 +290,8 @@ describe('published snapshots', () => {
       params: { unit: 'P' },
       label: 'Báo cáo năm 2024',
       data: direct,
+      // frozen with the figures: the names stay although the data was reset
+      about,
     });
     expect((await api('http://local/api/v1/snapshots/nope')).status).toBe(404);
     await load(FIXTURE);

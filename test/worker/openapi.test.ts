@@ -60,6 +60,7 @@ describe('GET /api/v1/openapi.json', () => {
         'group_by',
         'kind',
         'lang',
+        'layout',
         'method',
         'movement',
         'tier',

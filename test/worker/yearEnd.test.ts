@@ -211,6 +211,25 @@ describe('GET /api/v1/reports/year-end?format=docx', () => {
       '30',
       '100%',
     ]);
+    // the charts: Word charts (a part each, their data in an embedded workbook) under a caption
+    expect(text).toContain('Biểu đồ 1. Số khen thưởng theo cấp khen, năm 2024 so với năm 2023');
+    expect(text).toContain('Biểu đồ 2. Tỷ lệ khen thưởng cá nhân theo đối tượng, năm 2024 so với năm 2023');
+    expect(doc.match(/<c:chart [^>]*r:id="[^"]+"/g)).toHaveLength(2);
+    const charts = Object.keys(files)
+      .filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f))
+      .sort();
+    expect(charts).toHaveLength(2);
+    expect(Object.keys(files).some((f) => /^word\/embeddings\/.*\.xlsx$/.test(f))).toBe(true);
+    const tierXml = strFromU8(files[charts[0]]);
+    const values = (ser: string) => [...ser.matchAll(/<c:pt idx="\d+"><c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    const series = [...tierXml.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) => m[0]);
+    expect(series.map((x) => /<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(x)![1])).toEqual(['Năm 2023', 'Năm 2024']);
+    // categories are the levels of table 1, values its two year columns
+    const levels = tierTable!.slice(1, -1);
+    expect(values(/<c:cat>[\s\S]*?<\/c:cat>/.exec(series[0])![0])).toEqual(levels.map((r) => r[0]));
+    expect(values(/<c:val>[\s\S]*?<\/c:val>/.exec(series[0])![0])).toEqual(levels.map((r) => r[5]));
+    expect(values(/<c:val>[\s\S]*?<\/c:val>/.exec(series[1])![0])).toEqual(levels.map((r) => r[4]));
+    expect(tierXml).toContain('Times New Roman');
     // the award forms under a heading row per level
     const awards = tables.map(rowsOf).find((rows) => rows[0]?.[0] === 'Danh hiệu, hình thức khen thưởng');
     expect(awards!.slice(1, -1)).toEqual([

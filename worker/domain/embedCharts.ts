@@ -1,12 +1,35 @@
 import { FILTER_PARAMS } from './dimensions';
 
 // The charts that can be embedded, shared by the worker and the dashboard: each is
-// answered by an existing read endpoint with some parameters fixed by the chart itself.
+// answered by an existing read endpoint with some parameters fixed by the chart itself, and
+// drawn as the card that shows it: counts by year stacked or as lines, or one dimension as
+// horizontal bars largest first. A card whose query matches one gets the "Nhúng biểu đồ" button.
 export const EMBED_CHARTS = {
   /** Tổng quan: awards by year and tier (stacked bars). */
-  trend: { endpoint: 'awards/summary', fixed: { group_by: 'year,tier' }, dimension: 'tier' },
+  trend: { endpoint: 'awards/summary', fixed: { group_by: 'year,tier' }, dimension: 'tier', shape: 'stacked' },
   /** Awards by year and recipient kind (stacked bars). */
-  kinds: { endpoint: 'awards/summary', fixed: { group_by: 'year,kind' }, dimension: 'kind' },
+  kinds: { endpoint: 'awards/summary', fixed: { group_by: 'year,kind' }, dimension: 'kind', shape: 'stacked' },
+  /** Awards by year and category (stacked bars). */
+  categories: {
+    endpoint: 'awards/summary',
+    fixed: { group_by: 'year,category' },
+    dimension: 'category',
+    shape: 'stacked',
+  },
+  /** Awards by year in each movement (lines). */
+  movements: {
+    endpoint: 'awards/summary',
+    fixed: { group_by: 'year,movement' },
+    dimension: 'movement',
+    shape: 'line',
+  },
+  'by-tier': { endpoint: 'awards/summary', fixed: { group_by: 'tier' }, dimension: 'tier', shape: 'bars' },
+  'by-category': { endpoint: 'awards/summary', fixed: { group_by: 'category' }, dimension: 'category', shape: 'bars' },
+  'by-award': { endpoint: 'awards/summary', fixed: { group_by: 'award' }, dimension: 'award', shape: 'bars' },
+  'by-method': { endpoint: 'awards/summary', fixed: { group_by: 'method' }, dimension: 'method', shape: 'bars' },
+  'by-class': { endpoint: 'awards/summary', fixed: { group_by: 'class' }, dimension: 'class', shape: 'bars' },
+  /** Units (the Địa bàn page, the leading units): one bar per unit. */
+  'by-unit': { endpoint: 'awards/summary', fixed: { group_by: 'unit' }, dimension: 'unit', shape: 'bars' },
 } as const;
 
 export type EmbedChart = keyof typeof EMBED_CHARTS;
@@ -16,3 +39,11 @@ export const EMBED_CHART_NAMES = Object.keys(EMBED_CHARTS) as [EmbedChart, ...Em
 export const EMBED_PARAMS = FILTER_PARAMS;
 
 export const isEmbedChart = (name: string): name is EmbedChart => Object.hasOwn(EMBED_CHARTS, name);
+
+/** The chart a card's query draws, if it can be embedded: the same endpoint and group_by. */
+export function embedChartFor(endpoint: string, groupBy: string | undefined): EmbedChart | undefined {
+  return EMBED_CHART_NAMES.find((name) => {
+    const c = EMBED_CHARTS[name];
+    return c.endpoint === endpoint && c.fixed.group_by === groupBy;
+  });
+}

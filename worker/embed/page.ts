@@ -20,29 +20,64 @@ export function embedSnippet(url: string, id: string): string {
   ].join('\n');
 }
 
-const BAD_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+// A bad token's page nobody may frame (as before); a refused origin's page any page may: it
+// carries no data, and the reader of the host page sees why the chart is missing instead of a
+// blank frame.
+const CSP = {
+  401: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  403: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
+};
 
-function deniedPage(message: string): Response {
+function refusal(status: 401 | 403, vi: string[], en: string[]): Response {
   const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không hiển thị được biểu đồ</title>
-<style>body{font:16px system-ui,sans-serif;margin:2rem;color:#222}</style>
-<h1>Không hiển thị được biểu đồ / Chart unavailable</h1>
-<p>Mã nhúng của biểu đồ này không hợp lệ hoặc không còn hiệu lực. Hãy đề nghị người tạo biểu đồ cấp mã mới.</p>
-<p lang="en">${escapeHtml(message)}</p></html>`;
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<style>body{margin:0}main{font:15px/1.45 system-ui,sans-serif;padding:1rem;color:#222;background:#fff8e6;\
+border:1px solid #e0b650;border-radius:8px}h1{font-size:1.05rem;margin:0 0 .5rem}p{margin:.35rem 0}\
+[lang=en]{color:#555}</style>
+<main><h1>Không hiển thị được biểu đồ <span lang="en">/ Chart unavailable</span></h1>
+${vi.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
+${en.map((l) => `<p lang="en">${escapeHtml(l)}</p>`).join('\n')}</main></html>`;
   return new Response(html, {
-    status: 401,
+    status,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': BAD_PAGE_CSP,
-      'X-Frame-Options': 'DENY',
+      'Content-Security-Policy': CSP[status],
+      ...(status === 401 ? { 'X-Frame-Options': 'DENY' } : {}),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
     },
   });
 }
 
+const deniedPage = (message: string) =>
+  refusal(
+    401,
+    ['Mã nhúng của biểu đồ này không hợp lệ hoặc không còn hiệu lực. Hãy đề nghị người tạo biểu đồ cấp mã mới.'],
+    [message],
+  );
+
+/**
+ * The origin of the page framing this request, when the browser says it is a frame and names
+ * the page (Referer: by default its origin). Null when it does not: a visit of its own, or a host
+ * page that sends no referrer; the page then relies on frame-ancestors alone.
+ */
+function framingOrigin(req: Request): string | null {
+  const dest = req.headers.get('Sec-Fetch-Dest');
+  if (dest !== 'iframe' && dest !== 'frame') return null;
+  const referer = req.headers.get('Referer');
+  if (!referer) return null;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * GET /embed/{chart}?token=…: the dashboard's shell, which renders the chart alone, framed
- * only by the origin the verified token names; a bad token gets a readable 401 page, no data.
+ * only by the origin the verified token names; a bad token gets a readable 401 page, a frame on
+ * another origin a readable 403 page, neither with data.
  */
 export async function embedPage(c: Context<AppEnv>): Promise<Response> {
   const chart = c.req.param('chart') ?? '';
@@ -58,6 +93,21 @@ export async function embedPage(c: Context<AppEnv>): Promise<Response> {
   if (!frameAncestor)
     return deniedPage(
       'This embed token names a parent origin that is not a single scheme://host[:port]: ask for a new one',
+    );
+  // A frame on another page: refused with words the reader can see, before any data is fetched.
+  // The chart itself stays behind frame-ancestors, so a page the Referer misnames still cannot show it.
+  const parent = framingOrigin(c.req.raw);
+  if (parent !== null && parent !== frameAncestor)
+    return refusal(
+      403,
+      [
+        `Biểu đồ này không được phép hiển thị trên trang ${parent}.`,
+        `Mã nhúng chỉ dùng được trên ${frameAncestor}. Hãy đề nghị người tạo biểu đồ cấp mã nhúng cho trang này.`,
+      ],
+      [
+        `This chart may not be shown on ${parent}.`,
+        `Its embed code works only on ${frameAncestor}; ask its creator for an embed code for this site.`,
+      ],
     );
   // '/' is the shell under any html_handling (`/index.html` may redirect to `/`)
   const shell = await c.env.ASSETS.fetch(new URL('/', c.req.url));

@@ -7,7 +7,7 @@ import type { Table } from './table';
  */
 export function toCsv(table: Table): string {
   const body = Papa.unparse(
-    { fields: table.columns.map((c) => c.key), data: table.rows },
+    { fields: table.header ?? table.columns.map((c) => c.key), data: table.rows },
     { newline: '\r\n', escapeFormulae: true, quotes: false },
   );
   return `\uFEFF${body}\r\n`;

@@ -13,6 +13,9 @@ export interface Column {
 export interface Table {
   columns: Column[];
   rows: (string | number | null)[][];
+  /** Words above the columns, in the file's language; without, the column keys (the contract's names). */
+  header?: string[];
+  lang?: Lang;
 }
 
 type Row = Record<string, string | number | null>;
@@ -22,7 +25,7 @@ const NAMED = new Set<string>([...SUMMARY_DIMENSIONS.filter((d) => d !== 'year')
 // columns whose codes are named from another list
 const NAME_SOURCE: Record<string, string> = { proposed_award: 'award' };
 
-function nameOf(geo: Geography, dim: string, code: string | number | null, lang: Lang): string | null {
+export function nameOf(geo: Geography, dim: string, code: string | number | null, lang: Lang): string | null {
   if (code === null) return null;
   const c = String(code);
   switch (NAME_SOURCE[dim] ?? dim) {

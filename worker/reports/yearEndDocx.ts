@@ -19,6 +19,7 @@ import { DIMENSION_REGISTRY } from '../domain/dimensions';
 import type { AwardTier, RecipientKind } from '../domain/enums';
 import { officialName, placeDate, placeName, vnToday } from './formHeader';
 import type { YearEndStats } from './yearEnd';
+import { peopleChart, tierChart } from './yearEndCharts';
 
 // The year-end report as a Word document in the format of Decree 30/2020/NĐ-CP, Appendix I:
 // A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; Quốc hiệu
@@ -85,6 +86,20 @@ function cell(
 
 /** A row of a table, or a group heading spanning the whole row (a level, a cluster). */
 type Row = string[] | { group: string };
+
+/** A Word chart with its caption above it, as the tables have theirs. */
+function figure(caption: string, chart: Paragraph): Paragraph[] {
+  return [
+    para(caption, {
+      italics: true,
+      size: pt(13),
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 120, after: 60 },
+    }),
+    chart,
+  ];
+}
 
 /** A real Word table: a header row repeated on every page, numbers right-aligned, group rows in bold. */
 function table(head: string[], rows: Row[], widths: number[], caption: string): (Paragraph | Table)[] {
@@ -315,6 +330,7 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
       [55, 20, 20, 22, 24, 24],
       `Bảng 1. Số khen thưởng theo cấp khen, năm ${y} so với năm ${p}`,
     ),
+    ...figure(`Biểu đồ 1. Số khen thưởng theo cấp khen, năm ${y} so với năm ${p}`, tierChart(s)),
     ...table(
       ['Danh hiệu, hình thức khen thưởng', 'Tập thể', 'Cá nhân', 'Hộ gia đình', `Năm ${y}`, `Năm ${p}`],
       awardRows,
@@ -338,6 +354,7 @@ export async function yearEndDocx(s: YearEndStats, today = vnToday()): Promise<A
       [67, 25, 24, 25, 24],
       `Bảng 3. Khen thưởng cá nhân theo đối tượng, năm ${y} so với năm ${p}`,
     ),
+    ...figure(`Biểu đồ 2. Tỷ lệ khen thưởng cá nhân theo đối tượng, năm ${y} so với năm ${p}`, peopleChart(s)),
     heading('3. Khen thưởng đột xuất'),
     body(
       `Năm ${y} có ${num(total(ad.current))} lượt khen thưởng đột xuất (năm ` +

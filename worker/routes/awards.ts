@@ -10,7 +10,7 @@ import { indicatorsResponse, summaryResponse } from '../validation/responses';
 import { filterQuery, summaryQuery } from '../validation/summaryQuery';
 import { describeRead } from './describe';
 import { fileResponse } from '../files/respond';
-import { toTable } from '../files/table';
+import { fileTable } from '../files/shape';
 import { callerScope, needForFiles } from '../middleware/requireRole';
 
 export const awardsRoutes = new Hono<AppEnv>()
@@ -30,15 +30,12 @@ export const awardsRoutes = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query');
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      const params = resolveSummaryParams(geo, q, callerScope(c, geo));
+      const scope = callerScope(c, geo);
+      const params = resolveSummaryParams(geo, q, scope);
       const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
       if (q.format === 'csv' || q.format === 'xlsx') {
-        return fileResponse(
-          c,
-          q.format,
-          'khen-thuong',
-          toTable(geo, result.rows, params.groupBy, [{ key: 'count', kind: 'count' }], q.lang ?? 'vi'),
-        );
+        const table = fileTable(geo, result.rows, params.groupBy, [{ key: 'count', kind: 'count' }], q);
+        return fileResponse(c, q.format, 'khen-thuong', table, { geo, query: q, scope });
       }
       return c.json(result);
     },
@@ -59,7 +56,8 @@ export const awardsRoutes = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query');
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      const params = resolveSummaryParams(geo, q, callerScope(c, geo));
+      const scope = callerScope(c, geo);
+      const params = resolveSummaryParams(geo, q, scope);
       const rows = await awardIndicators(c.env.DB, c.get('cost'), geo, params);
       if (q.format === 'csv' || q.format === 'xlsx') {
         const counts = ['total', 'individual', 'direct', 'leaders', 'women', 'ethnic_minority'].map((key) => ({
@@ -69,12 +67,8 @@ export const awardsRoutes = new Hono<AppEnv>()
         const shares = ['change', 'direct_share', 'leader_share', 'women_share', 'ethnic_minority_share'].map(
           (key) => ({ key, kind: 'share' as const }),
         );
-        return fileResponse(
-          c,
-          q.format,
-          'chi-so',
-          toTable(geo, rows, ['year'], [...counts, ...shares], q.lang ?? 'vi'),
-        );
+        const table = fileTable(geo, rows, ['year'], [...counts, ...shares], q);
+        return fileResponse(c, q.format, 'chi-so', table, { geo, query: q, scope });
       }
       return c.json({ rows });
     },

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
+import { describeChart, chartAbout } from '../embed/about';
 import { parseSummary } from '../embed/chartQuery';
+import { EMBED_CHARTS } from '../domain/embedCharts';
 import { embedQuery, verifyEmbed } from '../embed/token';
 import type { AppEnv } from '../env';
 import { badParameter } from '../errors';
@@ -21,11 +23,12 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
     description:
       'Verifies the embed token (signature, expiry, chart, revocation, and ' +
       'that its creator may still share it) and answers like /awards/summary ' +
-      'with the locked filters applied. A filter the token locks cannot be ' +
-      'set to another value (400, naming it). Never cached.',
+      'with the locked filters applied, plus `about`: the area and years in ' +
+      'words. A filter the token locks cannot be set to another value (400, ' +
+      'naming it). Never cached.',
     tags: ['embeds'],
     responses: {
-      200: { description: 'OK', content: json(summaryResponse) },
+      200: { description: 'OK', content: json(summaryResponse.extend({ about: chartAbout })) },
       400: err('A bad parameter or an attempt to change a locked one, named in `parameter`'),
       401: err(
         'Tampered, expired, revoked or unknown token, a token for another ' +
@@ -49,9 +52,13 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
     const parsed = parseSummary(q.query);
     if (parsed.issue) return badRequest({ success: false, error: parsed.issue }, c);
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-    const params = resolveSummaryParams(geo, parsed.ok, resolveScope(geo, claims.scope ?? null));
+    const scope = resolveScope(geo, claims.scope ?? null);
+    const params = resolveSummaryParams(geo, parsed.ok, scope);
     const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
     c.header('Cache-Control', 'no-store');
-    return c.json(result);
+    return c.json({
+      ...result,
+      about: describeChart(geo, parsed.ok, scope, result.rows, EMBED_CHARTS[chart].dimension),
+    });
   },
 );

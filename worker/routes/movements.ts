@@ -9,7 +9,7 @@ import { resultsResponse } from '../validation/responses';
 import { resultsQuery } from '../validation/resultsQuery';
 import { describeRead } from './describe';
 import { fileResponse } from '../files/respond';
-import { toTable } from '../files/table';
+import { fileTable } from '../files/shape';
 import { callerScope, needForFiles } from '../middleware/requireRole';
 
 export const movementsRoutes = new Hono<AppEnv>().get(
@@ -30,7 +30,8 @@ export const movementsRoutes = new Hono<AppEnv>().get(
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     const cluster = geo.clusterByCode.get(q.cluster);
     if (!cluster) throw unknownCode('cluster', [q.cluster]);
-    const rows = await movementResults(c.env.DB, c.get('cost'), geo, callerScope(c, geo), cluster.id, q.from, q.to);
+    const scope = callerScope(c, geo);
+    const rows = await movementResults(c.env.DB, c.get('cost'), geo, scope, cluster.id, q.from, q.to);
     if (q.format === 'csv' || q.format === 'xlsx') {
       const values = [
         { key: 'score', kind: 'number' as const },
@@ -38,12 +39,8 @@ export const movementsRoutes = new Hono<AppEnv>().get(
         { key: 'proposed_award', kind: 'text' as const },
         { key: 'rank_change', kind: 'number' as const },
       ];
-      return fileResponse(
-        c,
-        q.format,
-        `ket-qua-${q.cluster}`,
-        toTable(geo, rows, ['year', 'unit'], values, q.lang ?? 'vi'),
-      );
+      const table = fileTable(geo, rows, ['year', 'unit'], values, q);
+      return fileResponse(c, q.format, `ket-qua-${q.cluster}`, table, { geo, query: q, scope });
     }
     return c.json({ rows });
   },

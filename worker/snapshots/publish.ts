@@ -5,6 +5,8 @@ import { resolveSummaryParams } from '../plan/resolveSummaryParams';
 import type { ReadScope } from '../plan/scope';
 import { recordAudit } from '../queries/auth/audit';
 import { awardsSummary } from '../queries/awardsSummary';
+import { EMBED_CHARTS } from '../domain/embedCharts';
+import { describeChart } from '../embed/about';
 import { insertSnapshot, type SnapshotRow } from '../queries/embeds';
 import { currentVersion, type Geography } from '../queries/geography';
 import type { createSnapshotBody } from '../validation/embeds';
@@ -28,7 +30,11 @@ export async function publishSnapshot(
     chart: body.chart,
     params: JSON.stringify(params),
     label: body.label ?? null,
-    data: JSON.stringify(result),
+    // the area and years in words are frozen with the figures
+    data: JSON.stringify({
+      ...result,
+      about: describeChart(geo, query, scope, result.rows, EMBED_CHARTS[body.chart].dimension),
+    }),
     data_version: state.version,
     created_at: new Date().toISOString(),
     created_by: actorOf(who),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMBED_CHART_NAMES, EMBED_PARAMS } from '../domain/embedCharts';
+import { chartAbout } from '../embed/about';
 import { parseOrigin } from '../embed/origin';
 
 export const embedChartParam = z.object({ chart: z.enum(EMBED_CHART_NAMES).describe('Which chart') });
@@ -71,9 +72,12 @@ export const snapshot = z.object({
   data: z
     .object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number() })
     .describe('The answer, frozen when published'),
+  about: chartAbout
+    .nullable()
+    .describe('The area and years in words, frozen when published (null before they were kept)'),
 });
 
-export const listedSnapshot = snapshot.omit({ data: true }).extend({
+export const listedSnapshot = snapshot.omit({ data: true, about: true }).extend({
   created_by: z.string(),
   withdrawn_at: z.string().nullable(),
   withdrawn_by: z.string().nullable(),

@@ -40,5 +40,12 @@ export const fileParams = {
   lang: z
     .enum(['vi', 'en'], { error: (iss) => `unknown value '${String(iss.input)}', expected vi or en` })
     .optional()
-    .describe('Language of the readable names in files (default vi)'),
+    .describe(
+      'Language of a file: headers in words and, for counts by year and one dimension or by one dimension, ' +
+        "the card's table. Without it the file has the contract's column names (names beside codes in Vietnamese)",
+    ),
+  layout: z
+    .enum(['table', 'long'], { error: (iss) => `unknown value '${String(iss.input)}', expected table or long` })
+    .optional()
+    .describe("With lang: `table` (default) the card's table, `long` one row per group"),
 };

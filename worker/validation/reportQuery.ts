@@ -23,7 +23,7 @@ export const reportQuery = z.strictObject({
     .exclude(['csv'])
     .optional()
     .describe('json (default) or xlsx, laid out like the form'),
-  lang: fileParams.lang,
+  lang: fileParams.lang.describe('Language of the readable names (default vi)'),
 });
 
 export const yearEndQuery = z.strictObject({

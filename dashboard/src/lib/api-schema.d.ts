@@ -485,7 +485,7 @@ export interface paths {
         };
         /**
          * Data of an embedded chart
-         * @description Verifies the embed token (signature, expiry, chart, revocation, and that its creator may still share it) and answers like /awards/summary with the locked filters applied. A filter the token locks cannot be set to another value (400, naming it). Never cached.
+         * @description Verifies the embed token (signature, expiry, chart, revocation, and that its creator may still share it) and answers like /awards/summary with the locked filters applied, plus `about`: the area and years in words. A filter the token locks cannot be set to another value (400, naming it). Never cached.
          */
         get: operations["getEmbedDataByChart"];
         put?: never;
@@ -1752,8 +1752,10 @@ export interface operations {
                 ethnic?: string;
                 /** @description json (default), or csv / xlsx: the same rows as a download */
                 format?: "json" | "csv" | "xlsx";
-                /** @description Language of the readable names in files (default vi) */
+                /** @description Language of a file: headers in words and, for counts by year and one dimension or by one dimension, the card's table. Without it the file has the contract's column names (names beside codes in Vietnamese) */
                 lang?: "vi" | "en";
+                /** @description With lang: `table` (default) the card's table, `long` one row per group */
+                layout?: "table" | "long";
             };
             header?: never;
             path?: never;
@@ -1874,8 +1876,10 @@ export interface operations {
                 ethnic?: string;
                 /** @description json (default), or csv / xlsx: the same rows as a download */
                 format?: "json" | "csv" | "xlsx";
-                /** @description Language of the readable names in files (default vi) */
+                /** @description Language of a file: headers in words and, for counts by year and one dimension or by one dimension, the card's table. Without it the file has the contract's column names (names beside codes in Vietnamese) */
                 lang?: "vi" | "en";
+                /** @description With lang: `table` (default) the card's table, `long` one row per group */
+                layout?: "table" | "long";
             };
             header?: never;
             path?: never;
@@ -1990,8 +1994,10 @@ export interface operations {
                 to?: string;
                 /** @description json (default), or csv / xlsx: the same rows as a download */
                 format?: "json" | "csv" | "xlsx";
-                /** @description Language of the readable names in files (default vi) */
+                /** @description Language of a file: headers in words and, for counts by year and one dimension or by one dimension, the card's table. Without it the file has the contract's column names (names beside codes in Vietnamese) */
                 lang?: "vi" | "en";
+                /** @description With lang: `table` (default) the card's table, `long` one row per group */
+                layout?: "table" | "long";
             };
             header?: never;
             path?: never;
@@ -2259,7 +2265,7 @@ export interface operations {
                 as_of?: string;
                 /** @description json (default) or xlsx, laid out like the form */
                 format?: "json" | "xlsx";
-                /** @description Language of the readable names in files (default vi) */
+                /** @description Language of the readable names (default vi) */
                 lang?: "vi" | "en";
             };
             header?: never;
@@ -3188,7 +3194,7 @@ export interface operations {
                         tokens: {
                             id: string;
                             /** @enum {string} */
-                            chart: "trend" | "kinds";
+                            chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
                             params: {
                                 [key: string]: string;
                             };
@@ -3256,7 +3262,7 @@ export interface operations {
                      * @description Which chart
                      * @enum {string}
                      */
-                    chart: "trend" | "kinds";
+                    chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
                     /**
                      * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
                      * @default {}
@@ -3286,7 +3292,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds";
+                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
                         params: {
                             [key: string]: string;
                         };
@@ -3389,7 +3395,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds";
+                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
                         params: {
                             [key: string]: string;
                         };
@@ -3493,7 +3499,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Which chart */
-                chart: "trend" | "kinds";
+                chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
             };
             cookie?: never;
         };
@@ -3511,6 +3517,26 @@ export interface operations {
                             [key: string]: string | number | null;
                         }[];
                         total: number;
+                        /** @description The area and years of the chart, in words */
+                        about: {
+                            /** @description The area the figures cover */
+                            area: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description The years, e.g. 2016–2024 */
+                            years: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description Names of the codes in the rows, where the chart's dimension is a catalog (units, award types, movements) */
+                            names?: {
+                                [key: string]: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            };
+                        };
                     };
                 };
             };
@@ -3559,7 +3585,7 @@ export interface operations {
                         snapshots: {
                             id: string;
                             /** @enum {string} */
-                            chart: "trend" | "kinds";
+                            chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
                             params: {
                                 [key: string]: string;
                             };
@@ -3630,7 +3656,7 @@ export interface operations {
                      * @description Which chart
                      * @enum {string}
                      */
-                    chart: "trend" | "kinds";
+                    chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
                     /**
                      * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
                      * @default {}
@@ -3653,7 +3679,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds";
+                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
                         params: {
                             [key: string]: string;
                         };
@@ -3670,6 +3696,26 @@ export interface operations {
                             }[];
                             total: number;
                         };
+                        /** @description The area and years in words, frozen when published (null before they were kept) */
+                        about: {
+                            /** @description The area the figures cover */
+                            area: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description The years, e.g. 2016–2024 */
+                            years: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description Names of the codes in the rows, where the chart's dimension is a catalog (units, award types, movements) */
+                            names?: {
+                                [key: string]: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            };
+                        } | null;
                     };
                 };
             };
@@ -3743,7 +3789,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds";
+                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
                         params: {
                             [key: string]: string;
                         };
@@ -3760,6 +3806,26 @@ export interface operations {
                             }[];
                             total: number;
                         };
+                        /** @description The area and years in words, frozen when published (null before they were kept) */
+                        about: {
+                            /** @description The area the figures cover */
+                            area: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description The years, e.g. 2016–2024 */
+                            years: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description Names of the codes in the rows, where the chart's dimension is a catalog (units, award types, movements) */
+                            names?: {
+                                [key: string]: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            };
+                        } | null;
                     };
                 };
             };
@@ -3823,7 +3889,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds";
+                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
                         params: {
                             [key: string]: string;
                         };

@@ -3,6 +3,7 @@
 // a change in the worker that the dashboard does not follow fails `npm run check`.
 import createClient from 'openapi-fetch';
 import type { paths } from './api-schema';
+import type { EmbedChart } from '../../../worker/domain/embedCharts';
 
 type Ok<P extends keyof paths> = paths[P]['get'] extends {
   responses: { 200: { content: { 'application/json': infer T } } };
@@ -201,8 +202,9 @@ export type EmbedToken = paths['/embeds/{id}']['delete']['responses'][200]['cont
 export type CreatedEmbed = paths['/embeds']['post']['responses'][201]['content']['application/json'];
 export type CreateEmbed = NonNullable<paths['/embeds']['post']['requestBody']>['content']['application/json'];
 
-export const getEmbedData = (chart: 'trend' | 'kinds', query: Record<string, string>, signal?: AbortSignal) =>
-  call<SummaryResult>(
+export type EmbedData = Ok<'/embed-data/{chart}'>;
+export const getEmbedData = (chart: EmbedChart, query: Record<string, string>, signal?: AbortSignal) =>
+  call<EmbedData>(
     client.GET('/embed-data/{chart}', {
       params: { path: { chart }, query: query as Query<'/embed-data/{chart}'> },
       signal,
@@ -221,7 +223,7 @@ export type Snapshot = paths['/snapshots/{id}']['get']['responses'][200]['conten
 export const getSnapshot = (id: string, signal?: AbortSignal) =>
   call<Snapshot>(client.GET('/snapshots/{id}', { params: { path: { id } }, signal }));
 
-export const publishSnapshot = (body: { chart: 'trend' | 'kinds'; params: Record<string, string>; label?: string }) =>
+export const publishSnapshot = (body: { chart: EmbedChart; params: Record<string, string>; label?: string }) =>
   call<Snapshot>(client.POST('/snapshots', { body }));
 
 export type ListedSnapshot = paths['/snapshots/{id}']['delete']['responses'][200]['content']['application/json'];

@@ -129,6 +129,7 @@ const dict = {
     en: 'The current filters are locked into the embed: {filters}',
   },
   embedNoFilters: { vi: 'không có', en: 'none' },
+  embedUnitsTitle: { vi: 'Khen thưởng theo đơn vị', en: 'Awards by unit' },
   embedCreate: { vi: 'Tạo mã nhúng', en: 'Create embed code' },
   embedSnippet: { vi: 'Mã nhúng (dán vào trang web)', en: 'Embed code (paste into the web page)' },
   embedCopy: { vi: 'Sao chép', en: 'Copy' },
