@@ -1,3 +1,4 @@
+import { leaderDict } from './i18n/leader';
 import { urlState } from './url.svelte';
 
 export type Lang = 'vi' | 'en';
@@ -578,6 +579,7 @@ const dict = {
     vi: 'Người dùng, vai trò và phạm vi; mã API cho chương trình; nhật ký mọi thay đổi. Vai trò: Người xem (bảng số liệu) < Phân tích viên (+ tải tệp, nhúng, ảnh chụp) < Biên tập viên (+ nhập dữ liệu) < Quản trị viên (+ trang này).',
     en: 'Users, roles and scopes; API tokens for programs; the log of every change. Roles: Viewer (dashboards) < Analyst (+ downloads, embeds, snapshots) < Editor (+ imports) < Administrator (+ this page).',
   },
+  ...leaderDict,
 } as const;
 
 export type Key = keyof typeof dict;

@@ -1,0 +1,29 @@
+// Labels of the leader's view (small tiers, a unit apart from its children, comparisons across
+// 2025), in a file of their own so the main dictionary stays readable.
+export const leaderDict = {
+  highTiersTitle: {
+    vi: 'Khen thưởng cấp Nhà nước và của Thủ tướng Chính phủ theo năm',
+    en: 'State-level and Prime Minister awards by year',
+  },
+  highTiersNote: {
+    vi:
+      'Hai cấp khen cao nhất, trên thang riêng: trong biểu đồ theo cấp khen chúng thường chiếm chưa đến 1% ' +
+      'nên không nhìn thấy được.',
+    en: 'The two highest levels on a scale of their own: in the chart by level they are usually under 1%, too thin to see.',
+  },
+  highTiersSummary: {
+    vi: 'Năm {year}: {state} khen thưởng cấp Nhà nước, {government} của Thủ tướng Chính phủ.',
+    en: '{year}: {state} state-level awards, {government} from the Prime Minister.',
+  },
+  ownAwards: {
+    vi:
+      'Khen thưởng ghi trực tiếp cho {unit}: {count} ({share} của tổng {total}); ' +
+      'không xếp hạng cùng các đơn vị trực thuộc.',
+    en: 'Awards recorded directly on {unit}: {count} ({share} of {total}); not ranked with the units under it.',
+  },
+  childrenSummary: {
+    vi: 'Đơn vị trực thuộc nhiều nhất: {first}, {count} ({share} của tổng {total}).',
+    en: 'Largest unit under it: {first}, {count} ({share} of {total}).',
+  },
+  validityAll: { vi: 'Mọi đơn vị trong danh sách: {validity}.', en: 'Every unit listed: {validity}.' },
+} as const;
