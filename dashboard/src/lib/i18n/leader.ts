@@ -7,9 +7,11 @@ export const leaderDict = {
   },
   highTiersNote: {
     vi:
-      'Hai cấp khen cao nhất, trên thang riêng: trong biểu đồ theo cấp khen chúng thường chiếm chưa đến 1% ' +
-      'nên không nhìn thấy được.',
-    en: 'The two highest levels on a scale of their own: in the chart by level they are usually under 1%, too thin to see.',
+      'Hai cấp khen cao nhất, trên thang riêng: trong biểu đồ theo cấp khen ' +
+      'chúng thường chiếm chưa đến 1% nên không nhìn thấy được.',
+    en:
+      'The two highest levels on a scale of their own: in the chart by level ' +
+      'they are usually under 1%, too thin to see.',
   },
   highTiersSummary: {
     vi: 'Năm {year}: {state} khen thưởng cấp Nhà nước, {government} của Thủ tướng Chính phủ.',
