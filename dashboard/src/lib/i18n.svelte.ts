@@ -259,8 +259,12 @@ const dict = {
   areaTopTitle: { vi: 'Khen thưởng theo tỉnh, thành phố', en: 'Awards by province' },
   areaChildrenTitle: { vi: 'Khen thưởng trong {unit}', en: 'Awards within {unit}' },
   areaNote: {
-    vi: 'Chọn tên một đơn vị trong bảng để xem các đơn vị trực thuộc. Dòng mang tên chính đơn vị là khen thưởng ghi trực tiếp cho đơn vị đó.',
-    en: "Choose a unit name in the table to see the units under it. The row with the unit's own name holds awards recorded directly on it.",
+    vi:
+      'Chọn tên một đơn vị trong bảng để xem các đơn vị trực thuộc. Khen thưởng ghi trực tiếp cho chính đơn vị ' +
+      'được nêu riêng, dưới biểu đồ.',
+    en:
+      'Choose a unit name in the table to see the units under it. Awards recorded directly on the unit ' +
+      'itself are given apart, under the chart.',
   },
   drillDown: { vi: 'Xem đơn vị trực thuộc', en: 'Show units under' },
   heatmapTitle: { vi: 'Khen thưởng theo đơn vị và năm', en: 'Awards by unit and year' },

@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  apiJson,
+  cardTable,
+  DESKTOP,
+  demoSession,
+  openPage,
+  PHONE,
+  SHOTS,
+  settled,
+  signedInPage,
+  viCount,
+} from './pages';
+
+// The leader's view: the small tiers a leader cites first are readable (and written on the PNG),
+// and a unit's own awards are said apart instead of being ranked among its children.
+const demo = demoSession();
+
+type Rows<T> = { rows: T[]; total: number };
+const api = <T>(path: string) => apiJson<T>(demo.server, path);
+
+/** Every text drawn on any canvas since the page opened (value labels are drawn, not in the DOM). */
+async function recordCanvasText(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { drawn: string[] };
+    w.drawn = [];
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+      w.drawn.push(String(text));
+      return fill.call(this, text, ...rest);
+    };
+  });
+}
+const drawn = (page: Page) => page.evaluate(() => (window as unknown as { drawn: string[] }).drawn.splice(0));
+
+describe('state-level and Prime Minister awards on their own chart', () => {
+  it('Thái Bình 2012-2024: the table equals the API, every bar has its number, also in the PNG', async () => {
+    const q = 'unit=TB&to=2024';
+    const api2 = await api<Rows<{ year: number; tier: string; count: number }>>(
+      `/api/v1/awards/summary?group_by=year,tier&tier=state,government&${q}`,
+    );
+    const years = [...new Set(api2.rows.map((r) => r.year))].sort();
+    const cell = (y: number, t: string) => api2.rows.find((r) => r.year === y && r.tier === t)?.count ?? 0;
+    expect(years.at(-1)).toBe(2024);
+    for (const viewport of [DESKTOP, PHONE]) {
+      for (const lang of ['vi', 'en'] as const) {
+        const page = await signedInPage(demo, { viewport, reducedMotion: 'reduce' });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await recordCanvasText(page);
+        await page.goto(`${demo.server.url}/?${q}${lang === 'en' ? '&lang=en' : ''}`);
+        await settled(page);
+        const table = await cardTable(page, 'high-tiers');
+        const fmt = (n: number) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n);
+        expect(table).toEqual(years.map((y) => [String(y), fmt(cell(y, 'state')), fmt(cell(y, 'government'))]));
+        const summary = await page.textContent('[data-card="high-tiers"] .summary');
+        expect(summary).toBe(
+          lang === 'vi'
+            ? `Năm 2024: ${cell(2024, 'state')} khen thưởng cấp Nhà nước, ${cell(2024, 'government')} của Thủ tướng Chính phủ.`
+            : `2024: ${cell(2024, 'state')} state-level awards, ${cell(2024, 'government')} from the Prime Minister.`,
+        );
+        const onScreen = await drawn(page);
+        for (const y of years) for (const t of ['state', 'government']) expect(onScreen).toContain(fmt(cell(y, t)));
+        if (viewport === DESKTOP && lang === 'vi') {
+          const [png] = await Promise.all([
+            page.waitForEvent('download'),
+            page.click('[data-card="high-tiers"] [data-format=png]'),
+          ]);
+          await png.saveAs(`${SHOTS}/export-high-tiers-2x.png`);
+          const inPng = await drawn(page);
+          for (const y of years) for (const t of ['state', 'government']) expect(inPng).toContain(fmt(cell(y, t)));
+        }
+        const shot = `${SHOTS}/high-tiers-tb-2024-${lang}-${viewport.width}.png`;
+        await page.locator('[data-card="high-tiers"]').screenshot({ path: shot });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
+  it('a tier filter outside the two leaves the card empty instead of showing them anyway', async () => {
+    const { page, errors } = await openPage(demo, `${demo.server.url}/?unit=TB&to=2024&tier=grassroots`);
+    await expect.poll(() => page.textContent('[data-card="high-tiers"]')).toContain('Không có dữ liệu cho bộ lọc này.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("a unit's own awards apart from its children", () => {
+  it('the demo has own awards on the new province and on a district, none on old Thái Bình in 2024', async () => {
+    const own = async (unit: string, year: number) =>
+      (
+        await api<Rows<{ unit: string; count: number }>>(
+          `/api/v1/awards/summary?group_by=unit&unit=${unit}&from=${year}&to=${year}`,
+        )
+      ).rows.find((r) => r.unit === unit)?.count;
+    expect(await own('HY-2025', 2025)).toBeGreaterThan(0);
+    expect(await own('TB-TT', 2024)).toBeGreaterThan(0);
+    expect(await own('TB', 2024)).toBeUndefined();
+  });
+
+  for (const { unit, year, name } of [
+    { unit: 'HY-2025', year: 2025, name: 'Tỉnh Hưng Yên (từ 01/07/2025)' },
+    { unit: 'TB', year: 2024, name: 'Tỉnh Thái Bình (đến 30/06/2025)' },
+    { unit: 'TB-TT', year: 2024, name: 'Huyện Thái Thụy (đến 30/06/2025)' },
+  ]) {
+    it(`${name} ${year}: ranked children only, their names without the shared dates, the own count said apart`, async () => {
+      const byUnit = await api<Rows<{ unit: string; count: number }>>(
+        `/api/v1/awards/summary?group_by=unit&unit=${unit}&from=${year}&to=${year}`,
+      );
+      // the API lists the unit's own row only where it has awards recorded directly on it
+      const own = byUnit.rows.find((r) => r.unit === unit);
+      const children = byUnit.rows.filter((r) => r.unit !== unit).sort((a, b) => b.count - a.count);
+      for (const viewport of [DESKTOP, PHONE]) {
+        const { page, errors } = await openPage(demo, `${demo.server.url}/?unit=${unit}&to=${year}`, viewport);
+        const table = await cardTable(page, 'top-units');
+        expect(table.map((r) => r[1])).toEqual(children.slice(0, 10).map((r) => viCount(r.count)));
+        const pct = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+        expect(table.map((r) => r[2])).toEqual(
+          children.slice(0, 10).map((r) => `${pct.format((r.count / byUnit.total) * 100)}%`),
+        );
+        for (const [head] of table) expect(head).not.toMatch(/\((từ|đến) \d\d\/\d\d\/\d{4}\)/);
+        if (own)
+          expect(await page.textContent('[data-card="top-units"] [data-own]')).toContain(
+            `Khen thưởng ghi trực tiếp cho ${name}: ${viCount(own.count)}`,
+          );
+        else expect(await page.locator('[data-card="top-units"] [data-own]').count()).toBe(0);
+        await page.locator('[data-card="top-units"]').screenshot({
+          path: `${SHOTS}/top-units-${unit}-${year}-vi-${viewport.width}.png`,
+        });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+});
