@@ -135,3 +135,46 @@ describe("a unit's own awards apart from its children", () => {
     });
   }
 });
+
+describe('a unit that began in 2025 is compared with its predecessors by default', () => {
+  it('the new Hưng Yên 2025 against 2024 of old Thái Bình and old Hưng Yên, said in words; as recorded on request', async () => {
+    const joined = await api<Rows<{ year: number; count: number }>>(
+      '/api/v1/awards/summary?group_by=year&unit=HY-2025&as_of=2025-07-01',
+    );
+    const by = (y: number) => joined.rows.find((r) => r.year === y)!.count;
+    expect(by(2024)).toBeGreaterThan(0);
+    const { page, errors } = await openPage(demo, `${demo.server.url}/?unit=HY-2025`);
+    await expect.poll(() => page.textContent('[data-kpi="kpiTotal"] .value')).toBe(viCount(by(2025)));
+    expect(await page.textContent('[data-kpi="kpiTotal"] .change')).toContain(`so với năm 2024 (${viCount(by(2024))})`);
+    const note = await page.textContent('[data-lineage]');
+    expect(note).toContain('Tỉnh Hưng Yên (từ 01/07/2025) bắt đầu từ 01/07/2025');
+    expect(note).toContain('Tỉnh Thái Bình (đến 30/06/2025)');
+    expect(await page.isChecked('input[type="radio"][name="bounds"] >> nth=1')).toBe(true);
+    // the new communes carry split communes' shares: the table rounds them and marks them ≈
+    const mapped = await api<Rows<{ unit: string; count: number }>>(
+      '/api/v1/awards/summary?group_by=unit&unit=HY-2025&from=2025&to=2025&as_of=2025-07-01',
+    );
+    const children = mapped.rows.filter((r) => r.unit !== 'HY-2025').sort((a, b) => b.count - a.count);
+    expect(children.some((r) => !Number.isInteger(r.count))).toBe(true);
+    const table = await cardTable(page, 'top-units');
+    expect(table.map((r) => r[1])).toEqual(children.slice(0, 10).map((r) => viCount(r.count)));
+    for (const [, count] of table) expect(count).toMatch(/^≈?\d{1,3}(\.\d{3})*$/);
+    await page.screenshot({ path: `${SHOTS}/tong-quan-hy-2025-joined-vi-1280.png`, fullPage: true });
+
+    // "Như ghi nhận" asks for the figures as recorded: a single year, nothing to compare with
+    await page.check('input[type="radio"][name="bounds"] >> nth=0');
+    await expect.poll(() => new URL(page.url()).searchParams.get('bounds')).toBe('recorded');
+    await expect.poll(() => page.textContent('[data-kpi="kpiTotal"] .change')).toContain('chưa có số liệu năm trước');
+    expect(await page.locator('[data-lineage]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a unit that always existed is shown as recorded, without the note or the third choice', async () => {
+    const { page, errors } = await openPage(demo, `${demo.server.url}/?unit=TB&to=2024`);
+    expect(await page.locator('[data-lineage]').count()).toBe(0);
+    expect(await page.locator('input[type="radio"][name="bounds"]').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

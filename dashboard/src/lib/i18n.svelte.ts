@@ -33,8 +33,12 @@ const dict = {
     en: 'Figures as recorded: former units until 30/06/2025, new units from 01/07/2025. Choose "Today\'s boundaries" to count former units inside today\'s units.',
   },
   boundsNowExplained: {
-    vi: 'Đang xem theo địa giới hiện nay: số liệu của đơn vị cũ được cộng vào đơn vị kế thừa (xã tách thì chia theo tỷ lệ, nên có thể có số lẻ).',
-    en: "Today's boundaries: former units are counted inside their successors (a split commune is shared by its proportions, so counts may have decimals).",
+    vi:
+      'Đang xem theo địa giới hiện nay: số liệu của đơn vị cũ được cộng vào đơn vị kế thừa (xã tách thì chia ' +
+      'theo tỷ lệ, nên số có thể lẻ; số lẻ được làm tròn và đánh dấu ≈).',
+    en:
+      "Today's boundaries: former units are counted inside their successors (a split commune is shared by its " +
+      'proportions, so counts can be fractional; those are rounded and marked ≈).',
   },
   dataUpdated: { vi: 'Dữ liệu cập nhật lúc', en: 'Data updated at' },
   noDataYet: { vi: 'Chưa có số liệu khen thưởng nào được nhập.', en: 'No award figures have been imported yet.' },

@@ -28,4 +28,17 @@ export const leaderDict = {
     en: 'Largest unit under it: {first}, {count} ({share} of {total}).',
   },
   validityAll: { vi: 'Mọi đơn vị trong danh sách: {validity}.', en: 'Every unit listed: {validity}.' },
+  boundsLineage: { vi: 'Nối với đơn vị tiền thân', en: 'Joined with predecessors' },
+  lineageExplained: {
+    vi:
+      '{unit} bắt đầu từ {date}. Để so sánh với năm trước, số liệu trước ngày đó của các đơn vị tiền thân ' +
+      '({names}) được tính vào {name} theo địa giới mới. Chọn "Như ghi nhận" để xem số liệu như ghi nhận.',
+    en:
+      '{unit} began on {date}. To compare with last year, the figures of its predecessors ({names}) ' +
+      'before that day are counted inside {name} on the new boundaries. Choose "As recorded" for the figures as recorded.',
+  },
+  roundedNote: {
+    vi: 'Số có dấu ≈ đã làm tròn: đơn vị chia tách được tính theo tỷ lệ nên số lượt có thể lẻ.',
+    en: 'Figures marked ≈ are rounded: a split unit is counted by its shares, so counts can be fractional.',
+  },
 } as const;
