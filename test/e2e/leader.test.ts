@@ -100,14 +100,15 @@ describe("a unit's own awards apart from its children", () => {
     expect(await own('TB', 2024)).toBeUndefined();
   });
 
-  for (const { unit, year, name } of [
-    { unit: 'HY-2025', year: 2025, name: 'Tỉnh Hưng Yên (từ 01/07/2025)' },
-    { unit: 'TB', year: 2024, name: 'Tỉnh Thái Bình (đến 30/06/2025)' },
-    { unit: 'TB-TT', year: 2024, name: 'Huyện Thái Thụy (đến 30/06/2025)' },
+  for (const { unit, year, name, asOf } of [
+    // the new province is joined with its predecessors by default (its first day as as_of)
+    { unit: 'HY-2025', year: 2025, name: 'Tỉnh Hưng Yên (từ 01/07/2025)', asOf: '&as_of=2025-07-01' },
+    { unit: 'TB', year: 2024, name: 'Tỉnh Thái Bình (đến 30/06/2025)', asOf: '' },
+    { unit: 'TB-TT', year: 2024, name: 'Huyện Thái Thụy (đến 30/06/2025)', asOf: '' },
   ]) {
     it(`${name} ${year}: ranked children only, their names without the shared dates, the own count said apart`, async () => {
       const byUnit = await api<Rows<{ unit: string; count: number }>>(
-        `/api/v1/awards/summary?group_by=unit&unit=${unit}&from=${year}&to=${year}`,
+        `/api/v1/awards/summary?group_by=unit&unit=${unit}&from=${year}&to=${year}${asOf}`,
       );
       // the API lists the unit's own row only where it has awards recorded directly on it
       const own = byUnit.rows.find((r) => r.unit === unit);
