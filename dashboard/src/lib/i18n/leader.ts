@@ -41,4 +41,27 @@ export const leaderDict = {
     vi: 'Số có dấu ≈ đã làm tròn: đơn vị chia tách được tính theo tỷ lệ nên số lượt có thể lẻ.',
     en: 'Figures marked ≈ are rounded: a split unit is counted by its shares, so counts can be fractional.',
   },
+  highlightUnit: { vi: 'Tô màu đường của', en: 'Highlight the line of' },
+  ranksFocusNote: {
+    vi:
+      'Hạng 1 ở trên cùng; {unit} được tô màu, các thành viên khác màu xám (chọn đơn vị khác ở ô ' +
+      '"Tô màu đường của"); đơn vị tiền thân của một đơn vị mới cùng màu, nét đứt. Đường bắt đầu hoặc dừng lại khi đơn vị vào hoặc ra khỏi cụm, khối. ' +
+      'Trong bảng: hạng (điểm) · khen thưởng đề nghị.',
+    en:
+      'Rank 1 at the top; {unit} in colour, the other members grey (choose another under ' +
+      '"Highlight the line of"); a new unit\'s predecessors in its colour, dashed. A line starts or stops where a unit joined or left. In the table: rank (score) · ' +
+      'proposed award.',
+  },
+  leadersTitle: {
+    vi: 'Đơn vị dẫn đầu các cụm, khối thi đua năm {year}',
+    en: 'First in every cluster and block, {year}',
+  },
+  leadersNote: {
+    vi: 'Hạng 1 theo kết quả chấm điểm cuối năm; chọn tên cụm, khối để xem thứ hạng các thành viên bên dưới.',
+    en: "Rank 1 in the year-end scoring; choose a cluster's name to see its members' ranks below.",
+  },
+  clusterLevel: { vi: 'Cấp', en: 'Level' },
+  leaderUnit: { vi: 'Đơn vị dẫn đầu', en: 'First' },
+  noResultYet: { vi: 'chưa có kết quả', en: 'no results yet' },
+  openCluster: { vi: 'Xem cụm, khối', en: 'Show the cluster' },
 } as const;
