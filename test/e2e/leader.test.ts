@@ -179,3 +179,94 @@ describe('a unit that began in 2025 is compared with its predecessors by default
     await page.close();
   });
 });
+
+describe('Cụm, khối for a leader', () => {
+  it("opens on the user's cluster with one picker, and lists the first in every cluster for a chosen year", async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const { page, errors } = await openPage(demo, `${demo.server.url}/cum-khoi?unit=TB`, viewport);
+      // Thái Bình was a member of the Red River Delta cluster (not the first in the catalog)
+      expect(await page.inputValue('.picker select')).toBe('CUM-DBSH');
+      // one cluster picker: the filter bar leaves its own out here (and has it on the other pages)
+      expect(await page.locator('.filterbar label:has-text("Cụm, khối thi đua")').count()).toBe(0);
+      for (const year of [2025, 2024]) {
+        if (year === 2024) {
+          await page.selectOption('[data-card="leaders"] select', '2024');
+          await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe('2024');
+          await settled(page);
+        }
+        const leaders = await api<{ rows: { cluster: string; unit: string; score: number; proposed_award: string }[] }>(
+          `/api/v1/movements/leaders?year=${year}`,
+        );
+        const meta = await api<{ clusters: { code: string; name: string }[]; units: { code: string; name: string }[] }>(
+          '/api/v1/meta',
+        );
+        const table = await cardTable(page, 'leaders');
+        expect(table).toHaveLength(meta.clusters.length);
+        const score = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+        for (const l of leaders.rows) {
+          const name = meta.clusters.find((c) => c.code === l.cluster)!.name;
+          const unit = meta.units.find((u) => u.code === l.unit)!.name;
+          const row = table.find((r) => r[0] === name)!;
+          expect(row[2].startsWith(unit), `${name}: ${row[2]}`).toBe(true);
+          expect(row[3]).toBe(score.format(l.score));
+        }
+        for (const c of meta.clusters.filter((c) => !leaders.rows.some((l) => l.cluster === c.code)))
+          expect(table.find((r) => r[0] === c.name)![2]).toBe('chưa có kết quả');
+      }
+      await page
+        .locator('[data-card="leaders"]')
+        .screenshot({ path: `${SHOTS}/leaders-2024-vi-${viewport.width}.png` });
+      await page.click('nav a:has-text("Tổng quan")');
+      await settled(page);
+      if (viewport === DESKTOP)
+        expect(await page.locator('.filterbar label:has-text("Cụm, khối thi đua")').count()).toBe(1);
+      await page.goBack();
+      await settled(page);
+      // a cluster's name opens it below
+      await page.click('[data-card="leaders"] button:has-text("Cụm thi đua các tỉnh Bắc Trung Bộ")');
+      await expect.poll(() => new URL(page.url()).searchParams.get('cluster')).toBe('CUM-BTB');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('highlights the chosen unit in the bump chart, the same colour in both languages, named on the chart', async () => {
+    const colours: string[] = [];
+    for (const lang of ['vi', 'en']) {
+      const page = await signedInPage(demo, { viewport: DESKTOP, reducedMotion: 'reduce' });
+      await recordCanvasText(page);
+      await page.addInitScript(() => {
+        // the stroke colour in effect when each line's name is written
+        const w = window as unknown as { named: Record<string, string> };
+        w.named = {};
+        const fill = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+          if (this.font.startsWith('bold')) w.named[String(text)] = String(this.fillStyle);
+          return fill.call(this, text, ...rest);
+        };
+      });
+      await page.goto(`${demo.server.url}/cum-khoi?unit=HY-2025${lang === 'en' ? '&lang=en' : ''}`);
+      await settled(page);
+      expect(await page.inputValue('[data-card="ranks"] .focus select')).toBe('HY-2025');
+      const named = await page.evaluate(() => (window as unknown as { named: Record<string, string> }).named);
+      expect(Object.keys(named)).toEqual(['Tỉnh Hưng Yên']);
+      colours.push(named['Tỉnh Hưng Yên']);
+      // the other members still on the chart in the last year are named too
+      const results = await api<{ rows: { year: number; unit: string }[] }>(
+        '/api/v1/movements/results?cluster=CUM-DBSH',
+      );
+      const last = Math.max(...results.rows.map((r) => r.year));
+      const onChart = await drawn(page);
+      const meta = await api<{ units: { code: string; name: string }[] }>('/api/v1/meta');
+      for (const r of results.rows.filter((x) => x.year === last))
+        expect(onChart).toContain(meta.units.find((u) => u.code === r.unit)!.name);
+      await page.locator('[data-card="ranks"]').screenshot({ path: `${SHOTS}/ranks-hy-2025-${lang}-1280.png` });
+      // another member from the card's list: the URL keeps it
+      await page.selectOption('[data-card="ranks"] .focus select', 'QN');
+      await expect.poll(() => new URL(page.url()).searchParams.get('focus')).toBe('QN');
+      await page.close();
+    }
+    expect(colours[0]).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(colours[1]).toBe(colours[0]);
+  });
+});
