@@ -270,3 +270,36 @@ describe('Cụm, khối for a leader', () => {
     expect(colours[1]).toBe(colours[0]);
   });
 });
+
+describe('Phong trào: one small chart per movement', () => {
+  it('Thái Bình 2012-2024: a panel per movement with its own total and peak, the table equal to the API', async () => {
+    const s = await api<Rows<{ year: number; movement: string | null; count: number }>>(
+      '/api/v1/awards/summary?group_by=year,movement&unit=TB&to=2024',
+    );
+    const rows = s.rows.filter((r) => r.movement);
+    const codes = [...new Set(rows.map((r) => r.movement!))];
+    const years = [...new Set(rows.map((r) => r.year))].sort();
+    const total = (m: string) => rows.filter((r) => r.movement === m).reduce((a, r) => a + r.count, 0);
+    for (const viewport of [DESKTOP, PHONE]) {
+      const { page, errors } = await openPage(demo, `${demo.server.url}/phong-trao?unit=TB&to=2024`, viewport);
+      expect(await page.locator('[data-card="movement-panels"] figure canvas').count()).toBe(codes.length);
+      for (const m of codes) {
+        const peak = Math.max(...rows.filter((r) => r.movement === m).map((r) => r.count));
+        expect(await page.textContent(`[data-movement="${m}"] figcaption span`)).toBe(
+          `Tổng ${viCount(total(m))} · cao nhất ${viCount(peak)} một năm`,
+        );
+      }
+      const table = await cardTable(page, 'movement-panels');
+      // largest movement first
+      expect(table.map((r) => r.at(-1))).toEqual(
+        [...codes].sort((a, b) => total(b) - total(a)).map((m) => viCount(total(m))),
+      );
+      for (const r of table) expect(r.length).toBe(years.length + 2);
+      await page.locator('[data-card="movement-panels"]').screenshot({
+        path: `${SHOTS}/movement-panels-tb-vi-${viewport.width}.png`,
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+});

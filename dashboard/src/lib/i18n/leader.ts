@@ -64,4 +64,14 @@ export const leaderDict = {
   leaderUnit: { vi: 'Đơn vị dẫn đầu', en: 'First' },
   noResultYet: { vi: 'chưa có kết quả', en: 'no results yet' },
   openCluster: { vi: 'Xem cụm, khối', en: 'Show the cluster' },
+  movementPanelsTitle: { vi: 'Từng phong trào qua các năm', en: 'Each movement over the years' },
+  movementPanelSummary: { vi: 'Tổng {total} · cao nhất {max} một năm', en: 'Total {total} · at most {max} a year' },
+  movementPanelsNote: {
+    vi:
+      'Mỗi phong trào một biểu đồ, thang riêng bắt đầu từ 0 (để phong trào nhỏ không nằm sát trục); ' +
+      'cùng các năm, nên so được thời gian diễn ra. Độ lớn giữa các phong trào: xem biểu đồ chung bên dưới.',
+    en:
+      'One chart per movement, each on its own scale from 0 (so a small one does not lie flat on the axis); ' +
+      'the same years, so when each ran compares. Sizes across movements: the combined chart below.',
+  },
 } as const;
