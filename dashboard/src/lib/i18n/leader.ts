@@ -74,4 +74,13 @@ export const leaderDict = {
       'One chart per movement, each on its own scale from 0 (so a small one does not lie flat on the axis); ' +
       'the same years, so when each ran compares. Sizes across movements: the combined chart below.',
   },
+  eventLaw2022: {
+    vi: 'Luật Thi đua, khen thưởng 2022 có hiệu lực (01/01/2024)',
+    en: 'Law on Emulation and Commendation 2022 in force (01/01/2024)',
+  },
+  eventReorg2025: {
+    vi: 'Sắp xếp đơn vị hành chính (01/07/2025)',
+    en: 'Administrative reorganisation (01/07/2025)',
+  },
+  eventsLine: { vi: 'Mốc trên biểu đồ (đường nét đứt): {list}.', en: 'Marked on the chart (dashed lines): {list}.' },
 } as const;
