@@ -61,6 +61,13 @@ describe('state-level and Prime Minister awards on their own chart', () => {
             : `2024: ${cell(2024, 'state')} state-level awards, ${cell(2024, 'government')} from the Prime Minister.`,
         );
         const onScreen = await drawn(page);
+        // the built-in events: listed under the chart, drawn on it (by name, or by number on a phone)
+        const events =
+          lang === 'vi'
+            ? ['Luật Thi đua, khen thưởng 2022 có hiệu lực (01/01/2024)']
+            : ['Law on Emulation and Commendation 2022 in force (01/01/2024)'];
+        expect(await page.textContent('[data-card="high-tiers"] [data-events]')).toContain(`(1) ${events[0]}`);
+        expect(onScreen).toContain(viewport === DESKTOP ? events[0] : '(1)');
         for (const y of years) for (const t of ['state', 'government']) expect(onScreen).toContain(fmt(cell(y, t)));
         if (viewport === DESKTOP && lang === 'vi') {
           const [png] = await Promise.all([
