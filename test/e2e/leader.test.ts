@@ -57,7 +57,8 @@ describe('state-level and Prime Minister awards on their own chart', () => {
         const summary = await page.textContent('[data-card="high-tiers"] .summary');
         expect(summary).toBe(
           lang === 'vi'
-            ? `Năm 2024: ${cell(2024, 'state')} khen thưởng cấp Nhà nước, ${cell(2024, 'government')} của Thủ tướng Chính phủ.`
+            ? `Năm 2024: ${cell(2024, 'state')} khen thưởng cấp Nhà nước, ` +
+                `${cell(2024, 'government')} của Thủ tướng Chính phủ.`
             : `2024: ${cell(2024, 'state')} state-level awards, ${cell(2024, 'government')} from the Prime Minister.`,
         );
         const onScreen = await drawn(page);
@@ -113,7 +114,7 @@ describe("a unit's own awards apart from its children", () => {
     { unit: 'TB', year: 2024, name: 'Tỉnh Thái Bình (đến 30/06/2025)', asOf: '' },
     { unit: 'TB-TT', year: 2024, name: 'Huyện Thái Thụy (đến 30/06/2025)', asOf: '' },
   ]) {
-    it(`${name} ${year}: ranked children only, their names without the shared dates, the own count said apart`, async () => {
+    it(`${name} ${year}: children ranked without the shared dates, the own count apart`, async () => {
       const byUnit = await api<Rows<{ unit: string; count: number }>>(
         `/api/v1/awards/summary?group_by=unit&unit=${unit}&from=${year}&to=${year}${asOf}`,
       );
@@ -145,7 +146,7 @@ describe("a unit's own awards apart from its children", () => {
 });
 
 describe('a unit that began in 2025 is compared with its predecessors by default', () => {
-  it('the new Hưng Yên 2025 against 2024 of old Thái Bình and old Hưng Yên, said in words; as recorded on request', async () => {
+  it('the new Hưng Yên 2025 against its predecessors in 2024, said in words; as recorded on request', async () => {
     const joined = await api<Rows<{ year: number; count: number }>>(
       '/api/v1/awards/summary?group_by=year&unit=HY-2025&as_of=2025-07-01',
     );
@@ -188,7 +189,7 @@ describe('a unit that began in 2025 is compared with its predecessors by default
 });
 
 describe('Cụm, khối for a leader', () => {
-  it("opens on the user's cluster with one picker, and lists the first in every cluster for a chosen year", async () => {
+  it("opens on the user's cluster with one picker; the first in every cluster for a chosen year", async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const { page, errors } = await openPage(demo, `${demo.server.url}/cum-khoi?unit=TB`, viewport);
       // Thái Bình was a member of the Red River Delta cluster (not the first in the catalog)
@@ -237,7 +238,7 @@ describe('Cụm, khối for a leader', () => {
     }
   });
 
-  it('highlights the chosen unit in the bump chart, the same colour in both languages, named on the chart', async () => {
+  it('highlights the chosen unit in the bump chart, in one colour in both languages, named on it', async () => {
     const colours: string[] = [];
     for (const lang of ['vi', 'en']) {
       const page = await signedInPage(demo, { viewport: DESKTOP, reducedMotion: 'reduce' });
@@ -279,7 +280,7 @@ describe('Cụm, khối for a leader', () => {
 });
 
 describe('Phong trào: one small chart per movement', () => {
-  it('Thái Bình 2012-2024: a panel per movement with its own total and peak, the table equal to the API', async () => {
+  it('Thái Bình 2012-2024: a panel per movement with its total and peak, the table equal to the API', async () => {
     const s = await api<Rows<{ year: number; movement: string | null; count: number }>>(
       '/api/v1/awards/summary?group_by=year,movement&unit=TB&to=2024',
     );

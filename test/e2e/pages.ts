@@ -142,7 +142,8 @@ export async function apiJson<T>(server: Server, path: string): Promise<T> {
 export const viCount = (n: number) => {
   if (Math.abs(n - Math.round(n)) < 1e-4) return new Intl.NumberFormat('vi-VN').format(Math.round(n));
   const digits = Math.abs(n) < 10 ? 1 : 0;
-  return `≈${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n)}`;
+  const f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return `≈${f.format(n)}`;
 };
 
 export async function horizontalOverflow(page: Page): Promise<number> {

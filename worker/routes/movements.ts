@@ -19,7 +19,8 @@ export const movementsRoutes = new Hono<AppEnv>()
     '/results',
     describeRead(
       'Cluster results',
-      "Year-end scores, ranks and proposed awards of a cluster's members, ordered by year then rank, with the change of rank since the previous year.",
+      "Year-end scores, ranks and proposed awards of a cluster's members, ordered by year then rank, " +
+        'with the change of rank since the previous year.',
       resultsResponse,
       'movements',
       true,

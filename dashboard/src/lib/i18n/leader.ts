@@ -35,7 +35,8 @@ export const leaderDict = {
       '({names}) được tính vào {name} theo địa giới mới. Chọn "Như ghi nhận" để xem số liệu như ghi nhận.',
     en:
       '{unit} began on {date}. To compare with last year, the figures of its predecessors ({names}) ' +
-      'before that day are counted inside {name} on the new boundaries. Choose "As recorded" for the figures as recorded.',
+      'before that day are counted inside {name} on the new boundaries. ' +
+      'Choose "As recorded" for the figures as recorded.',
   },
   roundedNote: {
     vi: 'Số có dấu ≈ đã làm tròn: đơn vị chia tách được tính theo tỷ lệ nên số lượt có thể lẻ.',
@@ -45,11 +46,13 @@ export const leaderDict = {
   ranksFocusNote: {
     vi:
       'Hạng 1 ở trên cùng; {unit} được tô màu, các thành viên khác màu xám (chọn đơn vị khác ở ô ' +
-      '"Tô màu đường của"); đơn vị tiền thân của một đơn vị mới cùng màu, nét đứt. Đường bắt đầu hoặc dừng lại khi đơn vị vào hoặc ra khỏi cụm, khối. ' +
+      '"Tô màu đường của"); đơn vị tiền thân của một đơn vị mới cùng màu, nét đứt. ' +
+      'Đường bắt đầu hoặc dừng lại khi đơn vị vào hoặc ra khỏi cụm, khối. ' +
       'Trong bảng: hạng (điểm) · khen thưởng đề nghị.',
     en:
       'Rank 1 at the top; {unit} in colour, the other members grey (choose another under ' +
-      '"Highlight the line of"); a new unit\'s predecessors in its colour, dashed. A line starts or stops where a unit joined or left. In the table: rank (score) · ' +
+      '"Highlight the line of"); a new unit\'s predecessors in its colour, dashed. ' +
+      'A line starts or stops where a unit joined or left. In the table: rank (score) · ' +
       'proposed award.',
   },
   leadersTitle: {
