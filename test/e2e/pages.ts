@@ -138,11 +138,13 @@ export async function apiJson<T>(server: Server, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-export const viCount = (n: number) =>
-  new Intl.NumberFormat('vi-VN', {
-    maximumFractionDigits: Number.isInteger(n) ? 0 : 1,
-    minimumFractionDigits: Number.isInteger(n) ? 0 : 1,
-  }).format(n);
+/** A count as the dashboard writes it: whole, or rounded with "≈" where shares made it fractional. */
+export const viCount = (n: number) => {
+  if (Math.abs(n - Math.round(n)) < 1e-4) return new Intl.NumberFormat('vi-VN').format(Math.round(n));
+  const digits = Math.abs(n) < 10 ? 1 : 0;
+  const f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return `≈${f.format(n)}`;
+};
 
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -35,6 +35,7 @@ describe('GET /api/v1/openapi.json', () => {
       '/imports/{id}',
       '/imports/{id}/commit',
       '/meta',
+      '/movements/leaders',
       '/movements/results',
       '/reports/year-end',
       '/reports/{form}',
@@ -72,6 +73,11 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(summary.responses)).toEqual(expect.arrayContaining(['200', '400']));
     const results = doc.paths['/movements/results'].get;
     expect(results.parameters!.find((p) => p.name === 'cluster')?.required).toBe(true);
+    const leaders = doc.paths['/movements/leaders'].get;
+    expect(leaders.parameters!.map((p) => [p.name, p.required ?? false])).toEqual([
+      ['year', true],
+      ['level', false],
+    ]);
     const yearEnd = doc.paths['/reports/year-end'].get;
     expect(yearEnd.parameters!.map((p) => p.name).sort()).toEqual(['as_of', 'format', 'unit', 'year']);
     expect(Object.keys(yearEnd.responses)).toEqual(expect.arrayContaining(['200', '400', '403']));

@@ -272,6 +272,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/movements/leaders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cluster leaders
+         * @description The members ranked first in every cluster (or every cluster of one level) in one year: cluster, unit, score and proposed award, ordered by cluster code; clusters without results that year are absent.
+         */
+        get: operations["getMovementsLeaders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/year-end": {
         parameters: {
             query?: never;
@@ -2071,6 +2091,95 @@ export interface operations {
             };
             /** @description More rows than a file carries (100,000): narrow the filters */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    getMovementsLeaders: {
+        parameters: {
+            query: {
+                /** @description The year of the results (four digits) */
+                year: string;
+                /** @description Only the clusters of this level */
+                level?: "central" | "province" | "district";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Headers: X-Rows-Read (D1 rows read), Server-Timing, ETag (data version). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: {
+                            cluster: string;
+                            unit: string;
+                            score: number | null;
+                            /** @description 1; two rows where two members share the first place */
+                            rank: number;
+                            proposed_award: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not modified: the data version has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A bad parameter, named in `parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description The unit or cluster asked for is outside your scope (named in `parameter`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,7 @@ export type Scope = Me['scope'];
 export type SummaryResult = Ok<'/awards/summary'>;
 export type IndicatorsResult = Ok<'/awards/indicators'>;
 export type ResultsResult = Ok<'/movements/results'>;
+export type LeadersResult = Ok<'/movements/leaders'>;
 export type SummaryQuery = Query<'/awards/summary'>;
 export type FilterQuery = Query<'/awards/indicators'>;
 
@@ -91,6 +92,11 @@ export const getIndicators = (q: Loose<FilterQuery>, signal?: AbortSignal) =>
 export const getResults = (q: { cluster: string; from?: number; to?: number }, signal?: AbortSignal) =>
   call<ResultsResult>(
     client.GET('/movements/results', { params: { query: toQuery(q) as Query<'/movements/results'> }, signal }),
+  );
+
+export const getLeaders = (q: { year: number; level?: 'central' | 'province' | 'district' }, signal?: AbortSignal) =>
+  call<LeadersResult>(
+    client.GET('/movements/leaders', { params: { query: toQuery(q) as Query<'/movements/leaders'> }, signal }),
   );
 
 // Imports: uploads need progress (XMLHttpRequest), so they are written by hand; their types

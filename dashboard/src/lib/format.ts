@@ -55,7 +55,13 @@ export function formatPercent(share: number | null | undefined, lang: Lang, digi
 /** Chart.js' locale option for the current language. */
 export const chartLocale = (lang: Lang) => locale(lang);
 
-/** Award counts: whole numbers, or one decimal where mapping onto today's units split a count. */
+/**
+ * Award counts: whole where they are whole (the API rounds shares to 6 decimals, so a sum of
+ * shares may miss by a millionth); where mapping onto today's units split a count, rounded and
+ * marked "≈" ("≈1.482", one decimal under 10), as "1.481,6 awards" reads as a precision there is not.
+ */
 export function formatCount(n: number, lang: Lang): string {
-  return Number.isInteger(n) ? formatNumber(n, lang) : formatNumber(n, lang, 1);
+  const whole = Math.round(n);
+  if (Math.abs(n - whole) < 1e-4) return formatNumber(whole, lang);
+  return `≈${formatNumber(n, lang, Math.abs(n) < 10 ? 1 : 0)}`;
 }

@@ -1,3 +1,4 @@
+import { leaderDict } from './i18n/leader';
 import { urlState } from './url.svelte';
 
 export type Lang = 'vi' | 'en';
@@ -39,12 +40,11 @@ const dict = {
   },
   boundsNowExplained: {
     vi:
-      'Đang xem theo địa giới hiện nay: số liệu của đơn vị cũ được cộng vào ' +
-      'đơn vị kế thừa (xã tách thì chia theo tỷ lệ, nên có thể có số lẻ).',
+      'Đang xem theo địa giới hiện nay: số liệu của đơn vị cũ được cộng vào đơn vị kế thừa (xã tách thì chia ' +
+      'theo tỷ lệ, nên số có thể lẻ; số lẻ được làm tròn và đánh dấu ≈).',
     en:
-      "Today's boundaries: former units are counted inside their successors " +
-      '(a split commune is shared by its proportions, so counts may have ' +
-      'decimals).',
+      "Today's boundaries: former units are counted inside their successors (a split commune is shared by its " +
+      'proportions, so counts can be fractional; those are rounded and marked ≈).',
   },
   dataUpdated: { vi: 'Dữ liệu cập nhật lúc', en: 'Data updated at' },
   noDataYet: { vi: 'Chưa có số liệu khen thưởng nào được nhập.', en: 'No award figures have been imported yet.' },
@@ -288,11 +288,11 @@ const dict = {
   areaChildrenTitle: { vi: 'Khen thưởng trong {unit}', en: 'Awards within {unit}' },
   areaNote: {
     vi:
-      'Chọn tên một đơn vị trong bảng để xem các đơn vị trực thuộc. Dòng mang ' +
-      'tên chính đơn vị là khen thưởng ghi trực tiếp cho đơn vị đó.',
+      'Chọn tên một đơn vị trong bảng để xem các đơn vị trực thuộc. Khen thưởng ghi trực tiếp cho chính đơn vị ' +
+      'được nêu riêng, dưới biểu đồ.',
     en:
-      'Choose a unit name in the table to see the units under it. The row ' +
-      "with the unit's own name holds awards recorded directly on it.",
+      'Choose a unit name in the table to see the units under it. Awards recorded directly on the unit ' +
+      'itself are given apart, under the chart.',
   },
   drillDown: { vi: 'Xem đơn vị trực thuộc', en: 'Show units under' },
   heatmapTitle: { vi: 'Khen thưởng theo đơn vị và năm', en: 'Awards by unit and year' },
@@ -667,6 +667,7 @@ const dict = {
       'change. Roles: Viewer (dashboards) < Analyst (+ downloads, embeds, ' +
       'snapshots) < Editor (+ imports) < Administrator (+ this page).',
   },
+  ...leaderDict,
 } as const;
 
 export type Key = keyof typeof dict;

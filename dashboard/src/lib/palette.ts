@@ -15,6 +15,18 @@ export const TIERS = valuesOf('tier');
 export const SERIES = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#8C8C8C'] as const;
 export const seriesColor = (i: number) => SERIES[i % SERIES.length];
 
+/** The colour of series pushed into the background (a bump chart's other members). */
+export const MUTED = 'rgba(140, 140, 140, 0.55)';
+
+/**
+ * A unit's colour among `units`, by the order of their codes: the same in every language
+ * (an order by name would change with the language's labels) and whatever is highlighted.
+ */
+export const unitColor = (code: string, units: readonly string[]) =>
+  EMPHASIS[Math.max(0, [...units].sort().indexOf(code)) % EMPHASIS.length];
+/** The Okabe–Ito colours dark enough for a line's name written in them on white. */
+const EMPHASIS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'] as const;
+
 /** WCAG relative luminance of an sRGB colour given as 0..255 channels. */
 function luminance(rgb: number[]): number {
   const [r, g, b] = rgb.map((c) => {

@@ -2,6 +2,7 @@
 import { FILTER_PARAMS, LIST_FILTERS } from '../../../../worker/domain/dimensions';
 import type { FilterQuery } from '../api';
 import { urlState } from '../url.svelte';
+import { lineageDate } from './lineage.svelte';
 
 /** URL parameters that are passed to the API as they are (one code or a comma list each). */
 // as_of is not among them: the URL says `bounds=now`, and the date is today's when asked.
@@ -32,7 +33,8 @@ export function filterQuery(omit: FilterKey[] = []): Record<string, string> & Fi
     const v = urlState.params[k];
     if (v && !omit.includes(k)) q[k] = v;
   }
-  if (mappedToToday()) q.as_of = today();
+  const asOf = mappedToToday() ? today() : lineageDate();
+  if (asOf) q.as_of = asOf;
   return q as Record<string, string> & FilterQuery;
 }
 
