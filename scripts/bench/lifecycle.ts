@@ -5,7 +5,8 @@
 // POST /imports/{id}/commit and then DELETE /imports/{id} run. Prints, per phase, reads,
 // latency p50 / p99 / max, the longest time with no answer completed, and the reads that were
 // neither the answer before the commit nor the one after it (a half state). ROWS=100000 for a
-// smaller run.
+// smaller run; READERS=0 for the steps alone. The server runs the bench entry (BENCH=1), whose
+// D1 binding times every call: the slowest statements of the commit and the rollback are printed.
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -14,10 +15,11 @@ import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
 import { unitsCsv, writeAwards } from './awardsCsv.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
-const READERS = 20;
+const READERS = Number(process.env.READERS ?? 20);
 const dir = mkdtempSync('/tmp/wt13-bench-');
 const server = await startServer({
   DEMO: '0',
+  BENCH: '1',
   ADMIN_TOKEN: 'bench-token',
   PORT: process.env.PORT ?? '18851',
   DATA_DIR: path.join(dir, 'data'),
@@ -40,6 +42,31 @@ async function reader() {
     const body = await res.text();
     reads.push({ start, end: performance.now(), body, status: res.status });
   }
+}
+
+interface Timing {
+  at: number;
+  ms: number;
+  sql: string[];
+}
+const timingsSince = async () =>
+  ((await (await server.api('/api/v1/_bench/d1-timings')).json()) as { timings: Timing[] }).timings;
+
+/** The D1 calls of the writer (not the readers' SELECTs), grouped by their statements. */
+function printSteps(name: string, ts: Timing[]) {
+  const writes = ts.filter((t) => t.sql.length > 1 || !/^SELECT/i.test(t.sql[0]));
+  const groups = new Map<string, number[]>();
+  for (const t of writes) {
+    const key = t.sql.map((s) => s.slice(0, 60)).join(' ; ');
+    groups.set(key, [...(groups.get(key) ?? []), t.ms]);
+  }
+  console.log(`${name}: ${writes.length} writer calls, ${ts.length - writes.length} reads`);
+  console.log('| statements (first line of each) | calls | total s | p50 ms | max ms |');
+  console.log('|---|---|---|---|---|');
+  for (const [key, ms] of [...groups].sort((a, b) => Math.max(...b[1]) - Math.max(...a[1])).slice(0, 12))
+    console.log(
+      `| ${key.slice(0, 240)} | ${ms.length} | ${(ms.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} | ${pct(ms, 50).toFixed(0)} | ${Math.max(...ms).toFixed(0)} |`,
+    );
 }
 
 const pct = (xs: number[], p: number) =>
@@ -76,16 +103,20 @@ try {
   }
   const workers = Array.from({ length: READERS }, reader);
   await new Promise((r) => setTimeout(r, 3000));
+  await timingsSince();
   const t0 = performance.now();
   const up = await server.api(`/api/v1/imports/${batchId}/commit`, { method: 'POST' });
   const t1 = performance.now();
   if (up.status !== 201) throw new Error(`commit: ${up.status} ${await up.text()}`);
+  const commitSteps = await timingsSince();
   await new Promise((r) => setTimeout(r, 3000));
   const after = await (await server.api(SUMMARY, { headers: { 'X-Cache-Bypass': '1' } })).text();
+  await timingsSince();
   const t2 = performance.now();
   const rb = await server.api(`/api/v1/imports/${batchId}`, { method: 'DELETE' });
   const t3 = performance.now();
   if (rb.status !== 200) throw new Error(`rollback: ${rb.status} ${await rb.text()}`);
+  const rollbackSteps = await timingsSince();
   await new Promise((r) => setTimeout(r, 3000));
   running = false;
   await Promise.all(workers);
@@ -120,6 +151,8 @@ try {
       `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} | ${Math.max(...lat).toFixed(0)} | ${gap.toFixed(0)} | ${half} |`,
     );
   }
+  printSteps('commit', commitSteps);
+  printSteps('rollback', rollbackSteps);
   const bad = reads.filter((r) => r.status !== 200 || (r.body !== before && r.body !== after));
   if (bad.length) console.log('first half state:', bad[0].status, bad[0].body.slice(0, 300));
 } finally {
