@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
 import { unitsCsv, writeAwards } from './awardsCsv.ts';
+import { printSteps, type Timing } from './steps.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 // BENCH_NAMES=1: the same list with Vietnamese headers and names instead of codes
@@ -33,9 +34,12 @@ function groupRssMb(pgid: number): number {
   }
 }
 
-const server = await startServer({ DEMO: '0', ADMIN_TOKEN: TOKEN });
+// the bench entry (BENCH=1) times every D1 call: where the import's time goes is printed
+const server = await startServer({ DEMO: '0', BENCH: '1', ADMIN_TOKEN: TOKEN });
 const auth = { authorization: `Bearer ${TOKEN}` };
 const api = (p: string) => `${server.url}/api/v1${p}`;
+const timingsSince = async () =>
+  ((await (await fetch(api('/_bench/d1-timings'), { headers: auth })).json()) as { timings: Timing[] }).timings;
 const json = async (p: string) => (await fetch(api(p), { headers: auth })).json() as Promise<Record<string, unknown>>;
 
 async function uploadFile(
@@ -76,7 +80,9 @@ try {
       .map((l) => l.toFixed(2))
       .join(' ');
   console.log(`load average before the import: ${load()}`);
+  await timingsSince();
   const ok = await uploadFile(good);
+  printSteps('import in one request', await timingsSince());
   if (ok.status !== 201) throw new Error(`good file refused: ${ok.status} ${JSON.stringify(ok.body).slice(0, 500)}`);
   console.log(
     `import: ${ok.seconds.toFixed(1)} s, ${Math.round(ROWS / ok.seconds).toLocaleString('en')} rows/s, workerd peak RSS ${ok.rssMb.toFixed(0)} MB; load average after: ${load()}`,

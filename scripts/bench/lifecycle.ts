@@ -13,6 +13,7 @@ import path from 'node:path';
 import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
 import { unitsCsv, writeAwards } from './awardsCsv.ts';
+import { printSteps, type Timing } from './steps.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const READERS = Number(process.env.READERS ?? 20);
@@ -44,33 +45,11 @@ async function reader() {
   }
 }
 
-interface Timing {
-  at: number;
-  ms: number;
-  sql: string[];
-}
-const timingsSince = async () =>
-  ((await (await server.api('/api/v1/_bench/d1-timings')).json()) as { timings: Timing[] }).timings;
-
-/** The D1 calls of the writer (not the readers' SELECTs), grouped by their statements. */
-function printSteps(name: string, ts: Timing[]) {
-  const writes = ts.filter((t) => t.sql.length > 1 || !/^SELECT/i.test(t.sql[0]));
-  const groups = new Map<string, number[]>();
-  for (const t of writes) {
-    const key = t.sql.map((s) => s.slice(0, 60)).join(' ; ');
-    groups.set(key, [...(groups.get(key) ?? []), t.ms]);
-  }
-  console.log(`${name}: ${writes.length} writer calls, ${ts.length - writes.length} reads`);
-  console.log('| statements (first line of each) | calls | total s | p50 ms | max ms |');
-  console.log('|---|---|---|---|---|');
-  for (const [key, ms] of [...groups].sort((a, b) => Math.max(...b[1]) - Math.max(...a[1])).slice(0, 12))
-    console.log(
-      `| ${key.slice(0, 240)} | ${ms.length} | ${(ms.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} | ${pct(ms, 50).toFixed(0)} | ${Math.max(...ms).toFixed(0)} |`,
-    );
-}
-
 const pct = (xs: number[], p: number) =>
   xs.length ? xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] : NaN;
+
+const timingsSince = async () =>
+  ((await (await server.api('/api/v1/_bench/d1-timings')).json()) as { timings: Timing[] }).timings;
 
 try {
   const units = await server.api('/api/v1/imports/units', {
@@ -145,10 +124,12 @@ try {
     const lat = rs.map((r) => r.end - r.start);
     const ends = rs.map((r) => r.end).sort((a, b) => a - b);
     let gap = 0;
-    for (let i = 1; i < ends.length; i++) gap = Math.max(gap, ends[i] - ends[i - 1]);
+    let gapAt = 0;
+    for (let i = 1; i < ends.length; i++)
+      if (ends[i] - ends[i - 1] > gap) [gap, gapAt] = [ends[i] - ends[i - 1], ends[i - 1] - from];
     const half = rs.filter((r) => r.status !== 200 || (r.body !== before && r.body !== after)).length;
     console.log(
-      `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} | ${Math.max(...lat).toFixed(0)} | ${gap.toFixed(0)} | ${half} |`,
+      `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} | ${Math.max(...lat).toFixed(0)} | ${gap.toFixed(0)} (from +${(gapAt / 1000).toFixed(1)} s) | ${half} |`,
     );
   }
   printSteps('commit', commitSteps);

@@ -24,9 +24,9 @@ import {
 // step is guarded (worker/queries/imports/transitions.ts), so a crash leaves a batch that the
 // next DELETE or the clean-up after GET /imports finishes from where it stopped.
 
-// Award ids per slice: the one statement of a slice of 50,000 awards took 0.4 s locally on a
+// Award ids per slice: the one statement of a slice of 25,000 awards takes about 0.2 s locally on a
 // busy machine (docs/benchmarks.md), inside the "about a second per statement" budget.
-export const SLICE_IDS = 50_000;
+export const SLICE_IDS = 25_000;
 
 /** The batch changed under a step (a DELETE cancelled the import it belonged to). */
 export class Cancelled extends Error {}

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { CUBOIDS, DIMENSIONS } from './dimensions';
+import { CUBOIDS, DIMENSIONS, type Dimension } from './dimensions';
 
 // The writer side of award_cube. Every raw award is added to each cuboid once under every
 // ancestor-or-self of its unit (unit_closure), so a subtree total is one key lookup at read.
@@ -38,7 +38,7 @@ const DELTA_COLUMNS = sql.raw(
 const RAW_COLUMNS = [
   ...new Set(Object.values(DIMENSIONS).flatMap((d) => [...d.source.matchAll(/\ba\.(\w+)/g)].map((m) => m[1]))),
 ];
-const CUBE_COLUMNS = Object.values(DIMENSIONS);
+const CUBE_COLUMNS: Dimension[] = Object.values(DIMENSIONS);
 
 /**
  * One slice of a batch's awards (ids in (lo, hi]) added to its delta rows in every cuboid, with
