@@ -129,7 +129,9 @@ try {
       if (ends[i] - ends[i - 1] > gap) [gap, gapAt] = [ends[i] - ends[i - 1], ends[i - 1] - from];
     const half = rs.filter((r) => r.status !== 200 || (r.body !== before && r.body !== after)).length;
     console.log(
-      `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} | ${Math.max(...lat).toFixed(0)} | ${gap.toFixed(0)} (from +${(gapAt / 1000).toFixed(1)} s) | ${half} |`,
+      `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} | ` +
+        `${Math.max(...lat).toFixed(0)} | ` +
+        `${gap.toFixed(0)} (from +${(gapAt / 1000).toFixed(1)} s) | ${half} |`,
     );
   }
   printSteps('commit', commitSteps);

@@ -26,6 +26,7 @@ export function printSteps(name: string, ts: Timing[]) {
   console.log('|---|---|---|---|---|');
   for (const [key, ms] of [...groups].sort((a, b) => Math.max(...b[1]) - Math.max(...a[1])).slice(0, 12))
     console.log(
-      `| ${key.slice(0, 240)} | ${ms.length} | ${(ms.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} | ${pct(ms, 50).toFixed(0)} | ${Math.max(...ms).toFixed(0)} |`,
+      `| ${key.slice(0, 240)} | ${ms.length} | ${(ms.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} | ` +
+        `${pct(ms, 50).toFixed(0)} | ${Math.max(...ms).toFixed(0)} |`,
     );
 }

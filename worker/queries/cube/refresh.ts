@@ -71,7 +71,9 @@ WITH a AS MATERIALIZED (
   JOIN unit_closure c ON c.unit_id = a.unit_id
   JOIN award_types t ON t.code = a.award_code
 )
-SELECT ${batchId}, k.value, x.unit_id, x.year, ${sql.raw(cols.join(',\n  '))}, ${sql.raw(String(sign))} * SUM(x.quantity)
+SELECT ${batchId}, k.value, x.unit_id, x.year,
+  ${sql.raw(cols.join(',\n  '))},
+  ${sql.raw(String(sign))} * SUM(x.quantity)
 FROM x, json_each(${sql.raw(`'${cuboids}'`)}) k
 WHERE true
 GROUP BY k.value, x.unit_id, x.year, ${sql.raw(cols.map((_, i) => String(i + 5)).join(', '))}
