@@ -5,19 +5,22 @@
 // POST /imports/{id}/commit and then DELETE /imports/{id} run. Prints, per phase, reads,
 // latency p50 / p99 / max, the longest time with no answer completed, and the reads that were
 // neither the answer before the commit nor the one after it (a half state). ROWS=100000 for a
-// smaller run.
+// smaller run; READERS=0 for the steps alone. The server runs the bench entry (BENCH=1), whose
+// D1 binding times every call: the slowest statements of the commit and the rollback are printed.
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
 import { unitsCsv, writeAwards } from './awardsCsv.ts';
+import { printSteps, type Timing } from './steps.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
-const READERS = 20;
+const READERS = Number(process.env.READERS ?? 20);
 const dir = mkdtempSync('/tmp/wt13-bench-');
 const server = await startServer({
   DEMO: '0',
+  BENCH: '1',
   ADMIN_TOKEN: 'bench-token',
   PORT: process.env.PORT ?? '18851',
   DATA_DIR: path.join(dir, 'data'),
@@ -44,6 +47,9 @@ async function reader() {
 
 const pct = (xs: number[], p: number) =>
   xs.length ? xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] : NaN;
+
+const timingsSince = async () =>
+  ((await (await server.api('/api/v1/_bench/d1-timings')).json()) as { timings: Timing[] }).timings;
 
 try {
   const units = await server.api('/api/v1/imports/units', {
@@ -76,16 +82,20 @@ try {
   }
   const workers = Array.from({ length: READERS }, reader);
   await new Promise((r) => setTimeout(r, 3000));
+  await timingsSince();
   const t0 = performance.now();
   const up = await server.api(`/api/v1/imports/${batchId}/commit`, { method: 'POST' });
   const t1 = performance.now();
   if (up.status !== 201) throw new Error(`commit: ${up.status} ${await up.text()}`);
+  const commitSteps = await timingsSince();
   await new Promise((r) => setTimeout(r, 3000));
   const after = await (await server.api(SUMMARY, { headers: { 'X-Cache-Bypass': '1' } })).text();
+  await timingsSince();
   const t2 = performance.now();
   const rb = await server.api(`/api/v1/imports/${batchId}`, { method: 'DELETE' });
   const t3 = performance.now();
   if (rb.status !== 200) throw new Error(`rollback: ${rb.status} ${await rb.text()}`);
+  const rollbackSteps = await timingsSince();
   await new Promise((r) => setTimeout(r, 3000));
   running = false;
   await Promise.all(workers);
@@ -116,14 +126,18 @@ try {
     const lat = rs.map((r) => r.end - r.start);
     const ends = rs.map((r) => r.end).sort((a, b) => a - b);
     let gap = 0;
-    for (let i = 1; i < ends.length; i++) gap = Math.max(gap, ends[i] - ends[i - 1]);
+    let gapAt = 0;
+    for (let i = 1; i < ends.length; i++)
+      if (ends[i] - ends[i - 1] > gap) [gap, gapAt] = [ends[i] - ends[i - 1], ends[i - 1] - from];
     const half = rs.filter((r) => r.status !== 200 || (r.body !== before && r.body !== after)).length;
     console.log(
-      `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ` +
-        `${pct(lat, 99).toFixed(0)} | ${Math.max(...lat).toFixed(0)} | ` +
-        `${gap.toFixed(0)} | ${half} |`,
+      `| ${name} | ${rs.length} | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} | ` +
+        `${Math.max(...lat).toFixed(0)} | ` +
+        `${gap.toFixed(0)} (from +${(gapAt / 1000).toFixed(1)} s) | ${half} |`,
     );
   }
+  printSteps('commit', commitSteps);
+  printSteps('rollback', rollbackSteps);
   const bad = reads.filter((r) => r.status !== 200 || (r.body !== before && r.body !== after));
   if (bad.length) console.log('first half state:', bad[0].status, bad[0].body.slice(0, 300));
 } finally {

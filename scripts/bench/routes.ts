@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../worker/env.ts';
 import { NAIVE_QUERIES } from './naive.ts';
+import { timings } from './timedD1.ts';
 
 // Benchmark-only: the naive baseline in the same D1. Only the benchmark's entry point
 // (scripts/bench/worker.ts) mounts these; the deployed Worker does not contain them.
 export const benchRoutes = new Hono<AppEnv>()
+  // the D1 calls recorded since the last read, and forgotten
+  .get('/d1-timings', (c) => c.json({ timings: timings.splice(0) }))
   // the floor: what a request costs through wrangler dev with no query at all
   .get('/noop', (c) => c.json({ rows: [] }))
   .get('/naive', async (c) => {

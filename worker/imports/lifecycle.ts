@@ -1,6 +1,6 @@
 import type { ReadCost } from '../db/run';
 import { batch } from '../db/run';
-import { deleteAwardRows, getBatch, type ImportBatch } from '../queries/imports/batches';
+import { deleteAwardRowsSlice, getBatch, type ImportBatch } from '../queries/imports/batches';
 import { isGuardFailure } from '../queries/imports/guard';
 import {
   acquireLease,
@@ -24,25 +24,41 @@ import {
 // step is guarded (worker/queries/imports/transitions.ts), so a crash leaves a batch that the
 // next DELETE or the clean-up after GET /imports finishes from where it stopped.
 
-// Award ids per slice: nine GROUP BY statements over 25,000 rows take a few hundred ms locally.
+// Award ids per slice: the one statement of a slice of 25,000 awards takes about 0.2 s locally on a
+// busy machine (docs/benchmarks.md), inside the "about a second per statement" budget.
 export const SLICE_IDS = 25_000;
 
 /** The batch changed under a step (a DELETE cancelled the import it belonged to). */
 export class Cancelled extends Error {}
 
-// A pause between steps lets the D1 calls of other requests in: in the local runtime a loop
-// of back-to-back batches kept 20 readers waiting for the whole commit (measured: 152 s).
-const BREATHE_MS = 5;
+// A pause after each step lets the D1 calls of other requests in: in the local runtime a loop
+// of back-to-back batches kept 20 readers waiting for the whole commit (measured: 152 s), and a
+// fixed 5 ms pause still left them a few seconds behind. A reader makes several calls in turn
+// (credential, data version, the query), so the pause lasts as long as the step did (the
+// database is then at most half the time the writer's), between 5 and 250 ms.
+const PAUSE_MIN_MS = 5;
+const PAUSE_MAX_MS = 250;
 
-async function step(db: D1Database, cost: ReadCost, statements: Parameters<typeof batch>[2]) {
-  await new Promise((r) => setTimeout(r, BREATHE_MS));
-  try {
-    await batch(db, cost, statements);
-  } catch (e) {
-    if (isGuardFailure(e)) throw new Cancelled();
-    throw e;
-  }
+/** Runs guarded steps one after another, each after a pause as long as the one before took. */
+function stepper() {
+  let lastMs = 0;
+  return async (db: D1Database, cost: ReadCost, statements: Parameters<typeof batch>[2]) => {
+    await new Promise((r) => setTimeout(r, Math.min(PAUSE_MAX_MS, Math.max(PAUSE_MIN_MS, lastMs))));
+    const started = Date.now();
+    try {
+      return await batch(db, cost, statements);
+    } catch (e) {
+      if (isGuardFailure(e)) throw new Cancelled();
+      throw e;
+    } finally {
+      lastMs = Date.now() - started;
+    }
+  };
 }
+
+/** One guarded step (a phase's start, a cancel). */
+const step = (db: D1Database, cost: ReadCost, statements: Parameters<typeof batch>[2]) =>
+  stepper()(db, cost, statements);
 
 /**
  * Finishes whatever is left of a batch's work (the caller holds its lease): the slices of a
@@ -50,6 +66,7 @@ async function step(db: D1Database, cost: ReadCost, statements: Parameters<typeo
  * one, and the deletion of a rolled-back batch's raw rows.
  */
 export async function finish(db: D1Database, cost: ReadCost, id: number, by: string): Promise<void> {
+  const step = stepper();
   for (;;) {
     const p = await progressOf(db, cost, id);
     if (!p) return;
@@ -63,11 +80,12 @@ export async function finish(db: D1Database, cost: ReadCost, id: number, by: str
       continue;
     }
     if (p.delta_visible) {
-      while (await mergeStep(db, cost, id, now)) await new Promise((r) => setTimeout(r, BREATHE_MS));
+      while (await mergeStep(db, cost, id, now)) await new Promise((r) => setTimeout(r, PAUSE_MIN_MS));
       continue;
     }
     if (p.has_delta) while (await dropStep(db, cost, id));
-    if (p.status === 'rolled_back' && p.has_rows) await deleteAwardRows(db, cost, id, () => [renewLease(id)]);
+    if (p.status === 'rolled_back' && p.has_rows)
+      while ((await step(db, cost, [deleteAwardRowsSlice(id), renewLease(id)]))[0].meta.changes);
     return;
   }
 }

@@ -125,18 +125,14 @@ export function commitStatements(o: {
 // (each well under a second) so that readers get their turn in between.
 const DELETE_SLICE = 10_000;
 
+/** The next slice of a batch's raw award rows deleted (a batch no longer, or never, counted). */
+export const deleteAwardRowsSlice = (id: number): SQL =>
+  sql`DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ${id} LIMIT ${DELETE_SLICE})`;
+
 /** Deletes the raw award rows of a batch that is not (or no longer) counted. */
-export async function deleteAwardRows(
-  db: D1Database,
-  cost: ReadCost,
-  id: number,
-  each: () => SQL[] = () => [],
-): Promise<void> {
+export async function deleteAwardRows(db: D1Database, cost: ReadCost, id: number): Promise<void> {
   for (;;) {
-    const [res] = await batch(db, cost, [
-      sql`DELETE FROM awards WHERE id IN (SELECT id FROM awards WHERE batch_id = ${id} LIMIT ${DELETE_SLICE})`,
-      ...each(),
-    ]);
+    const [res] = await batch(db, cost, [deleteAwardRowsSlice(id)]);
     if (!res.meta.changes) return;
   }
 }

@@ -1,0 +1,49 @@
+// Benchmark-only: a D1 binding that records how long each call takes (a statement, or a batch
+// with the first line of each of its statements), so that bench:lifecycle can say which steps
+// of a commit or rollback hold the database. The deployed Worker never wraps its binding.
+
+export interface Timing {
+  /** When the call started, ms since the isolate's origin. */
+  at: number;
+  ms: number;
+  /** The first line of each statement, up to 90 characters. */
+  sql: string[];
+}
+
+export const timings: Timing[] = [];
+const sqlOf = new WeakMap<object, string>();
+const head = (s: string) => s.split('\n')[0].slice(0, 90);
+
+async function timed<T>(sql: string[], run: () => Promise<T>): Promise<T> {
+  const at = performance.now();
+  try {
+    return await run();
+  } finally {
+    // workerd's clock only advances across I/O, which every D1 call is
+    timings.push({ at, ms: performance.now() - at, sql });
+  }
+}
+
+function wrapStatement(s: D1PreparedStatement, text: string): D1PreparedStatement {
+  const w: D1PreparedStatement = Object.create(s);
+  sqlOf.set(w, text);
+  w.bind = (...values: unknown[]) => wrapStatement(s.bind(...values), text);
+  w.all = ((...a: []) => timed([head(text)], () => s.all(...a))) as D1PreparedStatement['all'];
+  w.first = ((...a: [string]) => timed([head(text)], () => s.first(...a))) as D1PreparedStatement['first'];
+  w.run = ((...a: []) => timed([head(text)], () => s.run(...a))) as D1PreparedStatement['run'];
+  w.raw = ((...a: []) => timed([head(text)], () => s.raw(...a))) as D1PreparedStatement['raw'];
+  return w;
+}
+
+export function timedD1(db: D1Database): D1Database {
+  const w: D1Database = Object.create(db);
+  w.prepare = (query: string) => {
+    return wrapStatement(db.prepare(query), query);
+  };
+  w.batch = (statements: D1PreparedStatement[]) =>
+    timed(
+      statements.map((s) => head(sqlOf.get(s) ?? '?')),
+      () => db.batch(statements.map((s) => Object.getPrototypeOf(s) as D1PreparedStatement)),
+    );
+  return w;
+}
