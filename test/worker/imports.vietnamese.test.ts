@@ -1,6 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataset, load, resetDatabase, summary } from './helpers';
+import { env } from 'cloudflare:test';
+import { api } from './auth';
 import { consistency, csv, rollback, snapshot, upload, XLSX_TYPE } from './importHelpers';
 
 // Award lists as analysts have them: Vietnamese headers and values, unit names instead of
@@ -236,5 +238,66 @@ describe('checks real award lists need', () => {
       [2, 'recipient_kind'],
     ]);
     expect(await snapshot()).toEqual(baseline);
+  });
+});
+
+describe('text that looks like a formula', () => {
+  const FORMULA = '=SUM(A1:A3)';
+  const get = (q: string) => api(`http://local/api/v1/${q}`);
+
+  it('imports it as given with a warning, and every spreadsheet export neutralises it', async () => {
+    const unit = await upload(
+      'units',
+      csv(['Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên', `HY-F,${FORMULA},commune,HY`]),
+    );
+    expect(unit.status).toBe(201);
+    expect(unit.body.warnings).toEqual([
+      expect.objectContaining({
+        row: 1,
+        column: 'name',
+        value: FORMULA,
+        message_vi: expect.stringMatching(/^bắt đầu/),
+      }),
+    ]);
+    const list = await upload(
+      'awards',
+      csv([
+        'Năm,Danh hiệu,Đơn vị,Đối tượng,Họ và tên,Số quyết định',
+        `2024,Lao động tiên tiến,HY-F,Cá nhân,${FORMULA},+12/QĐ`,
+        '2024,Lao động tiên tiến,HY-F,Cá nhân,@Nguyễn Văn A,',
+        '2024,Lao động tiên tiến,HY-F,Cá nhân,-Trần Thị B,',
+      ]),
+    );
+    expect(list.status).toBe(201);
+    expect(list.body.warnings?.map((w) => [w.row, w.column, w.value])).toEqual([
+      [1, 'recipient_name', FORMULA],
+      [1, 'decision_no', '+12/QĐ'],
+      [2, 'recipient_name', '@Nguyễn Văn A'],
+      [3, 'recipient_name', '-Trần Thị B'],
+    ]);
+    const stored = await env.DB.prepare(
+      'SELECT recipient_name AS name, decision_no AS no FROM awards WHERE batch_id = ? ORDER BY row_no',
+    )
+      .bind(list.body.batch!.id)
+      .all<{ name: string; no: string | null }>();
+    expect(stored.results).toEqual([
+      { name: FORMULA, no: '+12/QĐ' },
+      { name: '@Nguyễn Văn A', no: null },
+      { name: '-Trần Thị B', no: null },
+    ]);
+
+    const csvOut = await get('awards/summary?group_by=unit&unit=HY&from=2024&to=2024&format=csv');
+    expect(new TextDecoder().decode((await csvOut.arrayBuffer()).slice(3)).split('\r\n')).toEqual([
+      'unit,unit_name,count',
+      `HY-F,"'${FORMULA}",3`,
+      '',
+    ]);
+    const xlsxOut = await get('awards/summary?group_by=unit&unit=HY&from=2024&to=2024&format=xlsx');
+    const sheet = XLSX.read(new Uint8Array(await xlsxOut.arrayBuffer()), { type: 'array', cellFormula: true }).Sheets[
+      'Số liệu'
+    ];
+    expect(sheet.B2).toMatchObject({ t: 's', v: `'${FORMULA}` });
+    expect(sheet.B2.f).toBeUndefined();
+    expect(await consistency()).toMatchObject({ ok: true });
   });
 });

@@ -1,4 +1,5 @@
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/universal';
+import { neutralise } from './neutralise';
 import type { Column, Table } from './table';
 
 // Typed cells, so Excel can sum and chart them: counts as numbers (#,##0; fractional counts
@@ -14,7 +15,7 @@ const FORMATS: Partial<Record<Column['kind'], string>> = {
 function cell(value: string | number | null, column: Column): Cell {
   if (value === null) return null;
   if (typeof value === 'number') return { value, type: Number, format: FORMATS[column.kind] };
-  return { value, type: String };
+  return { value: neutralise(value), type: String };
 }
 
 /** The data sheet ("Số liệu", header frozen) and the filters sheet ("Bộ lọc"). */

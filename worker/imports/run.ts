@@ -16,6 +16,7 @@ import { isGuardFailure } from '../queries/imports/guard';
 import { Cancelled, commitAwards } from './lifecycle';
 import type { DatasetDef, Values } from './dataset';
 import { isTotalLine, mapHeader, MAX_TITLE_ROWS, type HeaderMap } from './header';
+import { isFreeText, looksLikeFormula } from './cells';
 import { rowError, type RowError } from './rowError';
 import { msg, type Msg } from './messages';
 import type { Source } from './sources/types';
@@ -87,6 +88,11 @@ function utf8Bytes(s: string): number {
   return n;
 }
 
+const FORMULA_WARNING = msg(
+  'begins with =, +, - or @ like a spreadsheet formula: stored as given, neutralised in every export',
+  'bắt đầu bằng =, +, - hoặc @ như công thức bảng tính: được lưu như đã ghi, được vô hiệu hóa khi xuất tệp',
+);
+
 export async function runImport(r: ImportRequest): Promise<Outcome> {
   const { db, cost, def } = r;
   const now = new Date().toISOString();
@@ -115,8 +121,9 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
   for (const [key, raw] of Object.entries(r.defaults ?? {})) {
     const col = def.columns.find((c) => c.key === key)!;
     const parsed = col.parse(raw.trim());
-    if (parsed.ok) defaults[key] = parsed.value;
-    else report(0, key, raw, parsed.message);
+    if (!parsed.ok) report(0, key, raw, parsed.message);
+    else defaults[key] = parsed.value;
+    if (parsed.ok && looksLikeFormula(raw.trim()) && isFreeText(col.parse)) warn(0, key, raw, FORMULA_WARNING);
   }
   if (total) return invalid(0);
   const given = new Set(Object.keys(defaults));
@@ -227,8 +234,12 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
           return;
         }
         const parsed = col.parse(raw);
-        if (parsed.ok) values[col.key] = parsed.value;
-        else report(rowNo, col.key, raw, parsed.message);
+        if (!parsed.ok) {
+          report(rowNo, col.key, raw, parsed.message);
+          return;
+        }
+        values[col.key] = parsed.value;
+        if (looksLikeFormula(raw) && isFreeText(col.parse)) warn(rowNo, col.key, raw, FORMULA_WARNING);
       });
       if (total > before) continue;
       const tuple = def.check(
