@@ -301,3 +301,31 @@ describe('text that looks like a formula', () => {
     expect(await consistency()).toMatchObject({ ok: true });
   });
 });
+
+describe('duplicates inside a file', () => {
+  it('warns about the same person or collective twice, and imports both rows', async () => {
+    const before = (await summary('from=2023&to=2023&unit=TT')).body.total;
+    const res = await upload(
+      'awards',
+      csv([
+        'Năm,Danh hiệu,Đơn vị,Đối tượng,Họ và tên',
+        '2023,Lao động tiên tiến,TT-TX,Cá nhân,Nguyễn Văn An',
+        '2023,Lao động tiên tiến,TT-TX,Cá nhân,Nguyễn Văn Ân', // another person: diacritics matter
+        '2023,Lao động tiên tiến,Xã Thụy Xuân,Cá nhân,nguyễn  văn an', // row 1 again, by the unit's name
+        '2023,Lao động tiên tiến,TT-TH,Cá nhân,Nguyễn Văn An', // the same name in another commune
+        '2023,Lao động tiên tiến,TT-TX,Cá nhân,', // no name: nobody to compare
+        '2023,Lao động tiên tiến,TT-TX,Cá nhân,',
+        '2023,Tập thể lao động tiên tiến,Huyện Thái Thụy,Tập thể,',
+        '2023,Tập thể lao động tiên tiến,TT,Tập thể,',
+        '2023,Chiến sĩ thi đua cơ sở,TT-TX,Cá nhân,Nguyễn Văn An', // another award
+      ]),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.warnings?.map((w) => [w.row, w.column, w.value, w.message_vi])).toEqual([
+      [3, 'recipient_name', 'nguyễn  văn an', expect.stringMatching(/^trùng .* với dòng 1:/)],
+      [8, 'unit_code', 'TT', expect.stringMatching(/^trùng .* với dòng 7:/)],
+    ]);
+    expect((await summary('from=2023&to=2023&unit=TT')).body.total).toBe(before + 9);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+});

@@ -17,6 +17,7 @@ import { Cancelled, commitAwards } from './lifecycle';
 import type { DatasetDef, Values } from './dataset';
 import { isTotalLine, mapHeader, MAX_TITLE_ROWS, type HeaderMap } from './header';
 import { isFreeText, looksLikeFormula } from './cells';
+import { duplicateFinder } from './duplicates';
 import { rowError, type RowError } from './rowError';
 import { msg, type Msg } from './messages';
 import type { Source } from './sources/types';
@@ -107,6 +108,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     if (warnings.length < MAX_ERRORS)
       warnings.push({ row, column, value, message: message.en, message_vi: message.vi });
   };
+  const duplicate = def.identity ? duplicateFinder(warn) : undefined;
   const invalid = (rows: number): Outcome => ({
     kind: 'invalid',
     errors,
@@ -248,6 +250,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message),
         rowNo,
       );
+      if (tuple && duplicate) duplicate(def.identity!(values, tuple), rowNo);
       if (!def.staged && rows > MAX_IN_MEMORY_ROWS) {
         const max = MAX_IN_MEMORY_ROWS;
         report(
