@@ -329,3 +329,55 @@ describe('duplicates inside a file', () => {
     expect(await consistency()).toMatchObject({ ok: true });
   });
 });
+
+describe('errors a person can act on', () => {
+  it("groups every error by column and value, with the file's header and the spreadsheet's row", async () => {
+    const baseline = await snapshot();
+    const rows = [
+      ['DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2024'],
+      ['(Kèm theo Quyết định số 456/QĐ-UBND)'],
+      [],
+      ['STT', 'Họ và tên', 'Đơn vị công tác', 'Loại đối tượng', 'Năm xét khen', 'Danh hiệu'],
+      ...Array.from({ length: 30 }, (_, i) => [i + 1, `Người ${i + 1}`, 'Xã Thụy Xuân', 'Cán bộ', 2024, 'LDTT']),
+      [31, 'Người 31', 'Xã Thụy Xuânn', 'Cá nhân', 2024, 'LDTT'],
+      [32, 'Người 32', 'Xã Thụy Xuânn', 'Cá nhân', 2024, 'LDTT'],
+      [33, 'Người 33', 'Xã Đông Thụy Anh', 'Cá nhân', 2099, 'LDTT'],
+      ['Tổng cộng: 33 người'],
+    ];
+    const wb = XLSX.utils.book_new();
+    // the list begins on the sheet's third row: the spreadsheet's numbers count the two above
+    const sheet = XLSX.utils.sheet_add_aoa({}, rows, { origin: 'A3' });
+    sheet['!ref'] = 'A3:F40'; // as Excel writes a sheet whose first rows are empty
+    XLSX.utils.book_append_sheet(wb, sheet, 'DS');
+    const res = await upload('awards', XLSX.write(wb, { type: 'array', bookType: 'xlsx' }), XLSX_TYPE);
+    expect(res.status).toBe(422);
+    const body = res.body as typeof res.body & {
+      error_groups: { header: string; count: number; sheet_rows: number[]; rows: number[] }[];
+      error_groups_truncated: boolean;
+    };
+    // the contract's fields as they were: 1-based data rows, header excluded
+    expect(body.total).toBe(33);
+    expect(body.errors?.[0]).toMatchObject({ row: 1, column: 'recipient_kind', value: 'Cán bộ', sheet_row: 7 });
+    expect(body.error_groups).toEqual([
+      expect.objectContaining({
+        column: 'recipient_kind',
+        header: 'Loại đối tượng',
+        value: 'Cán bộ',
+        count: 30,
+        rows: [1, 2, 3, 4, 5],
+        sheet_rows: [7, 8, 9, 10, 11],
+        message_vi: expect.stringMatching(/Cá nhân, Tập thể, Hộ gia đình/),
+      }),
+      expect.objectContaining({
+        column: 'unit_code',
+        header: 'Đơn vị công tác',
+        value: 'Xã Thụy Xuânn',
+        count: 2,
+        sheet_rows: [37, 38],
+      }),
+      expect.objectContaining({ column: 'year', header: 'Năm xét khen', value: '2099', count: 1, sheet_rows: [39] }),
+    ]);
+    expect(body.error_groups_truncated).toBe(false);
+    expect(await snapshot()).toEqual(baseline);
+  });
+});

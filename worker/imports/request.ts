@@ -58,6 +58,8 @@ function answer(outcome: Outcome, dataset: Dataset, part: number | undefined): A
           total: outcome.total,
           errors_truncated: outcome.truncated,
           rows: outcome.rows,
+          error_groups: outcome.groups,
+          error_groups_truncated: outcome.groupsTruncated,
           ...warnings,
         },
       };

@@ -18,6 +18,7 @@ import type { DatasetDef, Values } from './dataset';
 import { isTotalLine, mapHeader, MAX_TITLE_ROWS, type HeaderMap } from './header';
 import { isFreeText, looksLikeFormula } from './cells';
 import { duplicateFinder } from './duplicates';
+import { errorGrouper, type ErrorGroup } from './errorGroups';
 import { rowError, type RowError } from './rowError';
 import { msg, type Msg } from './messages';
 import type { Source } from './sources/types';
@@ -31,10 +32,21 @@ export interface Warning {
   value: string | null;
   message: string;
   message_vi: string;
+  sheet_row?: number | null;
+  header?: string | null;
 }
 
 export type Outcome = (
-  | { kind: 'invalid'; errors: RowError[]; total: number; truncated: boolean; rows: number }
+  | {
+      kind: 'invalid';
+      errors: RowError[];
+      total: number;
+      truncated: boolean;
+      rows: number;
+      groups: ErrorGroup[];
+      /** More distinct problems than groups kept. */
+      groupsTruncated: boolean;
+    }
   | { kind: 'duplicate'; batch: ImportBatch }
   | { kind: 'dry_run'; rows: number }
   | { kind: 'created'; batch: ImportBatch }
@@ -99,24 +111,47 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
   const now = new Date().toISOString();
   const errors: RowError[] = [];
   let total = 0;
+  // Where a person finds a cell: the spreadsheet's own row number (title rows and the header
+  // counted) and the header as the file writes it, beside the contract's row and column.
+  const firstSheetRow = r.source.firstRow ?? 1;
+  let itemIndex = -1;
+  let headerSheetRow: number | null = null;
+  let headerText = new Map<string, string>();
+  const where = (row: number, column: string | null) => ({
+    sheet_row: row === 0 ? headerSheetRow : headerSheetRow === null ? null : headerSheetRow + row,
+    header: column === null ? null : (headerText.get(column) ?? column),
+  });
+  const groups = errorGrouper();
   const report = (row: number, column: string | null, value: string | null, message: Msg) => {
     total++;
-    if (errors.length < MAX_ERRORS) errors.push(rowError(row, column, value, message));
+    const e = rowError(row, column, value, message, where(row, column));
+    groups.add(e);
+    if (errors.length < MAX_ERRORS) errors.push(e);
   };
   const warnings: Warning[] = [];
   const warn = (row: number, column: string | null, value: string | null, message: Msg) => {
     if (warnings.length < MAX_ERRORS)
-      warnings.push({ row, column, value, message: message.en, message_vi: message.vi });
+      warnings.push({ row, column, value, message: message.en, message_vi: message.vi, ...where(row, column) });
+  };
+  const useHeader = (map: HeaderMap, cells: string[], index: number) => {
+    headerSheetRow = firstSheetRow + index;
+    headerText = new Map(map.columns.flatMap((c, i) => (c ? [[c.key, cells[i].trim()] as const] : [])));
+    return map;
   };
   const duplicate = def.identity ? duplicateFinder(warn) : undefined;
-  const invalid = (rows: number): Outcome => ({
-    kind: 'invalid',
-    errors,
-    total,
-    truncated: total > errors.length,
-    rows,
-    warnings,
-  });
+  const invalid = (rows: number): Outcome => {
+    const grouped = groups.list();
+    return {
+      kind: 'invalid',
+      errors,
+      total,
+      truncated: total > errors.length,
+      rows,
+      warnings,
+      groups: grouped.groups,
+      groupsTruncated: grouped.truncated,
+    };
+  };
 
   // the list's own fields are checked like any cell before the file is read
   const defaults: Values = {};
@@ -131,7 +166,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
   const given = new Set(Object.keys(defaults));
   const lookups = { ...(await loadLookups(db, cost, def.needs)), allowed: r.allowed };
   let header: HeaderMap | undefined;
-  let firstCandidate: HeaderMap | undefined;
+  let firstCandidate: { map: HeaderMap; cells: string[]; index: number } | undefined;
   let titleRows = 0;
   let rowNo = r.part ? r.part.firstRow - 1 : 0;
   let rows = 0;
@@ -167,6 +202,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
 
   try {
     for await (const item of r.source.rows) {
+      itemIndex++;
       if (item.fatal) {
         report(header ? rowNo + 1 : 0, null, null, item.fatal);
         return invalid(rows);
@@ -176,9 +212,11 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         // the header is the first row that names every required column, within the first rows.
         if (item.cells.every((c) => c.trim() === '')) continue;
         const candidate = mapHeader(item.cells, def, given);
-        firstCandidate ??= candidate;
+        firstCandidate ??= { map: candidate, cells: item.cells, index: itemIndex };
         if (candidate.errors.length && ++titleRows <= MAX_TITLE_ROWS) continue;
-        header = candidate.errors.length ? firstCandidate : candidate;
+        header = candidate.errors.length
+          ? useHeader(firstCandidate.map, firstCandidate.cells, firstCandidate.index)
+          : useHeader(candidate, item.cells, itemIndex);
         for (const e of header.errors) report(0, e.column, e.value, e.message);
         if (total) return invalid(0);
         for (const cell of header.ignored)
@@ -274,7 +312,8 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     }
     if (!header && firstCandidate) {
       // no row named every required column: the first row was meant as the header
-      for (const e of firstCandidate.errors) report(0, e.column, e.value, e.message);
+      useHeader(firstCandidate.map, firstCandidate.cells, firstCandidate.index);
+      for (const e of firstCandidate.map.errors) report(0, e.column, e.value, e.message);
       return invalid(0);
     }
     if (!header) {

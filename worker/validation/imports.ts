@@ -42,6 +42,25 @@ export const cancelledAnswer = z
   .object({ ...bilingual, batch: importBatch })
   .describe('A DELETE cancelled the import while it ran; nothing of it counts');
 
+const where = {
+  sheet_row: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe('The row as the spreadsheet numbers it (title rows and header counted); null if unknown'),
+  header: z.string().nullable().optional().describe("The column's header as the file writes it"),
+};
+
+const warning = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+  message_vi: z.string(),
+  ...where,
+});
+
 export const rowErrors = z.object({
   ...bilingual,
   errors: z.array(
@@ -52,11 +71,28 @@ export const rowErrors = z.object({
       value_length: z.number().int().optional().describe('The length of the whole cell, when `value` was cut'),
       message: z.string(),
       message_vi: z.string(),
+      ...where,
     }),
   ),
   total: z.number().int(),
   errors_truncated: z.boolean(),
   rows: z.number().int(),
+  error_groups: z
+    .array(
+      z.object({
+        column: z.string().nullable(),
+        header: z.string().nullable().describe("The column's header as the file writes it"),
+        value: z.string().nullable(),
+        message: z.string(),
+        message_vi: z.string(),
+        count: z.number().int().describe('Rows with this problem, over the whole file'),
+        rows: z.array(z.number().int()).describe('The first five data rows'),
+        sheet_rows: z.array(z.number().int().nullable()).describe('The same rows as the spreadsheet numbers them'),
+      }),
+    )
+    .describe('Every error of the file grouped by column, value and message, largest first'),
+  error_groups_truncated: z.boolean().describe('More than 1,000 distinct problems: the rest count only in `total`'),
+  warnings: z.array(warning).optional(),
 });
 
 export const consistencyAnswer = z.object({

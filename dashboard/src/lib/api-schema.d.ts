@@ -2902,10 +2902,42 @@ export interface operations {
                             value_length?: number;
                             message: string;
                             message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
                         }[];
                         total: number;
                         errors_truncated: boolean;
                         rows: number;
+                        /** @description Every error of the file grouped by column, value and message, largest first */
+                        error_groups: {
+                            column: string | null;
+                            /** @description The column's header as the file writes it */
+                            header: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description Rows with this problem, over the whole file */
+                            count: number;
+                            /** @description The first five data rows */
+                            rows: number[];
+                            /** @description The same rows as the spreadsheet numbers them */
+                            sheet_rows: (number | null)[];
+                        }[];
+                        /** @description More than 1,000 distinct problems: the rest count only in `total` */
+                        error_groups_truncated: boolean;
+                        warnings?: {
+                            row: number;
+                            column: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
+                        }[];
                     };
                 };
             };

@@ -95,16 +95,17 @@ export const getResults = (q: { cluster: string; from?: number; to?: number }, s
 // Imports: uploads need progress (XMLHttpRequest) and multipart files, so they are written by
 // hand; their types still come from the worker's modules.
 import type { ImportBatch } from '../../../worker/queries/imports/batches';
-import type { RowError } from '../../../worker/imports/run';
+import type { RowError, Warning } from '../../../worker/imports/run';
+import type { ErrorGroup } from '../../../worker/imports/errorGroups';
 import type { Dataset } from '../../../worker/domain/enums';
 
-export type { ImportBatch, RowError, Dataset };
+export type { ImportBatch, RowError, Dataset, ErrorGroup, Warning };
 
 /** What POST /api/v1/imports/{dataset} answers (see docs/api.md, "Imports"). */
 export type ImportResult =
-  | { status: 201; batch: ImportBatch }
-  | { status: 200; batch: ImportBatch; duplicate_of: number }
-  | { status: 200; dry_run: true; batch: { id: null; dataset: Dataset; rows: number } }
+  | { status: 201; batch: ImportBatch; warnings?: Warning[] }
+  | { status: 200; batch: ImportBatch; duplicate_of: number; warnings?: Warning[] }
+  | { status: 200; dry_run: true; batch: { id: null; dataset: Dataset; rows: number }; warnings?: Warning[] }
   | { status: 202; batch: ImportBatch; part: number }
   | {
       status: 422;
@@ -114,6 +115,9 @@ export type ImportResult =
       total: number;
       errors_truncated: boolean;
       rows: number;
+      error_groups?: ErrorGroup[];
+      error_groups_truncated?: boolean;
+      warnings?: Warning[];
     }
   | { status: number; error: string; error_vi?: string };
 
