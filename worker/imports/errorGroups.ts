@@ -30,7 +30,10 @@ export function errorGrouper() {
       const key = `${e.column}\u0000${e.value}\u0000${e.message_vi}`;
       let g = groups.get(key);
       if (!g) {
-        if (groups.size >= MAX_GROUPS) return void (truncated = true);
+        if (groups.size >= MAX_GROUPS) {
+          truncated = true;
+          return;
+        }
         g = {
           column: e.column,
           header: e.header ?? null,
