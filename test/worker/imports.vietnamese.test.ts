@@ -381,3 +381,46 @@ describe('errors a person can act on', () => {
     expect(await snapshot()).toEqual(baseline);
   });
 });
+
+describe('recipient class from Chức vụ', () => {
+  const list = csv([
+    'STT,Họ và tên,Chức vụ,Đơn vị công tác,Đối tượng',
+    '1,Nguyễn Văn A,Chủ tịch UBND tỉnh,HY,Cá nhân',
+    '2,Trần Thị B,Phó Giám đốc Sở Nội vụ,HY,Cá nhân',
+    '3,Lê Văn C,Chủ tịch UBND xã,HY-DTA,Cá nhân',
+    '4,Phạm Thị D,Giáo viên Trường THCS Đông Thụy Anh,HY-DTA,Cá nhân',
+    '5,Hoàng Văn E,giáo viên trường THCS Đông Thụy Anh,HY-DTA,Cá nhân',
+    '6,Đỗ Văn G,Giám đốc Công ty TNHH Xuân Hòa,HY-DTA,Cá nhân',
+    '7,Vũ Thị H,Chuyên viên,HY-DTA,Cá nhân',
+  ]);
+  const q = '?year=2025&award_code=Lao%20%C4%91%E1%BB%99ng%20ti%C3%AAn%20ti%E1%BA%BFn';
+  const byClass = async () =>
+    Object.fromEntries(
+      (await summary('from=2025&to=2025&unit=HY&group_by=class')).body.rows.map((r) => [r.class, r.count]),
+    );
+
+  it('suggests a class for each distinct Chức vụ, and applies them only when asked', async () => {
+    const check = await upload('awards', list, 'text/csv', `${q}&dry_run=1`);
+    expect(check.status).toBe(200);
+    expect((check.body as { class_suggestions: unknown }).class_suggestions).toEqual([
+      { position: 'Giáo viên Trường THCS Đông Thụy Anh', class: 'TRUC_TIEP', count: 2 },
+      { position: 'Chủ tịch UBND tỉnh', class: 'LD_BO_TINH', count: 1 },
+      { position: 'Phó Giám đốc Sở Nội vụ', class: 'LD_VU_SO', count: 1 },
+      { position: 'Chủ tịch UBND xã', class: 'LD_KHAC', count: 1 },
+      { position: 'Giám đốc Công ty TNHH Xuân Hòa', class: 'DOANH_NHAN', count: 1 },
+      { position: 'Chuyên viên', class: null, count: 1 },
+    ]);
+    const before = await byClass();
+    const applied = await upload('awards', list, 'text/csv', `${q}&class_from_position=1`);
+    expect(applied.status).toBe(201);
+    const after = await byClass();
+    const added = (c: string) => (after[c] ?? 0) - (before[c] ?? 0);
+    expect(['LD_BO_TINH', 'LD_VU_SO', 'LD_KHAC', 'TRUC_TIEP', 'DOANH_NHAN'].map(added)).toEqual([1, 1, 1, 2, 1]);
+    expect(await consistency()).toMatchObject({ ok: true });
+    expect((await rollback(applied.body.batch!.id!)).status).toBe(200);
+    // without the parameter the same list imports with no class at all
+    const plain = await upload('awards', list, 'text/csv', q);
+    expect(plain.status).toBe(201);
+    expect(await byClass()).toEqual({ ...before, null: (before.null ?? 0) + 7 });
+  });
+});

@@ -19,6 +19,7 @@ import { isTotalLine, mapHeader, MAX_TITLE_ROWS, type HeaderMap } from './header
 import { isFreeText, looksLikeFormula } from './cells';
 import { duplicateFinder } from './duplicates';
 import { errorGrouper, type ErrorGroup } from './errorGroups';
+import { positionTracker, type ClassSuggestion } from './positionClass';
 import { rowError, type RowError } from './rowError';
 import { msg, type Msg } from './messages';
 import type { Source } from './sources/types';
@@ -53,7 +54,7 @@ export type Outcome = (
   | { kind: 'staged'; batch: ImportBatch }
   /** A DELETE of the staging batch stopped the import: nothing of it counts. */
   | { kind: 'cancelled'; batch: ImportBatch }
-) & { warnings: Warning[] };
+) & { warnings: Warning[]; classSuggestions?: ClassSuggestion[] };
 
 /**
  * One part of a file too large for one request (awards only): its rows are added to a staging
@@ -79,6 +80,8 @@ export interface ImportRequest {
   allowed?: ImportScope;
   /** Values for every row that does not carry its own (the fields of a list's decision), as typed. */
   defaults?: Record<string, string>;
+  /** Individuals without a class get the one their Chức vụ suggests (positionClass.ts). */
+  classFromPosition?: boolean;
 }
 
 // The error list is capped so that a file where every row is wrong still answers quickly;
@@ -107,6 +110,14 @@ const FORMULA_WARNING = msg(
 );
 
 export async function runImport(r: ImportRequest): Promise<Outcome> {
+  // each distinct Chức vụ with the class it suggests, in every answer, so a person confirms them
+  const positions = r.def.name === 'awards' ? positionTracker() : undefined;
+  const outcome = await readAndWrite(r, positions);
+  const suggestions = positions?.list() ?? [];
+  return suggestions.length ? { ...outcome, classSuggestions: suggestions } : outcome;
+}
+
+async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof positionTracker>): Promise<Outcome> {
   const { db, cost, def } = r;
   const now = new Date().toISOString();
   const errors: RowError[] = [];
@@ -281,6 +292,11 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         values[col.key] = parsed.value;
         if (looksLikeFormula(raw) && isFreeText(col.parse)) warn(rowNo, col.key, raw, FORMULA_WARNING);
       });
+      if (positions && header.position !== undefined) {
+        const suggested = positions.see((item.cells[header.position] ?? '').trim());
+        if (r.classFromPosition && suggested && values.recipient_class === undefined && values.recipient_kind === 'individual')
+          values.recipient_class = suggested;
+      }
       if (total > before) continue;
       const tuple = def.check(
         values,

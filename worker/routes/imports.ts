@@ -48,6 +48,10 @@ const positiveInt = z
 const importQuery = z
   .strictObject({
     dry_run: z.enum(['0', '1', 'true', 'false']).optional(),
+    class_from_position: z
+      .enum(['0', '1'])
+      .optional()
+      .describe('1: individuals without a class get the one suggested from their Chức vụ (see class_suggestions)'),
     filename: z.string().max(200).optional(),
     // a list from one decision: what every row shares, given once (rows that carry it win)
     ...Object.fromEntries(LIST_FIELDS.map((k) => [k, z.string().min(1).max(300).optional()])),

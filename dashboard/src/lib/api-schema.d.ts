@@ -2642,6 +2642,8 @@ export interface operations {
         parameters: {
             query?: {
                 dry_run?: "0" | "1" | "true" | "false";
+                /** @description 1: individuals without a class get the one suggested from their Chức vụ (see class_suggestions) */
+                class_from_position?: "0" | "1";
                 filename?: string;
                 year?: string;
                 award_code?: string;
