@@ -32,7 +32,17 @@ export function isTotalLine(cells: string[]): boolean {
 const POSITION = new Set(['chuc vu', 'chuc danh', 'chuc vu chuc danh', 'chuc danh chuc vu']);
 
 /** Columns people keep in their lists that carry nothing we store: ignored without a warning. */
-const KNOWN_EXTRA = new Set(['stt', 'tt', 'so tt', 'so thu tu', 'ghi chu', 'chuc vu', 'chuc danh', 'ky nhan', ...POSITION]);
+const KNOWN_EXTRA = new Set([
+  'stt',
+  'tt',
+  'so tt',
+  'so thu tu',
+  'ghi chu',
+  'chuc vu',
+  'chuc danh',
+  'ky nhan',
+  ...POSITION,
+]);
 
 export interface HeaderMap {
   columns: (Column | undefined)[];

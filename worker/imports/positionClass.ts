@@ -18,7 +18,10 @@ export const POSITION_RULES: readonly Rule[] = [
   { class: 'LD_BO_TINH', pattern: /^(bo truong|thu truong)\b/ },
   { class: 'LD_BO_TINH', pattern: new RegExp(`^${LEAD} (${PROVINCE}|tinh uy)\\b`) },
   // heads of a department of a ministry or of the province
-  { class: 'LD_VU_SO', pattern: /^(pho )?(vu truong|cuc truong|tong cuc truong|giam doc so|chanh van phong ubnd tinh)\b/ },
+  {
+    class: 'LD_VU_SO',
+    pattern: /^(pho )?(vu truong|cuc truong|tong cuc truong|giam doc so|chanh van phong ubnd tinh)\b/,
+  },
   // owners and heads of businesses and cooperatives
   {
     class: 'DOANH_NHAN',

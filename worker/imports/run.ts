@@ -294,7 +294,12 @@ async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof posi
       });
       if (positions && header.position !== undefined) {
         const suggested = positions.see((item.cells[header.position] ?? '').trim());
-        if (r.classFromPosition && suggested && values.recipient_class === undefined && values.recipient_kind === 'individual')
+        if (
+          r.classFromPosition &&
+          suggested &&
+          values.recipient_class === undefined &&
+          values.recipient_kind === 'individual'
+        )
           values.recipient_class = suggested;
       }
       if (total > before) continue;

@@ -97,15 +97,22 @@ export const getResults = (q: { cluster: string; from?: number; to?: number }, s
 import type { ImportBatch } from '../../../worker/queries/imports/batches';
 import type { RowError, Warning } from '../../../worker/imports/run';
 import type { ErrorGroup } from '../../../worker/imports/errorGroups';
+import type { ClassSuggestion } from '../../../worker/imports/positionClass';
 import type { Dataset } from '../../../worker/domain/enums';
 
-export type { ImportBatch, RowError, Dataset, ErrorGroup, Warning };
+export type { ImportBatch, RowError, Dataset, ErrorGroup, Warning, ClassSuggestion };
 
 /** What POST /api/v1/imports/{dataset} answers (see docs/api.md, "Imports"). */
 export type ImportResult =
   | { status: 201; batch: ImportBatch; warnings?: Warning[] }
   | { status: 200; batch: ImportBatch; duplicate_of: number; warnings?: Warning[] }
-  | { status: 200; dry_run: true; batch: { id: null; dataset: Dataset; rows: number }; warnings?: Warning[] }
+  | {
+      status: 200;
+      dry_run: true;
+      batch: { id: null; dataset: Dataset; rows: number };
+      warnings?: Warning[];
+      class_suggestions?: ClassSuggestion[];
+    }
   | { status: 202; batch: ImportBatch; part: number }
   | {
       status: 422;
@@ -115,6 +122,7 @@ export type ImportResult =
       total: number;
       errors_truncated: boolean;
       rows: number;
+      class_suggestions?: ClassSuggestion[];
       error_groups?: ErrorGroup[];
       error_groups_truncated?: boolean;
       warnings?: Warning[];
@@ -155,6 +163,8 @@ export interface UploadOptions {
   onProgress?: (sent: number, total: number) => void;
   /** One part of a file sent in parts (awards): see docs/api.md, "Awards files larger than one request". */
   part?: { number: number; firstRow: number; batch?: number };
+  /** Further query parameters: a list's own fields (year, award_code, …), class_from_position. */
+  params?: Record<string, string>;
 }
 
 /** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
@@ -163,6 +173,7 @@ export function importFile(dataset: Dataset, file: Blob, name: string, opts: Upl
     const xhr = new XMLHttpRequest();
     const q = new URLSearchParams({ filename: name.slice(0, 200) });
     if (opts.dryRun) q.set('dry_run', '1');
+    for (const [k, v] of Object.entries(opts.params ?? {})) if (v.trim()) q.set(k, v.trim());
     if (opts.part) {
       q.set('part', String(opts.part.number));
       q.set('first_row', String(opts.part.firstRow));

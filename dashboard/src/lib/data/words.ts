@@ -17,6 +17,25 @@ const words = {
   sameProblem: { vi: 'Số dòng cùng lỗi', en: 'Rows with this problem' },
   andMore: { vi: 'và {n} dòng khác', en: 'and {n} more' },
   warningsTitle: { vi: '{n} lưu ý (vẫn được nhập)', en: '{n} warnings (imported all the same)' },
+  listFields: { vi: 'Thông tin chung của danh sách', en: "The list's own fields" },
+  listFieldsHint: {
+    vi: 'Điền nếu tệp không có các cột này (ví dụ năm và danh hiệu ghi ở tiêu đề danh sách); dòng nào có giá trị riêng thì giữ giá trị đó.',
+    en: 'Fill these in when the file has no such columns (say the year and award are in the list title); a row with its own value keeps it.',
+  },
+  fieldYear: { vi: 'Năm', en: 'Year' },
+  fieldAward: { vi: 'Danh hiệu, hình thức khen thưởng', en: 'Award type' },
+  fieldKind: { vi: 'Đối tượng', en: 'Recipient kind' },
+  fieldDecisionNo: { vi: 'Số quyết định', en: 'Decision number' },
+  fieldDecisionDate: { vi: 'Ngày quyết định', en: 'Decision date' },
+  classTitle: { vi: 'Thành phần gợi ý theo chức vụ', en: 'Recipient class suggested from the position' },
+  position: { vi: 'Chức vụ (trong tệp)', en: 'Position (in the file)' },
+  suggestedClass: { vi: 'Thành phần gợi ý', en: 'Suggested class' },
+  rowsCount: { vi: 'Số dòng', en: 'Rows' },
+  noClass: { vi: '(không gợi ý)', en: '(no suggestion)' },
+  applyClass: {
+    vi: 'Dùng thành phần gợi ý cho cá nhân chưa ghi thành phần',
+    en: 'Use the suggested class for individuals whose row gives none',
+  },
 } as const;
 
 export type WordKey = keyof typeof words;
