@@ -91,7 +91,7 @@ async function fillList(page: Page) {
   await page.fill('[data-testid=lf-award]', 'Lao động tiên tiến');
   await page.selectOption('[data-testid=lf-kind]', 'individual');
   await page.fill('[data-testid=lf-no]', '456/QĐ-UBND');
-  await page.fill('[data-testid=lf-date]', '2024-12-20');
+  await page.fill('[data-testid=lf-date]', '20/12/2024');
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

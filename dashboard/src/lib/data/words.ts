@@ -36,6 +36,17 @@ const words = {
     vi: 'Dùng thành phần gợi ý cho cá nhân chưa ghi thành phần',
     en: 'Use the suggested class for individuals whose row gives none',
   },
+  codesTitle: { vi: 'Tra cứu mã', en: 'Look up a code' },
+  codesWhich: { vi: 'Danh mục', en: 'List' },
+  codesUnits: { vi: 'Đơn vị', en: 'Units' },
+  codesAwards: { vi: 'Danh hiệu, hình thức', en: 'Award types' },
+  codesSearch: {
+    vi: 'Tìm theo tên hoặc mã (gõ không dấu cũng được)',
+    en: 'Search by name or code (diacritics optional)',
+  },
+  codesFound: { vi: '{n} kết quả', en: '{n} found' },
+  codesCopy: { vi: 'Bấm để sao chép mã', en: 'Click to copy the code' },
+  codesCopied: { vi: 'đã sao chép {code}', en: 'copied {code}' },
 } as const;
 
 export type WordKey = keyof typeof words;
