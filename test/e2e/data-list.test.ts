@@ -118,6 +118,15 @@ describe('a 30-name list from a decision, through the Dữ liệu page', () => {
     expect(groups.join('\n')).toMatch(/Đơn vị công tác\s*:\s*‘Xã Thụy Suân’\s*trong 1 dòng.*có phải:.*: 24\b/s);
     await shot(page, 'list-errors-vi-1280');
 
+    // the codes of the two communes called Xã Thụy Hải, looked up without diacritics
+    await page.fill('[data-testid=codes-search]', 'thuy hai');
+    const codes = await page.locator('[data-testid=codes] li').allTextContents();
+    expect(codes).toHaveLength(2);
+    expect(codes.join('\n')).toMatch(/TT-TH\s*Xã Thụy Hải · Huyện Thái Thụy/);
+    expect(codes.join('\n')).toMatch(/DH-TH\s*Xã Thụy Hải · Huyện Đông Hưng/);
+    await page.locator('[data-testid=codes] button', { hasText: 'TT-TH' }).click();
+    await page.waitForSelector('text=đã sao chép TT-TH');
+
     // the analyst writes the code the message names for the shared name, fixes the typo, checks again
     await page.setInputFiles('[data-testid=file]', {
       name: 'danh-sach-LDTT-2024.xlsx',
