@@ -114,7 +114,9 @@ describe('a 30-name list from a decision, through the Dữ liệu page', () => {
     const groups = await table.locator('[data-testid=error-groups] li').allTextContents();
     expect(groups).toHaveLength(2);
     // the file's own header, its value, and the spreadsheet's row (five rows above the data)
-    expect(groups.join('\n')).toMatch(/Đơn vị công tác\s*:\s*‘Xã Thụy Hải’\s*trong 1 dòng.*trùng tên 2 đơn vị.*: 12\b/s);
+    expect(groups.join('\n')).toMatch(
+      /Đơn vị công tác\s*:\s*‘Xã Thụy Hải’\s*trong 1 dòng.*trùng tên 2 đơn vị.*: 12\b/s,
+    );
     expect(groups.join('\n')).toMatch(/Đơn vị công tác\s*:\s*‘Xã Thụy Suân’\s*trong 1 dòng.*có phải:.*: 24\b/s);
     await shot(page, 'list-errors-vi-1280');
 
@@ -146,6 +148,13 @@ describe('a 30-name list from a decision, through the Dữ liệu page', () => {
     await page.waitForSelector('text=/Đã nhập 30 dòng/');
     const seconds = (Date.now() - started) / 1000;
     console.log(`acceptance flow in Chromium: ${seconds.toFixed(1)} s`);
+    const came = page.locator('[data-testid=breakdown] tbody tr');
+    await came.first().waitFor();
+    expect(await came.allTextContents()).toEqual([
+      expect.stringMatching(/^Xã Thụy Xuân\s*TT-TX\s*Lao động tiên tiến\s*LDTT\s*18$/),
+      expect.stringMatching(/^Xã Đông La\s*DH-DL\s*Lao động tiên tiến\s*LDTT\s*11$/),
+      expect.stringMatching(/^Xã Thụy Hải\s*TT-TH\s*Lao động tiên tiến\s*LDTT\s*1$/),
+    ]);
     await shot(page, 'list-imported-vi-1280');
 
     const get = async (q: string) =>

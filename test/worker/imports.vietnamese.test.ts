@@ -326,6 +326,18 @@ describe('duplicates inside a file', () => {
       [8, 'unit_code', 'TT', expect.stringMatching(/^trùng .* với dòng 7:/)],
     ]);
     expect((await summary('from=2023&to=2023&unit=TT')).body.total).toBe(before + 9);
+    // what the batch brought in, by unit and award type
+    const came = await api(`http://local/api/v1/imports/${res.body.batch!.id}/breakdown`);
+    expect(came.status).toBe(200);
+    expect(((await came.json()) as { rows: unknown[] }).rows).toEqual([
+      { unit: 'TT-TX', unit_name: 'Xã Thụy Xuân', award: 'LDTT', award_name: 'Lao động tiên tiến', count: 5 },
+      { unit: 'TT', unit_name: 'Huyện Thái Thụy', award: 'TTLDTT', award_name: 'Tập thể lao động tiên tiến', count: 2 },
+      { unit: 'TT-TH', unit_name: 'Xã Thụy Hải', award: 'LDTT', award_name: 'Lao động tiên tiến', count: 1 },
+      { unit: 'TT-TX', unit_name: 'Xã Thụy Xuân', award: 'CSTD_CS', award_name: 'Chiến sĩ thi đua cơ sở', count: 1 },
+    ]);
+    const none = await api('http://local/api/v1/imports/999999/breakdown');
+    expect(none.status).toBe(404);
+    expect(await none.json()).toMatchObject({ error_vi: 'không có lô nhập số 999999' });
     expect(await consistency()).toMatchObject({ ok: true });
   });
 });

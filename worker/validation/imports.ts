@@ -95,6 +95,20 @@ export const rowErrors = z.object({
   warnings: z.array(warning).optional(),
 });
 
+export const breakdownAnswer = z.object({
+  batch: z.number().int(),
+  rows: z.array(
+    z.object({
+      unit: z.string(),
+      unit_name: z.string(),
+      award: z.string(),
+      award_name: z.string(),
+      count: z.number().describe('Sum of the quantities of the batch rows'),
+    }),
+  ),
+  truncated: z.boolean().describe('More than 500 unit and award pairs: the largest 500 are listed'),
+});
+
 export const consistencyAnswer = z.object({
   ok: z.boolean(),
   cuboids: z.array(z.object({ id: z.number().int(), mismatched_keys: z.number().int() })),

@@ -352,6 +352,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/{id}/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an awards batch brought in
+         * @description The quantities of the batch rows by unit and award type, largest first (at most 500). Editors (a scoped editor: their own batches).
+         */
+        get: operations["getImportsByIdBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports/templates/{file}": {
         parameters: {
             query?: never;
@@ -2562,6 +2582,88 @@ export interface operations {
                         non_positive_keys: number;
                         committed_awards: number;
                         committed_quantity: number;
+                    };
+                };
+            };
+        };
+    };
+    getImportsByIdBreakdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: number;
+                        rows: {
+                            unit: string;
+                            unit_name: string;
+                            award: string;
+                            award_name: string;
+                            /** @description Sum of the quantities of the batch rows */
+                            count: number;
+                        }[];
+                        /** @description More than 500 unit and award pairs: the largest 500 are listed */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such batch */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
                     };
                 };
             };

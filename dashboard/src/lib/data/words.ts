@@ -47,6 +47,12 @@ const words = {
   codesFound: { vi: '{n} kết quả', en: '{n} found' },
   codesCopy: { vi: 'Bấm để sao chép mã', en: 'Click to copy the code' },
   codesCopied: { vi: 'đã sao chép {code}', en: 'copied {code}' },
+  breakdownTitle: {
+    vi: 'Lô số {id} đã nhập: theo đơn vị và danh hiệu',
+    en: 'What batch {id} brought in, by unit and award',
+  },
+  breakdownFailed: { vi: 'Không tải được bảng tổng hợp của lô.', en: "The batch's breakdown could not be loaded." },
+  breakdownTruncated: { vi: 'Chỉ hiện 500 cặp lớn nhất.', en: 'The largest 500 pairs are shown.' },
 } as const;
 
 export type WordKey = keyof typeof words;
