@@ -303,6 +303,19 @@ describe('text that looks like a formula', () => {
 });
 
 describe('duplicates inside a file', () => {
+  it('says a row copied many times once, with its first rows and how many more', async () => {
+    const row = '2022,Lao động tiên tiến,TT-TX,Cá nhân,Trần Thị Bình';
+    const res = await upload('awards', csv(['Năm,Danh hiệu,Đơn vị,Đối tượng,Họ và tên', ...Array(8).fill(row)]));
+    expect(res.status).toBe(201);
+    expect(res.body.warnings?.map((w) => [w.row, w.message_vi])).toEqual([
+      [
+        2,
+        'trùng người/tập thể, danh hiệu và năm với dòng 1, lặp lại ở dòng 2, 3, 4, 5, 6 và 2 dòng khác: mỗi dòng đều được nhập; hãy xóa bản sao',
+      ],
+    ]);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+
   it('warns about the same person or collective twice, and imports both rows', async () => {
     const before = (await summary('from=2023&to=2023&unit=TT')).body.total;
     const res = await upload(
@@ -322,8 +335,8 @@ describe('duplicates inside a file', () => {
     );
     expect(res.status).toBe(201);
     expect(res.body.warnings?.map((w) => [w.row, w.column, w.value, w.message_vi])).toEqual([
-      [3, 'recipient_name', 'nguyễn  văn an', expect.stringMatching(/^trùng .* với dòng 1:/)],
-      [8, 'unit_code', 'TT', expect.stringMatching(/^trùng .* với dòng 7:/)],
+      [3, 'recipient_name', 'nguyễn  văn an', expect.stringMatching(/^trùng .* với dòng 1, lặp lại ở dòng 3:/)],
+      [8, 'unit_code', 'TT', expect.stringMatching(/^trùng .* với dòng 7, lặp lại ở dòng 8:/)],
     ]);
     expect((await summary('from=2023&to=2023&unit=TT')).body.total).toBe(before + 9);
     // what the batch brought in, by unit and award type

@@ -14,24 +14,56 @@ export interface Identity {
   value: string;
 }
 
-export type DuplicateWarn = (row: number, column: string | null, value: string | null, message: Msg) => void;
+/** Adds a warning and returns it (undefined once the list is full), so it can be updated. */
+export type DuplicateWarn = (
+  row: number,
+  column: string | null,
+  value: string | null,
+  message: Msg,
+) => { message: string; message_vi: string } | undefined;
+
+const FIRST_ROWS = 5;
+
+// One warning per recipient met again, not per repeat: a file of 100 copies of a row makes one
+// line ("also in rows 2, 3, 4, 5, 6 and 94 more"), and the answer stays small.
+function say(first: number, rows: number[], count: number): Msg {
+  const more = count - rows.length;
+  const list = rows.join(', ');
+  return msg(
+    `the same recipient, award and year as row ${first}, again in row${count > 1 ? 's' : ''} ${list}` +
+      `${more > 0 ? ` and ${more.toLocaleString('en')} more` : ''}: imported each time; remove the copies`,
+    `trùng người/tập thể, danh hiệu và năm với dòng ${first}, lặp lại ở dòng ${list}` +
+      `${more > 0 ? ` và ${more.toLocaleString('vi')} dòng khác` : ''}: mỗi dòng đều được nhập; hãy xóa bản sao`,
+  );
+}
 
 export function duplicateFinder(warn: DuplicateWarn) {
   const seen = new Map<string, number>();
+  const repeated = new Map<
+    string,
+    { rows: number[]; count: number; shown?: { message: string; message_vi: string } }
+  >();
   let full = false;
   return (identity: Identity | undefined, row: number) => {
     if (!identity) return;
     const first = seen.get(identity.key);
-    if (first !== undefined)
-      return warn(
-        row,
-        identity.column,
-        identity.value,
-        msg(
-          `the same recipient, award and year as row ${first}: imported twice; remove one if it is a copy`,
-          `trùng người/tập thể, danh hiệu và năm với dòng ${first}: được nhập hai lần; xóa một dòng nếu là bản sao`,
-        ),
-      );
+    if (first !== undefined) {
+      let r = repeated.get(identity.key);
+      if (!r) {
+        r = { rows: [row], count: 1 };
+        r.shown = warn(row, identity.column, identity.value, say(first, r.rows, 1));
+        repeated.set(identity.key, r);
+        return;
+      }
+      r.count++;
+      if (r.rows.length < FIRST_ROWS) r.rows.push(row);
+      if (r.shown) {
+        const m = say(first, r.rows, r.count);
+        r.shown.message = m.en;
+        r.shown.message_vi = m.vi;
+      }
+      return;
+    }
     if (seen.size < MAX_KEYS) return void seen.set(identity.key, row);
     if (full) return;
     full = true;

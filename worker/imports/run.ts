@@ -141,8 +141,10 @@ async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof posi
   };
   const warnings: Warning[] = [];
   const warn = (row: number, column: string | null, value: string | null, message: Msg) => {
-    if (warnings.length < MAX_ERRORS)
-      warnings.push({ row, column, value, message: message.en, message_vi: message.vi, ...where(row, column) });
+    if (warnings.length >= MAX_ERRORS) return undefined;
+    const w: Warning = { row, column, value, message: message.en, message_vi: message.vi, ...where(row, column) };
+    warnings.push(w);
+    return w;
   };
   const useHeader = (map: HeaderMap, cells: string[], index: number) => {
     headerSheetRow = firstSheetRow + index;
