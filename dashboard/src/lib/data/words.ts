@@ -7,7 +7,7 @@ const words = {
     vi: 'Có hơn {n} loại lỗi khác nhau; chỉ liệt kê {n} loại đầu.',
     en: 'More than {n} distinct problems; only the first {n} are listed.',
   },
-  groupRows: { vi: 'trong {n} dòng', en: 'in {n} rows' },
+  groupRows: { vi: 'trong {n} dòng', en: 'in {n} row(s)' },
   firstRows: { vi: 'Dòng (trong bảng tính)', en: 'Rows (in the spreadsheet)' },
   allRows: { vi: 'Từng dòng lỗi ({n})', en: 'Each problem row ({n})' },
   sheetRow: { vi: 'Dòng trong bảng tính', en: 'Spreadsheet row' },
