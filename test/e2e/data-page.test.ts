@@ -168,8 +168,8 @@ describe('Dữ liệu page, a file sent in parts', () => {
     await table.waitFor();
     const rows = await table.locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/^2unit_code/);
-    expect(rows[1]).toMatch(/^11quantity/);
+    expect(rows[0]).toMatch(/^3Mã đơn vịunit_code/); // the CSV's own line and header
+    expect(rows[1]).toMatch(/^12Số lượngquantity/);
 
     await page.setInputFiles('[data-testid=file]', file('nhieu-phan.csv', `${HEAD}\n${lines.join('\n')}\n`));
     await page.click('text=Kiểm tra (chưa ghi)');

@@ -16,6 +16,7 @@ export interface ImportResponse {
     batch?: { id: number | null; dataset: string; rows: number; status?: string; content_hash?: string };
     duplicate_of?: number;
     dry_run?: boolean;
+    warnings?: { row: number; column: string | null; value: string | null; message: string; message_vi: string }[];
   };
 }
 

@@ -65,14 +65,6 @@ const CASES: Case[] = [
   ['unknown movement', 'awards', awardsCsv('2024,LDTT,C1,individual,1,,,,,PT-X,,,'), 2, 'movement_code'],
   ['impossible date 31/02', 'awards', awardsCsv('2024,LDTT,C1,individual,1,,,,,,,31/02/2024,'), 2, 'decision_date'],
   ['date in another format', 'awards', awardsCsv('2024,LDTT,C1,individual,1,,,,,,,2024/01/05,'), 2, 'decision_date'],
-  ['formula in recipient_name', 'awards', awardsCsv('2024,LDTT,C1,individual,1,,,,,,,,=1+1'), 2, 'recipient_name'],
-  [
-    'formula in decision_no',
-    'awards',
-    awardsCsv('2024,LDTT,C1,individual,1,,,,,,"=HYPERLINK(""http://x"")",,'),
-    2,
-    'decision_no',
-  ],
   ['required cell blank', 'awards', awardsCsv('2024,LDTT,,individual,1,,,,,,,,'), 2, 'unit_code'],
   [
     'missing required column',

@@ -33,6 +33,7 @@ describe('GET /api/v1/openapi.json', () => {
       '/imports/templates/{file}',
       '/imports/{dataset}',
       '/imports/{id}',
+      '/imports/{id}/breakdown',
       '/imports/{id}/commit',
       '/meta',
       '/movements/leaders',

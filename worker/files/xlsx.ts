@@ -1,4 +1,5 @@
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/universal';
+import { neutralise } from './neutralise';
 import type { Column, Table } from './table';
 
 // Typed cells, so Excel can sum and chart them: whole counts as #,##0, fractional counts (as_of
@@ -26,7 +27,7 @@ function formats(table: Table): (string | undefined)[] {
 function cell(value: string | number | null, format: string | undefined): Cell {
   if (value === null) return null;
   if (typeof value === 'number') return { value, type: Number, format };
-  return { value, type: String };
+  return { value: neutralise(value), type: String };
 }
 
 const SHEETS = { vi: ['Số liệu', 'Bộ lọc'], en: ['Data', 'Filters'] };

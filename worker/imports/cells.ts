@@ -11,22 +11,25 @@ export type Parser<T> = (raw: string) => Cell<T>;
 const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
 const fail = (en: string, vi: string): Cell<never> => ({ ok: false, message: msg(en, vi) });
 
+/** Text a spreadsheet would run as a formula if it reached one unchanged (exports neutralise it). */
+export const looksLikeFormula = (s: string) => /^[=+\-@]/.test(s);
+
 /**
- * Free text. A leading '=' is how a spreadsheet formula looks: a file that carries one holds
- * a formula instead of its value, so it is refused rather than stored (exports neutralise
- * +, - and @, which legitimately begin phone numbers, dashes and handles).
+ * Free text, stored as given. Text beginning with =, +, - or @ is kept (a name, a phone number, a
+ * dash): the importer warns about it and every export neutralises it (contract, "Files out").
  */
 export function text(max = 500): Parser<string> {
-  return (raw) => {
-    if (raw.startsWith('='))
-      return fail(
-        'looks like a spreadsheet formula (starts with "="); save the file with values, not formulas',
-        'trông như công thức bảng tính (bắt đầu bằng "="); hãy lưu tệp với giá trị, không lưu công thức',
-      );
+  const parser: Parser<string> = (raw) => {
     if (raw.length > max) return fail(`too long: at most ${max} characters`, `quá dài: tối đa ${max} ký tự`);
     return ok(raw.normalize('NFC'));
   };
+  FREE_TEXT.add(parser);
+  return parser;
 }
+
+const FREE_TEXT = new WeakSet<Parser<unknown>>();
+/** Whether a column's cells are stored as typed (so a formula-looking one deserves a warning). */
+export const isFreeText = (p: Parser<unknown>) => FREE_TEXT.has(p);
 
 /** A code: letters, digits and - _ . / (as printed on decisions), at most 64 characters. */
 export const code: Parser<string> = (raw) => {

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Dataset } from '../domain/enums';
 import type { LookupName, Lookups } from '../queries/imports/lookups';
 import type { Parser } from './cells';
+import type { Identity } from './duplicates';
 import { msg, type Msg } from './messages';
 
 // One definition per dataset (worker/imports/datasets/*.ts): its columns with the Vietnamese
@@ -43,6 +44,8 @@ export interface DatasetDef {
    * text out of the SQL.
    */
   insert(batchId: number, tuples: string): SQL[];
+  /** Who a checked row is about, so that the same recipient twice in a file is warned (awards). */
+  identity?(v: Values, tuple: unknown[]): Identity | undefined;
   /** Statements run after the inserts in the commit transaction (e.g. the unit tree). */
   after?(batchId: number): SQL[];
 }

@@ -29,14 +29,28 @@ export function isTotalLine(cells: string[]): boolean {
   return first !== undefined && /^(tong cong|tong so|cong)\s*(:.*|\d.*)?$/.test(fold(first));
 }
 
+const POSITION = new Set(['chuc vu', 'chuc danh', 'chuc vu chuc danh', 'chuc danh chuc vu']);
+
 /** Columns people keep in their lists that carry nothing we store: ignored without a warning. */
-const KNOWN_EXTRA = new Set(['stt', 'tt', 'so tt', 'so thu tu', 'ghi chu', 'chuc vu', 'chuc danh', 'ky nhan']);
+const KNOWN_EXTRA = new Set([
+  'stt',
+  'tt',
+  'so tt',
+  'so thu tu',
+  'ghi chu',
+  'chuc vu',
+  'chuc danh',
+  'ky nhan',
+  ...POSITION,
+]);
 
 export interface HeaderMap {
   columns: (Column | undefined)[];
   errors: HeaderError[];
   /** Header cells that name no column of the dataset: their values are not imported. */
   ignored: string[];
+  /** The Chức vụ column, which suggests a recipient class (positionClass.ts). */
+  position?: number;
 }
 
 /**
@@ -50,8 +64,10 @@ export function mapHeader(cells: string[], def: DatasetDef, given: ReadonlySet<s
   const ignored: string[] = [];
   const errors: HeaderError[] = [];
   const seen = new Set<string>();
-  const columns = cells.map((cell) => {
+  let position: number | undefined;
+  const columns = cells.map((cell, i) => {
     if (cell.trim() === '') return undefined;
+    if (POSITION.has(norm(cell))) position ??= i;
     const col = byName.get(norm(cell));
     if (!col) {
       if (!KNOWN_EXTRA.has(norm(cell))) ignored.push(cell);
@@ -87,5 +103,5 @@ export function mapHeader(cells: string[], def: DatasetDef, given: ReadonlySet<s
         `dòng tiêu đề '${clip(joined, 60)}' có vẻ gộp nhiều cột: dấu phân cách phải là "," hoặc ";"`,
       ),
     });
-  return { columns, errors, ignored };
+  return { columns, errors, ignored, position };
 }

@@ -58,12 +58,26 @@ function similarity(a: Set<string>, b: Set<string>): number {
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: Msg; candidates: string[] };
 
+// A list repeats a handful of names over thousands of rows: each distinct (text, year) is
+// resolved once per import. The cache is bounded; a file of more distinct names starts it over.
+const MEMO_SIZE = 50_000;
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= MEMO_SIZE) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
+}
+
 const describe = (u: NamedUnit) => `${u.code} (${u.name}${u.parentName ? `, ${u.parentName}` : ''})`;
 
 export class UnitNames {
   private readonly byCode = new Map<string, NamedUnit>();
   private readonly byKey = new Map<string, NamedUnit[]>();
   private grams?: { unit: NamedUnit; grams: Set<string> }[];
+  private readonly resolved = new Map<string, Resolved<NamedUnit>>();
 
   constructor(private readonly units: NamedUnit[]) {
     for (const u of units) {
@@ -75,6 +89,10 @@ export class UnitNames {
 
   /** A unit by code or name, among the units that existed in `year`. */
   resolve(raw: string, year: number): Resolved<NamedUnit> {
+    return memo(this.resolved, `${year}\u0000${raw}`, () => this.lookUp(raw, year));
+  }
+
+  private lookUp(raw: string, year: number): Resolved<NamedUnit> {
     const byCode = this.byCode.get(raw);
     const named = byCode ? [byCode] : (this.byKey.get(unitKey(raw)) ?? []);
     const alive = named.filter((u) => existedIn(u, year));
@@ -131,6 +149,7 @@ export class UnitNames {
 export class AwardNames {
   private readonly byCode = new Map<string, NamedAward>();
   private readonly byName = new Map<string, NamedAward[]>();
+  private readonly resolved = new Map<string, Resolved<NamedAward>>();
 
   constructor(awards: NamedAward[]) {
     for (const a of awards) {
@@ -142,6 +161,10 @@ export class AwardNames {
 
   /** An award type by code (any case) or by its Vietnamese or English name. */
   resolve(raw: string): Resolved<NamedAward> {
+    return memo(this.resolved, raw, () => this.lookUp(raw));
+  }
+
+  private lookUp(raw: string): Resolved<NamedAward> {
     const found = this.byCode.get(raw) ?? this.byCode.get(raw.toUpperCase());
     const named = found ? [found] : (this.byName.get(fold(raw)) ?? []);
     if (named.length === 1) return { ok: true, value: named[0] };

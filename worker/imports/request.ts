@@ -17,6 +17,7 @@ import { FileError } from './sources/types';
 
 export interface ImportQuery extends Partial<Record<ListField, string>> {
   dry_run?: string;
+  class_from_position?: '0' | '1';
   filename?: string;
   part?: number;
   first_row?: number;
@@ -46,7 +47,10 @@ export async function notOwn(db: D1Database, cost: ReadCost, who: Identity, id: 
 
 function answer(outcome: Outcome, dataset: Dataset, part: number | undefined): Answer {
   // warnings only when there are some, so answers without them stay as they were
-  const warnings = outcome.warnings.length ? { warnings: outcome.warnings } : {};
+  const warnings = {
+    ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}),
+    ...(outcome.classSuggestions?.length ? { class_suggestions: outcome.classSuggestions } : {}),
+  };
   switch (outcome.kind) {
     case 'invalid':
       return {
@@ -58,6 +62,8 @@ function answer(outcome: Outcome, dataset: Dataset, part: number | undefined): A
           total: outcome.total,
           errors_truncated: outcome.truncated,
           rows: outcome.rows,
+          error_groups: outcome.groups,
+          error_groups_truncated: outcome.groupsTruncated,
           ...warnings,
         },
       };
@@ -155,6 +161,7 @@ export async function importFile(r: {
       part: q.part === undefined ? undefined : { batchId: q.batch, firstRow: q.first_row! },
       allowed: right.allowed,
       defaults,
+      classFromPosition: q.class_from_position === '1',
     });
     if (outcome.kind === 'created') {
       const b = outcome.batch;

@@ -16,18 +16,29 @@ export interface RowError {
   message: string;
   /** The same in Vietnamese, for the Dữ liệu page. */
   message_vi: string;
+  /** The row as the spreadsheet numbers it (title rows and header counted); null when unknown. */
+  sheet_row?: number | null;
+  /** The column's header as written in the file (a list field: the query parameter). */
+  header?: string | null;
 }
 
 /** A value cut for an answer ("…" marks the cut). */
 export const clip = (s: string, max = VALUE_CHARS) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
-export function rowError(row: number, column: string | null, value: string | null, message: Msg): RowError {
+export function rowError(
+  row: number,
+  column: string | null,
+  value: string | null,
+  message: Msg,
+  where: { sheet_row?: number | null; header?: string | null } = {},
+): RowError {
   const e: RowError = {
     row,
     column: column === null ? null : clip(column),
     value: value === null ? null : clip(value),
     message: message.en,
     message_vi: message.vi,
+    ...where,
   };
   if (value !== null && value.length > VALUE_CHARS) e.value_length = value.length;
   return e;

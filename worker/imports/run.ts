@@ -16,6 +16,10 @@ import { isGuardFailure } from '../queries/imports/guard';
 import { Cancelled, commitAwards } from './lifecycle';
 import type { DatasetDef, Values } from './dataset';
 import { isTotalLine, mapHeader, MAX_TITLE_ROWS, type HeaderMap } from './header';
+import { isFreeText, looksLikeFormula } from './cells';
+import { duplicateFinder } from './duplicates';
+import { errorGrouper, type ErrorGroup } from './errorGroups';
+import { positionTracker, type ClassSuggestion } from './positionClass';
 import { rowError, type RowError } from './rowError';
 import { msg, type Msg } from './messages';
 import type { Source } from './sources/types';
@@ -29,17 +33,28 @@ export interface Warning {
   value: string | null;
   message: string;
   message_vi: string;
+  sheet_row?: number | null;
+  header?: string | null;
 }
 
 export type Outcome = (
-  | { kind: 'invalid'; errors: RowError[]; total: number; truncated: boolean; rows: number }
+  | {
+      kind: 'invalid';
+      errors: RowError[];
+      total: number;
+      truncated: boolean;
+      rows: number;
+      groups: ErrorGroup[];
+      /** More distinct problems than groups kept. */
+      groupsTruncated: boolean;
+    }
   | { kind: 'duplicate'; batch: ImportBatch }
   | { kind: 'dry_run'; rows: number }
   | { kind: 'created'; batch: ImportBatch }
   | { kind: 'staged'; batch: ImportBatch }
   /** A DELETE of the staging batch stopped the import: nothing of it counts. */
   | { kind: 'cancelled'; batch: ImportBatch }
-) & { warnings: Warning[] };
+) & { warnings: Warning[]; classSuggestions?: ClassSuggestion[] };
 
 /**
  * One part of a file too large for one request (awards only): its rows are added to a staging
@@ -65,6 +80,8 @@ export interface ImportRequest {
   allowed?: ImportScope;
   /** Values for every row that does not carry its own (the fields of a list's decision), as typed. */
   defaults?: Record<string, string>;
+  /** Individuals without a class get the one their Chức vụ suggests (positionClass.ts). */
+  classFromPosition?: boolean;
 }
 
 // The error list is capped so that a file where every row is wrong still answers quickly;
@@ -87,42 +104,82 @@ function utf8Bytes(s: string): number {
   return n;
 }
 
+const FORMULA_WARNING = msg(
+  'begins with =, +, - or @ like a spreadsheet formula: stored as given, neutralised in every export',
+  'bắt đầu bằng =, +, - hoặc @ như công thức bảng tính: được lưu như đã ghi, được vô hiệu hóa khi xuất tệp',
+);
+
 export async function runImport(r: ImportRequest): Promise<Outcome> {
+  // each distinct Chức vụ with the class it suggests, in every answer, so a person confirms them
+  const positions = r.def.name === 'awards' ? positionTracker() : undefined;
+  const outcome = await readAndWrite(r, positions);
+  const suggestions = positions?.list() ?? [];
+  return suggestions.length ? { ...outcome, classSuggestions: suggestions } : outcome;
+}
+
+async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof positionTracker>): Promise<Outcome> {
   const { db, cost, def } = r;
   const now = new Date().toISOString();
   const errors: RowError[] = [];
   let total = 0;
+  // Where a person finds a cell: the spreadsheet's own row number (title rows and the header
+  // counted) and the header as the file writes it, beside the contract's row and column.
+  const firstSheetRow = r.source.firstRow ?? 1;
+  let itemIndex = -1;
+  let headerSheetRow: number | null = null;
+  let headerText = new Map<string, string>();
+  const where = (row: number, column: string | null) => ({
+    sheet_row: row === 0 ? headerSheetRow : headerSheetRow === null ? null : headerSheetRow + row,
+    header: column === null ? null : (headerText.get(column) ?? column),
+  });
+  const groups = errorGrouper();
   const report = (row: number, column: string | null, value: string | null, message: Msg) => {
     total++;
-    if (errors.length < MAX_ERRORS) errors.push(rowError(row, column, value, message));
+    const e = rowError(row, column, value, message, where(row, column));
+    groups.add(e);
+    if (errors.length < MAX_ERRORS) errors.push(e);
   };
   const warnings: Warning[] = [];
   const warn = (row: number, column: string | null, value: string | null, message: Msg) => {
-    if (warnings.length < MAX_ERRORS)
-      warnings.push({ row, column, value, message: message.en, message_vi: message.vi });
+    if (warnings.length >= MAX_ERRORS) return undefined;
+    const w: Warning = { row, column, value, message: message.en, message_vi: message.vi, ...where(row, column) };
+    warnings.push(w);
+    return w;
   };
-  const invalid = (rows: number): Outcome => ({
-    kind: 'invalid',
-    errors,
-    total,
-    truncated: total > errors.length,
-    rows,
-    warnings,
-  });
+  const useHeader = (map: HeaderMap, cells: string[], index: number) => {
+    headerSheetRow = firstSheetRow + index;
+    headerText = new Map(map.columns.flatMap((c, i) => (c ? [[c.key, cells[i].trim()] as const] : [])));
+    return map;
+  };
+  const duplicate = def.identity ? duplicateFinder(warn) : undefined;
+  const invalid = (rows: number): Outcome => {
+    const grouped = groups.list();
+    return {
+      kind: 'invalid',
+      errors,
+      total,
+      truncated: total > errors.length,
+      rows,
+      warnings,
+      groups: grouped.groups,
+      groupsTruncated: grouped.truncated,
+    };
+  };
 
   // the list's own fields are checked like any cell before the file is read
   const defaults: Values = {};
   for (const [key, raw] of Object.entries(r.defaults ?? {})) {
     const col = def.columns.find((c) => c.key === key)!;
     const parsed = col.parse(raw.trim());
-    if (parsed.ok) defaults[key] = parsed.value;
-    else report(0, key, raw, parsed.message);
+    if (!parsed.ok) report(0, key, raw, parsed.message);
+    else defaults[key] = parsed.value;
+    if (parsed.ok && looksLikeFormula(raw.trim()) && isFreeText(col.parse)) warn(0, key, raw, FORMULA_WARNING);
   }
   if (total) return invalid(0);
   const given = new Set(Object.keys(defaults));
   const lookups = { ...(await loadLookups(db, cost, def.needs)), allowed: r.allowed };
   let header: HeaderMap | undefined;
-  let firstCandidate: HeaderMap | undefined;
+  let firstCandidate: { map: HeaderMap; cells: string[]; index: number } | undefined;
   let titleRows = 0;
   let rowNo = r.part ? r.part.firstRow - 1 : 0;
   let rows = 0;
@@ -158,6 +215,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
 
   try {
     for await (const item of r.source.rows) {
+      itemIndex++;
       if (item.fatal) {
         report(header ? rowNo + 1 : 0, null, null, item.fatal);
         return invalid(rows);
@@ -167,9 +225,11 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         // the header is the first row that names every required column, within the first rows.
         if (item.cells.every((c) => c.trim() === '')) continue;
         const candidate = mapHeader(item.cells, def, given);
-        firstCandidate ??= candidate;
+        firstCandidate ??= { map: candidate, cells: item.cells, index: itemIndex };
         if (candidate.errors.length && ++titleRows <= MAX_TITLE_ROWS) continue;
-        header = candidate.errors.length ? firstCandidate : candidate;
+        header = candidate.errors.length
+          ? useHeader(firstCandidate.map, firstCandidate.cells, firstCandidate.index)
+          : useHeader(candidate, item.cells, itemIndex);
         for (const e of header.errors) report(0, e.column, e.value, e.message);
         if (total) return invalid(0);
         for (const cell of header.ignored)
@@ -229,9 +289,23 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
           return;
         }
         const parsed = col.parse(raw);
-        if (parsed.ok) values[col.key] = parsed.value;
-        else report(rowNo, col.key, raw, parsed.message);
+        if (!parsed.ok) {
+          report(rowNo, col.key, raw, parsed.message);
+          return;
+        }
+        values[col.key] = parsed.value;
+        if (looksLikeFormula(raw) && isFreeText(col.parse)) warn(rowNo, col.key, raw, FORMULA_WARNING);
       });
+      if (positions && header.position !== undefined) {
+        const suggested = positions.see((item.cells[header.position] ?? '').trim());
+        if (
+          r.classFromPosition &&
+          suggested &&
+          values.recipient_class === undefined &&
+          values.recipient_kind === 'individual'
+        )
+          values.recipient_class = suggested;
+      }
       if (total > before) continue;
       const tuple = def.check(
         values,
@@ -239,6 +313,7 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
         (column, message) => report(rowNo, column, column ? String(values[column] ?? '') : null, message),
         rowNo,
       );
+      if (tuple && duplicate) duplicate(def.identity!(values, tuple), rowNo);
       if (!def.staged && rows > MAX_IN_MEMORY_ROWS) {
         const max = MAX_IN_MEMORY_ROWS;
         report(
@@ -262,7 +337,8 @@ export async function runImport(r: ImportRequest): Promise<Outcome> {
     }
     if (!header && firstCandidate) {
       // no row named every required column: the first row was meant as the header
-      for (const e of firstCandidate.errors) report(0, e.column, e.value, e.message);
+      useHeader(firstCandidate.map, firstCandidate.cells, firstCandidate.index);
+      for (const e of firstCandidate.map.errors) report(0, e.column, e.value, e.message);
       return invalid(0);
     }
     if (!header) {

@@ -42,8 +42,15 @@ export function closedNames(dim: ClosedDimensionName): string[] {
 
 /** A cell of a closed dimension: its code or any of its names (see closedIndex). */
 export function closedValue(dim: ClosedDimensionName): Parser<string> {
+  // cells repeat a few spellings ("Cá nhân", "Nam"): each is folded once (bounded)
+  const folded = new Map<string, string | undefined>();
   return (raw): Cell<string> => {
-    const value = closedIndex(dim).get(fold(raw));
+    let value = folded.get(raw);
+    if (value === undefined && !folded.has(raw)) {
+      if (folded.size >= 10_000) folded.clear();
+      value = closedIndex(dim).get(fold(raw));
+      folded.set(raw, value);
+    }
     if (value !== undefined) return { ok: true, value };
     const d = DIMENSION_REGISTRY[dim];
     return {

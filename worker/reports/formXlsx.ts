@@ -1,4 +1,5 @@
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/universal';
+import { neutralise } from '../files/neutralise';
 import type { FormResult } from './buildForm';
 
 type Style = Partial<{
@@ -83,7 +84,9 @@ export async function formToXlsx(form: FormResult, lang: 'vi' | 'en'): Promise<A
     numberRow,
     ...form.rows.map(
       (r): Row => [
-        r.group === 'total' ? bold(r.label, grid) : text(r.label, { ...grid, ...({ indent: 1 } as Style) }),
+        r.group === 'total'
+          ? bold(neutralise(r.label), grid)
+          : text(neutralise(r.label), { ...grid, ...({ indent: 1 } as Style) }),
         text(r.code, { align: 'center', ...grid }),
         ...form.columns.map((_, i): Cell => {
           const v = r.cells[i];

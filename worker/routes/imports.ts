@@ -14,11 +14,13 @@ import { template } from '../imports/template';
 import { identityOf, need } from '../middleware/requireRole';
 import { recordAudit } from '../queries/auth/audit';
 import { listBatches } from '../queries/imports/batches';
+import { batchBreakdown } from '../queries/imports/breakdown';
 import { checkConsistency } from '../queries/imports/consistency';
 import { badRequest } from '../validation/hook';
 import {
   batchAnswer,
   batchList,
+  breakdownAnswer,
   cancelledAnswer,
   consistencyAnswer,
   dryRunAnswer,
@@ -48,6 +50,10 @@ const positiveInt = z
 const importQuery = z
   .strictObject({
     dry_run: z.enum(['0', '1', 'true', 'false']).optional(),
+    class_from_position: z
+      .enum(['0', '1'])
+      .optional()
+      .describe('1: individuals without a class get the one suggested from their Chức vụ (see class_suggestions)'),
     filename: z.string().max(200).optional(),
     // a list from one decision: what every row shares, given once (rows that carry it win)
     ...Object.fromEntries(LIST_FIELDS.map((k) => [k, z.string().min(1).max(300).optional()])),
@@ -127,6 +133,29 @@ export const importsRoutes = new Hono<AppEnv>()
       if (refused) return refused;
       const result = await checkConsistency(c.env.DB, c.get('cost'));
       return c.json(result, result.ok ? 200 : 500);
+    },
+  )
+  .get(
+    '/:id{[0-9]+}/breakdown',
+    describeRoute({
+      tags: ['imports'],
+      summary: 'What an awards batch brought in',
+      description:
+        'The quantities of the batch rows by unit and award type, largest first ' +
+        '(at most 500). Editors (a scoped editor: their own batches).',
+      responses: {
+        200: { description: 'OK', content: json(breakdownAnswer) },
+        ...AUTH_ERRORS,
+        404: refusal('No such batch'),
+      },
+    }),
+    async (c) => {
+      const id = Number(c.req.param('id'));
+      const refused = await notOwn(c.env.DB, c.get('cost'), identityOf(c), id);
+      if (refused) return c.json(refused.body, refused.status);
+      const found = await batchBreakdown(c.env.DB, c.get('cost'), id);
+      if (!found) throw notFound({ en: `no import batch ${id}`, vi: `không có lô nhập số ${id}` });
+      return c.json({ batch: id, ...found });
     },
   )
   .get(

@@ -372,6 +372,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/{id}/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an awards batch brought in
+         * @description The quantities of the batch rows by unit and award type, largest first (at most 500). Editors (a scoped editor: their own batches).
+         */
+        get: operations["getImportsByIdBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports/templates/{file}": {
         parameters: {
             query?: never;
@@ -2682,6 +2702,88 @@ export interface operations {
             };
         };
     };
+    getImportsByIdBreakdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: number;
+                        rows: {
+                            unit: string;
+                            unit_name: string;
+                            award: string;
+                            award_name: string;
+                            /** @description Sum of the quantities of the batch rows */
+                            count: number;
+                        }[];
+                        /** @description More than 500 unit and award pairs: the largest 500 are listed */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such batch */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_vi?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
     getImportsTemplatesByFile: {
         parameters: {
             query?: never;
@@ -2757,6 +2859,8 @@ export interface operations {
         parameters: {
             query?: {
                 dry_run?: "0" | "1" | "true" | "false";
+                /** @description 1: individuals without a class get the one suggested from their Chức vụ (see class_suggestions) */
+                class_from_position?: "0" | "1";
                 filename?: string;
                 year?: string;
                 award_code?: string;
@@ -2809,6 +2913,26 @@ export interface operations {
                             busy: boolean;
                         };
                         duplicate_of: number;
+                        /** @description What was accepted but deserves a look (at most 1,000) */
+                        warnings?: {
+                            row: number;
+                            column: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
+                        }[];
+                        /** @description Per distinct Chức vụ, the suggested recipient class (applied only with class_from_position=1) */
+                        class_suggestions?: {
+                            /** @description The Chức vụ as the file writes it (the first spelling met) */
+                            position: string;
+                            /** @description The class the keyword rules suggest; null when no rule matches */
+                            class: string | null;
+                            count: number;
+                        }[];
                     } | {
                         /** @constant */
                         dry_run: true;
@@ -2818,6 +2942,26 @@ export interface operations {
                             dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
                             rows: number;
                         };
+                        /** @description What was accepted but deserves a look (at most 1,000) */
+                        warnings?: {
+                            row: number;
+                            column: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
+                        }[];
+                        /** @description Per distinct Chức vụ, the suggested recipient class (applied only with class_from_position=1) */
+                        class_suggestions?: {
+                            /** @description The Chức vụ as the file writes it (the first spelling met) */
+                            position: string;
+                            /** @description The class the keyword rules suggest; null when no rule matches */
+                            class: string | null;
+                            count: number;
+                        }[];
                     };
                 };
             };
@@ -2851,6 +2995,26 @@ export interface operations {
                             /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
                             busy: boolean;
                         };
+                        /** @description What was accepted but deserves a look (at most 1,000) */
+                        warnings?: {
+                            row: number;
+                            column: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
+                        }[];
+                        /** @description Per distinct Chức vụ, the suggested recipient class (applied only with class_from_position=1) */
+                        class_suggestions?: {
+                            /** @description The Chức vụ as the file writes it (the first spelling met) */
+                            position: string;
+                            /** @description The class the keyword rules suggest; null when no rule matches */
+                            class: string | null;
+                            count: number;
+                        }[];
                     };
                 };
             };
@@ -2885,6 +3049,26 @@ export interface operations {
                             busy: boolean;
                         };
                         part: number;
+                        /** @description What was accepted but deserves a look (at most 1,000) */
+                        warnings?: {
+                            row: number;
+                            column: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
+                        }[];
+                        /** @description Per distinct Chức vụ, the suggested recipient class (applied only with class_from_position=1) */
+                        class_suggestions?: {
+                            /** @description The Chức vụ as the file writes it (the first spelling met) */
+                            position: string;
+                            /** @description The class the keyword rules suggest; null when no rule matches */
+                            class: string | null;
+                            count: number;
+                        }[];
                     };
                 };
             };
@@ -3017,10 +3201,51 @@ export interface operations {
                             value_length?: number;
                             message: string;
                             message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
                         }[];
                         total: number;
                         errors_truncated: boolean;
                         rows: number;
+                        /** @description Every error of the file grouped by column, value and message, largest first */
+                        error_groups: {
+                            column: string | null;
+                            /** @description The column's header as the file writes it */
+                            header: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description Rows with this problem, over the whole file */
+                            count: number;
+                            /** @description The first five data rows */
+                            rows: number[];
+                            /** @description The same rows as the spreadsheet numbers them */
+                            sheet_rows: (number | null)[];
+                        }[];
+                        /** @description More than 1,000 distinct problems: the rest count only in `total` */
+                        error_groups_truncated: boolean;
+                        /** @description What was accepted but deserves a look (at most 1,000) */
+                        warnings?: {
+                            row: number;
+                            column: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
+                        }[];
+                        /** @description Per distinct Chức vụ, the suggested recipient class (applied only with class_from_position=1) */
+                        class_suggestions?: {
+                            /** @description The Chức vụ as the file writes it (the first spelling met) */
+                            position: string;
+                            /** @description The class the keyword rules suggest; null when no rule matches */
+                            class: string | null;
+                            count: number;
+                        }[];
                     };
                 };
             };
@@ -3080,6 +3305,26 @@ export interface operations {
                             busy: boolean;
                         };
                         duplicate_of: number;
+                        /** @description What was accepted but deserves a look (at most 1,000) */
+                        warnings?: {
+                            row: number;
+                            column: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
+                        }[];
+                        /** @description Per distinct Chức vụ, the suggested recipient class (applied only with class_from_position=1) */
+                        class_suggestions?: {
+                            /** @description The Chức vụ as the file writes it (the first spelling met) */
+                            position: string;
+                            /** @description The class the keyword rules suggest; null when no rule matches */
+                            class: string | null;
+                            count: number;
+                        }[];
                     };
                 };
             };
@@ -3113,6 +3358,26 @@ export interface operations {
                             /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
                             busy: boolean;
                         };
+                        /** @description What was accepted but deserves a look (at most 1,000) */
+                        warnings?: {
+                            row: number;
+                            column: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
+                        }[];
+                        /** @description Per distinct Chức vụ, the suggested recipient class (applied only with class_from_position=1) */
+                        class_suggestions?: {
+                            /** @description The Chức vụ as the file writes it (the first spelling met) */
+                            position: string;
+                            /** @description The class the keyword rules suggest; null when no rule matches */
+                            class: string | null;
+                            count: number;
+                        }[];
                     };
                 };
             };
@@ -3219,6 +3484,26 @@ export interface operations {
                             /** @description A request is working on the batch (commit, rollback or clean-up): a DELETE now is a 409 */
                             busy: boolean;
                         };
+                        /** @description What was accepted but deserves a look (at most 1,000) */
+                        warnings?: {
+                            row: number;
+                            column: string | null;
+                            value: string | null;
+                            message: string;
+                            message_vi: string;
+                            /** @description The row as the spreadsheet numbers it (title rows and header counted); null if unknown */
+                            sheet_row?: number | null;
+                            /** @description The column's header as the file writes it */
+                            header?: string | null;
+                        }[];
+                        /** @description Per distinct Chức vụ, the suggested recipient class (applied only with class_from_position=1) */
+                        class_suggestions?: {
+                            /** @description The Chức vụ as the file writes it (the first spelling met) */
+                            position: string;
+                            /** @description The class the keyword rules suggest; null when no rule matches */
+                            class: string | null;
+                            count: number;
+                        }[];
                     };
                 };
             };

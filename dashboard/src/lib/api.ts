@@ -102,25 +102,22 @@ export const getLeaders = (q: { year: number; level?: 'central' | 'province' | '
 // Imports: uploads need progress (XMLHttpRequest), so they are written by hand; their types
 // still come from the OpenAPI document.
 type ImportAnswers = paths['/imports/{dataset}']['post']['responses'];
+type Answer<S extends keyof ImportAnswers> = ImportAnswers[S] extends { content: { 'application/json': infer T } }
+  ? T
+  : never;
 export type ImportBatch = Ok<'/imports'>['batches'][number];
 export type Dataset = ImportBatch['dataset'];
-export type RowError = ImportAnswers[422]['content']['application/json']['errors'][number];
+export type RowError = Answer<422>['errors'][number];
+export type ErrorGroup = Answer<422>['error_groups'][number];
+export type Warning = NonNullable<Answer<201>['warnings']>[number];
+export type ClassSuggestion = NonNullable<Answer<422>['class_suggestions']>[number];
 
 /** What POST /api/v1/imports/{dataset} answers (see docs/api.md, "Imports"). */
 export type ImportResult =
-  | { status: 201; batch: ImportBatch }
-  | { status: 200; batch: ImportBatch; duplicate_of: number }
-  | { status: 200; dry_run: true; batch: { id: null; dataset: Dataset; rows: number } }
-  | { status: 202; batch: ImportBatch; part: number }
-  | {
-      status: 422;
-      error: string;
-      error_vi: string;
-      errors: RowError[];
-      total: number;
-      errors_truncated: boolean;
-      rows: number;
-    }
+  | ({ status: 201 } & Answer<201>)
+  | ({ status: 200 } & Answer<200>)
+  | ({ status: 202 } & Answer<202>)
+  | ({ status: 422 } & Answer<422>)
   | { status: number; error: string; error_vi?: string };
 
 const FILE_TYPES: Record<string, string> = {
@@ -157,6 +154,8 @@ export interface UploadOptions {
   onProgress?: (sent: number, total: number) => void;
   /** One part of a file sent in parts (awards): see docs/api.md, "Awards files larger than one request". */
   part?: { number: number; firstRow: number; batch?: number };
+  /** Further query parameters: a list's own fields (year, award_code, …), class_from_position. */
+  params?: Record<string, string>;
 }
 
 /** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
@@ -165,6 +164,7 @@ export function importFile(dataset: Dataset, file: Blob, name: string, opts: Upl
     const xhr = new XMLHttpRequest();
     const q = new URLSearchParams({ filename: name.slice(0, 200) });
     if (opts.dryRun) q.set('dry_run', '1');
+    for (const [k, v] of Object.entries(opts.params ?? {})) if (v.trim()) q.set(k, v.trim());
     if (opts.part) {
       q.set('part', String(opts.part.number));
       q.set('first_row', String(opts.part.firstRow));

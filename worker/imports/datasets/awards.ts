@@ -2,6 +2,7 @@ import { awards as awardsTable } from '../../db/schema';
 import { scopeAllows, type RecipientKind } from '../../domain/enums';
 import { code, date, positive, text, year } from '../cells';
 import { known, type DatasetDef } from '../dataset';
+import { sameName } from '../duplicates';
 import { msg } from '../messages';
 import { target } from '../target';
 import { closedNames, closedValue, ethnicFlag } from '../vocabulary';
@@ -256,6 +257,15 @@ export const awards: DatasetDef = {
       },
       row,
     );
+  },
+  identity(v, tuple) {
+    // an individual is told apart by name (no name, no identity); a collective may be its unit
+    const [, year, award, unit, kind] = tuple;
+    const name = v.recipient_name === undefined ? '' : sameName(String(v.recipient_name));
+    if (kind === 'individual' && !name) return undefined;
+    return name
+      ? { key: `${year}|${award}|${unit}|${kind}|${name}`, column: 'recipient_name', value: String(v.recipient_name) }
+      : { key: `${year}|${award}|${unit}|${kind}|`, column: 'unit_code', value: String(v.unit_code) };
   },
   insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],
 };

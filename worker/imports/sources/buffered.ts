@@ -10,9 +10,9 @@ async function* each(rows: string[][]): AsyncGenerator<RowItem> {
   for (const cells of rows) yield { cells };
 }
 
-function fromRows(buf: ArrayBuffer, rows: string[][]): Source {
+function fromRows(buf: ArrayBuffer, rows: string[][], firstRow = 1): Source {
   const hash = crypto.subtle.digest('SHA-256', buf).then(hex);
-  return { rows: each(rows), hash: () => hash };
+  return { rows: each(rows), hash: () => hash, firstRow };
 }
 
 /**
@@ -40,9 +40,12 @@ export async function xlsxSource(buf: ArrayBuffer): Promise<Source> {
   const sheet = wb.Sheets[wb.SheetNames[0]];
   if (!sheet) throw new FileError('The workbook has no sheet.', 'Sổ tính không có trang nào.');
   const raw = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: '', blankrows: true });
+  // rows are read from the used range, which starts where the sheet's first filled cell is
+  const firstRow = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r + 1 : 1;
   return fromRows(
     buf,
     raw.map((r) => r.map(cellText)),
+    firstRow,
   );
 }
 

@@ -10,6 +10,8 @@ export interface RowItem {
 
 export interface Source {
   rows: AsyncIterable<RowItem>;
+  /** The spreadsheet's row number of the first record (a sheet's used range may start lower); 1 if absent. */
+  firstRow?: number;
   /** SHA-256 of the file's bytes, known once `rows` has been read to the end. */
   hash(): Promise<string>;
 }

@@ -1,4 +1,12 @@
-import { commitImport, importFile, type Dataset, type ImportResult, type RowError, type UploadOptions } from '../api';
+import {
+  commitImport,
+  importFile,
+  type Dataset,
+  type ErrorGroup,
+  type ImportResult,
+  type RowError,
+  type UploadOptions,
+} from '../api';
 import { splitCsv } from './split';
 
 // Cloudflare takes request bodies up to 100 MB (Free and Pro plans): larger award CSVs are cut
@@ -23,6 +31,7 @@ export async function importInParts(
   let batch: number | undefined;
   let rows = 0;
   const errors: RowError[] = [];
+  const groups: ErrorGroup[] = [];
   let problems = 0;
   for (const [i, p] of parts.entries()) {
     const res = await importFile(dataset, new Blob([p.bytes as BlobPart]), file.name, {
@@ -35,6 +44,15 @@ export async function importInParts(
       // a dry run goes on to report the problems of every part; an import has been discarded
       if (!opts.dryRun) return res;
       errors.push(...res.errors.slice(0, MAX_ERRORS - errors.length));
+      for (const g of res.error_groups ?? []) {
+        const same = groups.find((h) => h.column === g.column && h.value === g.value && h.message === g.message);
+        if (!same) groups.push({ ...g, rows: [...g.rows], sheet_rows: [...g.sheet_rows] });
+        else {
+          same.count += g.count;
+          same.rows.push(...g.rows.slice(0, 5 - same.rows.length));
+          same.sheet_rows.push(...g.sheet_rows.slice(0, 5 - same.sheet_rows.length));
+        }
+      }
       problems += res.total;
       rows += res.rows;
     } else if (res.status === 200 && 'dry_run' in res) rows += res.batch.rows;
@@ -51,6 +69,7 @@ export async function importInParts(
         total: problems,
         errors_truncated: problems > errors.length,
         rows,
+        error_groups: groups.sort((a, b) => b.count - a.count),
       };
     return { status: 200, dry_run: true, batch: { id: null, dataset, rows } };
   }
