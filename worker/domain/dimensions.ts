@@ -11,6 +11,10 @@ export interface Label {
   en: string;
 }
 
+/** The word for an award without a value of a dimension (no gender given, outside any movement…),
+ * the same on screen, in files and in embeds. */
+export const MISSING_LABEL: Label = { vi: 'Không ghi', en: 'Not given' };
+
 /** A value's names: what the screen and the files show, and what people type for it. */
 export interface ValueLabel extends Label {
   /** Other words people write for this value in the lists they import (matched without case or diacritics). */

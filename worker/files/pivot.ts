@@ -1,4 +1,4 @@
-import { isClosedDimension, valuesOf } from '../domain/dimensions';
+import { isClosedDimension, MISSING_LABEL, valuesOf } from '../domain/dimensions';
 import type { Geography } from '../queries/geography';
 import { headerOf, valueWord } from './headers';
 import { nameOf, type Lang, type Table } from './table';
@@ -9,10 +9,8 @@ import { nameOf, type Lang, type Table } from './table';
 
 type Row = Record<string, string | number | null>;
 
-const NOT_GIVEN = { vi: 'Không ghi', en: 'Not given' };
-
 function label(geo: Geography, dim: string, value: string | number | null, lang: Lang): string {
-  if (value === null) return NOT_GIVEN[lang];
+  if (value === null) return MISSING_LABEL[lang];
   return nameOf(geo, dim, value, lang) ?? String(value);
 }
 

@@ -1,3 +1,4 @@
+import { MISSING_LABEL } from '../../../worker/domain/dimensions';
 import { leaderDict } from './i18n/leader';
 import { urlState } from './url.svelte';
 
@@ -112,7 +113,7 @@ const dict = {
   share: { vi: 'Tỷ lệ', en: 'Share' },
   name: { vi: 'Tên', en: 'Name' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
-  notGiven: { vi: 'Không ghi', en: 'Not given' },
+  notGiven: MISSING_LABEL,
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   embedSource: { vi: 'Nguồn: thống kê thi đua, khen thưởng', en: 'Source: emulation and commendation statistics' },
   embedError: { vi: 'Không hiển thị được biểu đồ', en: 'The chart cannot be shown' },

@@ -1,4 +1,4 @@
-import { closedLabel, isClosedDimension, valuesOf } from '../../../../worker/domain/dimensions';
+import { closedLabel, isClosedDimension, MISSING_LABEL, valuesOf } from '../../../../worker/domain/dimensions';
 import type { EMBED_CHARTS, EmbedChart } from '../../../../worker/domain/embedCharts';
 import type { Lang } from '../i18n.svelte';
 
@@ -14,12 +14,11 @@ export interface About {
 type Spec = (typeof EMBED_CHARTS)[EmbedChart];
 type Row = Record<string, unknown>;
 
-const NOT_GIVEN = { vi: 'Không ghi', en: 'Not given' };
 /** Bars beyond these are too thin to read in a frame; the total still counts them. */
 const MAX_BARS = 15;
 
 function nameOf(dim: string, value: string | null, about: About | null, lang: Lang): string {
-  if (value === null) return NOT_GIVEN[lang];
+  if (value === null) return MISSING_LABEL[lang];
   if (isClosedDimension(dim)) return closedLabel(dim, value, lang) ?? value;
   return about?.names?.[value]?.[lang] ?? value;
 }
