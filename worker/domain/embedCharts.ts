@@ -7,6 +7,13 @@ import { FILTER_PARAMS } from './dimensions';
 export const EMBED_CHARTS = {
   /** Tổng quan: awards by year and tier (stacked bars). */
   trend: { endpoint: 'awards/summary', fixed: { group_by: 'year,tier' }, dimension: 'tier', shape: 'stacked' },
+  /** Tổng quan: state-level and Prime Minister awards by year, side by side (the card locks the tiers). */
+  'high-tiers': {
+    endpoint: 'awards/summary',
+    fixed: { group_by: 'year,tier' },
+    dimension: 'tier',
+    shape: 'grouped',
+  },
   /** Awards by year and recipient kind (stacked bars). */
   kinds: { endpoint: 'awards/summary', fixed: { group_by: 'year,kind' }, dimension: 'kind', shape: 'stacked' },
   /** Awards by year and category (stacked bars). */
@@ -44,10 +51,14 @@ export const EMBED_PARAMS = FILTER_PARAMS;
 
 export const isEmbedChart = (name: string): name is EmbedChart => Object.hasOwn(EMBED_CHARTS, name);
 
-/** The chart a card's query draws, if it can be embedded: the same endpoint and group_by. */
-export function embedChartFor(endpoint: string, groupBy: string | undefined): EmbedChart | undefined {
-  return EMBED_CHART_NAMES.find((name) => {
+/**
+ * The chart a card's query draws, if it can be embedded: the same endpoint and group_by; where
+ * two charts share them (the trend and the high tiers), the one named like the card.
+ */
+export function embedChartFor(endpoint: string, groupBy: string | undefined, card?: string): EmbedChart | undefined {
+  const matches = EMBED_CHART_NAMES.filter((name) => {
     const fixed: { group_by?: string } = EMBED_CHARTS[name].fixed;
     return EMBED_CHARTS[name].endpoint === endpoint && fixed.group_by === groupBy;
   });
+  return matches.find((name) => name === card) ?? matches[0];
 }
