@@ -4,6 +4,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signEmbed } from '../../worker/embed/token';
 import { FIXTURE } from './fixture';
+import type { DemoDataset } from '../../scripts/demo/types';
 import { load, resetDatabase } from './helpers';
 
 const ADMIN = { Authorization: 'Bearer test-admin-token-7Qm2xWv9Lk4Rt8Zp3Hs6Jd1N', 'Content-Type': 'application/json' };
@@ -53,7 +54,7 @@ function withPayload(token: string, change: (p: Record<string, unknown>) => void
 }
 
 // the fixture with a cluster of P and Q and its year-end ranks, for the ranks chart
-const WITH_CLUSTER = {
+const WITH_CLUSTER: DemoDataset = {
   ...FIXTURE,
   clusters: [{ code: 'K', name: 'Cụm K', kind: 'cum', level: 'central' }],
   cluster_members: [
