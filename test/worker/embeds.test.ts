@@ -233,7 +233,10 @@ describe('embed data of the cards that are not summaries', () => {
     expect(res.body.rows).toEqual(direct.rows);
     expect(res.body.rows?.length).toBeGreaterThan(0);
     expect(res.body.total).toBeUndefined();
-    expect(res.body.about).toEqual({ area: { vi: 'Tỉnh P', en: 'Tỉnh P' }, years: { vi: '2023–2024', en: '2023–2024' } });
+    expect(res.body.about).toEqual({
+      area: { vi: 'Tỉnh P', en: 'Tỉnh P' },
+      years: { vi: '2023–2024', en: '2023–2024' },
+    });
     const locked = await data('shares', `token=${made.body.token}&unit=Q`);
     expect(locked.status).toBe(400);
     expect(locked.body.parameter).toBe('unit');
@@ -391,7 +394,9 @@ describe('published snapshots', () => {
       expect(made.data).toEqual({ rows: direct.rows });
       const read = (await (await api(`http://local/api/v1/snapshots/${made.id}`)).json()) as typeof made;
       expect(read.data).toEqual({ rows: direct.rows });
-      expect(read.about.area).toEqual(chart === 'ranks' ? { vi: 'Cụm K', en: 'Cụm K' } : { vi: 'Tỉnh P', en: 'Tỉnh P' });
+      expect(read.about.area).toEqual(
+        chart === 'ranks' ? { vi: 'Cụm K', en: 'Cụm K' } : { vi: 'Tỉnh P', en: 'Tỉnh P' },
+      );
     }
     const before = await countSnapshots();
     const bad = await publish({ chart: 'ranks', params: { cluster: 'NOPE' } });

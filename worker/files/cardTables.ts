@@ -59,7 +59,11 @@ export function ranksTable(geo: Geography, rows: Row[], lang: Lang): Table {
       ...years.flatMap((y) => {
         const r = at.get(`${u}\u0000${y}`);
         const award = r?.proposed_award ?? null;
-        return [r?.rank ?? null, r?.score ?? null, award === null ? null : (nameOf(geo, 'award', award, lang) ?? award)];
+        return [
+          r?.rank ?? null,
+          r?.score ?? null,
+          award === null ? null : (nameOf(geo, 'award', award, lang) ?? award),
+        ];
       }),
     ]),
   };

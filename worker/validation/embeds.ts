@@ -62,7 +62,9 @@ export const embedList = z.object({ tokens: z.array(embedToken) });
 const chartData = z.object({
   rows: z
     .array(z.record(z.string(), z.unknown()))
-    .describe("The rows of the chart's endpoint: /awards/summary, /awards/indicators (shares), /movements/results (ranks)"),
+    .describe(
+      "The rows of the chart's endpoint: /awards/summary, /awards/indicators (shares), /movements/results (ranks)",
+    ),
   total: z.number().optional().describe('Awards counted (the summary charts only)'),
 });
 
