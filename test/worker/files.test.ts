@@ -97,7 +97,7 @@ describe('format=csv', () => {
     ]);
   });
 
-  it("with lang=vi gives the indicators as the shares card's table, and the contract's columns without lang", async () => {
+  it("with lang=vi gives the indicators as the shares card's table, the contract's columns without", async () => {
     const json = (await (await get('awards/indicators')).json()) as { rows: Record<string, number | null>[] };
     expect(json.rows.length).toBeGreaterThan(0);
     const csv = async (q: string) =>
@@ -303,7 +303,7 @@ describe('format=xlsx', () => {
     expect(XLSX.utils.format_cell(sheet.B2)).toBe('26,839');
   });
 
-  it('with lang=en gives the ranks table in xlsx with typed ranks and scores, a member absent a year empty', async () => {
+  it('with lang=en gives the ranks table in xlsx: typed ranks and scores, a year per group of columns', async () => {
     const { wb } = await workbook('movements/results?cluster=K&from=2024&format=xlsx&lang=en');
     const sheet = wb.Sheets.Data;
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });

@@ -3,7 +3,8 @@ import { FILTER_PARAMS } from './dimensions';
 // The charts that can be embedded, shared by the worker and the dashboard: each is
 // answered by an existing read endpoint with some parameters fixed by the chart itself, and
 // drawn as the card that shows it: counts by year stacked or as lines, or one dimension as
-// horizontal bars largest first; the shares card's percentages as lines; a cluster's ranks. A card whose query matches one gets the "Nhúng biểu đồ" button.
+// horizontal bars largest first; the shares card's percentages as lines; a cluster's ranks.
+// A card whose query matches one gets the "Nhúng biểu đồ" button.
 export const EMBED_CHARTS = {
   /** Tổng quan: awards by year and tier (stacked bars). */
   trend: { endpoint: 'awards/summary', fixed: { group_by: 'year,tier' }, dimension: 'tier', shape: 'stacked' },

@@ -8,7 +8,6 @@ import { mine } from '../embed/owner';
 import type { AppEnv } from '../env';
 import { notFound } from '../errors';
 import { callerScope, identityOf, need } from '../middleware/requireRole';
-import { resolveSummaryParams } from '../plan/resolveSummaryParams';
 import { recordAudit } from '../queries/auth/audit';
 import { findEmbedToken, listEmbedTokens, revokeEmbedToken } from '../queries/embeds';
 import { loadGeography } from '../queries/geography';
