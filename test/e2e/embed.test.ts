@@ -17,6 +17,9 @@ const SHOTS_H15 = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 let server: Server;
 let browser: Browser;
 const hosts: HttpServer[] = [];
+let session: Awaited<ReturnType<typeof signIn>> | undefined;
+/** The sign-in link opens one session: it is opened once and its state reused by every test here. */
+const signedIn = async () => (session ??= await signIn(browser, server.signInLink));
 
 /** A tiny host page on its own 127.0.0.1 port, i.e. its own origin. */
 async function host(body: () => string): Promise<string> {
@@ -178,7 +181,7 @@ describe('an embedded chart', () => {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 900 },
       reducedMotion: 'reduce',
-      storageState: await signIn(browser, server.signInLink),
+      storageState: await signedIn(),
     });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -259,7 +262,7 @@ describe('an embedded chart', () => {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 900 },
       reducedMotion: 'reduce',
-      storageState: await signIn(browser, server.signInLink),
+      storageState: await signedIn(),
     });
     const meta = (await (await server.api('/api/v1/meta')).json()) as { clusters: { code: string }[] };
     const seen: string[] = [];
