@@ -140,7 +140,7 @@ describe('downloads on a chart card', () => {
     });
   }
 
-  it("saves the shares card and the cluster ranks as their tables on screen, typed, in the page's language", async () => {
+  it("saves the shares card and the cluster ranks as their tables on screen, in the page's language", async () => {
     const { page, errors } = await openOverview(DESKTOP);
     await page.waitForSelector('[data-card=shares] a[data-format=xlsx]');
     const [file] = await Promise.all([
