@@ -139,4 +139,69 @@ describe('downloads on a chart card', () => {
       await page.close();
     });
   }
+
+  it("saves the shares card and the cluster ranks as their tables on screen, in the page's language", async () => {
+    const { page, errors } = await openOverview(DESKTOP);
+    await page.waitForSelector('[data-card=shares] a[data-format=xlsx]');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-card=shares] a[data-format=xlsx]'),
+    ]);
+    const wb = XLSX.read(readFileSync(await file.path()), { cellNF: true });
+    const sheet = wb.Sheets['Số liệu'];
+    const api = (await (await session.server.api('/api/v1/awards/indicators?unit=TB&from=2015&to=2024')).json()) as {
+      rows: Record<string, number | null>[];
+    };
+    const fields = ['year', 'individual', 'direct_share', 'leader_share', 'women_share', 'ethnic_minority_share'];
+    const read = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
+    expect(read[0]).toEqual([
+      'Năm',
+      'Cá nhân',
+      'Tỷ lệ lao động trực tiếp',
+      'Tỷ lệ lãnh đạo, quản lý',
+      'Tỷ lệ nữ',
+      'Tỷ lệ dân tộc thiểu số',
+    ]);
+    expect(read.slice(1)).toEqual(api.rows.map((r) => fields.map((f) => r[f] ?? undefined)));
+    expect([sheet.B2.z, sheet.C2.z]).toEqual(['#,##0', '0.0%']);
+
+    const meta = (await (await session.server.api('/api/v1/meta')).json()) as { clusters: { code: string }[] };
+    const cluster = meta.clusters[0].code;
+    await page.goto(`${session.server.url}/cum-khoi?cluster=${cluster}&from=2023&to=2024&lang=en`);
+    await page.waitForSelector('[data-card=ranks] a[data-format=csv]');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-card=ranks] a[data-format=csv]'),
+    ]);
+    const rows = Papa.parse<string[]>(readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    }).data;
+    expect(rows[0]).toEqual([
+      'Unit code',
+      'Unit',
+      'Rank 2023',
+      'Score 2023',
+      'Proposed award 2023',
+      'Rank 2024',
+      'Score 2024',
+      'Proposed award 2024',
+    ]);
+    const results = (await (
+      await session.server.api(`/api/v1/movements/results?cluster=${cluster}&from=2023&to=2024`)
+    ).json()) as { rows: { year: number; unit: string; rank: number }[] };
+    // a row per member, each year's rank where it was ranked
+    const members = [...new Set(results.rows.map((r) => r.unit))];
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(members.sort());
+    for (const r of results.rows) {
+      const row = rows.find((x) => x[0] === r.unit)!;
+      expect(row[r.year === 2023 ? 2 : 5]).toBe(String(r.rank));
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type Server } from './server';
 import { signIn } from './signIn';
+import { PAGES, settled } from './pages';
 
 // An embed on somebody else's page: a host page on a second origin frames /embed/trend with
 // the snippet the API hands out; the chart renders, names its area and years, tells the host its
@@ -16,6 +17,9 @@ const SHOTS_H15 = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 let server: Server;
 let browser: Browser;
 const hosts: HttpServer[] = [];
+let session: Awaited<ReturnType<typeof signIn>> | undefined;
+/** The sign-in link opens one session: it is opened once and its state reused by every test here. */
+const signedIn = async () => (session ??= await signIn(browser, server.signInLink));
 
 /** A tiny host page on its own 127.0.0.1 port, i.e. its own origin. */
 async function host(body: () => string): Promise<string> {
@@ -177,7 +181,7 @@ describe('an embedded chart', () => {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 900 },
       reducedMotion: 'reduce',
-      storageState: await signIn(browser, server.signInLink),
+      storageState: await signedIn(),
     });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -252,5 +256,80 @@ describe('an embedded chart', () => {
     await page.locator('[data-card=movements] [data-testid=embed-open]').waitFor({ timeout: 10_000 });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('has the "Nhúng biểu đồ" button on every chart card of every page', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+      storageState: await signedIn(),
+    });
+    const meta = (await (await server.api('/api/v1/meta')).json()) as { clusters: { code: string }[] };
+    const seen: string[] = [];
+    for (const p of PAGES) {
+      // the cluster page shows its charts for a cluster: the admin has none of their own
+      await page.goto(`${server.url}${p.path}${p.path === '/cum-khoi' ? `?cluster=${meta.clusters[0].code}` : ''}`);
+      await settled(page);
+      // a card is a chart card when it draws a canvas: a new one without the button fails here
+      const cards = await page.$$eval('section.card', (all) =>
+        all
+          .filter((c) => c.querySelector('canvas'))
+          .map((c) => ({
+            id: c.getAttribute('data-card') ?? c.querySelector('h2')?.textContent ?? '?',
+            embed: !!c.querySelector('[data-testid=embed-open]'),
+          })),
+      );
+      expect(cards.length, p.path).toBeGreaterThan(0);
+      expect(cards.filter((c) => !c.embed).map((c) => `${p.path} ${c.id}`)).toEqual([]);
+      seen.push(...cards.map((c) => c.id));
+    }
+    // the cards of the last rounds among them
+    expect(seen).toEqual(expect.arrayContaining(['shares', 'high-tiers', 'ranks', 'movement-panels']));
+    await page.close();
+  });
+
+  it('draws the shares, the high tiers and the cluster ranks, vi and en, laptop and phone', async () => {
+    const meta = (await (await server.api('/api/v1/meta')).json()) as {
+      clusters: { code: string; name: string }[];
+    };
+    const cluster = meta.clusters[0];
+    const charts = [
+      ['shares', { unit: 'TB', from: '2020', to: '2024' }, 'Tỉnh Thái Bình, 2020–2024'],
+      ['high-tiers', { tier: 'state,government', from: '2020', to: '2024' }, '2020–2024'],
+      ['ranks', { cluster: cluster.code, from: '2020', to: '2024' }, `${cluster.name}, 2020–2024`],
+    ] as const;
+    const titles: Record<string, [string, string]> = {
+      shares: ['Tỷ lệ khen thưởng cá nhân', 'Individual awards: shares'],
+      'high-tiers': ['Khen thưởng cấp Nhà nước và của Thủ tướng Chính phủ', 'State-level and Prime Minister awards'],
+      ranks: ['Thứ hạng các thành viên qua các năm', "Members' ranks over the years"],
+    };
+    for (const [chart, params, scope] of charts) {
+      let snippet = '';
+      let current = 'vi';
+      const origin = await host(() => snippet.replace('?token=', `?lang=${current}&token=`));
+      ({ snippet } = await createEmbed(origin, params, chart));
+      for (const [lang, viewport] of [
+        ['vi', { width: 1280, height: 900 }],
+        ['en', { width: 390, height: 900 }],
+        ['vi', { width: 390, height: 900 }],
+        ['en', { width: 1280, height: 900 }],
+      ] as const) {
+        const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        current = lang;
+        await page.goto(origin);
+        const frame = page.frameLocator('iframe');
+        await frame.locator('canvas').waitFor({ timeout: 30_000 });
+        await expect(frame.locator('h1').textContent()).resolves.toContain(titles[chart][lang === 'vi' ? 0 : 1]);
+        const all = lang === 'vi' ? 'Tất cả địa bàn' : 'All areas';
+        await expect(frame.locator('[data-testid=embed-scope]').textContent()).resolves.toBe(
+          chart === 'high-tiers' ? `${all}, ${scope}` : scope,
+        );
+        await page.screenshot({ path: `${SHOTS_H15}/embed-${chart}-${lang}-${viewport.width}.png`, fullPage: true });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
   });
 });

@@ -4,6 +4,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signEmbed } from '../../worker/embed/token';
 import { FIXTURE } from './fixture';
+import type { DemoDataset } from '../../scripts/demo/types';
 import { load, resetDatabase } from './helpers';
 
 const ADMIN = { Authorization: 'Bearer test-admin-token-7Qm2xWv9Lk4Rt8Zp3Hs6Jd1N', 'Content-Type': 'application/json' };
@@ -52,9 +53,25 @@ function withPayload(token: string, change: (p: Record<string, unknown>) => void
   return `${h}.${b64}.${s}`;
 }
 
+// the fixture with a cluster of P and Q and its year-end ranks, for the ranks chart
+const WITH_CLUSTER: DemoDataset = {
+  ...FIXTURE,
+  clusters: [{ code: 'K', name: 'Cụm K', kind: 'cum', level: 'central' }],
+  cluster_members: [
+    { cluster_code: 'K', unit_code: 'P', year_from: 2023 },
+    { cluster_code: 'K', unit_code: 'Q', year_from: 2023 },
+  ],
+  movement_results: [
+    { year: 2023, cluster_code: 'K', unit_code: 'P', score: 95.5, rank: 1, proposed_award_code: 'CO_CP' },
+    { year: 2023, cluster_code: 'K', unit_code: 'Q', score: 90, rank: 2 },
+    { year: 2024, cluster_code: 'K', unit_code: 'Q', score: 96, rank: 1, proposed_award_code: 'CO_CP' },
+    { year: 2024, cluster_code: 'K', unit_code: 'P', score: 94, rank: 2, proposed_award_code: 'BK_TTG' },
+  ],
+};
+
 beforeAll(async () => {
   await resetDatabase();
-  await load(FIXTURE);
+  await load(WITH_CLUSTER);
 });
 
 describe('embed tokens', () => {
@@ -99,6 +116,12 @@ describe('embed tokens', () => {
     [{ chart: 'trend', origin: ORIGIN, params: { unit: 'NOPE' } }, 'unit'],
     [{ chart: 'trend', origin: ORIGIN, params: { from: '20x1' } }, 'params'],
     [{ chart: 'trend', origin: ORIGIN, lifetime_days: 0 }, 'lifetime_days'],
+    // the ranks are of one cluster: it must be given, known, and nothing else is a filter there
+    [{ chart: 'ranks', origin: ORIGIN }, 'params'],
+    [{ chart: 'ranks', origin: ORIGIN, params: { cluster: 'NOPE' } }, 'cluster'],
+    [{ chart: 'ranks', origin: ORIGIN, params: { cluster: 'K', unit: 'P' } }, 'unit'],
+    [{ chart: 'shares', origin: ORIGIN, params: { unit: 'NOPE' } }, 'unit'],
+    [{ chart: 'shares', origin: ORIGIN, params: { group_by: 'tier' } }, 'group_by'],
   ])('refuses a bad request %j (400 naming %s) and writes nothing', async (body, parameter) => {
     const before = await countTokens();
     const res = await create(body);
@@ -200,6 +223,68 @@ describe('embed data', () => {
   });
 });
 
+describe('embed data of the cards that are not summaries', () => {
+  it('answers the shares chart with what /awards/indicators answers, in words, without a total', async () => {
+    const made = await create({ chart: 'shares', params: { unit: 'P' }, origin: ORIGIN });
+    expect(made.status).toBe(201);
+    const res = await data('shares', `token=${made.body.token}`);
+    expect(res.status).toBe(200);
+    const direct = (await (await api('http://local/api/v1/awards/indicators?unit=P')).json()) as { rows: unknown[] };
+    expect(res.body.rows).toEqual(direct.rows);
+    expect(res.body.rows?.length).toBeGreaterThan(0);
+    expect(res.body.total).toBeUndefined();
+    expect(res.body.about).toEqual({
+      area: { vi: 'Tỉnh P', en: 'Tỉnh P' },
+      years: { vi: '2023–2024', en: '2023–2024' },
+    });
+    const locked = await data('shares', `token=${made.body.token}&unit=Q`);
+    expect(locked.status).toBe(400);
+    expect(locked.body.parameter).toBe('unit');
+    expect(locked.body.rows).toBeUndefined();
+  });
+
+  it("answers the ranks chart with the cluster's results, the cluster and its members named", async () => {
+    const made = await create({ chart: 'ranks', params: { cluster: 'K' }, origin: ORIGIN });
+    expect(made.status).toBe(201);
+    const res = await data('ranks', `token=${made.body.token}`);
+    expect(res.status).toBe(200);
+    const direct = (await (await api('http://local/api/v1/movements/results?cluster=K')).json()) as { rows: unknown[] };
+    expect(res.body.rows).toEqual(direct.rows);
+    expect(res.body.rows).toHaveLength(4);
+    expect(res.body.about).toEqual({
+      area: { vi: 'Cụm K', en: 'Cụm K' },
+      years: { vi: '2023–2024', en: '2023–2024' },
+      names: { P: { vi: 'Tỉnh P', en: 'Tỉnh P' }, Q: { vi: 'Tỉnh Q', en: 'Tỉnh Q' } },
+    });
+    // the years left open may be narrowed by the embedding page; the cluster may not be changed
+    const narrowed = await data('ranks', `token=${made.body.token}&from=2024`);
+    expect(narrowed.body.rows).toHaveLength(2);
+    expect(narrowed.body.about?.years).toEqual({ vi: '2024', en: '2024' });
+    for (const [query, parameter] of [
+      ['cluster=L', 'cluster'],
+      ['unit=P', 'unit'],
+    ]) {
+      const bad = await data('ranks', `token=${made.body.token}&${query}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.parameter).toBe(parameter);
+      expect(bad.body.rows).toBeUndefined();
+    }
+  });
+
+  it('answers the high tiers with its locked tiers only, and a token for it shows no other chart', async () => {
+    const made = await create({ chart: 'high-tiers', params: { tier: 'state,government' }, origin: ORIGIN });
+    expect(made.status).toBe(201);
+    const res = await data('high-tiers', `token=${made.body.token}`);
+    expect(res.status).toBe(200);
+    const direct = await (
+      await api('http://local/api/v1/awards/summary?group_by=year,tier&tier=state,government')
+    ).json();
+    const { about: _about, ...figures } = res.body;
+    expect(figures).toEqual(direct);
+    expect((await data('trend', `token=${made.body.token}`)).status).toBe(401);
+  });
+});
+
 describe('the embed page', () => {
   it("may be framed only by the token's origin", async () => {
     const made = await create({ chart: 'kinds', origin: 'http://127.0.0.1:5555' });
@@ -294,6 +379,29 @@ describe('published snapshots', () => {
       about,
     });
     expect((await api('http://local/api/v1/snapshots/nope')).status).toBe(404);
-    await load(FIXTURE);
+    await load(WITH_CLUSTER);
+  });
+
+  it('freeze the shares and the ranks with the answers of their own endpoints', async () => {
+    for (const [chart, params, path] of [
+      ['shares', { unit: 'P' }, 'awards/indicators?unit=P'],
+      ['ranks', { cluster: 'K', to: '2023' }, 'movements/results?cluster=K&to=2023'],
+    ] as const) {
+      const res = await publish({ chart, params });
+      expect(res.status).toBe(201);
+      const made = (await res.json()) as { id: string; data: { rows: unknown[] }; about: { area: unknown } };
+      const direct = (await (await api(`http://local/api/v1/${path}`)).json()) as { rows: unknown[] };
+      expect(made.data).toEqual({ rows: direct.rows });
+      const read = (await (await api(`http://local/api/v1/snapshots/${made.id}`)).json()) as typeof made;
+      expect(read.data).toEqual({ rows: direct.rows });
+      expect(read.about.area).toEqual(
+        chart === 'ranks' ? { vi: 'Cụm K', en: 'Cụm K' } : { vi: 'Tỉnh P', en: 'Tỉnh P' },
+      );
+    }
+    const before = await countSnapshots();
+    const bad = await publish({ chart: 'ranks', params: { cluster: 'NOPE' } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { parameter: string }).parameter).toBe('cluster');
+    expect(await countSnapshots()).toBe(before);
   });
 });

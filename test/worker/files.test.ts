@@ -73,8 +73,8 @@ describe('format=csv', () => {
     ]);
   });
 
-  it('gives cluster results with English headers and names with lang=en', async () => {
-    const res = await get('movements/results?cluster=K&format=csv&lang=en');
+  it('gives cluster results with English headers and names with lang=en&layout=long', async () => {
+    const res = await get('movements/results?cluster=K&format=csv&lang=en&layout=long');
     const text = new TextDecoder().decode((await res.arrayBuffer()).slice(3));
     expect(text.split('\r\n')).toEqual([
       'Year,Unit code,Unit,Score,Rank,Proposed award code,Proposed award,Change of rank',
@@ -84,6 +84,41 @@ describe('format=csv', () => {
       "2024,P,Tỉnh P,94,2,BK_TTG,Prime Minister's Certificate of Merit,-1",
       '',
     ]);
+  });
+
+  it("with lang=vi gives cluster results as the ranks card's table: a row per member, each year's rank", async () => {
+    const res = await get('movements/results?cluster=K&format=csv&lang=vi');
+    const text = new TextDecoder().decode((await res.arrayBuffer()).slice(3));
+    expect(text.split('\r\n')).toEqual([
+      'Mã đơn vị,Đơn vị,Xếp hạng 2023,Điểm 2023,Danh hiệu đề nghị 2023,Xếp hạng 2024,Điểm 2024,Danh hiệu đề nghị 2024',
+      'P,Tỉnh P,1,95.5,Cờ thi đua của Chính phủ,2,94,Bằng khen của Thủ tướng Chính phủ',
+      'Q,Tỉnh Q,2,90,,1,96,Cờ thi đua của Chính phủ',
+      '',
+    ]);
+  });
+
+  it("with lang=vi gives the indicators as the shares card's table, the contract's columns without", async () => {
+    const json = (await (await get('awards/indicators')).json()) as { rows: Record<string, number | null>[] };
+    expect(json.rows.length).toBeGreaterThan(0);
+    const csv = async (q: string) =>
+      new TextDecoder()
+        .decode((await (await get(`awards/indicators?format=csv${q}`)).arrayBuffer()).slice(3))
+        .split('\r\n');
+    const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+    const fields = ['individual', 'direct_share', 'leader_share', 'women_share', 'ethnic_minority_share'];
+    expect(await csv('&lang=vi')).toEqual([
+      'Năm,Cá nhân,Tỷ lệ lao động trực tiếp,Tỷ lệ lãnh đạo, quản lý,Tỷ lệ nữ,Tỷ lệ dân tộc thiểu số'.replace(
+        'Tỷ lệ lãnh đạo, quản lý',
+        '"Tỷ lệ lãnh đạo, quản lý"',
+      ),
+      ...json.rows.map((r) => [r.year, ...fields.map((f) => r[f])].map(cell).join(',')),
+      '',
+    ]);
+    const keys = ['year', 'total', 'individual', 'direct', 'leaders', 'women', 'ethnic_minority', 'change'];
+    const shares = ['direct_share', 'leader_share', 'women_share', 'ethnic_minority_share'];
+    expect((await csv(''))[0]).toBe([...keys, ...shares].join(','));
+    expect((await csv('&lang=vi&layout=long'))[0].split(',')[0]).toBe('Năm');
+    expect((await csv('&lang=vi&layout=long'))[0]).toContain('Tăng, giảm so với năm trước');
   });
 
   it("with lang=vi is the card's table: a row per year, a column per level in words, the total", async () => {
@@ -266,6 +301,18 @@ describe('format=xlsx', () => {
     ]);
     expect(sheet.D2.v).toBeCloseTo(1 / 3, 12);
     expect(XLSX.utils.format_cell(sheet.B2)).toBe('26,839');
+  });
+
+  it('with lang=en gives the ranks table in xlsx: typed ranks and scores, a year per group of columns', async () => {
+    const { wb } = await workbook('movements/results?cluster=K&from=2024&format=xlsx&lang=en');
+    const sheet = wb.Sheets.Data;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
+    expect(rows).toEqual([
+      ['Unit code', 'Unit', 'Rank 2024', 'Score 2024', 'Proposed award 2024'],
+      ['P', 'Tỉnh P', 2, 94, "Prime Minister's Certificate of Merit"],
+      ['Q', 'Tỉnh Q', 1, 96, "Government's Emulation Flag"],
+    ]);
+    expect([sheet.C2.t, sheet.C2.z, sheet.D2.t]).toEqual(['n', '0', 'n']);
   });
 
   it('formats shares as percentages', async () => {

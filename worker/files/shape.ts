@@ -1,5 +1,6 @@
 import type { Geography } from '../queries/geography';
 import { headerOf } from './headers';
+import { ranksTable, sharesTable } from './cardTables';
 import { breakdown, yearPivot } from './pivot';
 import { toTable, type Column, type Lang, type Table } from './table';
 
@@ -15,7 +16,8 @@ export interface Shape {
 /**
  * A file's table. Without `lang`, exactly the contract's columns (scripts read them by name);
  * with it, counts by year and one dimension as a row per year, counts by one dimension as the
- * breakdown, anything else one row per group with headers in words.
+ * breakdown, the indicators and the cluster results as their cards' tables, anything else one
+ * row per group with headers in words.
  */
 export function fileTable(geo: Geography, rows: Row[], dims: string[], values: Column[], shape: Shape): Table {
   const lang = shape.lang;
@@ -24,6 +26,12 @@ export function fileTable(geo: Geography, rows: Row[], dims: string[], values: C
   if (counts && shape.layout !== 'long') {
     if (dims.length === 2 && dims[0] === 'year') return yearPivot(geo, rows, dims[1], lang);
     if (dims.length === 1 && dims[0] !== 'year') return breakdown(geo, rows, dims[0], lang);
+  }
+  if (shape.layout !== 'long') {
+    // told apart by their figures: only the indicators have shares, only the results ranks
+    const keys = values.map((v) => v.key);
+    if (dims.join() === 'year' && keys.includes('direct_share')) return sharesTable(rows, lang);
+    if (dims.join() === 'year,unit' && keys.includes('rank')) return ranksTable(geo, rows, lang);
   }
   const table = toTable(geo, rows, dims, values, lang);
   return { ...table, lang, header: table.columns.map((c) => headerOf(c.key, lang)) };

@@ -1,18 +1,14 @@
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
-import { describeChart, chartAbout } from '../embed/about';
-import { parseSummary } from '../embed/chartQuery';
-import { EMBED_CHARTS } from '../domain/embedCharts';
+import { chartAnswer } from '../embed/answer';
+import { parseChart } from '../embed/chartQuery';
 import { embedQuery, verifyEmbed } from '../embed/token';
 import type { AppEnv } from '../env';
 import { badParameter } from '../errors';
-import { resolveSummaryParams } from '../plan/resolveSummaryParams';
 import { resolveScope } from '../plan/scope';
-import { awardsSummary } from '../queries/awardsSummary';
 import { loadGeography } from '../queries/geography';
-import { embedChartParam, embedDataQuery } from '../validation/embeds';
+import { embedAnswer, embedChartParam, embedDataQuery } from '../validation/embeds';
 import { badRequest } from '../validation/hook';
-import { summaryResponse } from '../validation/responses';
 import { err, json } from './openapiHelpers';
 
 // The data behind an embed: the same query path as /awards/summary, with the token's filters.
@@ -28,7 +24,7 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
       'naming it). Never cached.',
     tags: ['embeds'],
     responses: {
-      200: { description: 'OK', content: json(summaryResponse.extend({ about: chartAbout })) },
+      200: { description: 'OK', content: json(embedAnswer) },
       400: err('A bad parameter or an attempt to change a locked one, named in `parameter`'),
       401: err(
         'Tampered, expired, revoked or unknown token, a token for another ' +
@@ -49,16 +45,12 @@ export const embedDataRoutes = new Hono<AppEnv>().get(
         en: 'locked by the embed token, it cannot be changed',
         vi: 'đã được khóa trong mã nhúng, không thể đổi',
       });
-    const parsed = parseSummary(q.query);
+    const parsed = parseChart(chart, q.query);
     if (parsed.issue) return badRequest({ success: false, error: parsed.issue }, c);
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     const scope = resolveScope(geo, claims.scope ?? null);
-    const params = resolveSummaryParams(geo, parsed.ok, scope);
-    const result = await awardsSummary(c.env.DB, c.get('cost'), geo, params);
+    const answer = await chartAnswer(c.env.DB, c.get('cost'), geo, chart, parsed.ok, scope);
     c.header('Cache-Control', 'no-store');
-    return c.json({
-      ...result,
-      about: describeChart(geo, parsed.ok, scope, result.rows, EMBED_CHARTS[chart].dimension),
-    });
+    return c.json(answer);
   },
 );

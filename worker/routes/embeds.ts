@@ -2,12 +2,12 @@ import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { actorOf } from '../auth/identity';
 import { createEmbed, embedView } from '../embed/create';
+import { checkChartCodes } from '../embed/answer';
 import { newChartQuery } from '../embed/chartQuery';
 import { mine } from '../embed/owner';
 import type { AppEnv } from '../env';
 import { notFound } from '../errors';
 import { callerScope, identityOf, need } from '../middleware/requireRole';
-import { resolveSummaryParams } from '../plan/resolveSummaryParams';
 import { recordAudit } from '../queries/auth/audit';
 import { findEmbedToken, listEmbedTokens, revokeEmbedToken } from '../queries/embeds';
 import { loadGeography } from '../queries/geography';
@@ -46,7 +46,7 @@ export const embedsRoutes = new Hono<AppEnv>()
         );
       // unknown codes are refused now, not when the chart is first shown
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      resolveSummaryParams(geo, parsed.ok, callerScope(c, geo));
+      checkChartCodes(geo, parsed.ok, callerScope(c, geo));
       const created = await createEmbed(
         c.env.DB,
         c.get('cost'),

@@ -1,16 +1,13 @@
 import type { z } from 'zod';
 import { actorOf, type Identity } from '../auth/identity';
 import type { ReadCost } from '../db/run';
-import { resolveSummaryParams } from '../plan/resolveSummaryParams';
 import type { ReadScope } from '../plan/scope';
 import { recordAudit } from '../queries/auth/audit';
-import { awardsSummary } from '../queries/awardsSummary';
-import { EMBED_CHARTS } from '../domain/embedCharts';
-import { describeChart } from '../embed/about';
+import { chartAnswer } from '../embed/answer';
+import type { ChartQuery } from '../embed/chartQuery';
 import { insertSnapshot, type SnapshotRow } from '../queries/embeds';
 import { currentVersion, type Geography } from '../queries/geography';
 import type { createSnapshotBody } from '../validation/embeds';
-import type { SummaryQuery } from '../validation/summaryQuery';
 
 /** Computes the chart now, within the publisher's scope, and keeps the answer for good. */
 export async function publishSnapshot(
@@ -21,20 +18,17 @@ export async function publishSnapshot(
   scope: ReadScope,
   body: z.infer<typeof createSnapshotBody>,
   params: Record<string, string>,
-  query: SummaryQuery,
+  query: ChartQuery,
 ): Promise<SnapshotRow> {
   const state = await currentVersion(db, cost);
-  const result = await awardsSummary(db, cost, geo, resolveSummaryParams(geo, query, scope));
+  // the area and years in words are frozen with the figures
+  const answer = await chartAnswer(db, cost, geo, body.chart, query, scope);
   const row: SnapshotRow = {
     id: crypto.randomUUID(),
     chart: body.chart,
     params: JSON.stringify(params),
     label: body.label ?? null,
-    // the area and years in words are frozen with the figures
-    data: JSON.stringify({
-      ...result,
-      about: describeChart(geo, query, scope, result.rows, EMBED_CHARTS[body.chart].dimension),
-    }),
+    data: JSON.stringify(answer),
     data_version: state.version,
     created_at: new Date().toISOString(),
     created_by: actorOf(who),

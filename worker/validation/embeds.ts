@@ -59,6 +59,18 @@ export const createdEmbed = embedToken.extend({
 
 export const embedList = z.object({ tokens: z.array(embedToken) });
 
+const chartData = z.object({
+  rows: z
+    .array(z.record(z.string(), z.unknown()))
+    .describe(
+      "The rows of the chart's endpoint: /awards/summary, /awards/indicators (shares), /movements/results (ranks)",
+    ),
+  total: z.number().optional().describe('Awards counted (the summary charts only)'),
+});
+
+/** The data behind an embedded chart: its endpoint's rows, plus the area and years in words. */
+export const embedAnswer = chartData.extend({ about: chartAbout });
+
 export const createSnapshotBody = createEmbedBody.omit({ origin: true, lifetime_days: true });
 
 export const snapshot = z.object({
@@ -69,9 +81,7 @@ export const snapshot = z.object({
   data_version: z.number().int().describe('The data version the answer was computed on'),
   created_at: z.string(),
   url: z.string().describe('The permanent read-only page'),
-  data: z
-    .object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number() })
-    .describe('The answer, frozen when published'),
+  data: chartData.describe('The answer, frozen when published'),
   about: chartAbout
     .nullable()
     .describe('The area and years in words, frozen when published (null before they were kept)'),

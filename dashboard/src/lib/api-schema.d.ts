@@ -3588,7 +3588,7 @@ export interface operations {
                         tokens: {
                             id: string;
                             /** @enum {string} */
-                            chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
                             params: {
                                 [key: string]: string;
                             };
@@ -3656,7 +3656,7 @@ export interface operations {
                      * @description Which chart
                      * @enum {string}
                      */
-                    chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
                     /**
                      * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
                      * @default {}
@@ -3686,7 +3686,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
                         params: {
                             [key: string]: string;
                         };
@@ -3789,7 +3789,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
                         params: {
                             [key: string]: string;
                         };
@@ -3893,7 +3893,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Which chart */
-                chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
             };
             cookie?: never;
         };
@@ -3906,11 +3906,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description One property per group_by dimension (a code or the year; null where not given), then `count` */
+                        /** @description The rows of the chart's endpoint: /awards/summary, /awards/indicators (shares), /movements/results (ranks) */
                         rows: {
-                            [key: string]: string | number | null;
+                            [key: string]: unknown;
                         }[];
-                        total: number;
+                        /** @description Awards counted (the summary charts only) */
+                        total?: number;
                         /** @description The area and years of the chart, in words */
                         about: {
                             /** @description The area the figures cover */
@@ -3979,7 +3980,7 @@ export interface operations {
                         snapshots: {
                             id: string;
                             /** @enum {string} */
-                            chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
                             params: {
                                 [key: string]: string;
                             };
@@ -4050,7 +4051,7 @@ export interface operations {
                      * @description Which chart
                      * @enum {string}
                      */
-                    chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
                     /**
                      * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
                      * @default {}
@@ -4073,7 +4074,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
                         params: {
                             [key: string]: string;
                         };
@@ -4085,10 +4086,12 @@ export interface operations {
                         url: string;
                         /** @description The answer, frozen when published */
                         data: {
+                            /** @description The rows of the chart's endpoint: /awards/summary, /awards/indicators (shares), /movements/results (ranks) */
                             rows: {
                                 [key: string]: unknown;
                             }[];
-                            total: number;
+                            /** @description Awards counted (the summary charts only) */
+                            total?: number;
                         };
                         /** @description The area and years in words, frozen when published (null before they were kept) */
                         about: {
@@ -4183,7 +4186,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
                         params: {
                             [key: string]: string;
                         };
@@ -4195,10 +4198,12 @@ export interface operations {
                         url: string;
                         /** @description The answer, frozen when published */
                         data: {
+                            /** @description The rows of the chart's endpoint: /awards/summary, /awards/indicators (shares), /movements/results (ranks) */
                             rows: {
                                 [key: string]: unknown;
                             }[];
-                            total: number;
+                            /** @description Awards counted (the summary charts only) */
+                            total?: number;
                         };
                         /** @description The area and years in words, frozen when published (null before they were kept) */
                         about: {
@@ -4283,7 +4288,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
                         params: {
                             [key: string]: string;
                         };

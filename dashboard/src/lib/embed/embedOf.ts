@@ -2,9 +2,9 @@ import { EMBED_PARAMS, embedChartFor, type EmbedChart } from '../../../../worker
 import type { Download } from '../download';
 
 /** The embeddable chart a card's download query draws, with the filters the token would lock. */
-export function embedOf(d: Download): { chart: EmbedChart; query: Record<string, string> } | undefined {
+export function embedOf(d: Download, card?: string): { chart: EmbedChart; query: Record<string, string> } | undefined {
   const groupBy = d.query.group_by;
-  const chart = embedChartFor(d.path.replace(/^\//, ''), groupBy === undefined ? undefined : String(groupBy));
+  const chart = embedChartFor(d.path.replace(/^\//, ''), groupBy === undefined ? undefined : String(groupBy), card);
   if (!chart) return undefined;
   const query = Object.fromEntries(
     Object.entries(d.query)
