@@ -66,6 +66,7 @@ const words = {
       'Choose once per name; Remember saves the choices and checks the file ' +
       'again. Later files with the name will mean the unit chosen.',
   },
+  pickAlso: { vi: 'Cũng viết là', en: 'Also written' },
   pickUnit: { vi: 'Đơn vị', en: 'Unit' },
   pickNone: { vi: '— chưa chọn —', en: '— not chosen —' },
   pickOther: { vi: 'Đơn vị khác (nhập mã)…', en: 'Another unit (type its code)…' },
