@@ -133,8 +133,9 @@ describe('unit names resolved once on the Dữ liệu page', () => {
     [390, 844, 'en'],
   ] as const)('shows the picker and the list at %i px (%s)', async (width, height, lang) => {
     const { page, errors } = await open(width, height, lang);
-    // 'Xã Thụy Suân' is unknown again since its alias was removed
-    await page.setInputFiles('[data-testid=file]', file);
+    // 'Xã Thụy Suân' is unknown again since its alias was removed (another file: that one is in)
+    const next = `${LIST}\n2024,Lao động tiên tiến,Xã Thụy Suân,Cá nhân,Vũ Thị Giang`;
+    await page.setInputFiles('[data-testid=file]', { ...file, buffer: Buffer.from(next) });
     await page.click(lang === 'vi' ? 'text=Kiểm tra (chưa ghi)' : 'text=Check (dry run)');
     const picker = page.locator('[data-testid=name-picker]');
     await picker.waitFor();
