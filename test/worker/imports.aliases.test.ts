@@ -224,4 +224,13 @@ describe('unit aliases: the importer', () => {
     expect(await count('import_batches')).toBe(batches);
     expect((await summary('from=2026&to=2026&unit=TT')).body.total).toBe(0);
   });
+
+  it('rolling back the units batch that brought a unit removes its aliases with it', async () => {
+    const units = await upload('units', csv(['code,name,kind,parent_code', 'DH-NEW,Xã Mới,commune,DH']));
+    expect(units.status).toBe(201);
+    expect((await create({ alias: 'Xã Mới lập', unit_code: 'DH-NEW' })).status).toBe(201);
+    expect((await create({ alias: 'Thụy Hải ĐH', unit_code: 'DH-TH' })).status).toBe(201);
+    expect((await rollback(units.body.batch!.id!)).status).toBe(200);
+    expect((await list()).map((a) => a.unit_code)).toEqual(['DH-TH']);
+  });
 });
