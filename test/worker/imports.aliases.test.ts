@@ -159,6 +159,10 @@ describe('unit aliases: the API', () => {
     expect(((await inside.json()) as Alias).created_by).toContain(ownTT.email);
     const theirs = (await (await create({ alias: 'Thụy Hải ĐH', unit_code: 'DH-TH' })).json()) as Alias;
     expect((await remove(theirs.id, ownTT)).status).toBe(403);
+    // the list they see is of their units, as the catalog they see
+    const seen = (await (await as(ownTT, '/api/v1/imports/aliases')).json()) as { aliases: Alias[] };
+    expect(seen.aliases.map((a) => a.unit_code)).toEqual(['TT-TH']);
+    expect((await list()).map((a) => a.unit_code).sort()).toEqual(['DH-TH', 'TT-TH']);
     expect(await count('unit_aliases')).toBe(2);
     expect((await auditLines()).results.map((l) => [l.actor, l.action])).toEqual([
       [expect.stringContaining(ownTT.email), 'alias_create'],

@@ -5,7 +5,7 @@ import type { AppEnv } from '../env';
 import { badParameter, conflict, notFound } from '../errors';
 import { unitKey } from '../imports/names';
 import { identityOf, need } from '../middleware/requireRole';
-import { requireUnit, resolveScope } from '../plan/scope';
+import { requireUnit, resolveScope, unitInScope } from '../plan/scope';
 import { loadGeography, type Geography } from '../queries/geography';
 import { deleteAlias, findAlias, insertAlias, listAliases, type AliasRow } from '../queries/imports/aliases';
 import { aliasBody, aliasIdParam, aliasList, unitAlias } from '../validation/aliases';
@@ -35,10 +35,21 @@ export const aliasesRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['imports'],
       summary: 'Remembered unit names',
-      description: 'Every alias, by its text: the unit it means, who saved it and when. Editors.',
+      description:
+        'Every alias, by its text: the unit it means, who saved it and when. Editors (a scoped editor: ' +
+        'those of units in scope, as the catalog they see).',
       responses: { 200: { description: 'OK', content: json(aliasList) }, ...AUTH_ERRORS },
     }),
-    async (c) => c.json({ aliases: (await listAliases(c.env.DB, c.get('cost'))).map(view) }),
+    async (c) => {
+      const who = identityOf(c);
+      let rows = await listAliases(c.env.DB, c.get('cost'));
+      if (who.scope !== null) {
+        const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+        const scope = resolveScope(geo, who.scope);
+        rows = rows.filter((a) => unitInScope(geo, scope, a.unit_id));
+      }
+      return c.json({ aliases: rows.map(view) });
+    },
   )
   .post(
     '/',

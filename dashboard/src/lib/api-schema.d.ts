@@ -341,7 +341,7 @@ export interface paths {
         };
         /**
          * Remembered unit names
-         * @description Every alias, by its text: the unit it means, who saved it and when. Editors.
+         * @description Every alias, by its text: the unit it means, who saved it and when. Editors (a scoped editor: those of units in scope, as the catalog they see).
          */
         get: operations["getImportsAliases"];
         put?: never;
