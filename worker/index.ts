@@ -17,6 +17,7 @@ import { embedDataRoutes } from './routes/embedData';
 import { embedsRoutes } from './routes/embeds';
 import { snapshotsRoutes } from './routes/snapshots';
 import { embedPage } from './embed/page';
+import { aliasesRoutes } from './routes/aliases';
 import { importsRoutes } from './routes/imports';
 import { metaRoutes } from './routes/meta';
 import { movementsRoutes } from './routes/movements';
@@ -38,6 +39,8 @@ export const api = new Hono<AppEnv>()
   .route('/awards', awardsRoutes)
   .route('/movements', movementsRoutes)
   .route('/reports', reportsRoutes)
+  // before /imports: its POST /{dataset} would take 'aliases' for a dataset
+  .route('/imports/aliases', aliasesRoutes)
   .route('/imports', importsRoutes)
   .route('/embeds', embedsRoutes)
   .route('/embed-data', embedDataRoutes)

@@ -144,6 +144,14 @@ const CASES: Case[] = [
   { name: 'import history', path: () => '/api/v1/imports', need: 'editor', ok: 200 },
   { name: 'consistency', path: () => '/api/v1/imports/consistency', need: 'editor', ok: 200, scoped: unscopedOnly },
   { name: 'template', path: () => '/api/v1/imports/templates/awards.csv', need: 'editor', ok: 200 },
+  { name: 'list unit aliases', path: () => '/api/v1/imports/aliases', need: 'editor', ok: 200 },
+  {
+    name: 'remove unit alias (none)',
+    method: 'DELETE',
+    path: () => '/api/v1/imports/aliases/999999',
+    need: 'editor',
+    ok: 404,
+  },
   {
     name: 'import awards (dry run)',
     method: 'POST',

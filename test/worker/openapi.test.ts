@@ -29,6 +29,8 @@ describe('GET /api/v1/openapi.json', () => {
       '/embeds',
       '/embeds/{id}',
       '/imports',
+      '/imports/aliases',
+      '/imports/aliases/{id}',
       '/imports/consistency',
       '/imports/templates/{file}',
       '/imports/{dataset}',

@@ -465,3 +465,25 @@ export const authFailures = sqliteTable('auth_failures', {
   windowStart: integer('window_start').notNull(),
   count: integer('count').notNull(),
 });
+
+// A unit name as the analysts' lists write it, remembered once resolved on the Dữ liệu page:
+// later files with the same text (folded as names are: no case, diacritics or "UBND" prefix)
+// mean that unit. No year range of its own: the alias holds while the unit existed, and a row
+// of another year gets the usual "did not exist" error naming the alias.
+export const unitAliases = sqliteTable(
+  'unit_aliases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** unitKey() of the text: what files are matched by; one unit per text. */
+    alias: text('alias').notNull(),
+    /** The text as the analyst's file wrote it, for the list. */
+    aliasText: text('alias_text').notNull(),
+    // a units batch rolled back takes its units' aliases with it
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('unit_aliases_alias').on(t.alias), index('unit_aliases_unit').on(t.unitId)],
+);

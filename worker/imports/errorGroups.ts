@@ -20,13 +20,15 @@ export interface ErrorGroup {
   rows: number[];
   /** The same rows as the spreadsheet numbers them (title rows and header included). */
   sheet_rows: (number | null)[];
+  /** For an unknown or ambiguous unit name: the units it may mean, ranked (empty: none close). */
+  candidates?: { code: string; name: string }[];
 }
 
 export function errorGrouper() {
   const groups = new Map<string, ErrorGroup>();
   let truncated = false;
   return {
-    add(e: RowError) {
+    add(e: RowError, candidates?: ErrorGroup['candidates']) {
       const key = `${e.column}\u0000${e.value}\u0000${e.message_vi}`;
       let g = groups.get(key);
       if (!g) {
@@ -43,6 +45,7 @@ export function errorGrouper() {
           count: 0,
           rows: [],
           sheet_rows: [],
+          ...(candidates ? { candidates } : {}),
         };
         groups.set(key, g);
       }

@@ -5,6 +5,8 @@
 export interface Msg {
   en: string;
   vi: string;
+  /** The units an unknown or ambiguous unit name may mean, ranked (error_groups carry them for the picker). */
+  candidates?: { code: string; name: string }[];
 }
 
 export const msg = (en: string, vi: string): Msg => ({ en, vi });

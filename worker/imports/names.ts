@@ -4,7 +4,8 @@ import { fold } from './vocabulary';
 // Units and award types as people write them in award lists: by code, or by name, in any case,
 // with or without diacritics, and for units with the administrative prefix of their People's
 // Committee ("UBND xã …", "Ủy ban nhân dân phường …"). A name is never guessed: one that matches
-// several units, or none, is a row error that lists the candidates.
+// several units, or none, is a row error that lists the candidates. A name the Dữ liệu page
+// has resolved once (unit_aliases) means its unit before any name matching.
 
 export interface NamedUnit {
   id: number;
@@ -73,17 +74,30 @@ function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
 
 const describe = (u: NamedUnit) => `${u.code} (${u.name}${u.parentName ? `, ${u.parentName}` : ''})`;
 
+const picks = (units: NamedUnit[]) => units.map((u) => ({ code: u.code, name: describe(u) }));
+
 export class UnitNames {
   private readonly byCode = new Map<string, NamedUnit>();
   private readonly byKey = new Map<string, NamedUnit[]>();
+  /** unitKey of an alias → its unit */
+  private readonly byAlias = new Map<string, NamedUnit>();
   private grams?: { unit: NamedUnit; grams: Set<string> }[];
   private readonly resolved = new Map<string, Resolved<NamedUnit>>();
 
-  constructor(private readonly units: NamedUnit[]) {
+  constructor(
+    private readonly units: NamedUnit[],
+    aliases: { alias: string; unit_id: number }[] = [],
+  ) {
+    const byId = new Map<number, NamedUnit>();
     for (const u of units) {
+      byId.set(u.id, u);
       this.byCode.set(u.code, u);
       const k = unitKey(u.name);
       this.byKey.set(k, [...(this.byKey.get(k) ?? []), u]);
+    }
+    for (const a of aliases) {
+      const u = byId.get(a.unit_id);
+      if (u) this.byAlias.set(a.alias, u);
     }
   }
 
@@ -94,6 +108,20 @@ export class UnitNames {
 
   private lookUp(raw: string, year: number): Resolved<NamedUnit> {
     const byCode = this.byCode.get(raw);
+    const aliased = byCode ? undefined : this.byAlias.get(unitKey(raw));
+    if (aliased) {
+      if (existedIn(aliased, year)) return { ok: true, value: aliased };
+      return {
+        ok: false,
+        candidates: [],
+        message: msg(
+          `'${raw}' is remembered as ${describe(aliased)}, which did not exist in any part of ${year} ` +
+            `(${lifetime(aliased).en}); write the unit's code or remove the alias`,
+          `'${raw}' đã được ghi nhớ là ${describe(aliased)}, đơn vị không tồn tại vào năm ${year} ` +
+            `(${lifetime(aliased).vi}); hãy ghi mã đơn vị hoặc xoá tên gọi đã ghi nhớ`,
+        ),
+      };
+    }
     const named = byCode ? [byCode] : (this.byKey.get(unitKey(raw)) ?? []);
     const alive = named.filter((u) => existedIn(u, year));
     if (alive.length === 1) return { ok: true, value: alive[0] };
@@ -102,10 +130,13 @@ export class UnitNames {
       return {
         ok: false,
         candidates: alive.map((u) => u.code),
-        message: msg(
-          `'${raw}' names ${alive.length} units that existed in ${year}: ${list.join('; ')}; write the unit's code`,
-          `'${raw}' trùng tên ${alive.length} đơn vị tồn tại năm ${year}: ${list.join('; ')}; hãy ghi mã đơn vị`,
-        ),
+        message: {
+          ...msg(
+            `'${raw}' names ${alive.length} units that existed in ${year}: ${list.join('; ')}; write the unit's code`,
+            `'${raw}' trùng tên ${alive.length} đơn vị tồn tại năm ${year}: ${list.join('; ')}; hãy ghi mã đơn vị`,
+          ),
+          candidates: picks(alive),
+        },
       };
     }
     if (named.length) {
@@ -125,10 +156,13 @@ export class UnitNames {
     return {
       ok: false,
       candidates: suggestions.map((u) => u.code),
-      message: msg(
-        `no unit is called or coded '${raw}' in ${year}${hint ? `; did you mean ${hint}?` : ''}`,
-        `không có đơn vị nào tên hoặc mã '${raw}' vào năm ${year}${hint ? `; có phải: ${hint}?` : ''}`,
-      ),
+      message: {
+        ...msg(
+          `no unit is called or coded '${raw}' in ${year}${hint ? `; did you mean ${hint}?` : ''}`,
+          `không có đơn vị nào tên hoặc mã '${raw}' vào năm ${year}${hint ? `; có phải: ${hint}?` : ''}`,
+        ),
+        candidates: picks(suggestions),
+      },
     };
   }
 

@@ -136,7 +136,7 @@ async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof posi
   const report = (row: number, column: string | null, value: string | null, message: Msg) => {
     total++;
     const e = rowError(row, column, value, message, where(row, column));
-    groups.add(e);
+    groups.add(e, message.candidates);
     if (errors.length < MAX_ERRORS) errors.push(e);
   };
   const warnings: Warning[] = [];

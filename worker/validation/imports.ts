@@ -105,6 +105,12 @@ export const rowErrors = z.object({
         count: z.number().int().describe('Rows with this problem, over the whole file'),
         rows: z.array(z.number().int()).describe('The first five data rows'),
         sheet_rows: z.array(z.number().int().nullable()).describe('The same rows as the spreadsheet numbers them'),
+        candidates: z
+          .array(z.object({ code: z.string(), name: z.string() }))
+          .optional()
+          .describe(
+            'An unknown or ambiguous unit name: the units it may mean, ranked (POST /imports/aliases remembers one)',
+          ),
       }),
     )
     .describe('Every error of the file grouped by column, value and message, largest first'),

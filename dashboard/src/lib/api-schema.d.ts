@@ -332,6 +332,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Remembered unit names
+         * @description Every alias, by its text: the unit it means, who saved it and when. Editors (a scoped editor: those of units in scope, as the catalog they see).
+         */
+        get: operations["getImportsAliases"];
+        put?: never;
+        /**
+         * Remember a unit name
+         * @description Later files that write `alias` (compared without case, diacritics or the UBND prefix) mean `unit_code`, before any name matching; a row of a year the unit did not exist in is still an error. Editors (a scoped editor: units in scope). Recorded in the audit log.
+         */
+        post: operations["postImportsAliases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/aliases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Forget a unit name
+         * @description Later files match the text by name again. Editors (a scoped editor: units in scope). Audited.
+         */
+        delete: operations["deleteImportsAliasesById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports": {
         parameters: {
             query?: never;
@@ -2523,6 +2567,267 @@ export interface operations {
             };
         };
     };
+    getImportsAliases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aliases: {
+                            id: number;
+                            /** @description The text as given */
+                            alias: string;
+                            /** @description What files are matched by: no case, diacritics or UBND prefix */
+                            folded: string;
+                            unit_code: string;
+                            unit_name: string;
+                            created_by: string;
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    postImportsAliases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A unit name as the lists write it (e.g. 'UBND xã Thuỵ Hải') */
+                    alias: string;
+                    /** @description The unit it means */
+                    unit_code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description The text as given */
+                        alias: string;
+                        /** @description What files are matched by: no case, diacritics or UBND prefix */
+                        folded: string;
+                        unit_code: string;
+                        unit_name: string;
+                        created_by: string;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description A bad field, or no such unit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description The text is already an alias */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteImportsAliasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description The text as given */
+                        alias: string;
+                        /** @description What files are matched by: no case, diacritics or UBND prefix */
+                        folded: string;
+                        unit_code: string;
+                        unit_name: string;
+                        created_by: string;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: false;
+                        error: unknown[];
+                        data: unknown;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such alias */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
     getImports: {
         parameters: {
             query?: {
@@ -3223,6 +3528,11 @@ export interface operations {
                             rows: number[];
                             /** @description The same rows as the spreadsheet numbers them */
                             sheet_rows: (number | null)[];
+                            /** @description An unknown or ambiguous unit name: the units it may mean, ranked (POST /imports/aliases remembers one) */
+                            candidates?: {
+                                code: string;
+                                name: string;
+                            }[];
                         }[];
                         /** @description More than 1,000 distinct problems: the rest count only in `total` */
                         error_groups_truncated: boolean;

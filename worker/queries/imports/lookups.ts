@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { all, type ReadCost } from '../../db/run';
 import type { AwardScope } from '../../domain/enums';
 import { AwardNames, UnitNames } from '../../imports/names';
+import { aliasUnits } from './aliases';
 
 // What validation looks codes up in. Reference data is small (units, clusters, movements and
 // award types number in the thousands), so it is read once per import and held in memory;
@@ -86,6 +87,7 @@ export async function loadLookups(db: D1Database, cost: ReadCost, needs: readonl
         validTo: u.valid_to,
         parentName: u.parent_name,
       })),
+      await aliasUnits(db, cost),
     );
     const awards = await all<{ code: string; name_vi: string; name_en: string | null; valid_to: string | null }>(
       db,

@@ -57,6 +57,30 @@ const words = {
   },
   breakdownFailed: { vi: 'Không tải được bảng tổng hợp của lô.', en: "The batch's breakdown could not be loaded." },
   breakdownTruncated: { vi: 'Chỉ hiện 500 cặp lớn nhất.', en: 'The largest 500 pairs are shown.' },
+  pickTitle: { vi: 'Chọn đơn vị cho {n} tên chưa xác định', en: 'Choose the unit for {n} unresolved name(s)' },
+  pickHint: {
+    vi:
+      'Mỗi tên chỉ cần chọn một lần; bấm Ghi nhớ để lưu và kiểm tra lại tệp. ' +
+      'Các tệp sau có tên này sẽ được hiểu là đơn vị đã chọn.',
+    en:
+      'Choose once per name; Remember saves the choices and checks the file ' +
+      'again. Later files with the name will mean the unit chosen.',
+  },
+  pickAlso: { vi: 'Cũng viết là', en: 'Also written' },
+  pickUnit: { vi: 'Đơn vị', en: 'Unit' },
+  pickNone: { vi: '— chưa chọn —', en: '— not chosen —' },
+  pickOther: { vi: 'Đơn vị khác (nhập mã)…', en: 'Another unit (type its code)…' },
+  pickCode: { vi: 'Mã đơn vị (xem Tra cứu mã)', en: 'Unit code (see Look up a code)' },
+  remember: { vi: 'Ghi nhớ ({n}) và kiểm tra lại', en: 'Remember ({n}) and check again' },
+  aliasSaved: { vi: 'đã ghi nhớ: {code}', en: 'remembered: {code}' },
+  aliasesTitle: { vi: 'Tên gọi đơn vị đã ghi nhớ', en: 'Remembered unit names' },
+  aliasesHint: {
+    vi: 'Tên đơn vị trong tệp được hiểu là đơn vị đã chọn, trước khi so tên.',
+    en: 'A unit name in a file means the unit chosen, before names are compared.',
+  },
+  aliasesNone: { vi: 'Chưa ghi nhớ tên nào.', en: 'No names remembered yet.' },
+  aliasRemove: { vi: 'Xoá', en: 'Remove' },
+  aliasRemoveLabel: { vi: 'Xoá tên gọi ‘{alias}’', en: 'Remove the name ‘{alias}’' },
 } as const;
 
 export type WordKey = keyof typeof words;
