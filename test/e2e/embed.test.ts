@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type Server } from './server';
@@ -48,6 +48,43 @@ async function createEmbed(origin: string, params: Record<string, string> = {}, 
   });
   expect(res.status).toBe(201);
   return (await res.json()) as { snippet: string; url: string };
+}
+
+// Each embed is looked at in both languages on a laptop and a phone.
+const VIEWS = [
+  ['vi', { width: 1280, height: 900 }],
+  ['en', { width: 390, height: 900 }],
+  ['vi', { width: 390, height: 900 }],
+  ['en', { width: 1280, height: 900 }],
+] as const;
+
+/**
+ * A host page whose snippet `make` creates for the host's origin, opened once per VIEWS entry with
+ * the snippet asking for that language: waits for the framed chart, runs `check`, screenshots
+ * `<shot>-<lang>-<width>.png` and fails on any page error.
+ */
+async function eachView(
+  make: (origin: string) => Promise<{ snippet: string }>,
+  shot: string,
+  check: (frame: FrameLocator, lang: (typeof VIEWS)[number][0]) => Promise<void>,
+) {
+  let snippet = '';
+  let current = 'vi';
+  const origin = await host(() => snippet.replace('?token=', `?lang=${current}&token=`));
+  ({ snippet } = await make(origin));
+  for (const [lang, viewport] of VIEWS) {
+    const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    current = lang;
+    await page.goto(origin);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('canvas').waitFor({ timeout: 30_000 });
+    await check(frame, lang);
+    await page.screenshot({ path: `${SHOTS_H15}/${shot}-${lang}-${viewport.width}.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }
 }
 
 beforeAll(async () => {
@@ -149,31 +186,17 @@ describe('an embedded chart', () => {
   });
 
   it('draws a breakdown card as bars named from the figures, on a laptop and a phone, vi and en', async () => {
-    let snippet = '';
-    let current = 'vi';
-    const origin = await host(() => snippet.replace('?token=', `?lang=${current}&token=`));
-    ({ snippet } = await createEmbed(origin, { unit: 'TB', from: '2024', to: '2024' }, 'by-unit'));
-    for (const [lang, viewport] of [
-      ['vi', { width: 1280, height: 900 }],
-      ['en', { width: 390, height: 900 }],
-      ['vi', { width: 390, height: 900 }],
-      ['en', { width: 1280, height: 900 }],
-    ] as const) {
-      const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      current = lang;
-      await page.goto(origin);
-      const frame = page.frameLocator('iframe');
-      await frame.locator('canvas').waitFor({ timeout: 30_000 });
-      await expect(frame.locator('h1').textContent()).resolves.toBe(
-        lang === 'vi' ? 'Khen thưởng theo đơn vị' : 'Awards by unit',
-      );
-      await expect(frame.locator('[data-testid=embed-scope]').textContent()).resolves.toBe('Tỉnh Thái Bình, 2024');
-      await page.screenshot({ path: `${SHOTS_H15}/embed-by-unit-${lang}-${viewport.width}.png`, fullPage: true });
-      expect(errors).toEqual([]);
-      await page.close();
-    }
+    const params = { unit: 'TB', from: '2024', to: '2024' };
+    await eachView(
+      (origin) => createEmbed(origin, params, 'by-unit'),
+      'embed-by-unit',
+      async (frame, lang) => {
+        await expect(frame.locator('h1').textContent()).resolves.toBe(
+          lang === 'vi' ? 'Khen thưởng theo đơn vị' : 'Awards by unit',
+        );
+        await expect(frame.locator('[data-testid=embed-scope]').textContent()).resolves.toBe('Tỉnh Thái Bình, 2024');
+      },
+    );
   });
 
   it('is made and revoked in the "Nhúng biểu đồ" dialog, with the card\'s filters locked', async () => {
@@ -304,32 +327,17 @@ describe('an embedded chart', () => {
       ranks: ['Thứ hạng các thành viên qua các năm', "Members' ranks over the years"],
     };
     for (const [chart, params, scope] of charts) {
-      let snippet = '';
-      let current = 'vi';
-      const origin = await host(() => snippet.replace('?token=', `?lang=${current}&token=`));
-      ({ snippet } = await createEmbed(origin, params, chart));
-      for (const [lang, viewport] of [
-        ['vi', { width: 1280, height: 900 }],
-        ['en', { width: 390, height: 900 }],
-        ['vi', { width: 390, height: 900 }],
-        ['en', { width: 1280, height: 900 }],
-      ] as const) {
-        const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        current = lang;
-        await page.goto(origin);
-        const frame = page.frameLocator('iframe');
-        await frame.locator('canvas').waitFor({ timeout: 30_000 });
-        await expect(frame.locator('h1').textContent()).resolves.toContain(titles[chart][lang === 'vi' ? 0 : 1]);
-        const all = lang === 'vi' ? 'Tất cả địa bàn' : 'All areas';
-        await expect(frame.locator('[data-testid=embed-scope]').textContent()).resolves.toBe(
-          chart === 'high-tiers' ? `${all}, ${scope}` : scope,
-        );
-        await page.screenshot({ path: `${SHOTS_H15}/embed-${chart}-${lang}-${viewport.width}.png`, fullPage: true });
-        expect(errors).toEqual([]);
-        await page.close();
-      }
+      await eachView(
+        (origin) => createEmbed(origin, params, chart),
+        `embed-${chart}`,
+        async (frame, lang) => {
+          await expect(frame.locator('h1').textContent()).resolves.toContain(titles[chart][lang === 'vi' ? 0 : 1]);
+          const all = lang === 'vi' ? 'Tất cả địa bàn' : 'All areas';
+          await expect(frame.locator('[data-testid=embed-scope]').textContent()).resolves.toBe(
+            chart === 'high-tiers' ? `${all}, ${scope}` : scope,
+          );
+        },
+      );
     }
   });
 });
