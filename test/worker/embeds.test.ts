@@ -3,7 +3,7 @@ import { anonymous, api } from './auth';
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signEmbed } from '../../worker/embed/token';
-import { FIXTURE } from './fixture';
+import { CLUSTER_K, FIXTURE } from './fixture';
 import type { DemoDataset } from '../../scripts/demo/types';
 import { load, resetDatabase } from './helpers';
 
@@ -54,20 +54,7 @@ function withPayload(token: string, change: (p: Record<string, unknown>) => void
 }
 
 // the fixture with a cluster of P and Q and its year-end ranks, for the ranks chart
-const WITH_CLUSTER: DemoDataset = {
-  ...FIXTURE,
-  clusters: [{ code: 'K', name: 'Cụm K', kind: 'cum', level: 'central' }],
-  cluster_members: [
-    { cluster_code: 'K', unit_code: 'P', year_from: 2023 },
-    { cluster_code: 'K', unit_code: 'Q', year_from: 2023 },
-  ],
-  movement_results: [
-    { year: 2023, cluster_code: 'K', unit_code: 'P', score: 95.5, rank: 1, proposed_award_code: 'CO_CP' },
-    { year: 2023, cluster_code: 'K', unit_code: 'Q', score: 90, rank: 2 },
-    { year: 2024, cluster_code: 'K', unit_code: 'Q', score: 96, rank: 1, proposed_award_code: 'CO_CP' },
-    { year: 2024, cluster_code: 'K', unit_code: 'P', score: 94, rank: 2, proposed_award_code: 'BK_TTG' },
-  ],
-};
+const WITH_CLUSTER: DemoDataset = { ...FIXTURE, ...CLUSTER_K };
 
 beforeAll(async () => {
   await resetDatabase();

@@ -4,7 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { toXlsx } from '../../worker/files/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE } from './fixture';
+import { CLUSTER_K, FIXTURE } from './fixture';
 import { load, resetDatabase } from './helpers';
 
 // The fixture with a commune whose name looks like a formula, as a hostile import could make it.
@@ -15,17 +15,7 @@ beforeAll(async () => {
   await load({
     ...FIXTURE,
     units: FIXTURE.units.map((u) => (u.code === 'C2' ? { ...u, name: FORMULA } : u)),
-    clusters: [{ code: 'K', name: 'Cụm K', kind: 'cum', level: 'central' }],
-    cluster_members: [
-      { cluster_code: 'K', unit_code: 'P', year_from: 2023 },
-      { cluster_code: 'K', unit_code: 'Q', year_from: 2023 },
-    ],
-    movement_results: [
-      { year: 2023, cluster_code: 'K', unit_code: 'P', score: 95.5, rank: 1, proposed_award_code: 'CO_CP' },
-      { year: 2023, cluster_code: 'K', unit_code: 'Q', score: 90, rank: 2 },
-      { year: 2024, cluster_code: 'K', unit_code: 'Q', score: 96, rank: 1, proposed_award_code: 'CO_CP' },
-      { year: 2024, cluster_code: 'K', unit_code: 'P', score: 94, rank: 2, proposed_award_code: 'BK_TTG' },
-    ],
+    ...CLUSTER_K,
   });
 });
 

@@ -43,3 +43,18 @@ export const FIXTURE: DemoDataset = dataset(FIXTURE_AWARDS, {
     },
   ],
 });
+
+/** A central cluster K of provinces P and Q with its year-end ranks for 2023 and 2024. */
+export const CLUSTER_K: Pick<DemoDataset, 'clusters' | 'cluster_members' | 'movement_results'> = {
+  clusters: [{ code: 'K', name: 'Cụm K', kind: 'cum', level: 'central' }],
+  cluster_members: [
+    { cluster_code: 'K', unit_code: 'P', year_from: 2023 },
+    { cluster_code: 'K', unit_code: 'Q', year_from: 2023 },
+  ],
+  movement_results: [
+    { year: 2023, cluster_code: 'K', unit_code: 'P', score: 95.5, rank: 1, proposed_award_code: 'CO_CP' },
+    { year: 2023, cluster_code: 'K', unit_code: 'Q', score: 90, rank: 2 },
+    { year: 2024, cluster_code: 'K', unit_code: 'Q', score: 96, rank: 1, proposed_award_code: 'CO_CP' },
+    { year: 2024, cluster_code: 'K', unit_code: 'P', score: 94, rank: 2, proposed_award_code: 'BK_TTG' },
+  ],
+};
