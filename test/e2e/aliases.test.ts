@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type Server } from './server';
 import { signIn, type SignedIn } from './signIn';
+import { importUnits, openDataPage } from './dataPage';
 
 // Unit names resolved once on the Dữ liệu page: a list writes "Xã Thụy Hải" (two districts have
 // one) in three rows and misspells "Xã Thụy Suân" in two. The page shows each distinct name once
@@ -37,12 +38,7 @@ beforeAll(async () => {
   server = await startServer({ DEMO: '0', ADMIN_TOKEN: TOKEN });
   browser = await launchBrowser();
   signedIn = await signIn(browser, server.signInLink);
-  const units = await server.api('/api/v1/imports/units?filename=don-vi.csv', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: UNITS,
-  });
-  expect(units.status).toBe(201);
+  await importUnits(server, UNITS);
 });
 
 afterAll(async () => {
@@ -51,13 +47,9 @@ afterAll(async () => {
 });
 
 async function open(width: number, height: number, lang: 'vi' | 'en'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce', storageState: signedIn });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/du-lieu${lang === 'en' ? '?lang=en' : ''}`);
-  await page.locator('[data-testid=dataset]').waitFor();
-  await page.selectOption('[data-testid=dataset]', 'awards');
-  return { page, errors };
+  const opened = await openDataPage({ server, browser, signedIn }, width, height, lang);
+  await opened.page.selectOption('[data-testid=dataset]', 'awards');
+  return opened;
 }
 
 const file = { name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST) };

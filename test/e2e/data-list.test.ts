@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type Server } from './server';
 import { signIn, type SignedIn } from './signIn';
+import { importUnits, openDataPage } from './dataPage';
 
 // The acceptance trial of award lists as analysts have them: "Danh sách cá nhân đạt danh hiệu
 // Lao động tiên tiến năm 2024", 30 names, title rows, STT, Họ và tên, Chức vụ, Đơn vị công tác,
@@ -64,12 +65,7 @@ beforeAll(async () => {
   server = await startServer({ DEMO: '0', ADMIN_TOKEN: TOKEN });
   browser = await launchBrowser();
   signedIn = await signIn(browser, server.signInLink);
-  const units = await server.api('/api/v1/imports/units?filename=don-vi.csv', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: UNITS,
-  });
-  expect(units.status).toBe(201);
+  await importUnits(server, UNITS);
 });
 
 afterAll(async () => {
@@ -77,14 +73,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(width: number, height: number, lang: 'vi' | 'en'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce', storageState: signedIn });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/du-lieu${lang === 'en' ? '?lang=en' : ''}`);
-  await page.locator('[data-testid=dataset]').waitFor();
-  return { page, errors };
-}
+const open = (width: number, height: number, lang: 'vi' | 'en') =>
+  openDataPage({ server, browser, signedIn }, width, height, lang);
 
 async function fillList(page: Page) {
   await page.fill('[data-testid=lf-year]', '2024');

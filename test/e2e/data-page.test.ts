@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type Server } from './server';
 import { signIn, type SignedIn } from './signIn';
+import { importUnits, openDataPage } from './dataPage';
 
 // The Dữ liệu page end to end: a bad file shows its errors, a good one is checked, imported,
 // listed and rolled back behind a confirmation; screenshots in both languages and sizes. The
@@ -25,12 +26,10 @@ beforeAll(async () => {
   server = await startServer({ DEMO: '0', ADMIN_TOKEN: TOKEN });
   browser = await launchBrowser();
   signedIn = await signIn(browser, server.signInLink);
-  const units = await server.api('/api/v1/imports/units?filename=don-vi.csv', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: 'code,name,kind,parent_code\nT,Tỉnh Thử,province,\nX1,Xã Một,commune,T\nX2,Xã Hai,commune,T\n',
-  });
-  expect(units.status).toBe(201);
+  await importUnits(
+    server,
+    'code,name,kind,parent_code\nT,Tỉnh Thử,province,\nX1,Xã Một,commune,T\nX2,Xã Hai,commune,T\n',
+  );
 });
 
 afterAll(async () => {
@@ -38,13 +37,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(width: number, height: number, lang: 'vi' | 'en'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce', storageState: signedIn });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/du-lieu${lang === 'en' ? '?lang=en' : ''}`);
-  return { page, errors };
-}
+const open = (width: number, height: number, lang: 'vi' | 'en') =>
+  openDataPage({ server, browser, signedIn }, width, height, lang);
 
 const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
