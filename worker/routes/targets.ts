@@ -71,7 +71,10 @@ export const targetsRoutes = new Hono<AppEnv>()
         },
       },
       responses: {
-        200: { description: 'Saved: the targets as this request wrote them', content: json(targetList) },
+        200: {
+          description: "Saved: the targets as this request wrote them, in the request's order",
+          content: json(targetList),
+        },
         400: err('A bad row (errors lists each), no such unit, or the unit did not exist that year'),
         ...AUTH_ERRORS,
         415: err('Neither JSON nor CSV'),
@@ -84,8 +87,13 @@ export const targetsRoutes = new Hono<AppEnv>()
       const resolved = resolveTargets(geo, who, inputs);
       const saved = await putTargets(c.env.DB, c.get('cost'), resolved, actorOf(who), new Date().toISOString());
       const unitOf = (id: number) => geo.units.get(id)!;
+      // RETURNING has no order of its own: answer in the request's
+      const place = new Map(resolved.map((t, i) => [`${t.indicator}:${t.year}:${t.unitId}`, i]));
+      const at = (t: (typeof saved)[number]) => place.get(`${t.indicator}:${t.year}:${t.unit_id}`)!;
       return c.json({
-        targets: saved.map((t) => view({ ...t, unit_code: unitOf(t.unit_id).code, unit_name: unitOf(t.unit_id).name })),
+        targets: saved
+          .sort((a, b) => at(a) - at(b))
+          .map((t) => view({ ...t, unit_code: unitOf(t.unit_id).code, unit_name: unitOf(t.unit_id).name })),
       });
     },
   )
