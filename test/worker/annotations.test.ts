@@ -161,4 +161,35 @@ describe('GET and DELETE /annotations', () => {
     expect(notes).toHaveLength(1);
     expect(audit.filter((l) => l.action === 'annotation_delete').map((l) => l.target)).toEqual(['Xã C1']);
   });
+
+  it('changes a note in place, audited with the note before; refuses a clash, a gone note and the scope', async () => {
+    const a = (await (await post(editor, { year: 2024, text_vi: 'Cũ', unit_code: 'C1' })).json()) as Note;
+    await post(editor, { year: 2024, text_vi: 'Khác', unit_code: 'C1' });
+    const change = (p: Person, id: number, body: unknown) =>
+      as(p, `/api/v1/annotations/${id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const res = await change(scoped, a.id, { date: '2024-05-01', text_vi: 'Mới', text_en: 'New', unit_code: 'D1' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      id: a.id,
+      year: 2024,
+      date: '2024-05-01',
+      text_vi: 'Mới',
+      unit_code: 'D1',
+    });
+    const line = (await tables()).audit.find((l) => l.action === 'annotation_update')!;
+    expect(JSON.parse(String(line.detail))).toMatchObject({ before: { text_vi: 'Cũ', unit_code: 'C1', date: null } });
+
+    const before = await tables();
+    expect((await change(editor, a.id, { year: 2024, text_vi: 'Khác', unit_code: 'C1' })).status).toBe(409);
+    expect((await change(scoped, a.id, { year: 2024, text_vi: 'Mới', unit_code: 'D2' })).status).toBe(403);
+    expect((await change(scoped, a.id, { year: 2024, text_vi: 'Mới' })).status).toBe(403);
+    expect((await change(viewer, a.id, { year: 2024, text_vi: 'Mới', unit_code: 'D1' })).status).toBe(403);
+    expect((await change(editor, a.id, { year: 2024, text_vi: '' })).status).toBe(400);
+    expect((await change(editor, 999999, { year: 2024, text_vi: 'x' })).status).toBe(404);
+    expect(await tables()).toEqual(before);
+  });
 });

@@ -27,7 +27,7 @@ const FIXTURE = {
   ...ACCESS_FIXTURE,
   units: [
     ...ACCESS_FIXTURE.units,
-    { code: 'OLD', name: 'Huyện Cũ', kind: 'district', parent_code: 'P', valid_to: '2022-12-31' },
+    { code: 'OLD', name: 'Huyện Cũ', kind: 'district' as const, parent_code: 'P', valid_to: '2022-12-31' },
   ],
 };
 

@@ -8,6 +8,7 @@ import { requireUnit, resolveScope, unitInScope } from '../plan/scope';
 import { addAnnotation } from '../queries/annotations/add';
 import { findAnnotation, listAnnotations, type AnnotationRow } from '../queries/annotations/list';
 import { removeAnnotation } from '../queries/annotations/remove';
+import { updateAnnotation } from '../queries/annotations/update';
 import { ancestorsOf, loadGeography, type Geography } from '../queries/geography';
 import {
   annotation,
@@ -20,6 +21,21 @@ import { badRequest } from '../validation/hook';
 import { AUTH_ERRORS, err, json } from './openapiHelpers';
 
 const view = ({ unit_id: _, ...a }: AnnotationRow) => a;
+
+/** The note's unit (null: every chart), checked to exist and to be inside the editor's scope. */
+function noteUnit(geo: Geography, who: Identity, code: string | null | undefined) {
+  const unit = code ? geo.unitByCode.get(code) : null;
+  if (unit === undefined)
+    throw badParameter('unit_code', { en: `no unit '${code}'`, vi: `không có đơn vị mã '${code}'` });
+  checkScope(geo, who, unit?.id ?? null);
+  return unit;
+}
+
+const already = (text: string, date: string | undefined, year: number) =>
+  conflict({
+    en: `the note '${text}' is already on ${date ?? year}`,
+    vi: `ghi chú '${text}' đã có cho ${date ? date.split('-').reverse().join('/') : `năm ${year}`}`,
+  });
 const EDIT = { en: 'chart notes', vi: 'ghi chú trên biểu đồ' };
 
 /** A note for every chart is for unscoped editors; a scoped one names a unit in scope. */
@@ -95,10 +111,7 @@ export const annotationsRoutes = new Hono<AppEnv>()
       const b = c.req.valid('json');
       const who = identityOf(c);
       const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
-      const unit = b.unit_code ? geo.unitByCode.get(b.unit_code) : null;
-      if (unit === undefined)
-        throw badParameter('unit_code', { en: `no unit '${b.unit_code}'`, vi: `không có đơn vị mã '${b.unit_code}'` });
-      checkScope(geo, who, unit?.id ?? null);
+      const unit = noteUnit(geo, who, b.unit_code);
       const year = b.year ?? Number(b.date!.slice(0, 4));
       const id = await addAnnotation(c.env.DB, c.get('cost'), {
         year,
@@ -110,12 +123,53 @@ export const annotationsRoutes = new Hono<AppEnv>()
         createdBy: actorOf(who),
         createdAt: new Date().toISOString(),
       });
-      if (id === null)
-        throw conflict({
-          en: `the note '${b.text_vi}' is already on ${b.date ?? year}`,
-          vi: `ghi chú '${b.text_vi}' đã có cho ${b.date ? b.date.split('-').reverse().join('/') : `năm ${year}`}`,
-        });
+      if (id === null) throw already(b.text_vi, b.date, year);
       return c.json(view((await findAnnotation(c.env.DB, c.get('cost'), id))!), 201);
+    },
+  )
+  .put(
+    '/:id',
+    need('editor', EDIT),
+    describeRoute({
+      tags: ['annotations'],
+      summary: 'Change a chart note',
+      description:
+        "Replaces the note's day or year, texts and unit (the body of POST). Editors (a scoped editor: notes " +
+        'of units in scope, moved to units in scope). Audited with the note before.',
+      responses: {
+        200: { description: 'Changed', content: json(annotation) },
+        400: err('A bad field, or no such unit'),
+        ...AUTH_ERRORS,
+        404: err('No such note'),
+        409: err('Another note already says the same'),
+      },
+    }),
+    validator('param', annotationIdParam, badRequest),
+    validator('json', annotationBody, badRequest),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const who = identityOf(c);
+      const gone = notFound({ en: `no note ${id}`, vi: `không có ghi chú số ${id}` });
+      const row = await findAnnotation(c.env.DB, c.get('cost'), id);
+      if (!row) throw gone;
+      const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+      checkScope(geo, who, row.unit_id);
+      const unit = noteUnit(geo, who, b.unit_code);
+      const year = b.year ?? Number(b.date!.slice(0, 4));
+      const done = await updateAnnotation(c.env.DB, c.get('cost'), id, {
+        year,
+        date: b.date ?? null,
+        textVi: b.text_vi,
+        textEn: b.text_en ?? null,
+        unitId: unit?.id ?? null,
+        unitCode: unit?.code ?? null,
+        actor: actorOf(who),
+        at: new Date().toISOString(),
+      });
+      if (done === 'gone') throw gone;
+      if (done === 'taken') throw already(b.text_vi, b.date, year);
+      return c.json(view((await findAnnotation(c.env.DB, c.get('cost'), id))!));
     },
   )
   .delete(

@@ -704,7 +704,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Change a chart note
+         * @description Replaces the note's day or year, texts and unit (the body of POST). Editors (a scoped editor: notes of units in scope, moved to units in scope). Audited with the note before.
+         */
+        put: operations["putAnnotationsById"];
         post?: never;
         /**
          * Remove a chart note
@@ -5236,6 +5240,125 @@ export interface operations {
                 };
             };
             /** @description The same note is already there */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    putAnnotationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The day (YYYY-MM-DD or DD/MM/YYYY); or give `year` for the year as a whole */
+                    date?: string;
+                    year?: number;
+                    /** @description What happened, in Vietnamese (shown on the chart) */
+                    text_vi: string;
+                    /** @description The same in English; the Vietnamese is shown when absent */
+                    text_en?: string | null;
+                    /** @description A unit: its charts and its subtree's show the note; absent or null: every chart */
+                    unit_code?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        year: number;
+                        date: string | null;
+                        text_vi: string;
+                        text_en: string | null;
+                        /** @description null: every chart */
+                        unit_code: string | null;
+                        unit_name: string | null;
+                        created_by: string;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description A bad field, or no such unit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such note */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Another note already says the same */
             409: {
                 headers: {
                     [name: string]: unknown;
