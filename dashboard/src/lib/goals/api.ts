@@ -45,4 +45,7 @@ export const deleteTarget = (id: number) => write<Target>(`/targets/${id}`, 'DEL
 export const postNote = (note: NewNote) =>
   write<Note>('/annotations', 'POST', JSON.stringify(note), 'application/json');
 
+export const putNote = (id: number, note: NewNote) =>
+  write<Note>(`/annotations/${id}`, 'PUT', JSON.stringify(note), 'application/json');
+
 export const deleteNote = (id: number) => write<Note>(`/annotations/${id}`, 'DELETE', '', 'application/json');
