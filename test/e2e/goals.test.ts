@@ -149,9 +149,10 @@ describe('targets and notes set by an editor', () => {
     }
   });
 
-  it('new Hưng Yên 2025: a target imported as CSV is on its KPI card, against its predecessors by default', async () => {
+  it('new Hưng Yên 2025: a CSV target is on its KPI card, against its predecessors by default', async () => {
     const csv =
-      'Chỉ tiêu;Năm;Đơn vị;Giá trị\nTổng số khen thưởng;2025;HY-2025;30.000\nTỷ lệ lao động trực tiếp;2025;HY-2025;70%\n';
+      'Chỉ tiêu;Năm;Đơn vị;Giá trị\n' +
+      'Tổng số khen thưởng;2025;HY-2025;30.000\nTỷ lệ lao động trực tiếp;2025;HY-2025;70%\n';
     const res = await demo.server.api('/api/v1/targets', {
       method: 'PUT',
       headers: { 'content-type': 'text/csv' },
@@ -233,7 +234,7 @@ describe('targets and notes set by an editor', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ targets: [{ indicator: 'total', year: 2024, unit_code: 'TB', value: 1 }] }),
       });
-      return { status: r.status, body: await r.json() };
+      return { status: r.status, body: (await r.json()) as { error_vi: string } };
     });
     expect(refused.status).toBe(403);
     expect(refused.body.error_vi).toContain('đặt chỉ tiêu cần vai trò biên tập viên');
