@@ -229,6 +229,14 @@ const CASES: Case[] = [
     scoped: outside403,
   },
   {
+    name: 'change chart note (none)',
+    method: 'PUT',
+    path: () => '/api/v1/annotations/999999',
+    body: () => jsonBody({ year: 2024, text_vi: 'x' }),
+    need: 'editor',
+    ok: 404,
+  },
+  {
     name: 'remove chart note (none)',
     method: 'DELETE',
     path: () => '/api/v1/annotations/999999',
