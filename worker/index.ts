@@ -22,6 +22,8 @@ import { importsRoutes } from './routes/imports';
 import { metaRoutes } from './routes/meta';
 import { movementsRoutes } from './routes/movements';
 import { reportsRoutes } from './routes/reports';
+import { targetsRoutes } from './routes/targets';
+import { annotationsRoutes } from './routes/annotations';
 
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
 // /api/* and /embed/* reach this app.
@@ -44,7 +46,9 @@ export const api = new Hono<AppEnv>()
   .route('/imports', importsRoutes)
   .route('/embeds', embedsRoutes)
   .route('/embed-data', embedDataRoutes)
-  .route('/snapshots', snapshotsRoutes);
+  .route('/snapshots', snapshotsRoutes)
+  .route('/targets', targetsRoutes)
+  .route('/annotations', annotationsRoutes);
 
 api.get('/openapi.json', openAPIRouteHandler(api, { documentation }));
 

@@ -119,6 +119,7 @@ describe('the sign-in link', () => {
       'Phong trào',
       'Hình thức',
       'Báo cáo',
+      'Chỉ tiêu, ghi chú',
       'Dữ liệu',
       'Quản trị',
     ]);

@@ -193,6 +193,56 @@ const CASES: Case[] = [
     ok: 200,
   },
   { name: 'rollback (no such batch)', method: 'DELETE', path: () => '/api/v1/imports/999999', need: 'editor', ok: 404 },
+  {
+    name: 'targets',
+    path: (p, w) => `/api/v1/targets?unit=${unitFor(p, w)}`,
+    need: 'viewer',
+    ok: 200,
+    scoped: outside403,
+  },
+  {
+    name: 'set a target',
+    method: 'PUT',
+    path: () => '/api/v1/targets',
+    body: (p, w) =>
+      jsonBody({ targets: [{ indicator: 'direct_share', year: 2024, unit_code: unitFor(p, w), value: 0.3 }] }),
+    need: 'editor',
+    ok: 200,
+    scoped: outside403,
+  },
+  { name: 'remove target (none)', method: 'DELETE', path: () => '/api/v1/targets/999999', need: 'editor', ok: 404 },
+  {
+    name: 'chart notes',
+    path: (p, w) => `/api/v1/annotations?on=${unitFor(p, w)}`,
+    need: 'viewer',
+    ok: 200,
+    scoped: outside403,
+  },
+  {
+    name: 'add a chart note',
+    method: 'POST',
+    path: () => '/api/v1/annotations',
+    // a text of its own each time: the same note twice is a 409
+    body: (p, w) => jsonBody({ year: 2024, text_vi: `Ghi chú ${p.email} ${w}`, unit_code: unitFor(p, w) }),
+    need: 'editor',
+    ok: 201,
+    scoped: outside403,
+  },
+  {
+    name: 'change chart note (none)',
+    method: 'PUT',
+    path: () => '/api/v1/annotations/999999',
+    body: () => jsonBody({ year: 2024, text_vi: 'x' }),
+    need: 'editor',
+    ok: 404,
+  },
+  {
+    name: 'remove chart note (none)',
+    method: 'DELETE',
+    path: () => '/api/v1/annotations/999999',
+    need: 'editor',
+    ok: 404,
+  },
   { name: 'users', path: () => '/api/v1/users', need: 'admin', ok: 200 },
   {
     name: 'add user (bad email)',
@@ -245,6 +295,8 @@ const COUNTED = [
   'awards',
   'award_types',
   'movement_results',
+  'targets',
+  'annotations',
 ];
 async function counts(): Promise<Record<string, number>> {
   const rows = await env.DB.batch(COUNTED.map((t) => env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`)));

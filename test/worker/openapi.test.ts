@@ -18,6 +18,8 @@ describe('GET /api/v1/openapi.json', () => {
     };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/annotations',
+      '/annotations/{id}',
       '/audit',
       '/auth/me',
       '/auth/sign-in',
@@ -44,6 +46,8 @@ describe('GET /api/v1/openapi.json', () => {
       '/reports/{form}',
       '/snapshots',
       '/snapshots/{id}',
+      '/targets',
+      '/targets/{id}',
       '/tokens',
       '/tokens/{id}',
       '/users',
@@ -74,6 +78,19 @@ describe('GET /api/v1/openapi.json', () => {
     );
     expect(summary.parameters!.every((p) => p.in === 'query')).toBe(true);
     expect(Object.keys(summary.responses)).toEqual(expect.arrayContaining(['200', '400']));
+    expect(doc.paths['/targets'].get.parameters!.map((p) => p.name).sort()).toEqual([
+      'from',
+      'indicator',
+      'to',
+      'unit',
+    ]);
+    expect(Object.keys(doc.paths['/targets'].put.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '403', '415']),
+    );
+    expect(doc.paths['/annotations'].get.parameters!.map((p) => p.name).sort()).toEqual(['from', 'on', 'to']);
+    expect(Object.keys(doc.paths['/annotations'].post.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '409']),
+    );
     const results = doc.paths['/movements/results'].get;
     expect(results.parameters!.find((p) => p.name === 'cluster')?.required).toBe(true);
     const leaders = doc.paths['/movements/leaders'].get;

@@ -9,6 +9,6 @@ export const atLeast = (have: Role, need: Role) => ROLES.indexOf(have) >= ROLES.
 export const ROLE_RIGHTS: Record<Role, string> = {
   viewer: 'dashboards and aggregate numbers',
   analyst: 'exports (CSV, XLSX, report forms), embeds and snapshots',
-  editor: 'imports and rollbacks',
+  editor: 'imports and rollbacks, targets and chart notes',
   admin: 'users, API tokens, the award catalog and the audit log',
 };

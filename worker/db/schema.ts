@@ -487,3 +487,63 @@ export const unitAliases = sqliteTable(
   },
   (t) => [uniqueIndex('unit_aliases_alias').on(t.alias), index('unit_aliases_unit').on(t.unitId)],
 );
+
+// The indicators a target can be set for: the ones the dashboard already computes
+// (awards/indicators), so a target is always compared with a number the API answers.
+export const TARGET_INDICATORS = [
+  'total',
+  'direct_share',
+  'women_share',
+  'ethnic_minority_share',
+  'leader_share',
+] as const;
+export const TARGET_COMPARISONS = ['at_least', 'at_most'] as const;
+
+// A goal a province (or a unit for its subtree) set for one indicator and year. Shares are
+// fractions as the indicators answer them (0.3 = 30 %). One target per indicator, year and unit:
+// setting it again replaces it (the audit log keeps the earlier value).
+export const targets = sqliteTable(
+  'targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicator: text('indicator', { enum: TARGET_INDICATORS }).notNull(),
+    year: integer('year').notNull(),
+    // a units batch rolled back takes its units' targets with it
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    value: real('value').notNull(),
+    comparison: text('comparison', { enum: TARGET_COMPARISONS }).notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('targets_key').on(t.indicator, t.year, t.unitId),
+    index('targets_unit').on(t.unitId, t.year),
+    check(
+      'targets_indicator',
+      sql`${t.indicator} IN ('total', 'direct_share', 'women_share',
+      'ethnic_minority_share', 'leader_share')`,
+    ),
+    check('targets_comparison', sql`${t.comparison} IN ('at_least', 'at_most')`),
+    check('targets_value', sql`${t.value} >= 0 AND (${t.indicator} = 'total' OR ${t.value} <= 1)`),
+  ],
+);
+
+// A note an editor put on the time charts ("why does the line move here"): a day or a whole
+// year, for one unit and everything under it, or everywhere (unit_id null).
+export const annotations = sqliteTable(
+  'annotations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    /** YYYY-MM-DD within `year`, or null for the year as a whole. */
+    date: text('date'),
+    textVi: text('text_vi').notNull(),
+    textEn: text('text_en'),
+    unitId: integer('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('annotations_year').on(t.year), index('annotations_unit').on(t.unitId)],
+);

@@ -628,6 +628,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Targets
+         * @description Targets by unit (exactly that unit), years and indicator, compared on the dashboard with /awards/indicators of the same unit and year. A scoped user sees those of units in scope.
+         */
+        get: operations["getTargets"];
+        /**
+         * Set targets
+         * @description Sets (or replaces) one or many targets at once: JSON `{"targets": [{indicator, year, unit_code, value, comparison}]}` with shares as fractions, or `text/csv` with the headers Chỉ tiêu, Năm, Đơn vị, Giá trị (So sánh optional: Tối thiểu / Tối đa) and shares in percent (30 or 30%), vi-VN numbers. All or nothing: any bad row is a 400 listing every bad row in `errors`. Editors (a scoped editor: units in scope). Each target set is a line in the audit log, with the value before.
+         */
+        put: operations["putTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a target
+         * @description Editors (a scoped editor: units in scope). Audited.
+         */
+        delete: operations["deleteTargetsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chart notes
+         * @description With `on=<unit>`: the notes that unit's time charts show (for every chart, for the unit, for its ancestors). A scoped user sees the notes for every chart and for units in scope.
+         */
+        get: operations["getAnnotations"];
+        put?: never;
+        /**
+         * Add a chart note
+         * @description A day (`date`) or a year, the text in Vietnamese (English optional), and a unit (its subtree's charts too) or none (every chart: editors without a scope). Audited.
+         */
+        post: operations["postAnnotations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/annotations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a chart note
+         * @description Replaces the note's day or year, texts and unit (the body of POST). Editors (a scoped editor: notes of units in scope, moved to units in scope). Audited with the note before.
+         */
+        put: operations["putAnnotationsById"];
+        post?: never;
+        /**
+         * Remove a chart note
+         * @description Editors (a scoped editor: notes of units in scope). Audited.
+         */
+        delete: operations["deleteAnnotationsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4655,6 +4747,713 @@ export interface operations {
                 };
             };
             /** @description No such snapshot (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    getTargets: {
+        parameters: {
+            query?: {
+                /** @description Only the targets of this unit (exactly; not its children) */
+                unit?: string;
+                from?: string;
+                to?: string;
+                indicator?: "total" | "direct_share" | "women_share" | "ethnic_minority_share" | "leader_share";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        targets: {
+                            id: number;
+                            /** @enum {string} */
+                            indicator: "total" | "direct_share" | "women_share" | "ethnic_minority_share" | "leader_share";
+                            year: number;
+                            unit_code: string;
+                            unit_name: string;
+                            value: number;
+                            /** @enum {string} */
+                            comparison: "at_least" | "at_most";
+                            updated_by: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A bad parameter, or no such unit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    putTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    targets: {
+                        /**
+                         * @description What is measured: the field of /awards/indicators
+                         * @enum {string}
+                         */
+                        indicator: "total" | "direct_share" | "women_share" | "ethnic_minority_share" | "leader_share";
+                        year: number;
+                        /** @description The province, or a unit for its whole subtree */
+                        unit_code: string;
+                        /** @description A count for total; a fraction for a share (0.3 = 30 %), as /awards/indicators answers it */
+                        value: number;
+                        /**
+                         * @description at_least: met when the indicator is at or above the value; at_most: at or below
+                         * @default at_least
+                         * @enum {string}
+                         */
+                        comparison?: "at_least" | "at_most";
+                    }[];
+                };
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Saved: the targets as this request wrote them, in the request's order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        targets: {
+                            id: number;
+                            /** @enum {string} */
+                            indicator: "total" | "direct_share" | "women_share" | "ethnic_minority_share" | "leader_share";
+                            year: number;
+                            unit_code: string;
+                            unit_name: string;
+                            value: number;
+                            /** @enum {string} */
+                            comparison: "at_least" | "at_most";
+                            updated_by: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A bad row (errors lists each), no such unit, or the unit did not exist that year */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Neither JSON nor CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteTargetsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        indicator: "total" | "direct_share" | "women_share" | "ethnic_minority_share" | "leader_share";
+                        year: number;
+                        unit_code: string;
+                        unit_name: string;
+                        value: number;
+                        /** @enum {string} */
+                        comparison: "at_least" | "at_most";
+                        updated_by: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: false;
+                        error: unknown[];
+                        data: unknown;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    getAnnotations: {
+        parameters: {
+            query?: {
+                /** @description A unit code: the notes its charts show (everywhere's, the unit's and its ancestors'); 'everywhere': only those for every chart; absent: every note you may see */
+                on?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        annotations: {
+                            id: number;
+                            year: number;
+                            date: string | null;
+                            text_vi: string;
+                            text_en: string | null;
+                            /** @description null: every chart */
+                            unit_code: string | null;
+                            unit_name: string | null;
+                            created_by: string;
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A bad parameter, or no such unit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    postAnnotations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The day (YYYY-MM-DD or DD/MM/YYYY); or give `year` for the year as a whole */
+                    date?: string;
+                    year?: number;
+                    /** @description What happened, in Vietnamese (shown on the chart) */
+                    text_vi: string;
+                    /** @description The same in English; the Vietnamese is shown when absent */
+                    text_en?: string | null;
+                    /** @description A unit: its charts and its subtree's show the note; absent or null: every chart */
+                    unit_code?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        year: number;
+                        date: string | null;
+                        text_vi: string;
+                        text_en: string | null;
+                        /** @description null: every chart */
+                        unit_code: string | null;
+                        unit_name: string | null;
+                        created_by: string;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description A bad field, or no such unit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description The same note is already there */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    putAnnotationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The day (YYYY-MM-DD or DD/MM/YYYY); or give `year` for the year as a whole */
+                    date?: string;
+                    year?: number;
+                    /** @description What happened, in Vietnamese (shown on the chart) */
+                    text_vi: string;
+                    /** @description The same in English; the Vietnamese is shown when absent */
+                    text_en?: string | null;
+                    /** @description A unit: its charts and its subtree's show the note; absent or null: every chart */
+                    unit_code?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        year: number;
+                        date: string | null;
+                        text_vi: string;
+                        text_en: string | null;
+                        /** @description null: every chart */
+                        unit_code: string | null;
+                        unit_name: string | null;
+                        created_by: string;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description A bad field, or no such unit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such note */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Another note already says the same */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteAnnotationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        year: number;
+                        date: string | null;
+                        text_vi: string;
+                        text_en: string | null;
+                        /** @description null: every chart */
+                        unit_code: string | null;
+                        unit_name: string | null;
+                        created_by: string;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: false;
+                        error: unknown[];
+                        data: unknown;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such note */
             404: {
                 headers: {
                     [name: string]: unknown;

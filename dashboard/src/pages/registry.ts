@@ -21,6 +21,7 @@ export const PAGES: PageEntry[] = [
   { path: '/phong-trao', label: 'navMovements', load: () => import('./Movements.svelte') },
   { path: '/hinh-thuc', label: 'navForms', load: () => import('./Forms.svelte') },
   { path: '/bao-cao', label: 'navReports', load: () => import('./Reports.svelte'), role: 'analyst', filters: false },
+  { path: '/chi-tieu', label: 'navGoals', load: () => import('./Goals.svelte'), role: 'editor' },
   { path: '/du-lieu', label: 'navData', load: () => import('./Data.svelte'), role: 'editor', filters: false },
   { path: '/quan-tri', label: 'navAdmin', load: () => import('./Admin.svelte'), role: 'admin', filters: false },
 ];
