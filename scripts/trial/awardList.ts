@@ -147,7 +147,7 @@ async function trial(browser: Browser, base: string, storageState: unknown, widt
   record({ what: 'Điền năm, danh hiệu, đối tượng, số và ngày quyết định', clicks: 5, typed: 4, seconds: 60 });
 
   // 4. check: the two names the page cannot place
-  await page.click(vi ? 'text=Kiểm tra (chưa ghi)' : 'text=Check (dry run)');
+  await page.getByRole('button', { name: vi ? 'Kiểm tra (chưa ghi)' : 'Check (dry run)', exact: true }).click();
   const picker = page.locator('[data-testid=name-picker]');
   await picker.waitFor();
   await shot(page, `check-${tag}`);
@@ -158,10 +158,10 @@ async function trial(browser: Browser, base: string, storageState: unknown, widt
   const count = await names.count();
   for (let i = 0; i < count; i++) {
     const row = names.nth(i);
-    const text = (await row.textContent()) ?? '';
+    // the name as the file writes it is quoted first; the options name the candidates after it
+    const name = /‘([^’]+)’/.exec((await row.textContent()) ?? '')?.[1];
     const select = row.locator('[data-testid=pick-unit]');
-    if (text.includes('Thụy Hải')) await select.selectOption('TT-TH');
-    else if (text.includes('Thụy Suân')) await select.selectOption('TT-TX');
+    await select.selectOption(name === 'Xã Thụy Hải' ? 'TT-TH' : 'TT-TX');
   }
   await shot(page, `picked-${tag}`);
   await page.click('[data-testid=remember]');
@@ -177,13 +177,13 @@ async function trial(browser: Browser, base: string, storageState: unknown, widt
 
   // 6. the class suggestions from Chức vụ: read, tick to use them, check again
   await page.locator('[data-testid=class-suggestions] input[type=checkbox]').check();
-  await page.click(vi ? 'text=Kiểm tra (chưa ghi)' : 'text=Check (dry run)');
+  await page.getByRole('button', { name: vi ? 'Kiểm tra (chưa ghi)' : 'Check (dry run)', exact: true }).click();
   await page.waitForSelector(vi ? 'text=Tệp hợp lệ: 30 dòng' : 'text=The file is valid: 30 rows');
   await shot(page, `classes-${tag}`);
   record({ what: 'Đọc thành phần gợi ý theo chức vụ, đánh dấu dùng, kiểm tra lại', clicks: 2, typed: 0, seconds: 40 });
 
   // 7. import, and see what came in
-  await page.click(vi ? 'text=Nhập vào hệ thống' : 'text=Import');
+  await page.getByRole('button', { name: vi ? 'Nhập vào hệ thống' : 'Import', exact: true }).click();
   await page.waitForSelector('[data-testid=breakdown] tbody tr');
   await shot(page, `imported-${tag}`);
   record({ what: 'Bấm Nhập vào hệ thống, xem kết quả theo đơn vị', clicks: 1, typed: 0, seconds: 30 });
