@@ -1,7 +1,8 @@
 // `npm run bench:import`: a 1,000,000-row awards CSV through POST /api/v1/imports/awards on
 // `npm start` (DEMO=0, a fresh temporary DATA_DIR, a free port), then the consistency check,
 // then the same file with one bad row near the end, which must be refused with nothing written.
-// ROWS=100000 npm run bench:import runs a smaller size; ONLY_IMPORT=1 stops after the first import.
+// ROWS=100000 npm run bench:import runs a smaller size; ONLY_IMPORT=1 stops after the first import;
+// BENCH_COMPARE=1 imports the list in codes and then in names, side by side (importModes.ts).
 import { execFileSync } from 'node:child_process';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { Readable } from 'node:stream';
 import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
 import { unitsCsv, writeAwards } from './awardsCsv.ts';
+import { compareCodesAndNames } from './importModes.ts';
 import { printSteps, type Timing } from './steps.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
@@ -68,6 +70,7 @@ try {
       body: unitsCsv(),
     });
     if (units.status !== 201) throw new Error(`units import failed: ${units.status} ${await units.text()}`);
+    if (process.env.BENCH_COMPARE === '1') return compareCodesAndNames({ api, auth, dir, rows: ROWS });
 
     const good = path.join(dir, 'awards.csv');
     let t = performance.now();

@@ -323,7 +323,7 @@ describe('templates', () => {
       const res = await api(`http://local/api/v1/imports/templates/${dataset}.xlsx`);
       expect(res.status).toBe(200);
       const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
-      expect(wb.SheetNames).toEqual(['Dữ liệu', 'Hướng dẫn']);
+      expect(wb.SheetNames).toEqual(['Dữ liệu', 'Danh mục chọn', 'Đơn vị', 'Hình thức', 'Hướng dẫn']);
       const header = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Dữ liệu'], { header: 1 })[0];
       expect(header).toContain('Mã đơn vị');
       const csvRes = await api(`http://local/api/v1/imports/templates/${dataset}.csv`);

@@ -42,11 +42,21 @@ export const code: Parser<string> = (raw) => {
   return ok(raw.normalize('NFC'));
 };
 
+const CHOICES = new WeakMap<Parser<unknown>, readonly string[]>();
+/** Marks a parser of a closed list with the words a template offers in its dropdown. */
+export function withChoices<P extends Parser<unknown>>(parser: P, choices: readonly string[]): P {
+  CHOICES.set(parser, choices);
+  return parser;
+}
+/** The words a template's dropdown offers for a column, if its values are a closed list. */
+export const choicesOf = (p: Parser<unknown>) => CHOICES.get(p);
+
 export function oneOf<const T extends readonly string[]>(values: T): Parser<T[number]> {
-  return (raw) =>
+  const parser: Parser<T[number]> = (raw) =>
     values.includes(raw)
       ? ok(raw as T[number])
       : fail(`must be one of ${values.join(', ')}`, `phải là một trong: ${values.join(', ')}`);
+  return withChoices(parser, values);
 }
 
 export function integer(min: number, max: number, what: Msg = msg('a whole number', 'số nguyên')): Parser<number> {

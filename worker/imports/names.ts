@@ -132,8 +132,10 @@ export class UnitNames {
         candidates: alive.map((u) => u.code),
         message: {
           ...msg(
-            `'${raw}' names ${alive.length} units that existed in ${year}: ${list.join('; ')}; write the unit's code`,
-            `'${raw}' trùng tên ${alive.length} đơn vị tồn tại năm ${year}: ${list.join('; ')}; hãy ghi mã đơn vị`,
+            `'${raw}' names ${alive.length} units that existed in ${year}: ${list.join('; ')}; ` +
+              "choose one (the Dữ liệu page remembers it) or write the unit's code",
+            `'${raw}' trùng tên ${alive.length} đơn vị tồn tại năm ${year}: ${list.join('; ')}; ` +
+              'hãy chọn một đơn vị (trang Dữ liệu ghi nhớ lựa chọn) hoặc ghi mã đơn vị',
           ),
           candidates: picks(alive),
         },

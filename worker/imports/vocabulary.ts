@@ -1,5 +1,5 @@
 import { DIMENSION_REGISTRY, type ClosedDimensionName, type ValueLabel } from '../domain/dimensions';
-import type { Cell, Parser } from './cells';
+import { type Cell, type Parser, withChoices } from './cells';
 import { msg } from './messages';
 
 // What people type in the lists they import, matched to our values: the same words the
@@ -44,7 +44,7 @@ export function closedNames(dim: ClosedDimensionName): string[] {
 export function closedValue(dim: ClosedDimensionName): Parser<string> {
   // cells repeat a few spellings ("Cá nhân", "Nam"): each is folded once (bounded)
   const folded = new Map<string, string | undefined>();
-  return (raw): Cell<string> => {
+  const parser = (raw: string): Cell<string> => {
     let value = folded.get(raw);
     if (value === undefined && !folded.has(raw)) {
       if (folded.size >= 10_000) folded.clear();
@@ -62,10 +62,12 @@ export function closedValue(dim: ClosedDimensionName): Parser<string> {
       ),
     };
   };
+  return withChoices(parser, closedNames(dim));
 }
 
+const ethnicCell = closedValue('ethnic');
 /** The ethnic minority flag: 1 or 0, or the words for them ("Dân tộc thiểu số", "x", "Có", "Không"). */
-export const ethnicFlag: Parser<number> = (raw) => {
-  const cell = closedValue('ethnic')(raw);
+export const ethnicFlag: Parser<number> = withChoices((raw) => {
+  const cell = ethnicCell(raw);
   return cell.ok ? { ok: true, value: Number(cell.value) } : cell;
-};
+}, closedNames('ethnic'));

@@ -163,7 +163,10 @@ export const importsRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['imports'],
       summary: 'Template',
-      description: 'A template per dataset: XLSX with Vietnamese headers and a "Hướng dẫn" sheet, or CSV with a BOM.',
+      description:
+        'A template per dataset: CSV with a BOM, or XLSX with Vietnamese headers, a note on each, dropdowns ' +
+        '(data validation) of the Vietnamese words of every closed column and of the award types, a sample row ' +
+        '(awards), sheets of the units and award types valid today, and a "Hướng dẫn" sheet.',
       responses: {
         200: {
           description: 'The template',
@@ -186,7 +189,7 @@ export const importsRoutes = new Hono<AppEnv>()
           en: `unknown dataset '${name}', expected one of ${DATASETS.join(', ')}`,
           vi: `không có loại dữ liệu '${name}'; các loại: ${DATASETS.join(', ')}`,
         });
-      const t = template(def, ext as 'csv' | 'xlsx');
+      const t = await template(c.env.DB, c.get('cost'), def, ext as 'csv' | 'xlsx');
       return c.body(t.body, 200, {
         'content-type': t.type,
         'content-disposition': `attachment; filename="${t.filename}"`,

@@ -445,7 +445,7 @@ export interface paths {
         };
         /**
          * Template
-         * @description A template per dataset: XLSX with Vietnamese headers and a "Hướng dẫn" sheet, or CSV with a BOM.
+         * @description A template per dataset: CSV with a BOM, or XLSX with Vietnamese headers, a note on each, dropdowns (data validation) of the Vietnamese words of every closed column and of the award types, a sample row (awards), sheets of the units and award types valid today, and a "Hướng dẫn" sheet.
          */
         get: operations["getImportsTemplatesByFile"];
         put?: never;

@@ -1,6 +1,24 @@
 import Papa from 'papaparse';
 
 export const PREVIEW_ROWS = 5;
+/** Rows read to find the header below a list's title rows (the importer looks as far). */
+const SCAN_ROWS = 20;
+
+/**
+ * From the header on: lists from decisions open with title rows ("UBND HUYỆN …", "DANH SÁCH …"),
+ * which would fill the preview and hide the columns. The header is taken to be the first of the
+ * fullest rows; the importer finds it by its words, which the browser does not know.
+ */
+export function fromHeader(rows: string[][]): string[][] {
+  const filled = (r: string[]) => r.filter((c) => String(c).trim() !== '').length;
+  const scanned = rows.slice(0, SCAN_ROWS);
+  const most = Math.max(0, ...scanned.map(filled));
+  const at = Math.max(
+    0,
+    scanned.findIndex((r) => filled(r) === most),
+  );
+  return rows.slice(at, at + PREVIEW_ROWS + 1);
+}
 
 /** The header and first rows of a file, read in the browser before anything is sent. */
 export async function previewFile(file: File): Promise<string[][] | null> {
@@ -9,18 +27,18 @@ export async function previewFile(file: File): Promise<string[][] | null> {
     // the first 64 KB is plenty for a header and five rows
     const text = new TextDecoder('utf-8').decode(await file.slice(0, 65536).arrayBuffer());
     const res = Papa.parse<string[]>(text, {
-      preview: PREVIEW_ROWS + 1,
+      preview: SCAN_ROWS + PREVIEW_ROWS + 1,
       delimitersToGuess: [',', ';'],
       skipEmptyLines: true,
     });
-    return res.data;
+    return fromHeader(res.data);
   }
   if (ext === 'xlsx') {
     if (file.size > 10 * 1024 * 1024) return null;
     const XLSX = await import('@e965/xlsx'); // its own chunk, loaded only for Excel files
-    const wb = XLSX.read(await file.arrayBuffer(), { type: 'array', sheetRows: PREVIEW_ROWS + 1 });
+    const wb = XLSX.read(await file.arrayBuffer(), { type: 'array', sheetRows: SCAN_ROWS + PREVIEW_ROWS + 1 });
     const sheet = wb.Sheets[wb.SheetNames[0]];
-    return sheet ? XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' }) : null;
+    return sheet ? fromHeader(XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' })) : null;
   }
   if (ext === 'json' && file.size < 5 * 1024 * 1024) {
     try {

@@ -2,6 +2,21 @@ import { lang } from '../i18n.svelte';
 
 // The Dữ liệu page's own words (import errors and warnings), kept beside the page that says them.
 const words = {
+  templateLink: { vi: 'Tải mẫu XLSX', en: 'Download the XLSX template' },
+  templateLinkHint: {
+    vi: 'có ô chọn, danh mục đơn vị, hình thức khen và một dòng mẫu',
+    en: 'with dropdowns, the unit and award lists and a sample row',
+  },
+  templatesHelp: {
+    vi:
+      'Mẫu Excel có ô chọn cho các cột có danh sách, trang danh mục đơn vị và ' +
+      'hình thức khen còn hiệu lực, dòng mẫu và trang hướng dẫn; mẫu CSV chỉ có ' +
+      'dòng tiêu đề. Tiêu đề cột tiếng Việt được chấp nhận khi nhập.',
+    en:
+      'The Excel template has dropdowns for the columns with a list, sheets of ' +
+      'the units and award types in force, a sample row and instructions; the ' +
+      'CSV one has the header only. Vietnamese headers are accepted on import.',
+  },
   groupsTitle: { vi: 'Lỗi theo cột và giá trị', en: 'Problems by column and value' },
   groupsTruncated: {
     vi: 'Có hơn {n} loại lỗi khác nhau; chỉ liệt kê {n} loại đầu.',
