@@ -1,4 +1,4 @@
-import { getNotes } from '../goals/api';
+import { chartNotesOnce } from '../goals/api';
 import { goalsChanged } from '../goals/changed.svelte';
 import { resource } from '../resource.svelte';
 import { urlState } from '../url.svelte';
@@ -12,7 +12,7 @@ import { builtInEvents, noteEvent, type ChartEvent } from './events';
 export function timeEvents(wanted: () => boolean = () => true): { readonly list: ChartEvent[] } {
   const notes = resource(
     () => ({ on: urlState.params.unit || 'everywhere', v: goalsChanged.count, wanted: wanted() }),
-    (q, signal) => (q.wanted ? getNotes({ on: q.on }, signal) : Promise.resolve({ annotations: [] })),
+    (q) => (q.wanted ? chartNotesOnce(q.on, q.v) : Promise.resolve({ annotations: [] })),
   );
   return {
     get list() {

@@ -23,6 +23,27 @@ export const getTargets = (q: { unit?: string; from?: string; to?: string }, sig
 export const getNotes = (q: { on?: string; from?: string; to?: string }, signal?: AbortSignal) =>
   call<{ annotations: Note[] }>(client.GET('/annotations', { params: { query: q }, signal }));
 
+// Several cards of a page show the same unit's targets and notes: one request each, shared, per
+// unit and per change made here (`version`); a failed one is asked again next time.
+const shared = new Map<string, Promise<unknown>>();
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = shared.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    shared.set(key, p);
+    p.catch(() => shared.delete(key));
+    if (shared.size > 100) shared.delete(shared.keys().next().value!);
+  }
+  return p;
+}
+
+/** The unit's targets, shared by the cards that show them (not aborted by one of them). */
+export const unitTargetsOnce = (unit: string, version: number) =>
+  once(`targets:${unit}:${version}`, () => getTargets({ unit }));
+
+/** The notes a unit's charts show, shared likewise. */
+export const chartNotesOnce = (on: string, version: number) => once(`notes:${on}:${version}`, () => getNotes({ on }));
+
 async function write<T>(path: string, method: string, body: BodyInit, type: string): Promise<Written<T>> {
   let res: Response;
   try {

@@ -2,7 +2,7 @@ import { filterQuery } from '../filters/query.svelte';
 import { lang, t } from '../i18n.svelte';
 import { resource } from '../resource.svelte';
 import { urlState } from '../url.svelte';
-import { getTargets, type Indicator, type Target } from './api';
+import { type Indicator, type Target, unitTargetsOnce } from './api';
 import { goalsChanged } from './changed.svelte';
 import { formatGoal, verdict } from './indicators';
 
@@ -10,7 +10,7 @@ import { formatGoal, verdict } from './indicators';
 export function unitTargets(wanted: () => boolean = () => true) {
   return resource(
     () => ({ unit: wanted() ? (urlState.params.unit ?? '') : '', v: goalsChanged.count }),
-    (q, signal) => (q.unit ? getTargets({ unit: q.unit }, signal) : Promise.resolve({ targets: [] as Target[] })),
+    (q) => (q.unit ? unitTargetsOnce(q.unit, q.v) : Promise.resolve({ targets: [] as Target[] })),
   );
 }
 
