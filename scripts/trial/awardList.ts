@@ -5,7 +5,7 @@
 // `npm start` (DEMO=0, a fresh DATA_DIR) through every step a person takes, counts the clicks
 // and the fields typed, screenshots each step (vi 1280 px; the key ones also en and 390 px) into
 // SHOTS (default /tmp/shots-trial), and checks the counts that came in. Needs `npm run build`.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../test/e2e/browser.ts';
@@ -126,6 +126,12 @@ async function trial(browser: Browser, base: string, storageState: unknown, widt
   await page.locator('[data-testid=dataset]').waitFor();
   await shot(page, `open-${tag}`);
   record({ what: 'Mở trang Dữ liệu từ menu', clicks: 1, typed: 0, seconds: 10 });
+
+  // the template link beside the dataset (not a step of this list, which comes ready): a workbook
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=template-xlsx]')]);
+  const sheets = XLSX.read(readFileSync(await download.path()), { type: 'buffer' }).SheetNames;
+  if (download.suggestedFilename() !== 'awards.xlsx' || sheets[0] !== 'Dữ liệu' || !sheets.includes('Đơn vị'))
+    throw new Error(`template: ${download.suggestedFilename()} ${sheets.join(', ')}`);
 
   // 2. choose the file (the dataset is already "Khen thưởng")
   await page.setInputFiles('[data-testid=file]', {
