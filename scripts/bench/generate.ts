@@ -10,7 +10,7 @@ import { rebuildCube, rebuildUnitClosure } from '../../worker/queries/cube/refre
 import { generateDemo } from '../demo/index.ts';
 import { createRandom } from '../demo/random.ts';
 import { demoToSql } from '../demo/toSql.ts';
-import { addNationalGeography, syntheticUnit } from './national.ts';
+import { addNationalGeography, nationalGeography, syntheticUnit } from './national.ts';
 
 export type Geo = 'province' | 'national';
 
@@ -42,7 +42,9 @@ export function generate(dataDir: string, rows: number, geo: Geo = 'province'): 
 
   const unitId = new Map(demo.units.map((u, i) => [u.code, i + 1]));
   const newSide = new Set(demo.units.filter((u) => u.valid_from).map((u) => u.code));
-  const provinces = geo === 'national' ? addNationalGeography(db) : [];
+  const national = geo === 'national' ? nationalGeography() : undefined;
+  if (national) for (const [code, id] of addNationalGeography(db, national)) unitId.set(code, id);
+  const provinces = national?.provinces ?? [];
   const movementId = new Map(demo.movements.map((m, i) => [m.code, i + 1]));
   const batchId = (db.prepare('SELECT MAX(id) AS id FROM import_batches').get() as { id: number }).id + 1;
   db.prepare(
@@ -75,10 +77,11 @@ export function generate(dataDir: string, rows: number, geo: Geo = 'province'): 
     }
     const t = templates[lo];
     // nationally, one award in 16 stays in the demo's provinces and the rest go to the others
-    const unit =
+    const unit = unitId.get(
       !provinces.length || rnd.chance(1 / 16)
-        ? unitId.get(t.unit_code)!
-        : syntheticUnit(rnd.pick(provinces), newSide.has(t.unit_code), rnd.next());
+        ? t.unit_code
+        : syntheticUnit(rnd.pick(provinces), newSide.has(t.unit_code), rnd.next()),
+    )!;
     insert.run(
       batchId,
       i,
