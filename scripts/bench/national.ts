@@ -43,9 +43,8 @@ export function nationalGeography(seed = 63): NationalGeography {
   const oldCount = PROVINCES.merged + PROVINCES.unchanged;
   // new provinces first, so a merged old province can point at its successor
   const newCodes = Array.from({ length: PROVINCES.newProvinces }, (_, i) => `N${i + 1}-2025`);
-  newCodes.forEach((code, i) =>
-    units.push({ code, name: `Tỉnh mới ${i + 1}`, kind: 'province', valid_from: REORG_DATE }),
-  );
+  for (const [i, code] of newCodes.entries())
+    units.push({ code, name: `Tỉnh mới ${i + 1}`, kind: 'province', valid_from: REORG_DATE });
   let dIndex = 0;
   for (let p = 0; p < oldCount; p++) {
     const unchanged = p >= PROVINCES.merged;
