@@ -104,6 +104,21 @@ export function generate(dataDir: string, rows: number, geo: Geo = 'province'): 
   }
   db.exec('COMMIT');
 
+  const out = aggregate(db);
+  db.close();
+  return { ...out, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The unit closure and the cube of data generated before, rebuilt with the worker's statements. */
+export function reaggregate(dataDir: string): Generated {
+  const started = performance.now();
+  const db = new DatabaseSync(d1File(dataDir));
+  const out = aggregate(db);
+  db.close();
+  return { ...out, seconds: (performance.now() - started) / 1000 };
+}
+
+function aggregate(db: DatabaseSync): Omit<Generated, 'seconds'> {
   const dialect = new SQLiteSyncDialect();
   const timed = (qs: ReturnType<typeof rebuildCube>) => {
     const t = performance.now();
@@ -114,14 +129,11 @@ export function generate(dataDir: string, rows: number, geo: Geo = 'province'): 
   const cubeSeconds = timed(rebuildCube());
   db.exec(`UPDATE data_state SET version = version + 1, updated_at = '${new Date().toISOString()}' WHERE id = 1`);
   const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const out = {
-    seconds: (performance.now() - started) / 1000,
+  return {
     cubeRows: count('award_cube'),
     units: count('units'),
     lineage: count('unit_lineage'),
     closureSeconds,
     cubeSeconds,
   };
-  db.close();
-  return out;
 }

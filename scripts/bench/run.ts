@@ -5,10 +5,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { startServer } from '../../test/e2e/server.ts';
 import { wrangler } from '../lib/run.ts';
 import { duckdbTimings } from './duckdb.ts';
-import { d1File, type Geo, generate } from './generate.ts';
+import { d1File, type Geo, generate, reaggregate } from './generate.ts';
 import { NATIONAL_VIEWS, VIEWS as PROVINCE_VIEWS, type Call } from './views.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').map(Number);
@@ -95,11 +96,26 @@ async function measureView(base: string, calls: Call[]) {
 }
 
 const results = [];
+// BENCH_DATA_DIR: the data a run generated before (one size), kept and used again; only the
+// unit closure and the cube are rebuilt (not with BENCH_REAGGREGATE=0), so code that changes
+// them is measured on the same rows
+const KEEP = process.env.BENCH_DATA_DIR;
+const counts = (dataDir: string) => {
+  const db = new DatabaseSync(d1File(dataDir), { readOnly: true });
+  const n = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const out = { cubeRows: n('award_cube'), units: n('units'), lineage: n('unit_lineage') };
+  db.close();
+  return { ...out, seconds: 0, closureSeconds: 0, cubeSeconds: 0 };
+};
 for (const size of SIZES) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `thidua-bench-${size}-`));
+  const dataDir = KEEP ?? mkdtempSync(path.join(tmpdir(), `thidua-bench-${size}-`));
   console.error(`\n== ${size.toLocaleString('en')} award rows (${dataDir})`);
   await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dataDir], { quiet: true });
-  const gen = generate(dataDir, size, GEO);
+  const gen = !KEEP
+    ? generate(dataDir, size, GEO)
+    : process.env.BENCH_REAGGREGATE === '0'
+      ? counts(dataDir)
+      : reaggregate(dataDir);
   console.error(
     `${GEO}: ${gen.units} units, ${gen.lineage} lineage rows; generated and aggregated in ` +
       `${gen.seconds.toFixed(1)} s (closure ${gen.closureSeconds.toFixed(1)} s, cube ${gen.cubeSeconds.toFixed(1)} s); ` +
@@ -160,7 +176,7 @@ for (const size of SIZES) {
     duckPerView,
     views,
   });
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
 }
 
 mkdirSync('bench-results', { recursive: true });
