@@ -96,10 +96,11 @@ describe('credentials kept per isolate', () => {
       api(`http://local/api/v1/tokens/${t.id}`, { method: 'DELETE' }),
       ...Array.from({ length: 8 }, () => read(t.token)),
     ]);
-    // each either before the revocation (200) or after it (401), never an error
-    for (const r of during) expect([200, 401]).toContain(r.status);
+    // each either before the revocation (200) or after it (401; 429 once the refusals count as
+    // failures of this client), never an error
+    for (const r of during) expect([200, 401, 429]).toContain(r.status);
     expect(during[8]!.status).toBe(200);
     const after = await Promise.all(Array.from({ length: 8 }, () => read(t.token)));
-    expect(after.map((r) => r.status)).toEqual(Array(8).fill(401));
+    for (const r of after) expect([401, 429]).toContain(r.status);
   });
 });

@@ -47,19 +47,37 @@ describe('the whole database as one subtree', () => {
   });
 
   it('answers the whole country with one cube row per output row, equal to the raw awards', async () => {
+    // 30 more top-level units with awards in 2022 and 2023: per province that would be 60 keys
+    const provinces = Array.from({ length: 30 }, (_, i) => `Q${i + 1}`);
+    const units = `code,name,kind,parent_code\n${provinces.map((q) => `${q},Tỉnh ${q},province,`).join('\n')}\n`;
+    expect((await upload('units', units)).status).toBe(201);
+    const rows = provinces.flatMap((q) => [`2022,LDTT,${q},individual,1`, `2023,LDTT,${q},individual,2`]);
+    const awards = `year,award_code,unit_code,recipient_kind,quantity\n${rows.join('\n')}\n`;
+    expect((await upload('awards', awards, 'text/csv', '?filename=q.csv')).status).toBe(201);
     const total = await rawTotal();
     await summary(''); // the unit tree, once per isolate and data version
-    const byYear = await summary('group_by=year');
-    expect(byYear.status).toBe(200);
-    expect(byYear.body.total).toBe(total);
-    // 5 years with awards: 5 cube rows, plus the data version and the (empty) delta probe
-    expect(byYear.body.rows).toHaveLength(5);
-    expect(byYear.rowsRead).toBeLessThanOrEqual(5 + 2);
-    const today = await summary('group_by=year&as_of=2025-07-01');
-    expect(today.body.total).toBe(total);
-    expect(today.rowsRead).toBeLessThanOrEqual(5 + 2);
+    const years = 'group_by=year&from=2022&to=2023';
+    const whole = await summary(years);
+    expect(whole.status).toBe(200);
+    expect(whole.body.rows).toEqual([
+      { year: 2022, count: 30 },
+      { year: 2023, count: 60 + 20 + 5 + 2 + 7 },
+    ]);
+    // the same two keys and overhead as one province's two years
+    const one = await summary(`${years}&unit=Q1`);
+    expect(one.body.rows).toEqual([
+      { year: 2022, count: 1 },
+      { year: 2023, count: 2 },
+    ]);
+    expect(whole.rowsRead).toBeLessThanOrEqual(one.rowsRead);
+    const today = await summary(`${years}&as_of=2025-07-01`);
+    expect(today.body.total).toBe(whole.body.total);
+    expect(today.rowsRead).toBeLessThanOrEqual(one.rowsRead);
+    const all = await summary('group_by=year');
+    expect(all.body.total).toBe(total);
     const byUnit = await summary('group_by=unit');
     expect(byUnit.body.total).toBe(total);
+    expect(byUnit.body.rows).toHaveLength(33);
   });
 
   it('keeps new units under the root when units are imported while the whole country is read', async () => {
