@@ -118,7 +118,8 @@ for (const size of SIZES) {
       : reaggregate(dataDir);
   console.error(
     `${GEO}: ${gen.units} units, ${gen.lineage} lineage rows; generated and aggregated in ` +
-      `${gen.seconds.toFixed(1)} s (closure ${gen.closureSeconds.toFixed(1)} s, cube ${gen.cubeSeconds.toFixed(1)} s); ` +
+      `${gen.seconds.toFixed(1)} s (closure ${gen.closureSeconds.toFixed(1)} s, ` +
+      `cube ${gen.cubeSeconds.toFixed(1)} s); ` +
       `award_cube has ${gen.cubeRows} rows`,
   );
   const server = await startServer({ DEMO: '0', BENCH: '1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN });
