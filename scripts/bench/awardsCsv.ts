@@ -19,8 +19,15 @@ const AWARD_NAMES: Record<string, string> = {
 /**
  * Writes an awards CSV of `rows` rows; `badRow` (1-based) gets quantity 0. With `names`, the
  * same rows with Vietnamese headers and names instead of codes ("Xã 5", "Lao động tiên tiến").
+ * `unitOf` picks another geography's unit codes (bench:import GEO=national).
  */
-export async function writeAwards(file: string, rows: number, badRow?: number, names = false): Promise<void> {
+export async function writeAwards(
+  file: string,
+  rows: number,
+  badRow?: number,
+  names = false,
+  unitOf?: (i: number, year: number) => string,
+): Promise<void> {
   const out = createWriteStream(file);
   const write = (s: string) =>
     out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
@@ -32,8 +39,8 @@ export async function writeAwards(file: string, rows: number, badRow?: number, n
   );
   let buf = '';
   for (let i = 1; i <= rows; i++) {
-    const unit = names ? `UBND xã ${i % 200}` : `X${String(i % 200).padStart(3, '0')}`;
     const year = 2012 + (i % 14);
+    const unit = unitOf ? unitOf(i, year) : names ? `UBND xã ${i % 200}` : `X${String(i % 200).padStart(3, '0')}`;
     const quantity = i === badRow ? 0 : 1 + (i % 3);
     const name = `${SURNAMES[i % SURNAMES.length]} ${NAMES[i % NAMES.length]}`;
     const award = AWARDS[i % AWARDS.length];

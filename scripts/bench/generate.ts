@@ -1,6 +1,7 @@
 // Writes N award rows with the demo's distribution straight into a migrated local D1 file
 // (node:sqlite, while no wrangler holds it), then rebuilds the unit closure and the cube with
-// the worker's own statements. Reference data (units, lineage, clusters, results) is the demo's.
+// the worker's own statements. Reference data (units, lineage, clusters, results) is the demo's;
+// with GEO=national also the synthetic provinces of national.ts, which then get most awards.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -9,6 +10,9 @@ import { rebuildCube, rebuildUnitClosure } from '../../worker/queries/cube/refre
 import { generateDemo } from '../demo/index.ts';
 import { createRandom } from '../demo/random.ts';
 import { demoToSql } from '../demo/toSql.ts';
+import { addNationalGeography, nationalGeography, syntheticUnit } from './national.ts';
+
+export type Geo = 'province' | 'national';
 
 export function d1File(dataDir: string): string {
   const dir = path.join(dataDir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
@@ -17,7 +21,17 @@ export function d1File(dataDir: string): string {
   return path.join(dir, file);
 }
 
-export function generate(dataDir: string, rows: number): { seconds: number; cubeRows: number } {
+export interface Generated {
+  seconds: number;
+  cubeRows: number;
+  units: number;
+  lineage: number;
+  /** The unit closure and the cube rebuilt from scratch, seconds each. */
+  closureSeconds: number;
+  cubeSeconds: number;
+}
+
+export function generate(dataDir: string, rows: number, geo: Geo = 'province'): Generated {
   const started = performance.now();
   const db = new DatabaseSync(d1File(dataDir));
   const demo = generateDemo();
@@ -27,6 +41,10 @@ export function generate(dataDir: string, rows: number): { seconds: number; cube
   for (const s of demoToSql({ ...demo, awards: new Map() }, new Date().toISOString())) db.exec(s);
 
   const unitId = new Map(demo.units.map((u, i) => [u.code, i + 1]));
+  const newSide = new Set(demo.units.filter((u) => u.valid_from).map((u) => u.code));
+  const national = geo === 'national' ? nationalGeography() : undefined;
+  if (national) for (const [code, id] of addNationalGeography(db, national)) unitId.set(code, id);
+  const provinces = national?.provinces ?? [];
   const movementId = new Map(demo.movements.map((m, i) => [m.code, i + 1]));
   const batchId = (db.prepare('SELECT MAX(id) AS id FROM import_batches').get() as { id: number }).id + 1;
   db.prepare(
@@ -58,12 +76,18 @@ export function generate(dataDir: string, rows: number): { seconds: number; cube
       else lo = mid + 1;
     }
     const t = templates[lo];
+    // nationally, one award in 16 stays in the demo's provinces and the rest go to the others
+    const unit = unitId.get(
+      !provinces.length || rnd.chance(1 / 16)
+        ? t.unit_code
+        : syntheticUnit(rnd.pick(provinces), newSide.has(t.unit_code), rnd.next()),
+    )!;
     insert.run(
       batchId,
       i,
       t.year,
       t.award_code,
-      unitId.get(t.unit_code)!,
+      unit,
       t.recipient_kind,
       t.gender ?? null,
       t.recipient_class ?? null,
@@ -80,10 +104,36 @@ export function generate(dataDir: string, rows: number): { seconds: number; cube
   }
   db.exec('COMMIT');
 
-  const dialect = new SQLiteSyncDialect();
-  for (const q of [...rebuildUnitClosure(), ...rebuildCube()]) db.exec(dialect.sqlToQuery(q).sql);
-  db.exec(`UPDATE data_state SET version = version + 1, updated_at = '${new Date().toISOString()}' WHERE id = 1`);
-  const cubeRows = (db.prepare('SELECT COUNT(*) AS n FROM award_cube').get() as { n: number }).n;
+  const out = aggregate(db);
   db.close();
-  return { seconds: (performance.now() - started) / 1000, cubeRows };
+  return { ...out, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The unit closure and the cube of data generated before, rebuilt with the worker's statements. */
+export function reaggregate(dataDir: string): Generated {
+  const started = performance.now();
+  const db = new DatabaseSync(d1File(dataDir));
+  const out = aggregate(db);
+  db.close();
+  return { ...out, seconds: (performance.now() - started) / 1000 };
+}
+
+function aggregate(db: DatabaseSync): Omit<Generated, 'seconds'> {
+  const dialect = new SQLiteSyncDialect();
+  const timed = (qs: ReturnType<typeof rebuildCube>) => {
+    const t = performance.now();
+    for (const q of qs) db.exec(dialect.sqlToQuery(q).sql);
+    return (performance.now() - t) / 1000;
+  };
+  const closureSeconds = timed(rebuildUnitClosure());
+  const cubeSeconds = timed(rebuildCube());
+  db.exec(`UPDATE data_state SET version = version + 1, updated_at = '${new Date().toISOString()}' WHERE id = 1`);
+  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    cubeRows: count('award_cube'),
+    units: count('units'),
+    lineage: count('unit_lineage'),
+    closureSeconds,
+    cubeSeconds,
+  };
 }

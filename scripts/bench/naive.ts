@@ -38,6 +38,18 @@ export const NAIVE_QUERIES: Record<string, string> = {
     WHERE m.cluster_id = ${cluster('TB-CUM1')} GROUP BY a.year, mu.code`,
   movement_years: `SELECT mv.code AS movement, a.year, SUM(a.quantity) AS count
     FROM awards a LEFT JOIN movements mv ON mv.id = a.movement_id GROUP BY mv.code, a.year`,
+  national_gender: `SELECT a.year, a.gender, SUM(a.quantity) AS count FROM awards a
+    WHERE a.recipient_kind = 'individual' GROUP BY a.year, a.gender`,
+  national_top_units: `SELECT r.code AS unit, SUM(a.quantity) AS count
+    FROM awards a JOIN unit_closure c ON c.unit_id = a.unit_id JOIN units r ON r.id = c.ancestor_id
+    WHERE r.parent_id IS NULL AND a.year BETWEEN 2020 AND 2024 GROUP BY r.code`,
+  province_children: childrenOf('P1'),
+  province_heatmap: childrenOf('P1', '', true),
+  commune_trend: `SELECT a.year, t.tier, SUM(a.quantity) AS count
+    FROM awards a JOIN award_types t ON t.code = a.award_code WHERE a.unit_id = ${unit('P1-D1-1')}
+    GROUP BY a.year, t.tier`,
+  new_commune_years: `SELECT a.year, SUM(a.quantity) AS count FROM awards a WHERE a.unit_id = ${unit('P1-X1')}
+    GROUP BY a.year`,
   movement_awards: `SELECT a.award_code AS award, SUM(a.quantity) AS count
     FROM awards a WHERE a.movement_id = (SELECT id FROM movements WHERE code = 'PT-NTM') GROUP BY a.award_code`,
 };

@@ -5,17 +5,21 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { startServer } from '../../test/e2e/server.ts';
 import { wrangler } from '../lib/run.ts';
 import { duckdbTimings } from './duckdb.ts';
-import { d1File, generate } from './generate.ts';
-import { VIEWS, type Call } from './views.ts';
+import { d1File, type Geo, generate, reaggregate } from './generate.ts';
+import { NATIONAL_VIEWS, VIEWS as PROVINCE_VIEWS, type Call } from './views.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').map(Number);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const NO_CACHE = { 'X-Cache-Bypass': '1' };
 const TOKEN = 'bench-admin-token';
+// GEO=national: the synthetic country of national.ts, with its own views besides the others
+const GEO = (process.env.GEO ?? 'province') as Geo;
+const VIEWS: Record<string, Call[]> = GEO === 'national' ? { ...PROVINCE_VIEWS, ...NATIONAL_VIEWS } : PROVINCE_VIEWS;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -92,12 +96,32 @@ async function measureView(base: string, calls: Call[]) {
 }
 
 const results = [];
+// BENCH_DATA_DIR: the data a run generated before (one size), kept and used again; only the
+// unit closure and the cube are rebuilt (not with BENCH_REAGGREGATE=0), so code that changes
+// them is measured on the same rows
+const KEEP = process.env.BENCH_DATA_DIR;
+const counts = (dataDir: string) => {
+  const db = new DatabaseSync(d1File(dataDir), { readOnly: true });
+  const n = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const out = { cubeRows: n('award_cube'), units: n('units'), lineage: n('unit_lineage') };
+  db.close();
+  return { ...out, seconds: 0, closureSeconds: 0, cubeSeconds: 0 };
+};
 for (const size of SIZES) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `thidua-bench-${size}-`));
+  const dataDir = KEEP ?? mkdtempSync(path.join(tmpdir(), `thidua-bench-${size}-`));
   console.error(`\n== ${size.toLocaleString('en')} award rows (${dataDir})`);
   await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dataDir], { quiet: true });
-  const gen = generate(dataDir, size);
-  console.error(`generated and aggregated in ${gen.seconds.toFixed(1)} s; award_cube has ${gen.cubeRows} rows`);
+  const gen = !KEEP
+    ? generate(dataDir, size, GEO)
+    : process.env.BENCH_REAGGREGATE === '0'
+      ? counts(dataDir)
+      : reaggregate(dataDir);
+  console.error(
+    `${GEO}: ${gen.units} units, ${gen.lineage} lineage rows; generated and aggregated in ` +
+      `${gen.seconds.toFixed(1)} s (closure ${gen.closureSeconds.toFixed(1)} s, ` +
+      `cube ${gen.cubeSeconds.toFixed(1)} s); ` +
+      `award_cube has ${gen.cubeRows} rows`,
+  );
   const server = await startServer({ DEMO: '0', BENCH: '1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN });
   const views: Record<string, Awaited<ReturnType<typeof measureView>>> = {};
   try {
@@ -142,13 +166,18 @@ for (const size of SIZES) {
   );
   results.push({
     size,
+    geo: GEO,
+    units: gen.units,
+    lineage: gen.lineage,
+    closureSeconds: gen.closureSeconds,
+    cubeSeconds: gen.cubeSeconds,
     generateSeconds: gen.seconds,
     cubeRows: gen.cubeRows,
     duckdbLoadSeconds: duck.loadSeconds,
     duckPerView,
     views,
   });
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
 }
 
 mkdirSync('bench-results', { recursive: true });
@@ -161,7 +190,7 @@ const machine = {
   rounds: ROUNDS,
 };
 writeFileSync(
-  'bench-results/bench.json',
+  `bench-results/bench${GEO === 'national' ? '-national' : ''}.json`,
   JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2),
 );
 
@@ -194,3 +223,14 @@ console.log('\n| rows | generate + aggregate s | award_cube rows | DuckDB load s
 console.log('|---|---|---|---|');
 for (const r of results)
   console.log(`| ${f(r.size)} | ${f(r.generateSeconds, 1)} | ${f(r.cubeRows)} | ${f(r.duckdbLoadSeconds, 1)} |`);
+
+// every call on its own: the goal is per call, not per view
+console.log('\n| rows | view | call | rows read (ours) | rows read (naive D1) |');
+console.log('|---|---|---|---|---|');
+for (const r of results)
+  for (const [name, v] of Object.entries(r.views))
+    for (const c of v.cold)
+      console.log(
+        `| ${f(r.size)} | ${name} | \`${c.api.replace('/api/v1/', '')}\` | ${f(c.rowsRead)} | ` +
+          `${c.naiveResult ? f(c.naiveResult.rowsRead) : '–'} |`,
+      );

@@ -34,3 +34,30 @@ export const VIEWS: Record<string, Call[]> = {
     { api: summary('group_by=award&movement=PT-NTM'), naive: 'movement_awards' },
   ],
 };
+
+// GEO=national only: the views the Central Board and the Ministry open, on the whole country,
+// a new province (P1 and its neighbours merged into N1-2025), an old province and a commune,
+// as recorded and on today's units. As_of keeps totals (shares add up to 1), so the whole
+// country under as_of is checked against the same naive totals.
+const TODAY = 'as_of=2025-07-01';
+export const NATIONAL_VIEWS: Record<string, Call[]> = {
+  'Toàn quốc': [
+    { api: summary('group_by=year,tier'), naive: 'overview_trend' },
+    { api: summary('group_by=year,gender&kind=individual'), naive: 'national_gender' },
+    { api: summary('group_by=unit&from=2020&to=2024'), naive: 'national_top_units' },
+    { api: summary(`group_by=unit&${TODAY}`), naive: 'overview_trend' },
+    { api: summary(`group_by=year,tier&${TODAY}`), naive: 'overview_trend' },
+  ],
+  'Tỉnh (P1, N1-2025)': [
+    { api: summary('group_by=unit&unit=P1'), naive: 'province_children' },
+    { api: summary('group_by=unit,year&unit=P1'), naive: 'province_heatmap' },
+    { api: summary(`group_by=unit&unit=N1-2025&from=2012&to=2024&${TODAY}`) },
+    { api: summary(`group_by=unit,year&unit=N1-2025&from=2012&to=2024&${TODAY}`) },
+    { api: summary('group_by=unit&unit=P1&as_of=2020-01-01') },
+  ],
+  'Xã (P1-D1-1, P1-X1)': [
+    { api: summary('group_by=year,tier&unit=P1-D1-1'), naive: 'commune_trend' },
+    { api: summary('group_by=year&unit=P1-X1'), naive: 'new_commune_years' },
+    { api: summary(`group_by=year&unit=P1-X1&${TODAY}`) },
+  ],
+};

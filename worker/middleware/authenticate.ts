@@ -3,12 +3,13 @@ import { createMiddleware } from 'hono/factory';
 import { AccessDenied, verifyAccessJwt } from '../auth/access';
 import { refusedSecret, weakSecretMessage, weakSecretMessageVi } from '../auth/deployment';
 import { bootstrapAdmin, scopeOf, type Identity } from '../auth/identity';
+import { cachedCredential, credentialKey, forgetCredentials, rememberCredential } from '../auth/credentialCache';
 import { blockedFor, clientOf, refuse, tooManyFailures } from '../auth/rateLimit';
 import { sameSecret, sha256Hex } from '../auth/secrets';
 import { clearSession, sessionId } from '../auth/session';
 import type { AppEnv } from '../env';
 import { findFailures } from '../queries/auth/failures';
-import { lookupCredential } from '../queries/auth/credentials';
+import { lookupCredential, type CredentialRow } from '../queries/auth/credentials';
 import { touchToken } from '../queries/auth/tokens';
 import { findUserByEmail } from '../queries/auth/users';
 import { ApiError, unauthorized } from '../errors';
@@ -26,22 +27,35 @@ const PUBLIC: [string, RegExp][] = [
 ];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// a change here may revoke a token, end a session, or change a user's role, scope or access:
+// this isolate forgets every remembered credential at once (others within CREDENTIAL_TTL_MS)
+const CHANGES_CREDENTIALS = /^\/api\/v1\/(tokens|users|auth)(\/|$)/;
 
 const isPublic = (c: Context<AppEnv>) =>
   PUBLIC.some(([m, re]) => (c.req.method === m || (m === 'GET' && c.req.method === 'HEAD')) && re.test(c.req.path));
 
 // Every refusal is thrown (an ApiError, answered by the one error handler).
 
+const tokenIdentity = (row: CredentialRow): Identity => ({
+  via: 'api_token',
+  userId: row.user_id!,
+  email: row.email!,
+  role: row.role!,
+  scope: scopeOf(row),
+  tokenId: row.credential_id,
+});
+
 async function byApiToken(c: Context<AppEnv>, token: string): Promise<Identity> {
+  const hash = await sha256Hex(token);
+  const key = credentialKey('token', hash);
+  const known = cachedCredential(key);
+  // found valid moments ago in this isolate (credentialCache.ts): no round trip; its own
+  // expiry still holds
+  if (known?.admin) return bootstrapAdmin('admin_token');
+  if (known?.row && known.row.expires_at > new Date().toISOString()) return tokenIdentity(known.row);
   // the limit is known before ADMIN_TOKEN is compared: a blocked client learns nothing, even
   // from the right guess
-  const { row, failures } = await lookupCredential(
-    c.env.DB,
-    c.get('cost'),
-    'token',
-    await sha256Hex(token),
-    clientOf(c),
-  );
+  const { row, failures } = await lookupCredential(c.env.DB, c.get('cost'), 'token', hash, clientOf(c));
   const wait = blockedFor(failures);
   if (wait) throw tooManyFailures(c, wait);
   const admin = c.env.ADMIN_TOKEN;
@@ -51,6 +65,7 @@ async function byApiToken(c: Context<AppEnv>, token: string): Promise<Identity> 
         error: `The bootstrap admin is switched off: ${weakSecretMessage('ADMIN_TOKEN')}`,
         error_vi: `Tài khoản quản trị hệ thống đang bị tắt: ${weakSecretMessageVi('ADMIN_TOKEN')}`,
       });
+    rememberCredential(key, null, true);
     return bootstrapAdmin('admin_token');
   }
   const now = new Date().toISOString();
@@ -66,14 +81,8 @@ async function byApiToken(c: Context<AppEnv>, token: string): Promise<Identity> 
   if (row.disabled_at)
     throw await refuse(c, { en: 'The user of this token is disabled', vi: 'Người dùng của mã này đã bị vô hiệu hóa' });
   c.executionCtx.waitUntil(touchToken(c.env.DB, row.credential_id, now));
-  return {
-    via: 'api_token',
-    userId: row.user_id,
-    email: row.email!,
-    role: row.role,
-    scope: scopeOf(row),
-    tokenId: row.credential_id,
-  };
+  rememberCredential(key, row, false);
+  return tokenIdentity(row);
 }
 
 async function byAccess(c: Context<AppEnv>, jwt: string, team: string, aud: string): Promise<Identity> {
@@ -99,9 +108,14 @@ async function byAccess(c: Context<AppEnv>, jwt: string, team: string, aud: stri
 }
 
 async function bySession(c: Context<AppEnv>, id: string): Promise<Identity> {
-  const { row } = await lookupCredential(c.env.DB, c.get('cost'), 'session', await sha256Hex(id), clientOf(c));
-  const expired =
-    !row || row.expires_at <= new Date().toISOString() || (row.user_id !== null && (!row.role || row.disabled_at));
+  const key = credentialKey('session', await sha256Hex(id));
+  const known = cachedCredential(key)?.row;
+  const now = new Date().toISOString();
+  const { row } =
+    known && known.expires_at > now
+      ? { row: known }
+      : await lookupCredential(c.env.DB, c.get('cost'), 'session', key.slice('session:'.length), clientOf(c));
+  const expired = !row || row.expires_at <= now || (row.user_id !== null && (!row.role || row.disabled_at));
   if (expired) {
     // a stale cookie is normal (expiry, sign-out elsewhere), not an attack: not counted
     clearSession(c);
@@ -110,6 +124,7 @@ async function bySession(c: Context<AppEnv>, id: string): Promise<Identity> {
       vi: 'Phiên đăng nhập đã kết thúc: hãy mở một liên kết đăng nhập mới',
     });
   }
+  rememberCredential(key, row, false);
   if (row.user_id === null) return bootstrapAdmin('session');
   return { via: 'session', userId: row.user_id, email: row.email!, role: row.role!, scope: scopeOf(row) };
 }
@@ -153,5 +168,6 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     });
   }
   c.set('identity', outcome);
-  return next();
+  await next();
+  if (!SAFE_METHODS.has(c.req.method) && CHANGES_CREDENTIALS.test(c.req.path)) forgetCredentials();
 });

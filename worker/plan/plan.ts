@@ -1,4 +1,5 @@
 import { ancestorsOf, type Geography, type GeoUnit } from '../queries/geography';
+import { ROOT_UNIT_ID } from '../queries/cube/root';
 import { mapUnitOn } from './asOf';
 
 // Which award_cube rows a summary needs, and with what weight each counts under which label.
@@ -7,6 +8,8 @@ import { mapUnitOn } from './asOf';
 // go down a level, taking a unit's own awards as its subtree minus its children's subtrees.
 // This one mechanism serves `unit` (subtree and children), `cluster` (membership year by year)
 // and `as_of` (lineage with shares); it is also where a caller's unit scope is applied.
+// Above the top-level units is the virtual root (ROOT_UNIT_ID): when they all land on the same
+// label, as for a read that names no unit and does not group by it, the plan is its one key.
 
 export interface PlanOptions {
   unit?: GeoUnit;
@@ -55,8 +58,7 @@ function spans(from: number, to: number, yearIn: (y: number) => boolean): [numbe
 }
 
 function regions(geo: Geography, o: PlanOptions): Region[] {
-  if (!o.clusterIds && !o.byCluster)
-    return geo.roots.map((root) => ({ root, yearFrom: o.from, yearTo: o.to, cluster: null }));
+  if (!o.clusterIds && !o.byCluster) return [{ root: ROOT_UNIT_ID, yearFrom: o.from, yearTo: o.to, cluster: null }];
   const wanted = o.clusterIds ? new Set(o.clusterIds) : null;
   const members = geo.members.filter((m) => !wanted || wanted.has(m.clusterId));
   const out: Region[] = [];
@@ -75,6 +77,28 @@ function regions(geo: Geography, o: PlanOptions): Region[] {
       out.push({ root: m.unitId, yearFrom, yearTo, cluster: label });
   }
   return out;
+}
+
+// A plan depends only on the unit tree of a data version and the request's options, and
+// working it out walks every unit (14,500 at national scale) even when it comes to one key: so
+// an isolate keeps the last few hundred per geography (a new data version is a new geography).
+const PLANS_KEPT = 256;
+const plans = new WeakMap<Geography, Map<string, PlanEntry[]>>();
+
+/** buildPlan, remembered per geography and options. */
+export function planFor(geo: Geography, o: PlanOptions): PlanEntry[] {
+  let kept = plans.get(geo);
+  if (!kept) {
+    kept = new Map();
+    plans.set(geo, kept);
+  }
+  const key = JSON.stringify({ ...o, unit: o.unit?.id });
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const plan = buildPlan(geo, o);
+  if (kept.size >= PLANS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(key, plan);
+  return plan;
 }
 
 export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
@@ -122,11 +146,14 @@ export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([l, w]) => `${l}=${w}`)
       .join(';');
+  const childrenOf = (id: number) => (id === ROOT_UNIT_ID ? geo.roots : geo.units.get(id)!.children);
+  // nothing is recorded at the root: it lands where its children do when they all agree
+  const rootSignature = () => (geo.roots.length ? signature(geo.roots[0]) : new Map<string, number>());
   const uniformMemo = new Map<number, string | null>();
   const uniform = (id: number): string | null => {
     if (uniformMemo.has(id)) return uniformMemo.get(id)!;
-    const key = keyOf(signature(id));
-    const same = geo.units.get(id)!.children.every((c) => uniform(c) === key);
+    const key = keyOf(id === ROOT_UNIT_ID ? rootSignature() : signature(id));
+    const same = childrenOf(id).every((c) => uniform(c) === key);
     uniformMemo.set(id, same ? key : null);
     return same ? key : null;
   };
@@ -139,6 +166,11 @@ export function buildPlan(geo: Geography, o: PlanOptions): PlanEntry[] {
     else entries.set(k, { unitId, weight, unit, cluster: r.cluster, yearFrom: r.yearFrom, yearTo: r.yearTo });
   };
   const visit = (id: number, r: Region) => {
+    if (id === ROOT_UNIT_ID) {
+      if (uniform(id) !== null) for (const [label, w] of rootSignature()) add(id, w, label, r);
+      else for (const c of geo.roots) visit(c, r);
+      return;
+    }
     const sig = signature(id);
     if (uniform(id) !== null) {
       for (const [label, w] of sig) add(id, w, label, r);

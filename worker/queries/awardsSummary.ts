@@ -3,7 +3,7 @@ import { all, type ReadCost } from '../db/run';
 import { cubeColumn, DIMENSIONS, pickCuboid, type CubeDimension, type Dimension } from './cube/dimensions';
 import type { Geography, GeoUnit } from './geography';
 import type { ReadScope } from '../plan/scope';
-import { buildPlan, type PlanEntry } from '../plan/plan';
+import { planFor, type PlanEntry } from '../plan/plan';
 
 import type { SummaryDimension } from '../domain/dimensions';
 
@@ -57,7 +57,7 @@ export async function awardsSummary(
 ): Promise<SummaryResult> {
   const from = p.from ?? 0;
   const to = p.to ?? 9999;
-  const plan = buildPlan(geo, {
+  const plan = planFor(geo, {
     unit: p.unit,
     byUnit: p.groupBy.includes('unit'),
     clusterIds: scopedClusters(p),

@@ -10,11 +10,29 @@ type MetaAwardType = Meta['award_types'][number];
 
 type Id = number | null;
 
+// The catalogue changes only with the data version (every import and rollback bumps it), so an
+// isolate keeps the last one it read under that version: at national scale it is 14,500 units
+// and 11,200 lineage rows, read once per isolate and version instead of on every /meta.
+let cached: { key: string; meta: Meta } | undefined;
+
 /**
  * Everything the dashboard needs to label and filter, in one D1 round trip. Each table is read
  * once; ids become codes here rather than through joins, which D1 would bill as extra reads.
+ * `known` is the data version the request already read: if this isolate holds the catalogue of
+ * that version, nothing is read.
  */
-export async function readMeta(d1: D1Database, cost: ReadCost): Promise<Meta> {
+export async function readMeta(
+  d1: D1Database,
+  cost: ReadCost,
+  known?: { version: number; updated_at: string },
+): Promise<Meta> {
+  if (known && cached?.key === `${known.version}:${known.updated_at}`) return cached.meta;
+  const meta = await readMetaRows(d1, cost);
+  cached = { key: `${meta.data_version}:${meta.updated_at}`, meta };
+  return meta;
+}
+
+async function readMetaRows(d1: D1Database, cost: ReadCost): Promise<Meta> {
   const [state, years, types, unitRows, lineage, clusterRows, members, movementRows] = await batch(d1, cost, [
     sql`SELECT version, updated_at FROM data_state WHERE id = 1`,
     // every year with a count has rows in cuboid 0; two probes of award_cube_years

@@ -20,7 +20,7 @@ export const metaRoutes = new Hono<AppEnv>().get(
     'meta',
   ),
   async (c) => {
-    const meta = await readMeta(c.env.DB, c.get('cost'));
+    const meta = await readMeta(c.env.DB, c.get('cost'), c.get('dataState'));
     if (identityOf(c).scope === null) return c.json(meta);
     const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
     return c.json(scopeMeta(meta, geo, callerScope(c, geo)));

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { CUBOIDS, DIMENSIONS, type Dimension } from './dimensions';
+import { ROOT_UNIT_ID } from './root';
 
 // The writer side of award_cube. Every raw award is added to each cuboid once under every
 // ancestor-or-self of its unit (unit_closure), so a subtree total is one key lookup at read.
@@ -11,16 +12,26 @@ const KEY = sql.raw(
     'gender, recipient_class, method, movement_id, ethnic_minority',
 );
 
+// The awards are first summed by unit, year and the cuboid's own columns, and only those sums
+// are joined to the unit tree: at 2,000,000 awards over 14,500 units that is a fraction of the
+// rows to expand by every ancestor (the rebuild took 411 s at national scale before).
 function addToCuboid(cuboid: (typeof CUBOIDS)[number], where: SQL, sign: 1 | -1): SQL {
-  const columns = ['cuboid', 'unit_id', 'year', ...cuboid.dims.map((d) => DIMENSIONS[d].cube), 'n'];
-  const keys = ['c.ancestor_id', 'a.year', ...cuboid.dims.map((d) => DIMENSIONS[d].source)];
+  const cubeCols = cuboid.dims.map((d) => DIMENSIONS[d].cube);
+  const columns = ['cuboid', 'unit_id', 'year', ...cubeCols, 'n'];
+  const inner = ['a.unit_id', 'a.year', ...cuboid.dims.map((d) => `${DIMENSIONS[d].source} AS ${DIMENSIONS[d].cube}`)];
+  const innerKeys = ['a.unit_id', 'a.year', ...cuboid.dims.map((d) => DIMENSIONS[d].source)];
+  const outer = ['c.ancestor_id', 'g.year', ...cubeCols.map((c) => `g.${c}`)];
   return sql`INSERT INTO award_cube (${sql.raw(columns.join(', '))})
-SELECT ${sql.raw(String(cuboid.id))}, ${sql.raw(keys.join(', '))}, ${sql.raw(String(sign))} * SUM(a.quantity)
-FROM awards a
-JOIN unit_closure c ON c.unit_id = a.unit_id
-JOIN award_types t ON t.code = a.award_code
-WHERE ${where}
-GROUP BY ${sql.raw(keys.join(', '))}
+SELECT ${sql.raw(String(cuboid.id))}, ${sql.raw(outer.join(', '))}, ${sql.raw(String(sign))} * SUM(g.n)
+FROM (
+  SELECT ${sql.raw(inner.join(', '))}, SUM(a.quantity) AS n
+  FROM awards a JOIN award_types t ON t.code = a.award_code
+  WHERE ${where}
+  GROUP BY ${sql.raw(innerKeys.join(', '))}
+) g
+JOIN unit_closure c ON c.unit_id = g.unit_id
+WHERE true
+GROUP BY ${sql.raw(outer.join(', '))}
 ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`;
 }
 
@@ -133,7 +144,10 @@ export function rebuildCube(): SQL[] {
   ];
 }
 
-/** Recomputes unit_closure from units.parent_id (a province has hundreds of units, not millions). */
+/**
+ * Recomputes unit_closure from units.parent_id, every unit also under the virtual root (its
+ * depth one more than its deepest ancestor's). 14,500 units at national scale: well under a second.
+ */
 export function rebuildUnitClosure(): SQL[] {
   return [
     sql`DELETE FROM unit_closure`,
@@ -144,6 +158,8 @@ WITH RECURSIVE up(ancestor_id, unit_id, depth) AS (
   SELECT u.parent_id, up.unit_id, up.depth + 1 FROM up JOIN units u ON u.id = up.ancestor_id
   WHERE u.parent_id IS NOT NULL AND up.depth < 32 -- a parent cycle must not recurse forever
 )
-SELECT ancestor_id, unit_id, depth FROM up`,
+SELECT ancestor_id, unit_id, depth FROM up
+UNION ALL
+SELECT ${sql.raw(String(ROOT_UNIT_ID))}, unit_id, MAX(depth) + 1 FROM up GROUP BY unit_id`,
   ];
 }
