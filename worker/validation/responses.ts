@@ -12,6 +12,13 @@ export const summaryResponse = z.object({
     .array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))
     .describe('One property per group_by dimension (a code or the year; null where not given), then `count`'),
   total: z.number(),
+  undated: z
+    .array(z.object({ year: z.number().int(), count: z.number() }))
+    .optional()
+    .describe(
+      'With `months` only: per award year in from..to, the awards counted nowhere above because their ' +
+        'decision date is missing (or not within two years after the award year)',
+    ),
 });
 
 export const indicatorsResponse = z.object({

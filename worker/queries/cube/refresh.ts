@@ -8,7 +8,7 @@ import { CUBOIDS, DIMENSIONS, type Dimension } from './dimensions';
 
 const KEY = sql.raw(
   'cuboid, unit_id, year, award_code, tier, category, recipient_kind, ' +
-    'gender, recipient_class, method, movement_id, ethnic_minority',
+    'gender, recipient_class, method, movement_id, ethnic_minority, decision_month',
 );
 
 function addToCuboid(cuboid: (typeof CUBOIDS)[number], where: SQL, sign: 1 | -1): SQL {
@@ -33,13 +33,13 @@ export function applyBatchToCube(batchId: number, sign: 1 | -1): SQL[] {
 
 const DELTA_COLUMNS = sql.raw(
   'cuboid, unit_id, year, award_code, tier, category, recipient_kind, ' +
-    'gender, recipient_class, method, movement_id, ethnic_minority, n',
+    'gender, recipient_class, method, movement_id, ethnic_minority, decision_month, n',
 );
 
 // The raw award columns the dimensions' sources read (a.award_code, COALESCE(a.gender, '')…).
 const RAW_COLUMNS = [
   ...new Set(Object.values(DIMENSIONS).flatMap((d) => [...d.source.matchAll(/\ba\.(\w+)/g)].map((m) => m[1]))),
-];
+].filter((c) => c !== 'year'); // the decision month reads a.year, which the slice keeps anyway
 const CUBE_COLUMNS: Dimension[] = Object.values(DIMENSIONS);
 
 /**
