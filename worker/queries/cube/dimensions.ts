@@ -16,6 +16,7 @@ export const DECISION_MONTH_SPAN = 36;
 // Imports store decision_date as YYYY-MM-DD (worker/imports/cells.ts), anything else is 0.
 const DECISION_MONTH =
   "CASE WHEN a.decision_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' " +
+  "AND substr(a.decision_date, 6, 2) BETWEEN '01' AND '12' " +
   'AND CAST(substr(a.decision_date, 1, 4) AS INTEGER) - a.year BETWEEN 0 AND 2 ' +
   'THEN (CAST(substr(a.decision_date, 1, 4) AS INTEGER) - a.year) * 12 ' +
   '+ CAST(substr(a.decision_date, 6, 2) AS INTEGER) ' +
