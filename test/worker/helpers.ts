@@ -49,6 +49,8 @@ export function dataset(awards: AwardRecord[], extra: Partial<DemoDataset> = {})
 export interface Summary {
   rows: (Record<string, string | number | null> & { count: number })[];
   total: number;
+  /** With `months` only. */
+  undated?: { year: number; count: number }[];
 }
 
 export async function summary(
