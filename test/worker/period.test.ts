@@ -105,6 +105,14 @@ describe('GET /api/v1/awards/summary?months=…', () => {
     expect(body.undated).toEqual([{ year: 2025, count: 1 }]);
   });
 
+  it('says how far the decisions reach (latest_decision), whatever months are asked, within the units', async () => {
+    expect((await summary('months=1-6&from=2025&to=2025')).body.latest_decision).toBe('2025-09');
+    expect((await summary('months=1-6&from=2025&to=2025&unit=D1')).body.latest_decision).toBe('2025-06');
+    expect((await summary('months=1-6&from=2024&to=2024&unit=C2')).body.latest_decision).toBe('2024-07');
+    expect((await summary('months=1-6&from=2030&to=2030')).body).toMatchObject({ rows: [{ count: 0 }], total: 0 });
+    expect((await summary('months=1-6&from=2030&to=2030')).body.latest_decision).toBeNull();
+  });
+
   it('keeps unit subtrees and tiers apart like the yearly summary', async () => {
     const { body } = await summary('group_by=year&months=1-6&unit=D1');
     expect(body.rows).toEqual(await rawByYear(1, 6, 'D1'));
@@ -171,7 +179,10 @@ describe('the decision month in the cube', () => {
         `2025,GK_HUYEN,C2,individual,${n + 1},`,
         `2024,BK_TINH,A,individual,${n + 2},15/01/2025`,
       ]);
-    const answers = await Promise.all([upload('awards', file('2025-03-03', 5)), upload('awards', file('20/08/2025', 6))]);
+    const answers = await Promise.all([
+      upload('awards', file('2025-03-03', 5)),
+      upload('awards', file('20/08/2025', 6)),
+    ]);
     expect(answers.map((r) => r.status)).toEqual([201, 201]);
     expect(await consistency()).toMatchObject({ ok: true });
     const { body } = await summary('group_by=year&months=1-6');

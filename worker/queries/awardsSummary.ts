@@ -48,6 +48,8 @@ export interface SummaryResult {
   total: number;
   /** With `months`: per award year in from..to, the awards whose decision date is missing or unusable. */
   undated?: { year: number; count: number }[];
+  /** With `months`: the latest decision month (YYYY-MM) in from..to, whatever the months asked. */
+  latest_decision?: string | null;
 }
 
 type CubeRow = Record<string, string | number> & { unit_id: number; year: number; n: number };
@@ -99,22 +101,32 @@ export async function awardsSummary(
 
   const buckets = new Map<string, SummaryRow>();
   const undated = new Map<number, number>();
+  // net counts per decision month (year * 12 + month - 1), for the latest month that holds any
+  const decided = new Map<number, number>();
   for (const r of rows) {
     // the year a row is counted in: the award's, or under `months` the decision's
     let year = r.year;
+    let inPeriod = true;
+    let monthKey = -1;
     if (period) {
       const m = Number(r.month);
-      year = r.year + Math.floor((m - 1) / 12);
-      const month = ((m - 1) % 12) + 1;
-      if (m === 0) year = -1;
-      else if (year < from || year > to || month < period.first || month > period.last) continue;
+      if (m === 0 && (r.year < from || r.year > to)) continue;
+      if (m !== 0) {
+        year = r.year + Math.floor((m - 1) / 12);
+        const month = ((m - 1) % 12) + 1;
+        if (year < from || year > to) continue;
+        monthKey = year * 12 + month - 1;
+        inPeriod = month >= period.first && month <= period.last;
+      }
     }
     for (const e of byUnit.get(r.unit_id) ?? []) {
       if (r.year < e.yearFrom || r.year > e.yearTo) continue;
-      if (year === -1) {
-        if (r.year >= from && r.year <= to) undated.set(r.year, (undated.get(r.year) ?? 0) + e.weight * r.n);
+      if (period && monthKey < 0) {
+        undated.set(r.year, (undated.get(r.year) ?? 0) + e.weight * r.n);
         continue;
       }
+      if (period) decided.set(monthKey, (decided.get(monthKey) ?? 0) + e.weight * r.n);
+      if (!inPeriod) continue;
       const out: Record<string, string | number | null> = {};
       for (const dim of p.groupBy) {
         if (dim === 'unit') out.unit = e.unit;
@@ -139,7 +151,11 @@ export async function awardsSummary(
     .map(([year, n]) => ({ year, count: tidy(n) }))
     .filter((u) => u.count !== 0)
     .sort((a, b) => a.year - b.year);
-  return { rows: out, total, undated: undatedRows };
+  const months = [...decided].filter(([, n]) => tidy(n) > 0).map(([k]) => k);
+  const latest = months.length ? Math.max(...months) : null;
+  const latestDecision =
+    latest === null ? null : `${Math.floor(latest / 12)}-${String((latest % 12) + 1).padStart(2, '0')}`;
+  return { rows: out, total, undated: undatedRows, latest_decision: latestDecision };
 }
 
 const PERIOD_DIMENSIONS = 'year, unit, cluster, tier, category, kind';

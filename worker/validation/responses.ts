@@ -19,6 +19,14 @@ export const summaryResponse = z.object({
       'With `months` only: per award year in from..to, the awards counted nowhere above because their ' +
         'decision date is missing (or not within two years after the award year)',
     ),
+  latest_decision: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      'With `months` only: the latest decision month (YYYY-MM) in from..to, of any month, in the ' +
+        'units asked: how far a year to date reaches',
+    ),
 });
 
 export const indicatorsResponse = z.object({

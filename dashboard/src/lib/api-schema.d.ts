@@ -1866,6 +1866,8 @@ export interface operations {
                             year: number;
                             count: number;
                         }[];
+                        /** @description With `months` only: the latest decision month (YYYY-MM) in from..to, of any month, in the units asked: how far a year to date reaches */
+                        latest_decision?: string | null;
                     };
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
