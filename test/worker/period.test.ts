@@ -42,7 +42,8 @@ const UNITS = [
 const DECIDED = `CAST(substr(a.decision_date, 1, 4) AS INTEGER)`;
 const PLACED = `a.decision_date IS NOT NULL AND ${DECIDED} - a.year BETWEEN 0 AND 2`;
 const COUNTED = `a.batch_id IN (SELECT id FROM import_batches WHERE status = 'committed')`;
-const IN_UNIT = `a.unit_id IN (SELECT c.unit_id FROM unit_closure c JOIN units u ON u.id = c.ancestor_id WHERE u.code = ?)`;
+const IN_UNIT =
+  'a.unit_id IN (SELECT c.unit_id FROM unit_closure c JOIN units u ON u.id = c.ancestor_id WHERE u.code = ?)';
 
 async function rawByYear(first: number, last: number, unit?: string) {
   const { results } = await env.DB.prepare(
@@ -170,7 +171,7 @@ describe('the decision month in the cube', () => {
     expect((await cuboid10()).results).toEqual(rebuilt);
   });
 
-  it('imports committed at the same time keep cuboid 10 equal to the raw awards, and rollback undoes them', async () => {
+  it('imports committed at once keep cuboid 10 equal to the raw awards, and rollback undoes them', async () => {
     const before = await snapshot();
     const file = (day: string, n: number) =>
       csv([
