@@ -110,3 +110,35 @@ describe('Tổng quan: the first half and the year to date against the same mont
     await page.context().close();
   });
 });
+
+describe('the third boundary mode: follow a former district across its end', () => {
+  it('Huyện Thái Thụy runs on after 30/06/2025 with the awards of the communes that took its area', async () => {
+    type Years = { rows: { year: number; count: number }[] };
+    const recorded = await apiJson<Years>(demo.server, '/api/v1/awards/summary?group_by=year&unit=TB-TT');
+    const followed = await apiJson<Years>(
+      demo.server,
+      '/api/v1/awards/summary?group_by=year&unit=TB-TT&as_of=2025-06-30',
+    );
+    const by = (a: Years, y: number) => a.rows.find((r) => r.year === y)?.count ?? 0;
+    // as recorded the district stops in mid-2025; followed, its 2025 is a whole year again
+    expect(by(followed, 2025)).toBeGreaterThan(by(recorded, 2025) * 5);
+    expect(by(followed, 2024)).toBe(by(recorded, 2024));
+    for (const lang of ['vi', 'en'] as const) {
+      for (const viewport of [DESKTOP, PHONE]) {
+        const url = `${demo.server.url}/?unit=TB-TT${lang === 'en' ? '&lang=en' : ''}`;
+        const { page, errors } = await openPage(demo, url, viewport);
+        if (viewport === PHONE) await page.click('button.drawer-toggle');
+        await page.getByLabel(lang === 'vi' ? 'Theo dõi địa bàn cũ' : 'Follow the former area').check();
+        await expect.poll(() => new URL(page.url()).searchParams.get('bounds'), { timeout: 15_000 }).toBe('former');
+        await expect
+          .poll(() => page.textContent('[data-kpi="kpiTotal"] .value'), { timeout: 15_000 })
+          .toBe(new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(by(followed, 2025)));
+        const note = await page.textContent('[data-follow]');
+        expect(note).toContain(lang === 'vi' ? 'kết thúc ngày 30/06/2025' : 'ended on 30/06/2025');
+        await page.screenshot({ path: `${SHOTS}/follow-tb-tt-${lang}-${viewport.width}.png` });
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    }
+  });
+});

@@ -1,6 +1,15 @@
 // Labels of the leader's view (small tiers, a unit apart from its children, comparisons across
 // 2025), in a file of their own so the main dictionary stays readable.
 export const leaderDict = {
+  boundsFollow: { vi: 'Theo dõi địa bàn cũ', en: 'Follow the former area' },
+  followExplained: {
+    vi:
+      '{unit} kết thúc ngày {date}. Để theo dõi địa bàn cũ, khen thưởng từ sau ngày đó của các đơn vị nhận ' +
+      'địa bàn của {name} ({names}) được tính vào {name} theo tỷ lệ mỗi đơn vị cũ góp vào đơn vị mới.',
+    en:
+      '{unit} ended on {date}. To follow its former area, the awards after that day of the units that took ' +
+      'over {name} ({names}) are counted in {name} by the share each old unit gave the new one.',
+  },
   halfYearTitle: { vi: '{period} so với cùng kỳ năm trước', en: '{period} against the same months of last year' },
   halfYearH1: { vi: '6 tháng đầu năm', en: 'First half' },
   halfYearYtd: { vi: 'Từ đầu năm đến nay', en: 'Year to date' },
