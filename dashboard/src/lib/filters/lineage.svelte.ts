@@ -38,8 +38,7 @@ export function successors(code: string | undefined): string[] {
   // parents come before children in no guaranteed order: grow the subtree until it stops
   for (let grew = true; grew; ) {
     grew = false;
-    for (const x of units)
-      if (x.parent_code && area.has(x.parent_code) && !area.has(x.code)) grew = !!area.add(x.code);
+    for (const x of units) if (x.parent_code && area.has(x.parent_code) && !area.has(x.code)) grew = !!area.add(x.code);
   }
   const to = (meta.data?.unit_lineage ?? []).filter((l) => area.has(l.from_code)).map((l) => l.to_code);
   return [...new Set(to)].filter((c) => !area.has(c));
