@@ -14,7 +14,7 @@ export const leaderDict = {
   halfYearH1: { vi: '6 tháng đầu năm', en: 'First half' },
   halfYearYtd: { vi: 'Từ đầu năm đến nay', en: 'Year to date' },
   halfYearPeriod: { vi: 'Kỳ so sánh', en: 'Period compared' },
-  halfYearChangeColumn: { vi: 'Thay đổi so với cùng kỳ', en: 'Change on the same months' },
+  halfYearChangeColumn: { vi: 'Thay đổi', en: 'Change' },
   halfYearNew: { vi: 'cùng kỳ năm trước chưa có', en: 'none in the same months last year' },
   halfYearSummary: {
     vi: '{period}: {count} khen thưởng, {change} so với cùng kỳ năm {previous} ({before}).',
