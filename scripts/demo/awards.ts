@@ -84,7 +84,7 @@ export class AwardWriter {
       ...(issue.method && issue.method !== 'THUONG_XUYEN' ? { method: issue.method } : {}),
       ...(issue.movement ? { movement_code: issue.movement } : {}),
       decision_no: issue.decisionNo,
-      decision_date: issue.decisionDate,
+      ...(issue.decisionDate ? { decision_date: issue.decisionDate } : {}),
     };
     if (issue.kind === 'household') {
       this.rows.push({ ...base, quantity: total });
@@ -143,7 +143,7 @@ export class AwardWriter {
         ethnic_minority: this.rnd.chance(0.004) ? 1 : 0,
         ...(issue.movement ? { movement_code: issue.movement } : {}),
         decision_no: issue.decisionNo,
-        decision_date: issue.decisionDate,
+        ...(issue.decisionDate ? { decision_date: issue.decisionDate } : {}),
         recipient_name: personName(this.rnd, gender),
       });
     }
@@ -234,7 +234,11 @@ function districtYear(
     }
   });
   for (let i = 0; i < adhoc; i++) {
-    const d = w.decision(area.issuer, year, rnd.int(1, 12), rnd.int(1, 28));
+    // ad hoc Giấy khen lists often arrive with the decision's number but not its date
+    const d = {
+      ...w.decision(area.issuer, year, rnd.int(1, 12), rnd.int(1, 28)),
+      ...(i % 4 ? {} : { decisionDate: '' }),
+    };
     w.named(
       rnd.pick(area.communes.length ? area.communes : area.recipients).code,
       1,

@@ -27,6 +27,13 @@ export const CLUSTERS: ClusterRecord[] = [
     level: 'province',
     owner_code: 'HY-2025',
   },
+  // Last, so that the seeded scores of the clusters above stay as they were.
+  {
+    code: 'CUM-TPTW',
+    name: 'Cụm thi đua các thành phố trực thuộc Trung ương',
+    kind: 'cum',
+    level: 'central',
+  },
 ];
 
 const m = (cluster_code: string, unit_code: string, year_from: number, year_to?: number): MemberRecord => ({
@@ -73,6 +80,10 @@ export const MEMBERS: MemberRecord[] = [
   ),
   m('TT-CUM-VB', 'TB-TT-04', 2019, LAST_DISTRICT_YEAR),
   ...['HY-X09', 'HY-X10', 'HY-X11', 'HY-X12', 'HY-X13'].map((u) => m('HY-CUM-XP1', u, 2025)),
+  // Huế (a centrally-run city from 1 Jan 2025) and the new Hải Phòng (which took in Hải Dương) score
+  // among the centrally-run cities; the demo has no other of them.
+  m('CUM-TPTW', 'HUE', 2025),
+  m('CUM-TPTW', 'HP-2025', 2025),
 ];
 
 interface ClusterRule {
@@ -93,6 +104,7 @@ const RULES: Record<string, ClusterRule> = {
   'TB-KHOI-VHXH': { scale: 100, first: 'CO_BT', second: 'BK_TINH' },
   'TT-CUM-VB': { scale: 100, first: 'GK_HUYEN' },
   'HY-CUM-XP1': { scale: 100, first: 'BK_TINH' },
+  'CUM-TPTW': { scale: 1000, first: 'CO_CP', second: 'BK_TTG' },
 };
 
 function membersIn(cluster: string, year: number): string[] {

@@ -59,8 +59,9 @@ describe('npm start with DEMO=0', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
     await page.waitForSelector('text=Không có dữ liệu cho bộ lọc này.');
-    // every card says so once it has its answer: KPIs, trend, state and PM awards, shares, top units
-    await expect.poll(() => page.locator('text=Không có dữ liệu cho bộ lọc này.').count()).toBe(5);
+    // every card says so once it has its answer: KPIs, first half, trend, state and PM awards, shares,
+    // top units
+    await expect.poll(() => page.locator('text=Không có dữ liệu cho bộ lọc này.').count()).toBe(6);
     await page.screenshot({ path: 'test-results/screenshots/tong-quan-empty-vi-1280x800.png', fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

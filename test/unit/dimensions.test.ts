@@ -43,8 +43,8 @@ describe('the dimension registry', () => {
     ]);
   });
 
-  it('has a cube column for every list filter and no other', () => {
-    expect(Object.keys(CUBE).sort()).toEqual([...LIST_FILTERS].sort());
+  it('has a cube column for every list filter and the decision month, and no other', () => {
+    expect(Object.keys(CUBE).sort()).toEqual([...LIST_FILTERS, 'month'].sort());
   });
 
   it('names every closed value in both languages, each name and synonym meaning one value only', () => {

@@ -164,3 +164,44 @@ describe('demo dataset', () => {
     expect(body.rows.map((r) => ({ code: r.unit, n: r.count }))).toEqual(expected);
   });
 });
+
+describe('demo geography and decision dates', () => {
+  it('puts every province-level unit standing at the end of 2025 in a central cluster for 2025', () => {
+    const standing = demo.units.filter(
+      (u) =>
+        u.kind === 'province' && (u.valid_from ?? '0000') <= '2025-12-31' && (u.valid_to ?? '9999') >= '2025-12-31',
+    );
+    const central = new Set(demo.clusters.filter((c) => c.level === 'central').map((c) => c.code));
+    const unclustered = standing
+      .filter(
+        (u) =>
+          !demo.cluster_members.some(
+            (m) =>
+              m.unit_code === u.code &&
+              central.has(m.cluster_code) &&
+              m.year_from <= 2025 &&
+              (m.year_to ?? 9999) >= 2025,
+          ),
+      )
+      .map((u) => u.name);
+    expect(standing.map((u) => u.code)).toContain('HUE');
+    expect(unclustered).toEqual([]);
+  });
+
+  it('dates decisions across the year, with a few awards of every year left without a date', async () => {
+    const rows = await raw<{ year: number; undated: number; total: number; months: number }>(
+      `SELECT year, SUM(CASE WHEN decision_date IS NULL THEN quantity ELSE 0 END) AS undated,
+         SUM(quantity) AS total, COUNT(DISTINCT substr(decision_date, 6, 2)) AS months
+       FROM awards GROUP BY year ORDER BY year`,
+    );
+    for (const r of rows) {
+      expect(r.undated, String(r.year)).toBeGreaterThan(0);
+      expect(r.undated / r.total, String(r.year)).toBeLessThan(0.02);
+      expect(r.months, String(r.year)).toBeGreaterThanOrEqual(10);
+    }
+    // the first half of a decision year holds the previous year-end's provincial and central awards
+    const { body } = await summary('group_by=year&months=1-6&unit=TB&from=2024&to=2024');
+    expect(body.rows[0].count).toBeGreaterThan(1000);
+    expect(body.undated?.[0].year).toBe(2024);
+  });
+});

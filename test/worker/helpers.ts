@@ -49,11 +49,16 @@ export function dataset(awards: AwardRecord[], extra: Partial<DemoDataset> = {})
 export interface Summary {
   rows: (Record<string, string | number | null> & { count: number })[];
   total: number;
+  /** With `months` only. */
+  undated?: { year: number; count: number }[];
+  latest_decision?: string | null;
 }
 
-export async function summary(
-  query: string,
-): Promise<{ status: number; body: Summary & { error?: string; parameter?: string }; rowsRead: number }> {
+export async function summary(query: string): Promise<{
+  status: number;
+  body: Summary & { error?: string; error_vi?: string; parameter?: string };
+  rowsRead: number;
+}> {
   const res = await api(`http://local/api/v1/awards/summary${query ? `?${query}` : ''}`);
   return { status: res.status, body: await res.json(), rowsRead: Number(res.headers.get('X-Rows-Read')) };
 }

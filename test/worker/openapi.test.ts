@@ -70,6 +70,7 @@ describe('GET /api/v1/openapi.json', () => {
         'lang',
         'layout',
         'method',
+        'months',
         'movement',
         'tier',
         'to',

@@ -258,6 +258,8 @@ export const awardCube = sqliteTable(
     method: text('method').notNull().default(''),
     movementId: integer('movement_id').notNull().default(0),
     ethnicMinority: integer('ethnic_minority').notNull().default(-1),
+    // months from January of the award's year to its decision (1-36), kept in one cuboid; 0 elsewhere
+    decisionMonth: integer('decision_month').notNull().default(0),
     n: integer('n').notNull(),
   },
   (t) => [
@@ -274,6 +276,7 @@ export const awardCube = sqliteTable(
       t.method,
       t.movementId,
       t.ethnicMinority,
+      t.decisionMonth,
     ),
     // the year range of the data (meta) in two index probes instead of a scan
     index('award_cube_years').on(t.cuboid, t.year),
@@ -301,6 +304,8 @@ export const awardCubeDelta = sqliteTable(
     method: text('method').notNull().default(''),
     movementId: integer('movement_id').notNull().default(0),
     ethnicMinority: integer('ethnic_minority').notNull().default(-1),
+    // months from January of the award's year to its decision (1-36), kept in one cuboid; 0 elsewhere
+    decisionMonth: integer('decision_month').notNull().default(0),
     n: integer('n').notNull(),
   },
   (t) => [
@@ -318,6 +323,7 @@ export const awardCubeDelta = sqliteTable(
       t.method,
       t.movementId,
       t.ethnicMinority,
+      t.decisionMonth,
     ),
     // (batch_id, rowid) order: a merge step takes the next rowid range without sorting
     index('award_cube_delta_batch').on(t.batchId),

@@ -1,7 +1,7 @@
 import { DIMENSION_REGISTRY, LIST_FILTERS, type CatalogDimension } from '../domain/dimensions';
 import type { SummaryParams } from '../queries/awardsSummary';
 import type { Geography } from '../queries/geography';
-import type { SummaryQuery } from '../validation/summaryQuery';
+import { monthRange, type SummaryQuery } from '../validation/summaryQuery';
 import { unknownCode } from '../validation/params';
 import { requireCluster, requireUnit, type ReadScope } from './scope';
 import { existsOn, landingUnitOn } from './asOf';
@@ -59,5 +59,6 @@ export function resolveSummaryParams(geo: Geography, q: SummaryQuery, scope: Rea
     filters,
     scope,
     recordedIn,
+    months: q.months ? { first: monthRange(q.months)[0], last: monthRange(q.months)[1] } : undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { all, type ReadCost } from '../db/run';
 import { cubeColumn, DIMENSIONS, pickCuboid, type CubeDimension, type Dimension } from './cube/dimensions';
+import { badParameter } from '../errors';
 import type { Geography, GeoUnit } from './geography';
 import type { ReadScope } from '../plan/scope';
 import { planFor, type PlanEntry } from '../plan/plan';
@@ -25,6 +26,11 @@ export interface SummaryParams {
    * longer existed on that date; it lies inside the scope, so it only narrows it).
    */
   recordedIn?: number;
+  /**
+   * Only awards decided in these months (1-12) of the years from..to, which are then years of the
+   * decision date; the answer then also counts the awards without a usable decision date.
+   */
+  months?: { first: number; last: number };
 }
 
 /** A cluster scope narrows the clusters read to its own; a unit scope is applied by the plan. */
@@ -40,6 +46,10 @@ export type SummaryRow = Record<string, string | number | null> & { count: numbe
 export interface SummaryResult {
   rows: SummaryRow[];
   total: number;
+  /** With `months`: per award year in from..to, the awards whose decision date is missing or unusable. */
+  undated?: { year: number; count: number }[];
+  /** With `months`: the latest decision month (YYYY-MM) in from..to, whatever the months asked. */
+  latest_decision?: string | null;
 }
 
 type CubeRow = Record<string, string | number> & { unit_id: number; year: number; n: number };
@@ -57,13 +67,15 @@ export async function awardsSummary(
 ): Promise<SummaryResult> {
   const from = p.from ?? 0;
   const to = p.to ?? 9999;
+  const period = p.months;
   const plan = planFor(geo, {
     unit: p.unit,
     byUnit: p.groupBy.includes('unit'),
     clusterIds: scopedClusters(p),
     byCluster: p.groupBy.includes('cluster'),
     asOf: p.asOf,
-    from,
+    // a decision dated in year D is of an award of year D, D - 1 or D - 2 (DECISION_MONTH_SPAN)
+    from: period ? from - 2 : from,
     to,
     recordedInUnitIds:
       p.recordedIn !== undefined
@@ -77,22 +89,49 @@ export async function awardsSummary(
 
   const cubeDims = p.groupBy.filter(isCubeDimension);
   const filterDims = Object.keys(p.filters) as CubeDimension[];
-  const cuboid = pickCuboid([...cubeDims, ...filterDims]);
+  const needed: CubeDimension[] = period ? [...cubeDims, ...filterDims, 'month'] : [...cubeDims, ...filterDims];
+  const cuboid = pickCuboid(needed);
+  if (!needed.every((d) => cuboid.dims.includes(d))) throw periodTooFine(needed);
+  const read: CubeDimension[] = period ? [...cubeDims, 'month'] : cubeDims;
   const unitIds = [...new Set(plan.map((e) => e.unitId))];
-  const rows = unitIds.length ? await fetchCube(d1, cost, cuboid.id, unitIds, plan, cubeDims, p.filters) : [];
+  const rows = unitIds.length ? await fetchCube(d1, cost, cuboid.id, unitIds, plan, read, p.filters) : [];
 
   const byUnit = new Map<number, PlanEntry[]>();
   for (const e of plan) byUnit.set(e.unitId, [...(byUnit.get(e.unitId) ?? []), e]);
 
   const buckets = new Map<string, SummaryRow>();
+  const undated = new Map<number, number>();
+  // net counts per decision month (year * 12 + month - 1), for the latest month that holds any
+  const decided = new Map<number, number>();
   for (const r of rows) {
+    // the year a row is counted in: the award's, or under `months` the decision's
+    let year = r.year;
+    let inPeriod = true;
+    let monthKey = -1;
+    if (period) {
+      const m = Number(r.month);
+      if (m === 0 && (r.year < from || r.year > to)) continue;
+      if (m !== 0) {
+        year = r.year + Math.floor((m - 1) / 12);
+        const month = ((m - 1) % 12) + 1;
+        if (year < from || year > to) continue;
+        monthKey = year * 12 + month - 1;
+        inPeriod = month >= period.first && month <= period.last;
+      }
+    }
     for (const e of byUnit.get(r.unit_id) ?? []) {
       if (r.year < e.yearFrom || r.year > e.yearTo) continue;
+      if (period && monthKey < 0) {
+        undated.set(r.year, (undated.get(r.year) ?? 0) + e.weight * r.n);
+        continue;
+      }
+      if (period) decided.set(monthKey, (decided.get(monthKey) ?? 0) + e.weight * r.n);
+      if (!inPeriod) continue;
       const out: Record<string, string | number | null> = {};
       for (const dim of p.groupBy) {
         if (dim === 'unit') out.unit = e.unit;
         else if (dim === 'cluster') out.cluster = e.cluster;
-        else if (dim === 'year') out.year = r.year;
+        else if (dim === 'year') out.year = year;
         else if (dim === 'movement') out.movement = geo.movementCode.get(Number(r.movement)) ?? null;
         else out[dim] = r[dim] === (DIMENSIONS[dim] as Dimension).missing ? null : r[dim];
       }
@@ -107,7 +146,27 @@ export async function awardsSummary(
   const total = tidy(out.reduce((s, r) => s + r.count, 0));
   if (!p.groupBy.length) out = [{ count: total } as SummaryRow];
   sortRows(out, p.groupBy);
-  return { rows: out, total };
+  if (!period) return { rows: out, total };
+  const undatedRows = [...undated]
+    .map(([year, n]) => ({ year, count: tidy(n) }))
+    .filter((u) => u.count !== 0)
+    .sort((a, b) => a.year - b.year);
+  const months = [...decided].filter(([, n]) => tidy(n) > 0).map(([k]) => k);
+  const latest = months.length ? Math.max(...months) : null;
+  const latestDecision =
+    latest === null ? null : `${Math.floor(latest / 12)}-${String((latest % 12) + 1).padStart(2, '0')}`;
+  return { rows: out, total, undated: undatedRows, latest_decision: latestDecision };
+}
+
+const PERIOD_DIMENSIONS = 'year, unit, cluster, tier, category, kind';
+
+/** Decision months are kept by level only (one small cuboid), not with every other dimension. */
+function periodTooFine(needed: CubeDimension[]) {
+  const other = needed.filter((d) => d !== 'month' && !pickCuboid(['month']).dims.includes(d));
+  return badParameter('months', {
+    en: `cannot be combined with ${other.join(', ')}; group and filter by ${PERIOD_DIMENSIONS} only`,
+    vi: `không dùng được cùng ${other.join(', ')}; chỉ nhóm và lọc theo ${PERIOD_DIMENSIONS}`,
+  });
 }
 
 async function fetchCube(

@@ -12,6 +12,21 @@ export const summaryResponse = z.object({
     .array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))
     .describe('One property per group_by dimension (a code or the year; null where not given), then `count`'),
   total: z.number(),
+  undated: z
+    .array(z.object({ year: z.number().int(), count: z.number() }))
+    .optional()
+    .describe(
+      'With `months` only: per award year in from..to, the awards counted nowhere above because their ' +
+        'decision date is missing (or not within two years after the award year)',
+    ),
+  latest_decision: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      'With `months` only: the latest decision month (YYYY-MM) in from..to, of any month, in the ' +
+        'units asked: how far a year to date reaches',
+    ),
 });
 
 export const indicatorsResponse = z.object({

@@ -43,6 +43,19 @@ const yearsMessage = { path: ['from'], message: 'must not be after to' };
 
 export const filterQuery = z.strictObject({ ...filters, ...fileParams }).refine(yearsInOrder, yearsMessage);
 
+// Months of the decision year, as `1-6` (a half-year, or January to a month for year to date) or `9`.
+const months = z
+  .string()
+  .regex(/^\d{1,2}(-\d{1,2})?$/, 'expected a month or a range of months such as 1-6')
+  .refine((s) => monthRange(s).every((m) => m >= 1 && m <= 12), 'months are 1 to 12')
+  .refine((s) => monthRange(s)[0] <= monthRange(s)[1], 'the first month must not be after the last');
+
+/** `1-6` as [1, 6], `9` as [9, 9] (the query keeps the text, as files name the query in words). */
+export function monthRange(s: string): [number, number] {
+  const [first, last = first] = s.split('-').map(Number);
+  return [first, last];
+}
+
 export const summaryQuery = z
   .strictObject({
     group_by: enumList(SUMMARY_DIMENSIONS)
@@ -50,6 +63,14 @@ export const summaryQuery = z
       .optional()
       .describe(`Comma list of ${SUMMARY_DIMENSIONS.join(', ')}`),
     ...filters,
+    months: months
+      .optional()
+      .describe(
+        'Only awards whose decision is dated in these months (1-6 the first half, 1-9 to the end of ' +
+          'September): `year`, `from` and `to` are then years of the decision date, and the answer ' +
+          'adds `undated`, the awards without a usable decision date. Combines with group_by and filters ' +
+          'of year, unit, cluster, tier, category and kind only',
+      ),
     ...fileParams,
   })
   .refine(yearsInOrder, yearsMessage);

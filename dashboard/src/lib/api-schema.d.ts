@@ -1926,6 +1926,8 @@ export interface operations {
                 movement?: string;
                 /** @description Ethnic minority recipients (1) or not (0) */
                 ethnic?: string;
+                /** @description Only awards whose decision is dated in these months (1-6 the first half, 1-9 to the end of September): `year`, `from` and `to` are then years of the decision date, and the answer adds `undated`, the awards without a usable decision date. Combines with group_by and filters of year, unit, cluster, tier, category and kind only */
+                months?: string;
                 /** @description json (default), or csv / xlsx: the same rows as a download */
                 format?: "json" | "csv" | "xlsx";
                 /** @description Language of a file: headers in words and, for counts by year and one dimension or by one dimension, the card's table. Without it the file has the contract's column names (names beside codes in Vietnamese) */
@@ -1951,6 +1953,13 @@ export interface operations {
                             [key: string]: string | number | null;
                         }[];
                         total: number;
+                        /** @description With `months` only: per award year in from..to, the awards counted nowhere above because their decision date is missing (or not within two years after the award year) */
+                        undated?: {
+                            year: number;
+                            count: number;
+                        }[];
+                        /** @description With `months` only: the latest decision month (YYYY-MM) in from..to, of any month, in the units asked: how far a year to date reaches */
+                        latest_decision?: string | null;
                     };
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;

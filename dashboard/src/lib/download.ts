@@ -4,7 +4,7 @@
 import { formatDateTime } from './format';
 import { lang, t } from './i18n.svelte';
 import { clusterName, meta, unitLabel } from './meta.svelte';
-import { lineageDate } from './filters/lineage.svelte';
+import { followDate, lineageDate } from './filters/lineage.svelte';
 import { LIST_FILTERS, mappedToToday } from './filters/query.svelte';
 import { dimensionName, valueLabel } from './labels';
 import { scopeLabel } from './scopeLabel';
@@ -48,6 +48,7 @@ export function filterSummary(): string {
         .join('; '),
     );
   if (mappedToToday()) parts.push(t('boundsNow'));
+  else if (followDate()) parts.push(t('boundsFollow'));
   else if (lineageDate()) parts.push(t('boundsLineage'));
   return parts.join('; ');
 }

@@ -9,7 +9,7 @@ import { ROOT_UNIT_ID } from './root';
 
 const KEY = sql.raw(
   'cuboid, unit_id, year, award_code, tier, category, recipient_kind, ' +
-    'gender, recipient_class, method, movement_id, ethnic_minority',
+    'gender, recipient_class, method, movement_id, ethnic_minority, decision_month',
 );
 
 // The awards are first summed by unit, year and the cuboid's own columns, and only those sums
@@ -44,13 +44,13 @@ export function applyBatchToCube(batchId: number, sign: 1 | -1): SQL[] {
 
 const DELTA_COLUMNS = sql.raw(
   'cuboid, unit_id, year, award_code, tier, category, recipient_kind, ' +
-    'gender, recipient_class, method, movement_id, ethnic_minority, n',
+    'gender, recipient_class, method, movement_id, ethnic_minority, decision_month, n',
 );
 
 // The raw award columns the dimensions' sources read (a.award_code, COALESCE(a.gender, '')…).
 const RAW_COLUMNS = [
   ...new Set(Object.values(DIMENSIONS).flatMap((d) => [...d.source.matchAll(/\ba\.(\w+)/g)].map((m) => m[1]))),
-];
+].filter((c) => c !== 'year'); // the decision month reads a.year, which the slice keeps anyway
 const CUBE_COLUMNS: Dimension[] = Object.values(DIMENSIONS);
 
 /**

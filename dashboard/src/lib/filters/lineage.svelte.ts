@@ -25,3 +25,32 @@ export function lineageDate(): string | undefined {
   const code = chosenUnit();
   return predecessors(code).length ? (findUnit(code)?.valid_from ?? undefined) : undefined;
 }
+
+/** `bounds=former`: a unit that ended (a district abolished on 1 Jul 2025) followed across its end. */
+export const FOLLOW = 'former';
+
+/** The units that took over `code`'s area when it ended: its own and its subtree's successors. */
+export function successors(code: string | undefined): string[] {
+  const u = findUnit(code);
+  if (!u?.valid_to) return [];
+  const area = new Set([u.code]);
+  const units = meta.data?.units ?? [];
+  // parents come before children in no guaranteed order: grow the subtree until it stops
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const x of units) if (x.parent_code && area.has(x.parent_code) && !area.has(x.code)) grew = !!area.add(x.code);
+  }
+  const to = (meta.data?.unit_lineage ?? []).filter((l) => area.has(l.from_code)).map((l) => l.to_code);
+  return [...new Set(to)].filter((c) => !area.has(c));
+}
+
+/**
+ * The date today's units are mapped back onto under "follow the former area": the unit's last
+ * day. The API then splits the awards of the units that took its area among the old units by
+ * the shares of unit_lineage, so the old district's series runs on after it ended.
+ */
+export function followDate(): string | undefined {
+  if (urlState.params.bounds !== FOLLOW) return undefined;
+  const code = chosenUnit();
+  return successors(code).length ? (findUnit(code)?.valid_to ?? undefined) : undefined;
+}

@@ -2,7 +2,7 @@
 import { FILTER_PARAMS, LIST_FILTERS } from '../../../../worker/domain/dimensions';
 import type { FilterQuery } from '../api';
 import { urlState } from '../url.svelte';
-import { lineageDate } from './lineage.svelte';
+import { followDate, lineageDate } from './lineage.svelte';
 
 /** URL parameters that are passed to the API as they are (one code or a comma list each). */
 // as_of is not among them: the URL says `bounds=now`, and the date is today's when asked.
@@ -33,12 +33,12 @@ export function filterQuery(omit: FilterKey[] = []): Record<string, string> & Fi
     const v = urlState.params[k];
     if (v && !omit.includes(k)) q[k] = v;
   }
-  const asOf = mappedToToday() ? today() : lineageDate();
+  const asOf = mappedToToday() ? today() : (followDate() ?? lineageDate());
   if (asOf) q.as_of = asOf;
   return q as Record<string, string> & FilterQuery;
 }
 
 /** How many filters are set (shown on the phone's filter button). */
 export function activeFilterCount(): number {
-  return PASS_THROUGH.filter((k) => urlState.params[k]).length + (mappedToToday() ? 1 : 0);
+  return PASS_THROUGH.filter((k) => urlState.params[k]).length + (mappedToToday() || followDate() ? 1 : 0);
 }

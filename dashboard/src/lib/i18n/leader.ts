@@ -1,6 +1,51 @@
 // Labels of the leader's view (small tiers, a unit apart from its children, comparisons across
 // 2025), in a file of their own so the main dictionary stays readable.
 export const leaderDict = {
+  boundsFollow: { vi: 'Theo dõi địa bàn cũ', en: 'Follow the former area' },
+  followExplained: {
+    vi:
+      '{unit} kết thúc ngày {date}. Để theo dõi địa bàn cũ, khen thưởng từ sau ngày đó của các đơn vị nhận ' +
+      'địa bàn của {name} ({names}) được tính vào {name} theo tỷ lệ mỗi đơn vị cũ góp vào đơn vị mới.',
+    en:
+      '{unit} ended on {date}. To follow its former area, the awards after that day of the units that took ' +
+      'over {name} ({names}) are counted in {name} by the share each old unit gave the new one.',
+  },
+  halfYearTitle: { vi: '{period} so với cùng kỳ năm trước', en: '{period} against the same months of last year' },
+  halfYearH1: { vi: '6 tháng đầu năm', en: 'First half' },
+  halfYearYtd: { vi: 'Từ đầu năm đến nay', en: 'Year to date' },
+  halfYearPeriod: { vi: 'Kỳ so sánh', en: 'Period compared' },
+  halfYearChangeColumn: { vi: 'Thay đổi', en: 'Change' },
+  halfYearNew: { vi: 'cùng kỳ năm trước chưa có', en: 'none in the same months last year' },
+  halfYearSummary: {
+    vi: '{period}: {count} khen thưởng, {change} so với cùng kỳ năm {previous} ({before}).',
+    en: '{period}: {count} awards, {change} on the same months of {previous} ({before}).',
+  },
+  halfYearUndated: {
+    vi:
+      'Chưa tính {now} khen thưởng năm {year} và {before} khen thưởng năm {previous} ' +
+      'chưa ghi ngày quyết định (không xếp được vào tháng nào).',
+    en:
+      'Not counted: {now} awards of {year} and {before} of {previous} ' +
+      'whose decision date is not recorded (no month to place them in).',
+  },
+  halfYearAllDated: { vi: 'Mọi khen thưởng đều có ngày quyết định.', en: 'Every award has its decision date.' },
+  halfYearReach: {
+    vi: 'Quyết định mới nhất trong năm: tháng {month}; từ đầu năm đến nay so sánh đến hết tháng đó ở cả hai năm.',
+    en: "This year's latest decision: {month}; the year to date compares both years to the end of that month.",
+  },
+  halfYearNoDecisions: { vi: 'Năm {year} chưa có quyết định nào.', en: 'No decision dated in {year} yet.' },
+  halfYearNote: {
+    vi:
+      'Tính theo ngày quyết định, không theo năm thi đua: khen thưởng tổng kết năm trước ký vào quý I ' +
+      'thuộc 6 tháng đầu năm nay. Biểu đồ: thay đổi của từng cấp khen so với cùng kỳ, bảng: số khen thưởng.',
+    en:
+      'By decision date, not by emulation year: last year-end awards signed in the first quarter fall ' +
+      "in this year's first half. Chart: each level's change on the same months; table: the counts.",
+  },
+  halfYearIgnored: {
+    vi: 'Ngày quyết định chỉ lưu theo cấp khen, nên thẻ này không áp dụng bộ lọc: {filters}.',
+    en: 'Decision months are kept by level only, so this card does not apply the filters: {filters}.',
+  },
   highTiersTitle: {
     vi: 'Khen thưởng cấp Nhà nước và của Thủ tướng Chính phủ theo năm',
     en: 'State-level and Prime Minister awards by year',
