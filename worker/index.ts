@@ -22,6 +22,7 @@ import { importsRoutes } from './routes/imports';
 import { metaRoutes } from './routes/meta';
 import { movementsRoutes } from './routes/movements';
 import { reportsRoutes } from './routes/reports';
+import { uploadsRoutes } from './routes/uploads';
 
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
 // /api/* and /embed/* reach this app.
@@ -42,6 +43,7 @@ export const api = new Hono<AppEnv>()
   // before /imports: its POST /{dataset} would take 'aliases' for a dataset
   .route('/imports/aliases', aliasesRoutes)
   .route('/imports', importsRoutes)
+  .route('/uploads', uploadsRoutes)
   .route('/embeds', embedsRoutes)
   .route('/embed-data', embedDataRoutes)
   .route('/snapshots', snapshotsRoutes);
@@ -57,3 +59,4 @@ app.notFound(notFound);
 
 export type ApiType = typeof api;
 export default app;
+export { ImportWorkflow } from './workflows/import';
