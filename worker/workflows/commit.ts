@@ -32,8 +32,9 @@ export async function commitStep(
   if (b.status === 'staging') {
     const existing = await findCommitted(db, cost, b.dataset, staged.hash);
     if (existing) return duplicate(existing);
+    let slices = 0;
     try {
-      await commitAwards(db, cost, b.id, staged.hash, staged.rows, u.created_by, () => fault(env, 'commit'));
+      await commitAwards(db, cost, b.id, staged.hash, staged.rows, u.created_by, () => fault(env, 'commit', ++slices));
     } catch (e) {
       if (e instanceof Cancelled) return 'stopped';
       // the same file committed by a concurrent upload wins the unique index

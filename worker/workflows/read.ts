@@ -63,8 +63,8 @@ export async function readStep(env: Bindings, p: ImportParams): Promise<ReadResu
       defaults: p.defaults,
       classFromPosition: p.classFromPosition,
       onProgress: async (q) => {
-        await fault(env, 'read');
         if (!(await setProgress(db, u.id, { stage: 'reading', ...q }))) throw new UploadCancelled();
+        await fault(env, 'read', q.read);
       },
     });
     if (outcome.kind === 'invalid') {
