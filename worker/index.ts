@@ -59,4 +59,3 @@ app.notFound(notFound);
 
 export type ApiType = typeof api;
 export default app;
-export { ImportWorkflow } from './workflows/import';
