@@ -80,6 +80,17 @@ console.log(`
   Dữ liệu / data: ${dataDir}${withDemo ? '' : ' (DEMO=0: no demo data)'}
 `);
 
+// Offline, wrangler cannot fetch the `Request.cf` sample object and says so (with a stack) on
+// every start; it falls back to a placeholder, which is harmless here.
+const OFFLINE_NOISE = [
+  /Unable to fetch the `Request\.cf` object/,
+  /getaddrinfo ENOTFOUND workers\.cloudflare\.com/,
+  /^\s+at (GetAddrInfoReqWrap|process\.processTicksAndRejections)/,
+];
+function offlineNoise(line: string): boolean {
+  return OFFLINE_NOISE.some((re) => re.test(line));
+}
+
 await run(
   'wrangler',
   [
@@ -108,13 +119,3 @@ await run(
   { hide: offlineNoise },
 );
 
-// Offline, wrangler cannot fetch the `Request.cf` sample object and says so (with a stack) on
-// every start; it falls back to a placeholder, which is harmless here.
-const OFFLINE_NOISE = [
-  /Unable to fetch the `Request\.cf` object/,
-  /getaddrinfo ENOTFOUND workers\.cloudflare\.com/,
-  /^\s+at (GetAddrInfoReqWrap|process\.processTicksAndRejections)/,
-];
-function offlineNoise(line: string): boolean {
-  return OFFLINE_NOISE.some((re) => re.test(line));
-}

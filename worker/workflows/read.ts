@@ -28,7 +28,7 @@ export async function readStep(env: Bindings, p: ImportParams): Promise<ReadResu
     if (earlier && earlier.status !== 'staging') return stopped; // cancelled meanwhile
     if (earlier) await discardStaging(db, cost, earlier.id);
   }
-  const invalid = (body: Record<string, unknown>, counts: { checked?: number; errors?: number } = {}) =>
+  const invalid = (body: Record<string, unknown>, counts: { read?: number; checked?: number; errors?: number } = {}) =>
     setProgress(db, u.id, { stage: 'invalid', result: body, ...counts }).then(() => stopped);
 
   const right = importRight(p.who, u.dataset, await loadGeography(db, cost));
@@ -64,12 +64,14 @@ export async function readStep(env: Bindings, p: ImportParams): Promise<ReadResu
       classFromPosition: p.classFromPosition,
       onProgress: async (q) => {
         if (!(await setProgress(db, u.id, { stage: 'reading', ...q }))) throw new UploadCancelled();
+        // a timer turn lets the isolate's other requests in (under wrangler dev the steps share it)
+        await new Promise((r) => setTimeout(r, 1));
         await fault(env, 'read', q.read);
       },
     });
     if (outcome.kind === 'invalid') {
       const body = answer(outcome, u.dataset, undefined).body;
-      return invalid(body, { checked: outcome.rows, errors: outcome.total });
+      return invalid(body, { read: outcome.rows, checked: outcome.rows, errors: outcome.total });
     }
     if (outcome.kind !== 'staged') return stopped; // cancelled
     const { batch: _, ...notes } = answer(outcome, u.dataset, undefined).body;
