@@ -118,4 +118,3 @@ await run(
   ],
   { hide: offlineNoise },
 );
-

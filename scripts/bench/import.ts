@@ -1,7 +1,8 @@
 // `npm run bench:import`: a 1,000,000-row awards CSV through POST /api/v1/imports/awards on
 // `npm start` (DEMO=0, a fresh temporary DATA_DIR, a free port), then the consistency check,
 // then the same file with one bad row near the end, which must be refused with nothing written.
-// ROWS=100000 npm run bench:import runs a smaller size; ONLY_IMPORT=1 stops after the first import.
+// ROWS=100000 npm run bench:import runs a smaller size; ONLY_IMPORT=1 stops after the first import;
+// VIA=workflow then imports the same file again through R2 and the Workflow (scripts/bench/viaWorkflow.ts).
 import { execFileSync } from 'node:child_process';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
 import { unitsCsv, writeAwards } from './awardsCsv.ts';
 import { printSteps, type Timing } from './steps.ts';
+import { viaWorkflow } from './viaWorkflow.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 // BENCH_NAMES=1: the same list with Vietnamese headers and names instead of codes
@@ -92,6 +94,15 @@ try {
         `workerd peak RSS ${ok.rssMb.toFixed(0)} MB; load average after: ${load()}`,
     );
 
+    if (process.env.VIA === 'workflow') {
+      // VIA=workflow: the one-request batch rolled back, the same file through R2 and the Workflow
+      const rb = await fetch(api(`/imports/${(ok.body.batch as { id: number }).id}`), {
+        method: 'DELETE',
+        headers: auth,
+      });
+      if (rb.status !== 200) throw new Error(`rollback before the Workflow import: ${rb.status}`);
+      return void (await viaWorkflow(server.url, auth, good, ROWS));
+    }
     if (process.env.ONLY_IMPORT === '1') return;
     const before = await json('/awards/summary?group_by=year');
     t = performance.now();

@@ -172,11 +172,16 @@ export async function complete(env: Bindings, cost: ReadCost, u: Upload, who: Id
   if (u.stage !== 'receiving' || !u.multipart_id) throw notReceiving(u);
   const parts = await uploadParts(env.DB, cost, u.id);
   const gap = parts.findIndex((p, i) => p.part !== i + 1);
-  if (!parts.length || gap !== -1)
+  if (!parts.length || gap !== -1) {
+    const missing =
+      gap === -1
+        ? { en: 'none was sent', vi: 'chưa có phần nào' }
+        : { en: `part ${gap + 1} is missing`, vi: `thiếu phần ${gap + 1}` };
     throw conflict({
-      en: `upload ${u.id}: parts must be numbered 1, 2, 3… without gaps (${gap === -1 ? 'none' : `part ${gap + 1} is missing`})`,
-      vi: `lần tải lên ${u.id}: các phần phải đánh số 1, 2, 3… liên tục (${gap === -1 ? 'chưa có phần nào' : `thiếu phần ${gap + 1}`})`,
+      en: `upload ${u.id}: parts must be numbered 1, 2, 3… without gaps (${missing.en})`,
+      vi: `lần tải lên ${u.id}: các phần phải đánh số 1, 2, 3… liên tục (${missing.vi})`,
     });
+  }
   const small = parts.slice(0, -1).find((p) => p.size < MIN_PART_BYTES || p.size !== parts[0].size);
   if (small)
     throw conflict({
