@@ -46,6 +46,11 @@ describe('GET /api/v1/openapi.json', () => {
       '/snapshots/{id}',
       '/tokens',
       '/tokens/{id}',
+      '/uploads',
+      '/uploads/{dataset}',
+      '/uploads/{id}',
+      '/uploads/{id}/complete',
+      '/uploads/{id}/parts/{n}',
       '/users',
       '/users/{id}',
     ]);
