@@ -302,7 +302,7 @@ describe('a step that fails once is retried', () => {
 
 describe('a multipart upload (files over one request)', () => {
   const put = (id: string, n: number, body: Uint8Array) =>
-    api(`http://local/api/v1/uploads/${id}/parts/${n}`, { method: 'PUT', body });
+    api(`http://local/api/v1/uploads/${id}/parts/${n}`, { method: 'PUT', body: body as BodyInit });
   const open = async () => {
     const res = await api('http://local/api/v1/uploads/awards?multipart=1&filename=lon.csv', {
       method: 'POST',
