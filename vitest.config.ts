@@ -35,6 +35,8 @@ export default defineConfig({
                 ACCESS_AUD: 'test-access-aud',
                 TEST_ACCESS_PRIVATE_JWK: JSON.stringify(accessPrivate),
                 EMBED_SECRET: 'test-embed-secret-0123456789abcdef',
+                // lets a test make an import Workflow step fail once or wait (worker/workflows/faults.ts)
+                TEST_FAULTS: '1',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
               outboundService: (request: Request) => {

@@ -15,6 +15,8 @@ export interface Bindings extends Env {
   /** Cloudflare Access: the team domain (https://<team>.cloudflareaccess.com) and the application's AUD tag. */
   ACCESS_TEAM_DOMAIN?: string;
   ACCESS_AUD?: string;
+  /** '1' only in the worker tests: lets a test make a Workflow step fail once (workflows/faults.ts). */
+  TEST_FAULTS?: string;
 }
 
 export interface Variables {

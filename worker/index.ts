@@ -24,6 +24,7 @@ import { movementsRoutes } from './routes/movements';
 import { reportsRoutes } from './routes/reports';
 import { targetsRoutes } from './routes/targets';
 import { annotationsRoutes } from './routes/annotations';
+import { uploadsRoutes } from './routes/uploads';
 
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
 // /api/* and /embed/* reach this app.
@@ -44,6 +45,7 @@ export const api = new Hono<AppEnv>()
   // before /imports: its POST /{dataset} would take 'aliases' for a dataset
   .route('/imports/aliases', aliasesRoutes)
   .route('/imports', importsRoutes)
+  .route('/uploads', uploadsRoutes)
   .route('/embeds', embedsRoutes)
   .route('/embed-data', embedDataRoutes)
   .route('/snapshots', snapshotsRoutes)

@@ -3,6 +3,7 @@
 // then the same file with one bad row near the end, which must be refused with nothing written.
 // ROWS=100000 npm run bench:import runs a smaller size; ONLY_IMPORT=1 stops after the first import;
 // BENCH_COMPARE=1 imports the list in codes and then in names, side by side (importModes.ts).
+// VIA=workflow then imports the same file again through R2 and the Workflow (scripts/bench/viaWorkflow.ts).
 import { execFileSync } from 'node:child_process';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { unitsCsv, writeAwards } from './awardsCsv.ts';
 import { compareCodesAndNames } from './importModes.ts';
 import { nationalGeography, nationalLineageCsv, nationalUnitsCsv } from './national.ts';
 import { printSteps, type Timing } from './steps.ts';
+import { viaWorkflow } from './viaWorkflow.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 // BENCH_NAMES=1: the same list with Vietnamese headers and names instead of codes
@@ -114,6 +116,15 @@ try {
         `workerd peak RSS ${ok.rssMb.toFixed(0)} MB; load average after: ${load()}`,
     );
 
+    if (process.env.VIA === 'workflow') {
+      // VIA=workflow: the one-request batch rolled back, the same file through R2 and the Workflow
+      const rb = await fetch(api(`/imports/${(ok.body.batch as { id: number }).id}`), {
+        method: 'DELETE',
+        headers: auth,
+      });
+      if (rb.status !== 200) throw new Error(`rollback before the Workflow import: ${rb.status}`);
+      return void (await viaWorkflow(server.url, auth, good, ROWS));
+    }
     if (process.env.ONLY_IMPORT === '1') return;
     const before = await json('/awards/summary?group_by=year');
     t = performance.now();

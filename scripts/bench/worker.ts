@@ -7,6 +7,8 @@ import type { Bindings } from '../../worker/env.ts';
 import { benchRoutes } from './routes.ts';
 import { timedD1 } from './timedD1.ts';
 
+export { ImportWorkflow } from '../../worker/workflows/import.ts';
+
 app.route('/api/v1/_bench', benchRoutes);
 
 export default {

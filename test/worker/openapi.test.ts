@@ -50,6 +50,11 @@ describe('GET /api/v1/openapi.json', () => {
       '/targets/{id}',
       '/tokens',
       '/tokens/{id}',
+      '/uploads',
+      '/uploads/{dataset}',
+      '/uploads/{id}',
+      '/uploads/{id}/complete',
+      '/uploads/{id}/parts/{n}',
       '/users',
       '/users/{id}',
     ]);

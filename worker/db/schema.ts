@@ -553,3 +553,60 @@ export const annotations = sqliteTable(
   },
   (t) => [index('annotations_year').on(t.year), index('annotations_unit').on(t.unitId)],
 );
+
+// A big file sent to R2 and imported by the Workflow (worker/workflows/import.ts): one row per
+// upload, keyed by the Workflow instance's id, so that the Dữ liệu page can show how far it got
+// and cancel it. The batch it stages into appears once its rows start to go in.
+export const UPLOAD_STAGES = [
+  'receiving', // parts of an R2 multipart upload still coming in
+  'queued', // the file is in R2, the Workflow created
+  'reading', // read, checked and staged (rows_read, rows_checked, errors)
+  'committing', // the batch's sliced commit (its progress is the batch's)
+  'cleanup', // the R2 object deleted
+  'done',
+  'invalid', // the file had problems: result holds the same body a one-request 422 has
+  'duplicate', // the same file was already imported: result holds duplicate_of
+  'cancelled',
+  'failed', // the Workflow gave up (result holds the error)
+] as const;
+export type UploadStage = (typeof UPLOAD_STAGES)[number];
+
+export const uploads = sqliteTable(
+  'uploads',
+  {
+    id: text('id').primaryKey(),
+    dataset: text('dataset', { enum: DATASETS }).notNull(),
+    filename: text('filename'),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull().default(0),
+    // the R2 multipart upload, while its parts come in
+    multipartId: text('multipart_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    stage: text('stage', { enum: UPLOAD_STAGES }).notNull(),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsChecked: integer('rows_checked').notNull().default(0),
+    errors: integer('errors').notNull().default(0),
+    batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
+    // JSON: the answer of a file with problems (errors, error_groups…), a duplicate's, or a failure's
+    result: text('result'),
+    cancelledAt: text('cancelled_at'),
+    cancelledBy: text('cancelled_by'),
+  },
+  (t) => [index('uploads_created').on(t.createdAt)],
+);
+
+// The parts of an R2 multipart upload received so far (R2 needs every part's etag to complete it).
+export const uploadParts = sqliteTable(
+  'upload_parts',
+  {
+    uploadId: text('upload_id')
+      .notNull()
+      .references(() => uploads.id, { onDelete: 'cascade' }),
+    part: integer('part').notNull(),
+    etag: text('etag').notNull(),
+    size: integer('size').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.part] })],
+);

@@ -65,7 +65,13 @@ const step = (db: D1Database, cost: ReadCost, statements: Parameters<typeof batc
  * phase from its cursor, the flip, the merge of a visible delta or the drop of an invisible
  * one, and the deletion of a rolled-back batch's raw rows.
  */
-export async function finish(db: D1Database, cost: ReadCost, id: number, by: string): Promise<void> {
+export async function finish(
+  db: D1Database,
+  cost: ReadCost,
+  id: number,
+  by: string,
+  afterSlice?: () => Promise<void>,
+): Promise<void> {
   const step = stepper();
   for (;;) {
     const p = await progressOf(db, cost, id);
@@ -75,6 +81,7 @@ export async function finish(db: D1Database, cost: ReadCost, id: number, by: str
       const phase = p.status as Phase;
       for (let lo = p.cursor; lo < p.until; lo = Math.min(lo + SLICE_IDS, p.until)) {
         await step(db, cost, sliceStatements(id, phase, lo, Math.min(lo + SLICE_IDS, p.until)));
+        await afterSlice?.();
       }
       await step(db, cost, flipStatements(id, phase, by, now, await smallDelta(db, cost, id)));
       continue;
@@ -126,15 +133,60 @@ export async function commitAwards(
   hash: string,
   rows: number,
   by: string,
+  afterSlice?: () => Promise<void>,
 ): Promise<ImportBatch> {
   const owner = crypto.randomUUID();
   await step(db, cost, startPhase(id, 'committing', owner, { hash, rows }));
+  try {
+    await finish(db, cost, id, by, afterSlice);
+  } finally {
+    await releaseLease(db, cost, id, owner);
+  }
+  return (await getBatch(db, cost, id))!;
+}
+
+/**
+ * Takes up a batch whose commit or rollback an earlier attempt left (a Workflow step run again):
+ * false while someone else holds a live lease on it.
+ */
+export async function resumeBatch(db: D1Database, cost: ReadCost, id: number, by: string): Promise<boolean> {
+  const owner = crypto.randomUUID();
+  if (!(await acquireLease(db, cost, id, owner))) return false;
   try {
     await finish(db, cost, id, by);
   } finally {
     await releaseLease(db, cost, id, owner);
   }
-  return (await getBatch(db, cost, id))!;
+  return true;
+}
+
+/**
+ * Cancels an import that does not count yet (staging or committing), its invisible delta and raw
+ * rows removed; 'too_late' once its flip made it count (then only a rollback undoes it).
+ */
+export async function cancelImport(
+  db: D1Database,
+  cost: ReadCost,
+  id: number,
+  by: string,
+): Promise<'cancelled' | 'already' | 'too_late' | 'missing'> {
+  const b = await getBatch(db, cost, id);
+  if (!b) return 'missing';
+  if (b.status === 'rolled_back') return 'already';
+  if (b.status !== 'staging' && b.status !== 'committing') return 'too_late';
+  const owner = crypto.randomUUID();
+  try {
+    await step(db, cost, cancelStatements(id, b.status, owner, by, new Date().toISOString()));
+  } catch (e) {
+    if (!(e instanceof Cancelled)) throw e;
+    return cancelImport(db, cost, id, by); // it moved on meanwhile: decide again
+  }
+  try {
+    await finish(db, cost, id, by);
+  } finally {
+    await releaseLease(db, cost, id, owner);
+  }
+  return 'cancelled';
 }
 
 /** DELETE of an awards batch: a cancel, a rollback, or the rest of one a crash interrupted. */

@@ -45,7 +45,8 @@ export async function notOwn(db: D1Database, cost: ReadCost, who: Identity, id: 
   return null;
 }
 
-function answer(outcome: Outcome, dataset: Dataset, part: number | undefined): Answer {
+/** The answer of an outcome (the Workflow keeps the same for a file with problems). */
+export function answer(outcome: Outcome, dataset: Dataset, part: number | undefined): Answer {
   // warnings only when there are some, so answers without them stay as they were
   const warnings = {
     ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}),

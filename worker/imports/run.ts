@@ -82,7 +82,11 @@ export interface ImportRequest {
   defaults?: Record<string, string>;
   /** Individuals without a class get the one their Chức vụ suggests (positionClass.ts). */
   classFromPosition?: boolean;
+  /** Told every PROGRESS_EVERY records how far reading got (the Workflow's progress; it may throw to stop). */
+  onProgress?: (p: { read: number; checked: number; errors: number }) => Promise<void>;
 }
+
+const PROGRESS_EVERY = 5000;
 
 // The error list is capped so that a file where every row is wrong still answers quickly;
 // the total is always the true count.
@@ -216,6 +220,8 @@ async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof posi
   try {
     for await (const item of r.source.rows) {
       itemIndex++;
+      if (r.onProgress && itemIndex % PROGRESS_EVERY === 0)
+        await r.onProgress({ read: itemIndex, checked: rows, errors: total });
       if (item.fatal) {
         report(header ? rowNo + 1 : 0, null, null, item.fatal);
         return invalid(rows);

@@ -10,9 +10,10 @@ import { currentVersion } from '../queries/geography';
 const CACHE_HOST = 'https://thidua-cache.invalid';
 
 // embed tokens and their data depend on revocation, snapshots on withdrawal, and accounts,
-// tokens, the audit log, the import list, targets and chart notes change without a new data version
+// tokens, the audit log, the import list, uploads' progress, targets and chart notes change without
+// a new data version
 const NOT_CACHED =
-  /^\/api\/v1\/(embeds|embed-data|snapshots|auth|users|tokens|audit|imports|targets|annotations)(\/|$)/;
+  /^\/api\/v1\/(embeds|embed-data|snapshots|auth|users|tokens|audit|imports|uploads|targets|annotations)(\/|$)/;
 
 // Answers differ by the caller's role and scope, so both are part of the cache key and of the
 // ETag: a shared browser must not revalidate one user's copy for another.

@@ -516,6 +516,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent uploads
+         * @description The last 20 big-file imports, newest first (a scoped editor: their own). Editors.
+         */
+        get: operations["getUploads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads/{dataset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a big file
+         * @description The file (CSV up to 100 MB, XLSX or JSON up to 25 MB, with Content-Length) is streamed into R2 and imported by a Workflow in durable steps: read, checked and staged, then committed in slices. Follow it with GET /uploads/{id}. multipart=1 (no body) opens a multipart upload for CSV files over 100 MB. Awards only. Editors.
+         */
+        post: operations["postUploadsByDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads/{id}/parts/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * One part of a multipart upload
+         * @description The body (with Content-Length, at most 100 MB) is part n of the file. Every part but the last has the same size, at least 5 MiB. A part sent again replaces the first copy.
+         */
+        put: operations["putUploadsByIdPartsByN"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a multipart upload
+         * @description Puts the parts together in R2 and starts the import Workflow. The list fields and class_from_position go here, as on POST /imports/{dataset}.
+         */
+        post: operations["postUploadsByIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of an upload
+         * @description Stage, rows read and checked, problems so far, the commit progress; when it ended with problems, the same errors and error_groups as a one-request 422 in `result`. Editors (scoped: their own).
+         */
+        get: operations["getUploadsById"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel an upload
+         * @description Stops the import before its batch counts: nothing of it reaches the totals. Once the commit made the batch count it is too late (409): roll the batch back with DELETE /imports/{id}.
+         */
+        delete: operations["deleteUploadsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/embeds": {
         parameters: {
             query?: never;
@@ -3963,6 +4067,814 @@ export interface operations {
                     "application/json": {
                         error: string;
                         error_vi?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    getUploads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uploads: {
+                            /** @description Also the id of the import Workflow instance */
+                            id: string;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            /** @description Bytes received */
+                            size: number;
+                            /**
+                             * @description receiving (parts) → queued → reading (read, checked, staged) → committing → cleanup → done; or invalid, duplicate, cancelled, failed
+                             * @enum {string}
+                             */
+                            stage: "receiving" | "queued" | "reading" | "committing" | "cleanup" | "done" | "invalid" | "duplicate" | "cancelled" | "failed";
+                            /** @description Records read so far */
+                            rows_read: number;
+                            /** @description Data rows checked so far */
+                            rows_checked: number;
+                            /** @description Problems found so far */
+                            errors: number;
+                            /** @description The import batch the rows are staged into */
+                            batch_id: number | null;
+                            batch_status: ("staging" | "committing" | "committed" | "rolling_back" | "rolled_back") | null;
+                            /** @description While committing: the part of the batch's cube change done, 0 to 1 */
+                            progress: number | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            cancelled_at: string | null;
+                            cancelled_by: string | null;
+                            /** @description Still running and not yet counted: DELETE cancels it */
+                            can_cancel: boolean;
+                            /** @description invalid: the body a one-request import answers with 422 (errors, error_groups, …); duplicate: duplicate_of and batch; done: warnings and class_suggestions if any; failed: error, error_vi */
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    postUploadsByDataset: {
+        parameters: {
+            query?: {
+                filename?: string;
+                /** @description 1: open an R2 multipart upload (no body); the parts follow with PUT, then POST …/complete */
+                multipart?: "1";
+                class_from_position?: "0" | "1";
+                year?: string;
+                award_code?: string;
+                unit_code?: string;
+                recipient_kind?: string;
+                method?: string;
+                movement_code?: string;
+                decision_no?: string;
+                decision_date?: string;
+            };
+            header?: never;
+            path: {
+                dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A multipart upload opened (multipart=1) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        upload: {
+                            /** @description Also the id of the import Workflow instance */
+                            id: string;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            /** @description Bytes received */
+                            size: number;
+                            /**
+                             * @description receiving (parts) → queued → reading (read, checked, staged) → committing → cleanup → done; or invalid, duplicate, cancelled, failed
+                             * @enum {string}
+                             */
+                            stage: "receiving" | "queued" | "reading" | "committing" | "cleanup" | "done" | "invalid" | "duplicate" | "cancelled" | "failed";
+                            /** @description Records read so far */
+                            rows_read: number;
+                            /** @description Data rows checked so far */
+                            rows_checked: number;
+                            /** @description Problems found so far */
+                            errors: number;
+                            /** @description The import batch the rows are staged into */
+                            batch_id: number | null;
+                            batch_status: ("staging" | "committing" | "committed" | "rolling_back" | "rolled_back") | null;
+                            /** @description While committing: the part of the batch's cube change done, 0 to 1 */
+                            progress: number | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            cancelled_at: string | null;
+                            cancelled_by: string | null;
+                            /** @description Still running and not yet counted: DELETE cancels it */
+                            can_cancel: boolean;
+                            /** @description invalid: the body a one-request import answers with 422 (errors, error_groups, …); duplicate: duplicate_of and batch; done: warnings and class_suggestions if any; failed: error, error_vi */
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Received; the Workflow is started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        upload: {
+                            /** @description Also the id of the import Workflow instance */
+                            id: string;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            /** @description Bytes received */
+                            size: number;
+                            /**
+                             * @description receiving (parts) → queued → reading (read, checked, staged) → committing → cleanup → done; or invalid, duplicate, cancelled, failed
+                             * @enum {string}
+                             */
+                            stage: "receiving" | "queued" | "reading" | "committing" | "cleanup" | "done" | "invalid" | "duplicate" | "cancelled" | "failed";
+                            /** @description Records read so far */
+                            rows_read: number;
+                            /** @description Data rows checked so far */
+                            rows_checked: number;
+                            /** @description Problems found so far */
+                            errors: number;
+                            /** @description The import batch the rows are staged into */
+                            batch_id: number | null;
+                            batch_status: ("staging" | "committing" | "committed" | "rolling_back" | "rolled_back") | null;
+                            /** @description While committing: the part of the batch's cube change done, 0 to 1 */
+                            progress: number | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            cancelled_at: string | null;
+                            cancelled_by: string | null;
+                            /** @description Still running and not yet counted: DELETE cancels it */
+                            can_cancel: boolean;
+                            /** @description invalid: the body a one-request import answers with 422 (errors, error_groups, …); duplicate: duplicate_of and batch; done: warnings and class_suggestions if any; failed: error, error_vi */
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description A bad parameter, an empty body, or a dataset other than awards */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No Content-Length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Over 100 MB (CSV) or 25 MB (XLSX, JSON) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Another content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    putUploadsByIdPartsByN: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        part: number;
+                        size: number;
+                    };
+                };
+            };
+            /** @description A bad id or part number, or an empty body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such upload */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description The upload is not receiving parts */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No Content-Length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Over 100 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    postUploadsByIdComplete: {
+        parameters: {
+            query?: {
+                class_from_position?: "0" | "1";
+                year?: string;
+                award_code?: string;
+                unit_code?: string;
+                recipient_kind?: string;
+                method?: string;
+                movement_code?: string;
+                decision_no?: string;
+                decision_date?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Workflow is started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        upload: {
+                            /** @description Also the id of the import Workflow instance */
+                            id: string;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            /** @description Bytes received */
+                            size: number;
+                            /**
+                             * @description receiving (parts) → queued → reading (read, checked, staged) → committing → cleanup → done; or invalid, duplicate, cancelled, failed
+                             * @enum {string}
+                             */
+                            stage: "receiving" | "queued" | "reading" | "committing" | "cleanup" | "done" | "invalid" | "duplicate" | "cancelled" | "failed";
+                            /** @description Records read so far */
+                            rows_read: number;
+                            /** @description Data rows checked so far */
+                            rows_checked: number;
+                            /** @description Problems found so far */
+                            errors: number;
+                            /** @description The import batch the rows are staged into */
+                            batch_id: number | null;
+                            batch_status: ("staging" | "committing" | "committed" | "rolling_back" | "rolled_back") | null;
+                            /** @description While committing: the part of the batch's cube change done, 0 to 1 */
+                            progress: number | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            cancelled_at: string | null;
+                            cancelled_by: string | null;
+                            /** @description Still running and not yet counted: DELETE cancels it */
+                            can_cancel: boolean;
+                            /** @description invalid: the body a one-request import answers with 422 (errors, error_groups, …); duplicate: duplicate_of and batch; done: warnings and class_suggestions if any; failed: error, error_vi */
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description A bad id or parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such upload */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not receiving parts, a part missing, or parts of unequal sizes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    getUploadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        upload: {
+                            /** @description Also the id of the import Workflow instance */
+                            id: string;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            /** @description Bytes received */
+                            size: number;
+                            /**
+                             * @description receiving (parts) → queued → reading (read, checked, staged) → committing → cleanup → done; or invalid, duplicate, cancelled, failed
+                             * @enum {string}
+                             */
+                            stage: "receiving" | "queued" | "reading" | "committing" | "cleanup" | "done" | "invalid" | "duplicate" | "cancelled" | "failed";
+                            /** @description Records read so far */
+                            rows_read: number;
+                            /** @description Data rows checked so far */
+                            rows_checked: number;
+                            /** @description Problems found so far */
+                            errors: number;
+                            /** @description The import batch the rows are staged into */
+                            batch_id: number | null;
+                            batch_status: ("staging" | "committing" | "committed" | "rolling_back" | "rolled_back") | null;
+                            /** @description While committing: the part of the batch's cube change done, 0 to 1 */
+                            progress: number | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            cancelled_at: string | null;
+                            cancelled_by: string | null;
+                            /** @description Still running and not yet counted: DELETE cancels it */
+                            can_cancel: boolean;
+                            /** @description invalid: the body a one-request import answers with 422 (errors, error_groups, …); duplicate: duplicate_of and batch; done: warnings and class_suggestions if any; failed: error, error_vi */
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Not an upload id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such upload */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Too many failed credential checks from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteUploadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        upload: {
+                            /** @description Also the id of the import Workflow instance */
+                            id: string;
+                            /** @enum {string} */
+                            dataset: "units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results";
+                            filename: string | null;
+                            /** @description Bytes received */
+                            size: number;
+                            /**
+                             * @description receiving (parts) → queued → reading (read, checked, staged) → committing → cleanup → done; or invalid, duplicate, cancelled, failed
+                             * @enum {string}
+                             */
+                            stage: "receiving" | "queued" | "reading" | "committing" | "cleanup" | "done" | "invalid" | "duplicate" | "cancelled" | "failed";
+                            /** @description Records read so far */
+                            rows_read: number;
+                            /** @description Data rows checked so far */
+                            rows_checked: number;
+                            /** @description Problems found so far */
+                            errors: number;
+                            /** @description The import batch the rows are staged into */
+                            batch_id: number | null;
+                            batch_status: ("staging" | "committing" | "committed" | "rolling_back" | "rolled_back") | null;
+                            /** @description While committing: the part of the batch's cube change done, 0 to 1 */
+                            progress: number | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            cancelled_at: string | null;
+                            cancelled_by: string | null;
+                            /** @description Still running and not yet counted: DELETE cancels it */
+                            can_cancel: boolean;
+                            /** @description invalid: the body a one-request import answers with 422 (errors, error_groups, …); duplicate: duplicate_of and batch; done: warnings and class_suggestions if any; failed: error, error_vi */
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Not an upload id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or a wrong, expired or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Your role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description No such upload */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
+                    };
+                };
+            };
+            /** @description Already cancelled, already imported, or ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        parameter?: string;
                     };
                 };
             };
