@@ -22,12 +22,15 @@ import { importsRoutes } from './routes/imports';
 import { metaRoutes } from './routes/meta';
 import { movementsRoutes } from './routes/movements';
 import { reportsRoutes } from './routes/reports';
+import { federationRoutes } from './routes/federation';
 
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
 // /api/* and /embed/* reach this app.
 export const api = new Hono<AppEnv>()
   .use('*', apiHeaders)
   .use('*', readCost)
+  // before requestLimit and authenticate: a push is large, and its signature is its credential
+  .route('/federation', federationRoutes)
   .use('*', requestLimit)
   .use('*', authenticate)
   .use('*', versionCache)
