@@ -162,7 +162,7 @@ export async function receivePush(
   if (p.signed_at <= s.signed_at || (p.version <= s.version && !heartbeat)) throw replay(s);
   if (!p.full && p.base_version !== s.version) throw gap(s, p.base_version);
 
-  const geographyHash = await sha256Hex(JSON.stringify([p.units, p.lineage, p.movements]));
+  const geographyHash = await sha256Hex(JSON.stringify([p.units, p.lineage, p.movements, p.award_types]));
   const geography = geographyHash !== s.geography_hash;
   const stamp = now.toISOString();
   try {

@@ -62,6 +62,7 @@ export function buildPush(province: string, s: Snapshot, base: number, full: boo
     movements: s.movements.map(({ id: _, ...m }) => m as PushBody['movements'][number]),
     rows: wireRows(s),
     totals: s.totals,
+    award_types: s.award_types,
   };
 }
 

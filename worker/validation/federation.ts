@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { MOVEMENT_KINDS, MOVEMENT_LEVELS, UNIT_KINDS } from '../domain/enums';
+import {
+  AWARD_CATEGORIES,
+  AWARD_SCOPES,
+  AWARD_TIERS,
+  MOVEMENT_KINDS,
+  MOVEMENT_LEVELS,
+  UNIT_KINDS,
+} from '../domain/enums';
 import { ID_COLUMNS, INTEGER_COLUMNS, KEY_COLUMNS, wireName } from '../federation/cubeColumns';
 
 /** A cube row on the wire: award_cube's columns by name, ids as codes, and `n`. */
@@ -35,6 +42,18 @@ const movement = z.strictObject({
   end_date: day.nullable(),
 });
 
+// award types the province added to the built-in catalog (the cube names them by code)
+const awardType = z.strictObject({
+  code,
+  name_vi: z.string().min(1).max(300),
+  name_en: z.string().max(300).nullable(),
+  category: z.enum(AWARD_CATEGORIES),
+  tier: z.enum(AWARD_TIERS),
+  scope: z.enum(AWARD_SCOPES),
+  household_allowed: z.number().int().min(0).max(1),
+  valid_to: day.nullable(),
+});
+
 // One award_cube row by column name (cubeColumns.ts); strict, so a field the cube does not have
 // (a person's name, say) is refused rather than stored.
 const cubeRow = z.strictObject({
@@ -59,6 +78,7 @@ export const pushBody = z.strictObject({
   units: z.array(unit).max(200_000),
   lineage: z.array(lineage).max(200_000),
   movements: z.array(movement).max(100_000),
+  award_types: z.array(awardType).max(10_000),
   rows: z.array(cubeRow),
   totals: z.array(z.strictObject({ year: z.number().int(), n: z.number().int() })).max(1000),
 });

@@ -1,4 +1,5 @@
 import { MISSING_LABEL } from '../../../worker/domain/dimensions';
+import { federationDict } from './i18n/federation';
 import { leaderDict } from './i18n/leader';
 import { urlState } from './url.svelte';
 
@@ -669,6 +670,7 @@ const dict = {
       'snapshots) < Editor (+ imports) < Administrator (+ this page).',
   },
   ...leaderDict,
+  ...federationDict,
 } as const;
 
 export type Key = keyof typeof dict;

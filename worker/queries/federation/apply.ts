@@ -48,6 +48,13 @@ export function geographyStatements(p: PushBody): SQL[] {
       ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, kind = excluded.kind,
         owner_unit_id = excluded.owner_unit_id, start_date = excluded.start_date, end_date = excluded.end_date`);
   }
+  for (const part of jsonChunks(p.award_types)) {
+    // a code the national already has (built in, or from another province) keeps its definition
+    out.push(sql`INSERT OR IGNORE INTO award_types (code, name_vi, name_en, category, tier, scope, household_allowed,
+        valid_to)
+      SELECT ${field('code')}, ${field('name_vi')}, ${field('name_en')}, ${field('category')}, ${field('tier')},
+        ${field('scope')}, ${field('household_allowed')}, ${field('valid_to')} FROM json_each(${part})`);
+  }
   out.push(...rebuildUnitClosure());
   return out;
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { all, batch, type ReadCost } from '../../db/run';
 import { CUBE_COLUMNS, KEY_COLUMNS } from '../../federation/cubeColumns';
+import type { PushBody } from '../../validation/federation';
 import { jsonChunks } from './json';
 
 // The province side: the cube as readers see it (award_cube plus the visible deltas of a batch
@@ -56,6 +57,7 @@ export interface Snapshot {
     end_date: string | null;
   }[];
   totals: { year: number; n: number }[];
+  award_types: PushBody['award_types'];
 }
 
 /** Everything a push needs, read in one D1 batch (one transaction, so one consistent state). */
@@ -66,7 +68,7 @@ export async function readSnapshot(db: D1Database, cost: ReadCost, full: boolean
       SELECT cur.k AS k, cur.n - COALESCE(s.n, 0) AS d FROM cur LEFT JOIN federation_sent s ON s.k = cur.k
         WHERE cur.n <> COALESCE(s.n, 0)
       UNION ALL SELECT s.k, -s.n FROM federation_sent s WHERE NOT EXISTS (SELECT 1 FROM cur WHERE cur.k = s.k)`;
-  const [version, changes, units, lineage, movements, totals] = await batch(db, cost, [
+  const [version, changes, units, lineage, movements, totals, awardTypes] = await batch(db, cost, [
     sql`SELECT version FROM data_state WHERE id = 1`,
     diff,
     sql`SELECT u.id, u.code, u.name, u.kind, p.code AS parent, u.valid_from, u.valid_to
@@ -80,6 +82,8 @@ export async function readSnapshot(db: D1Database, cost: ReadCost, full: boolean
         WHERE json_extract(k, ${at('cuboid')}) = 0
           AND json_extract(k, ${at('unit_id')}) IN (SELECT id FROM units WHERE parent_id IS NULL)
         GROUP BY 1 ORDER BY 1`,
+    sql`SELECT code, name_vi, name_en, category, tier, scope, household_allowed, valid_to FROM award_types
+        WHERE builtin = 0 ORDER BY code`,
   ]);
   return {
     version: (version.results[0] as { version: number } | undefined)?.version ?? 0,
@@ -88,6 +92,7 @@ export async function readSnapshot(db: D1Database, cost: ReadCost, full: boolean
     lineage: lineage.results as Snapshot['lineage'],
     movements: movements.results as Snapshot['movements'],
     totals: totals.results as Snapshot['totals'],
+    award_types: awardTypes.results as Snapshot['award_types'],
   };
 }
 
