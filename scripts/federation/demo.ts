@@ -107,8 +107,14 @@ async function up(i: Instance) {
 function stop() {
   for (const i of instances) i.child?.kill('SIGTERM');
 }
-process.once('SIGINT', () => (stop(), process.exit(130)));
-process.once('SIGTERM', () => (stop(), process.exit(143)));
+process.once('SIGINT', () => {
+  stop();
+  process.exit(130);
+});
+process.once('SIGTERM', () => {
+  stop();
+  process.exit(143);
+});
 
 process.env.WRANGLER_SEND_METRICS = 'false';
 if (process.env.SKIP_BUILD !== '1')

@@ -116,7 +116,11 @@ export async function pushToNational(
   let base = (await outbox(db, cost)).acked_version;
   try {
     for (let round = 0; round < 5; round++) {
-      const s = await readSnapshot(db, cost, full);
+      const s = await readSnapshot(db, cost, full, opts.heartbeat && !full ? base : undefined);
+      if (opts.heartbeat && !full && s.changes.length) {
+        opts.heartbeat = false; // not a heartbeat after all: the data changed meanwhile
+        continue;
+      }
       if (!full && s.version === base && !opts.heartbeat) return { version: s.version, acked_version: base, pushes };
       const province = provinceOf(s);
       if (!province) return { version: s.version, acked_version: base, pushes, error: 'no units yet' };
