@@ -28,6 +28,8 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
+              // the federation tests: a national and a second province beside the province in DB
+              d1Databases: ['DB_NATIONAL', 'DB_PROVINCE_B'],
               bindings: {
                 ADMIN_TOKEN: 'test-admin-token-7Qm2xWv9Lk4Rt8Zp3Hs6Jd1N',
                 SIGN_IN_SECRET: 'test-sign-in-secret-Xk29Vq7LmB3wRz8T5nHc',

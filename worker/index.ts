@@ -25,12 +25,15 @@ import { reportsRoutes } from './routes/reports';
 import { targetsRoutes } from './routes/targets';
 import { annotationsRoutes } from './routes/annotations';
 import { uploadsRoutes } from './routes/uploads';
+import { federationRoutes } from './routes/federation';
 
 // Static dashboard assets are served by the platform ([assets] in wrangler.toml); only
 // /api/* and /embed/* reach this app.
 export const api = new Hono<AppEnv>()
   .use('*', apiHeaders)
   .use('*', readCost)
+  // before requestLimit and authenticate: a push is large, and its signature is its credential
+  .route('/federation', federationRoutes)
   .use('*', requestLimit)
   .use('*', authenticate)
   .use('*', versionCache)

@@ -610,3 +610,67 @@ export const uploadParts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.uploadId, t.part] })],
 );
+
+// Federation (worker/federation/): province instances push their aggregates to a national one.
+
+// National: a push token per province, made by the national admin. Only its SHA-256 is kept,
+// and that digest is the HMAC key the province signs with (worker/federation/signature.ts), so
+// the token itself never travels after it was handed over.
+export const federationTokens = sqliteTable(
+  'federation_tokens',
+  {
+    id: text('id').primaryKey(),
+    province: text('province').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('federation_tokens_province').on(t.province)],
+);
+
+// National: what has been applied from each province. `version` is the province's data version
+// the national copy equals; `signed_at` of the last push accepted (a push must be newer).
+export const federationProvinces = sqliteTable('federation_provinces', {
+  province: text('province').primaryKey(),
+  version: integer('version').notNull().default(0),
+  signedAt: text('signed_at').notNull().default(''),
+  pushedAt: text('pushed_at'),
+  seenAt: text('seen_at'),
+  geographyHash: text('geography_hash').notNull().default(''),
+  /** JSON [{year, n}]: the province's own totals as it reported them with its last push. */
+  reported: text('reported').notNull().default('[]'),
+});
+
+// National: which province each unit code belongs to, so one province cannot write another's.
+export const federationUnits = sqliteTable(
+  'federation_units',
+  {
+    unitId: integer('unit_id').primaryKey(),
+    province: text('province').notNull(),
+  },
+  (t) => [index('federation_units_province').on(t.province)],
+);
+
+// Never holds a row: like import_guard, an insert fails the whole D1 batch, which makes a push
+// (national) or an acknowledgement (province) conditional on the state it was checked against.
+export const federationGuard = sqliteTable('federation_guard', { province: text('province') }, (t) => [
+  check('federation_state_changed', sql`${t.province} IS NULL AND ${t.province} IS NOT NULL`),
+]);
+
+// Province: the cube as the national last acknowledged it, one row per cube key (a JSON array
+// of award_cube's key columns), so the next push is the difference to the cube as read now.
+export const federationSent = sqliteTable('federation_sent', {
+  k: text('k').primaryKey(),
+  n: integer('n').notNull(),
+});
+
+// Province: one row, the outbox's state (what the national acknowledged, who is sending).
+export const federationOutbox = sqliteTable('federation_outbox', {
+  id: integer('id').primaryKey(),
+  ackedVersion: integer('acked_version').notNull().default(0),
+  ackedAt: text('acked_at'),
+  attemptedAt: text('attempted_at'),
+  lastError: text('last_error'),
+  leaseUntil: text('lease_until'),
+});

@@ -32,6 +32,7 @@ import {
 import { AUTH_ERRORS, err, json } from './openapiHelpers';
 import { notFound } from '../errors';
 import { LIST_FIELDS } from '../imports/listFields';
+import { pushAfterChange } from '../federation/hook';
 
 // waitUntil work ends 30 s after the answer; what is left is taken up by the next call
 const CLEANUP_BUDGET_MS = 20_000;
@@ -89,6 +90,7 @@ const unscopedOnly = (c: Context<AppEnv>, what: string) =>
 // Imports need the editor role; who may import which dataset is in imports/access.ts.
 export const importsRoutes = new Hono<AppEnv>()
   .use(need('editor', { en: 'imports', vi: 'nhập dữ liệu' }))
+  .use(pushAfterChange)
   .get(
     '/',
     describeRoute({

@@ -1,5 +1,6 @@
 import { MISSING_LABEL } from '../../../worker/domain/dimensions';
 import { goalsDict } from './i18n/goals';
+import { federationDict } from './i18n/federation';
 import { leaderDict } from './i18n/leader';
 import { urlState } from './url.svelte';
 
@@ -671,6 +672,7 @@ const dict = {
   },
   ...leaderDict,
   ...goalsDict,
+  ...federationDict,
 } as const;
 
 export type Key = keyof typeof dict;

@@ -23,6 +23,13 @@ export const PAGES: PageEntry[] = [
   { path: '/bao-cao', label: 'navReports', load: () => import('./Reports.svelte'), role: 'analyst', filters: false },
   { path: '/chi-tieu', label: 'navGoals', load: () => import('./Goals.svelte'), role: 'editor' },
   { path: '/du-lieu', label: 'navData', load: () => import('./Data.svelte'), role: 'editor', filters: false },
+  {
+    path: '/doi-chieu',
+    label: 'navReconciliation',
+    load: () => import('./Reconciliation.svelte'),
+    role: 'admin',
+    filters: false,
+  },
   { path: '/quan-tri', label: 'navAdmin', load: () => import('./Admin.svelte'), role: 'admin', filters: false },
 ];
 

@@ -1,0 +1,39 @@
+import type { ReadCost } from '../db/run';
+import { listProvinces, nationalTotals, type ProvinceListRow } from '../queries/federation/status';
+
+// Status and reconciliation, as the national sees its provinces.
+
+const stateOf = (p: ProvinceListRow, now: number, staleMs: number) => ({
+  province: p.province,
+  name: p.name,
+  version: p.version,
+  pushed_at: p.pushed_at,
+  seen_at: p.seen_at,
+  stale: p.seen_at === null || now - Date.parse(p.seen_at) > staleMs,
+  units: p.units,
+});
+
+export async function federationStatus(db: D1Database, cost: ReadCost, staleSeconds: number, now = Date.now()) {
+  const rows = await listProvinces(db, cost);
+  return { stale_after_seconds: staleSeconds, provinces: rows.map((p) => stateOf(p, now, staleSeconds * 1000)) };
+}
+
+export async function reconciliationView(db: D1Database, cost: ReadCost, staleSeconds: number, now = Date.now()) {
+  const [rows, totals] = [await listProvinces(db, cost), await nationalTotals(db, cost)];
+  return {
+    provinces: rows.map((p) => {
+      const reported = new Map((JSON.parse(p.reported) as { year: number; n: number }[]).map((t) => [t.year, t.n]));
+      const national = new Map(totals.filter((t) => t.province === p.province).map((t) => [t.year, t.n]));
+      const years = [...new Set([...reported.keys(), ...national.keys()])].sort((a, b) => a - b);
+      return {
+        ...stateOf(p, now, staleSeconds * 1000),
+        years: years.map((year) => ({
+          year,
+          reported: reported.get(year) ?? 0,
+          national: national.get(year) ?? 0,
+          difference: (national.get(year) ?? 0) - (reported.get(year) ?? 0),
+        })),
+      };
+    }),
+  };
+}
