@@ -11,6 +11,7 @@ import { signInLink } from './lib/signInLink.ts';
 import { isWeakSecret, MIN_SECRET_LENGTH } from '../worker/auth/deployment.ts';
 
 const port = process.env.PORT ?? '8787';
+const FEDERATION_VARS = ['ROLE', 'NATIONAL_URL', 'FEDERATION_TOKEN', 'FEDERATION_STALE_SECONDS'];
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.wrangler/state');
 const withDemo = process.env.DEMO !== '0';
 mkdirSync(dataDir, { recursive: true });
@@ -113,6 +114,8 @@ await run(
     // local rules: any ADMIN_TOKEN, and CF-Connecting-IP not trusted (worker/auth/deployment.ts)
     '--var',
     'LOCAL_DEV:1',
+    // the federation's settings (README), passed on only when given
+    ...FEDERATION_VARS.flatMap((name) => (process.env[name] ? ['--var', `${name}:${process.env[name]}`] : [])),
     '--show-interactive-dev-session=false',
     '--log-level',
     process.env.WRANGLER_LOG ?? 'warn',
