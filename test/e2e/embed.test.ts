@@ -281,7 +281,11 @@ describe('an embedded chart', () => {
     await page.close();
   });
 
-  it('has the "Nhúng biểu đồ" button on every chart card of every page', async () => {
+  // The half-year card compares two partial periods (change in % by level): no embed shape draws
+  // that yet, so it is the one chart card without the button, by decision (docs/dashboard.md).
+  const NOT_EMBEDDABLE = new Set(['half-year']);
+
+  it('has the "Nhúng biểu đồ" button on every chart card of every page but the half-year', async () => {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 900 },
       reducedMotion: 'reduce',
@@ -303,7 +307,7 @@ describe('an embedded chart', () => {
           })),
       );
       expect(cards.length, p.path).toBeGreaterThan(0);
-      expect(cards.filter((c) => !c.embed).map((c) => `${p.path} ${c.id}`)).toEqual([]);
+      expect(cards.filter((c) => !c.embed && !NOT_EMBEDDABLE.has(c.id)).map((c) => `${p.path} ${c.id}`)).toEqual([]);
       seen.push(...cards.map((c) => c.id));
     }
     // the cards of the last rounds among them

@@ -179,8 +179,14 @@ describe('a unit that began in 2025 is compared with its predecessors by default
     await page.close();
   });
 
-  it('a unit that always existed is shown as recorded, without the note or the third choice', async () => {
+  it('a unit that always existed is shown as recorded, without the note or a choice to follow it', async () => {
+    // Thái Bình ended on 30/06/2025 and its area went to the new Hưng Yên: it can be followed
     const { page, errors } = await openPage(demo, `${demo.server.url}/?unit=TB&to=2024`);
+    expect(await page.locator('[data-lineage]').count()).toBe(0);
+    expect(await page.locator('input[type="radio"][name="bounds"]').count()).toBe(3);
+    // Thanh Hóa was not merged (the demo has no awards of it): recorded or today's boundaries only
+    await page.goto(`${demo.server.url}/?unit=TH&to=2024`);
+    await page.locator('.kpi[role="status"]').filter({ hasText: 'Không có dữ liệu cho bộ lọc này.' }).waitFor();
     expect(await page.locator('[data-lineage]').count()).toBe(0);
     expect(await page.locator('input[type="radio"][name="bounds"]').count()).toBe(2);
     expect(errors).toEqual([]);
