@@ -34,6 +34,12 @@ beforeEach(async () => {
 const sortRows = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 describe('federation: province pushes to the national', () => {
+  it('/auth/me says which instance is the national one (the dashboard shows Đối chiếu only there)', async () => {
+    const me = async (bindings: object) => (await (await call(bindings, '/auth/me')).json()) as { national: boolean };
+    expect((await me(nationalEnv())).national).toBe(true);
+    expect((await me(provinceP())).national).toBe(false);
+  });
+
   it('a push applied: the national answers exactly what the two provinces do, and holds no names', async () => {
     const p = await pushToNational(dbs.DB, tokenP, recordingTransport());
     const q = await pushToNational(dbs.DB_PROVINCE_B, tokenQ, recordingTransport());

@@ -42,4 +42,22 @@ export function forgetCredentials(key?: string): void {
   else entries.delete(key);
 }
 
+// Clients this isolate saw fail to sign in, and when: for them the fast path is off, so the
+// failure count is read before any credential is honoured and a blocked client gets 429 even
+// with the right token (no oracle). Bounded like the credentials.
+const failed = new Map<string, number>();
+
+export function noteFailure(client: string, windowMs: number, now = Date.now()): void {
+  if (failed.size >= MAX_ENTRIES) failed.delete(failed.keys().next().value!);
+  failed.set(client, now + windowMs);
+}
+
+export function failedRecently(client: string, now = Date.now()): boolean {
+  const until = failed.get(client);
+  if (until === undefined) return false;
+  if (until > now) return true;
+  failed.delete(client);
+  return false;
+}
+
 export const credentialKey = (kind: 'token' | 'session', hash: string) => `${kind}:${hash}`;

@@ -1,3 +1,4 @@
+import { noteFailure } from './credentialCache';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { isLocalDev } from './deployment';
@@ -48,6 +49,7 @@ export function tooManyFailures(c: Context<AppEnv>, retryAfter: number): ApiErro
 
 /** Counts a failure: the refusal is a 401 with the reason, or a 429 once the limit is reached. */
 export async function refuse(c: Context<AppEnv>, reason: Text): Promise<ApiError> {
+  noteFailure(clientOf(c), FAILURE_WINDOW_SECONDS * 1000);
   const row = await recordFailure(c.env.DB, c.get('cost'), clientOf(c), nowSeconds(), FAILURE_WINDOW_SECONDS);
   const wait = blockedFor(row);
   if (wait) return tooManyFailures(c, wait);

@@ -3,7 +3,13 @@ import { createMiddleware } from 'hono/factory';
 import { AccessDenied, verifyAccessJwt } from '../auth/access';
 import { refusedSecret, weakSecretMessage, weakSecretMessageVi } from '../auth/deployment';
 import { bootstrapAdmin, scopeOf, type Identity } from '../auth/identity';
-import { cachedCredential, credentialKey, forgetCredentials, rememberCredential } from '../auth/credentialCache';
+import {
+  cachedCredential,
+  credentialKey,
+  failedRecently,
+  forgetCredentials,
+  rememberCredential,
+} from '../auth/credentialCache';
 import { blockedFor, clientOf, refuse, tooManyFailures } from '../auth/rateLimit';
 import { sameSecret, sha256Hex } from '../auth/secrets';
 import { clearSession, sessionId } from '../auth/session';
@@ -48,7 +54,8 @@ const tokenIdentity = (row: CredentialRow): Identity => ({
 async function byApiToken(c: Context<AppEnv>, token: string): Promise<Identity> {
   const hash = await sha256Hex(token);
   const key = credentialKey('token', hash);
-  const known = cachedCredential(key);
+  // a client that failed lately in this isolate is checked against its failure count first
+  const known = failedRecently(clientOf(c)) ? undefined : cachedCredential(key);
   // found valid moments ago in this isolate (credentialCache.ts): no round trip; its own
   // expiry still holds
   if (known?.admin) return bootstrapAdmin('admin_token');

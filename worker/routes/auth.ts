@@ -4,6 +4,7 @@ import { refusedSecret, weakSecretMessage, weakSecretMessageVi } from '../auth/d
 import { ApiError, notFound } from '../errors';
 import { confirmSignInPage } from '../auth/confirmPage';
 import { actorOf, BOOTSTRAP_ADMIN } from '../auth/identity';
+import { isNational } from '../federation/role';
 import { importableDatasets } from '../imports/access';
 import { blockedFor, clientOf, refuse, tooManyFailures } from '../auth/rateLimit';
 import { findFailures } from '../queries/auth/failures';
@@ -230,6 +231,7 @@ export const authRoutes = new Hono<AppEnv>()
         via: who.via,
         rights: ROLES.filter((r) => atLeast(who.role, r)).map((r) => ROLE_RIGHTS[r]),
         imports: importableDatasets(who),
+        national: isNational(c.env),
       });
     },
   )

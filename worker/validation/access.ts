@@ -90,6 +90,7 @@ export const me = z.object({
   via: z.enum(['admin_token', 'api_token', 'session', 'access']),
   rights: z.array(z.string()),
   imports: z.array(z.enum(DATASETS)).describe('The datasets this identity may import (empty below editor)'),
+  national: z.boolean().describe('This instance is the national one (ROLE=national): it has the Đối chiếu page'),
 });
 
 export const signInQuery = z.object({ ticket: z.string().min(1).max(2000), next: z.string().max(500).optional() });

@@ -1646,6 +1646,8 @@ export interface operations {
                         rights: string[];
                         /** @description The datasets this identity may import (empty below editor) */
                         imports: ("units" | "unit_lineage" | "clusters" | "cluster_members" | "movements" | "award_types" | "awards" | "movement_results")[];
+                        /** @description This instance is the national one (ROLE=national): it has the Đối chiếu page */
+                        national: boolean;
                     };
                 };
             };

@@ -12,6 +12,8 @@ export interface PageEntry {
   role?: Role;
   /** false: the page is not about a slice of the data, so the area filter is hidden. */
   filters?: boolean;
+  /** Only on the national instance (ROLE=national), which holds the provinces' copies. */
+  national?: boolean;
 }
 
 export const PAGES: PageEntry[] = [
@@ -29,6 +31,7 @@ export const PAGES: PageEntry[] = [
     load: () => import('./Reconciliation.svelte'),
     role: 'admin',
     filters: false,
+    national: true,
   },
   { path: '/quan-tri', label: 'navAdmin', load: () => import('./Admin.svelte'), role: 'admin', filters: false },
 ];

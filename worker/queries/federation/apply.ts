@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { ID_COLUMNS, KEY_COLUMNS } from '../../federation/cubeColumns';
 import type { PushBody } from '../../validation/federation';
 import { rebuildUnitClosure } from '../cube/refresh';
+import { ROOT_UNIT_ID } from '../cube/root';
 import { bumpVersion } from '../imports/batches';
 import { jsonChunks } from './json';
 
@@ -87,7 +88,30 @@ export function cubeStatements(p: PushBody): SQL[] {
     out.push(sql`INSERT INTO award_cube (${cols}) SELECT ${values} FROM json_each(${part}) WHERE true
       ON CONFLICT (${key}) DO UPDATE SET n = n + excluded.n`);
   out.push(sql`DELETE FROM award_cube WHERE n = 0`);
+  out.push(...rootStatements());
   return out;
+}
+
+/**
+ * The national's virtual root summed anew from the top-level units (each province's own top
+ * units), so a read naming no unit stays one key per output row. Provinces do not send theirs:
+ * a full resync replaces one province's rows, and a root shared by all could not be split.
+ */
+function rootStatements(): SQL[] {
+  const root = sql.raw(String(ROOT_UNIT_ID));
+  const others = KEY_COLUMNS.filter((c) => c !== 'unit_id');
+  const list = (names: string[]) =>
+    sql.join(
+      names.map((c) => sql.identifier(c)),
+      sql`, `,
+    );
+  return [
+    sql`DELETE FROM award_cube WHERE unit_id = ${root}`,
+    sql`INSERT INTO award_cube (unit_id, ${list(others)}, n)
+      SELECT ${root}, ${list(others)}, SUM(n) FROM award_cube
+      WHERE unit_id IN (SELECT id FROM units WHERE parent_id IS NULL)
+      GROUP BY ${list(others)} HAVING SUM(n) <> 0`,
+  ];
 }
 
 export function stateStatements(p: PushBody, now: string, geographyHash: string, changed: boolean): SQL[] {

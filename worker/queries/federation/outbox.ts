@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { all, batch, type ReadCost } from '../../db/run';
 import { CUBE_COLUMNS, KEY_COLUMNS } from '../../federation/cubeColumns';
 import type { PushBody } from '../../validation/federation';
+import { ROOT_UNIT_ID } from '../cube/root';
 import { jsonChunks } from './json';
 
 // The province side: the cube as readers see it (award_cube plus the visible deltas of a batch
@@ -17,10 +18,13 @@ const keyOf = sql`json_array(${sql.join(
   sql`, `,
 )})`;
 
+// The virtual root's rows (every unit's total, worker/queries/cube/root.ts) stay home: they have no
+// code, and the national sums its own root over all provinces' top units (apply.ts).
 const CURRENT = sql`SELECT ${keyOf} AS k, SUM(n) AS n FROM (
-    SELECT ${cols()} FROM award_cube
+    SELECT ${cols()} FROM award_cube WHERE unit_id <> ${sql.raw(String(ROOT_UNIT_ID))}
     UNION ALL SELECT ${cols()} FROM award_cube_delta
       WHERE batch_id IN (SELECT id FROM import_batches WHERE delta_visible = 1)
+        AND unit_id <> ${sql.raw(String(ROOT_UNIT_ID))}
   ) GROUP BY 1`;
 
 const at = (column: string) => `$[${KEY_COLUMNS.indexOf(column)}]`;
