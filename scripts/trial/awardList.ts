@@ -1,7 +1,7 @@
 // `npx tsx scripts/trial/awardList.ts`: a new user's trial of the Dữ liệu page with a 30-name list
 // as an analyst has it: title rows, the header STT | Họ và tên | Chức vụ | Đơn vị công tác |
 // Giới tính, a "Tổng cộng: 30 người" line, unit names as people write them (one shared by two
-// communes, one misspelt), no year, award or decision in the rows. It drives Debian's Chromium on
+// communes, one misspelt), no year, award or decision in the rows (the title says them). It drives Debian's Chromium on
 // `npm start` (DEMO=0, a fresh DATA_DIR) through every step a person takes, counts the clicks
 // and the fields typed, screenshots each step (vi 1280 px; the key ones also en and 390 px) into
 // SHOTS (default /tmp/shots-trial), and checks the counts that came in. Needs `npm run build`.
@@ -143,14 +143,22 @@ async function trial(browser: Browser, base: string, storageState: unknown, widt
   await shot(page, `file-${tag}`);
   record({ what: 'Chọn tệp (hộp thoại chọn tệp), xem trước', clicks: 2, typed: 0, seconds: 20 });
 
-  // 3. the decision's fields once: year, award (typed by name, from the list), kind, number, date
-  await page.fill('[data-testid=lf-year]', '2024');
-  await page.fill('[data-testid=lf-award]', 'Lao động tiên tiến');
-  await page.selectOption('[data-testid=lf-kind]', 'individual');
-  await page.fill('[data-testid=lf-no]', '125/QĐ-UBND');
-  await page.fill('[data-testid=lf-date]', '20/12/2024');
+  // 3. the decision's fields, read from the title rows and shaded: the person reads them over
+  await page.locator('[data-testid=lf-from-title]').waitFor();
+  const filled = await Promise.all(
+    ['lf-year', 'lf-award', 'lf-kind', 'lf-no', 'lf-date'].map((id) =>
+      page.locator(`[data-testid=${id}]`).inputValue(),
+    ),
+  );
+  if (filled.join('|') !== '2024|Lao động tiên tiến|individual|125/QĐ-UBND|20/12/2024')
+    throw new Error(`the title gave ${filled.join(' | ')}`);
   await shot(page, `fields-${tag}`);
-  record({ what: 'Điền năm, danh hiệu, đối tượng, số và ngày quyết định', clicks: 5, typed: 4, seconds: 60 });
+  record({
+    what: 'Xem lại năm, danh hiệu, đối tượng, số và ngày quyết định điền theo tiêu đề',
+    clicks: 0,
+    typed: 0,
+    seconds: 20,
+  });
 
   // 4. check: the two names the page cannot place
   await page.getByRole('button', { name: vi ? 'Kiểm tra (chưa ghi)' : 'Check (dry run)', exact: true }).click();

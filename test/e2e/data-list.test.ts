@@ -10,8 +10,9 @@ import { importUnits, openDataPage } from './dataPage';
 // Lao động tiên tiến năm 2024", 30 names, title rows, STT, Họ và tên, Chức vụ, Đơn vị công tác,
 // Giới tính, a Tổng cộng line; units written as people write them, one ambiguous (two communes
 // called Xã Thụy Hải), one misspelt. Imported through the Dữ liệu page as a new user would:
-// the year, award and kind typed once, the errors read grouped, the file fixed, the classes
-// suggested from Chức vụ confirmed, then imported. SHOTS (a directory) keeps the screenshots.
+// the year, award, kind and decision read from the title and confirmed, the errors read grouped,
+// the file fixed, the classes suggested from Chức vụ confirmed, then imported. SHOTS (a
+// directory) keeps the screenshots.
 const TOKEN = 'e2e-list-token';
 const SHOTS = process.env.SHOTS ?? 'test-results/screenshots';
 let server: Server;
@@ -76,12 +77,16 @@ afterAll(async () => {
 const open = (width: number, height: number, lang: 'vi' | 'en') =>
   openDataPage({ server, browser, signedIn }, width, height, lang);
 
+// The list's fields come from its title rows, shaded for the analyst to confirm: nothing typed
 async function fillList(page: Page) {
-  await page.fill('[data-testid=lf-year]', '2024');
-  await page.fill('[data-testid=lf-award]', 'Lao động tiên tiến');
-  await page.selectOption('[data-testid=lf-kind]', 'individual');
-  await page.fill('[data-testid=lf-no]', '456/QĐ-UBND');
-  await page.fill('[data-testid=lf-date]', '20/12/2024');
+  await page.locator('[data-testid=lf-from-title]').waitFor();
+  const value = (id: string) => page.locator(`[data-testid=${id}]`).inputValue();
+  expect(await value('lf-year')).toBe('2024');
+  expect(await value('lf-award')).toBe('Lao động tiên tiến');
+  expect(await value('lf-kind')).toBe('individual');
+  expect(await value('lf-no')).toBe('456/QĐ-UBND');
+  expect(await value('lf-date')).toBe('20/12/2024');
+  expect(await page.locator('.list-fields .guessed').count()).toBe(5);
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

@@ -10,6 +10,11 @@ const SCAN_ROWS = 20;
  * fullest rows; the importer finds it by its words, which the browser does not know.
  */
 export function fromHeader(rows: string[][]): string[][] {
+  return splitAtHeader(rows).rows;
+}
+
+/** The header with the first rows, and the text of the title rows above it (one line each). */
+export function splitAtHeader(rows: string[][]): Preview {
   const filled = (r: string[]) => r.filter((c) => String(c).trim() !== '').length;
   const scanned = rows.slice(0, SCAN_ROWS);
   const most = Math.max(0, ...scanned.map(filled));
@@ -17,11 +22,25 @@ export function fromHeader(rows: string[][]): string[][] {
     0,
     scanned.findIndex((r) => filled(r) === most),
   );
-  return rows.slice(at, at + PREVIEW_ROWS + 1);
+  const titles = rows
+    .slice(0, at)
+    .map((r) =>
+      r
+        .map((c) => String(c).trim())
+        .filter(Boolean)
+        .join(' '),
+    )
+    .filter(Boolean);
+  return { rows: rows.slice(at, at + PREVIEW_ROWS + 1), titles };
+}
+
+export interface Preview {
+  rows: string[][];
+  titles: string[];
 }
 
 /** The header and first rows of a file, read in the browser before anything is sent. */
-export async function previewFile(file: File): Promise<string[][] | null> {
+export async function previewFile(file: File): Promise<Preview | null> {
   const ext = file.name.split('.').pop()?.toLowerCase();
   if (ext === 'csv' || ext === 'txt') {
     // the first 64 KB is plenty for a header and five rows
@@ -31,21 +50,26 @@ export async function previewFile(file: File): Promise<string[][] | null> {
       delimitersToGuess: [',', ';'],
       skipEmptyLines: true,
     });
-    return fromHeader(res.data);
+    return splitAtHeader(res.data);
   }
   if (ext === 'xlsx') {
     if (file.size > 10 * 1024 * 1024) return null;
     const XLSX = await import('@e965/xlsx'); // its own chunk, loaded only for Excel files
     const wb = XLSX.read(await file.arrayBuffer(), { type: 'array', sheetRows: SCAN_ROWS + PREVIEW_ROWS + 1 });
     const sheet = wb.Sheets[wb.SheetNames[0]];
-    return sheet ? fromHeader(XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' })) : null;
+    return sheet
+      ? splitAtHeader(XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' }))
+      : null;
   }
   if (ext === 'json' && file.size < 5 * 1024 * 1024) {
     try {
       const data = JSON.parse(await file.text()) as Record<string, unknown>[];
       if (!Array.isArray(data) || !data.length) return null;
       const header = Object.keys(data[0]);
-      return [header, ...data.slice(0, PREVIEW_ROWS).map((r) => header.map((k) => String(r[k] ?? '')))];
+      return {
+        rows: [header, ...data.slice(0, PREVIEW_ROWS).map((r) => header.map((k) => String(r[k] ?? '')))],
+        titles: [],
+      };
     } catch {
       return null;
     }

@@ -41,6 +41,10 @@ const words = {
       'Fill these in when the file has no such columns (say the year and ' +
       'award are in the list title); a row with its own value keeps it.',
   },
+  listFieldsFromTitle: {
+    vi: 'Các ô tô màu được điền theo tiêu đề của danh sách trong tệp; hãy xem lại trước khi kiểm tra tệp.',
+    en: "The shaded fields were filled in from the list's title in the file; look them over before checking the file.",
+  },
   fieldYear: { vi: 'Năm', en: 'Year' },
   fieldAward: { vi: 'Danh hiệu, hình thức khen thưởng', en: 'Award type' },
   fieldKind: { vi: 'Đối tượng', en: 'Recipient kind' },
