@@ -1,3 +1,4 @@
+import type { ErrorGroup } from '../validation/imports';
 import type { RowError } from './rowError';
 
 // A list where one column says 'Cá nhân' in 30 rows has one problem, not 30: errors are
@@ -8,21 +9,7 @@ export const FIRST_ROWS = 5;
 /** Distinct groups kept; past them errors still count in `total` and `groups_truncated` says so. */
 export const MAX_GROUPS = 1000;
 
-export interface ErrorGroup {
-  column: string | null;
-  /** The file's own header text of the column (the parameter's name for a list field). */
-  header: string | null;
-  value: string | null;
-  message: string;
-  message_vi: string;
-  count: number;
-  /** The first data rows (header excluded), as in `errors[].row`. */
-  rows: number[];
-  /** The same rows as the spreadsheet numbers them (title rows and header included). */
-  sheet_rows: (number | null)[];
-  /** For an unknown or ambiguous unit name: the units it may mean, ranked (empty: none close). */
-  candidates?: { code: string; name: string }[];
-}
+export type { ErrorGroup };
 
 export function errorGrouper() {
   const groups = new Map<string, ErrorGroup>();

@@ -78,6 +78,23 @@ export const cancelledAnswer = z
   .object({ ...bilingual, batch: importBatch })
   .describe('A DELETE cancelled the import while it ran; nothing of it counts');
 
+/** One problem of a file, with how many rows have it (the import's `error_groups`). */
+export const errorGroup = z.object({
+  column: z.string().nullable(),
+  header: z.string().nullable().describe("The column's header as the file writes it"),
+  value: z.string().nullable(),
+  message: z.string(),
+  message_vi: z.string(),
+  count: z.number().int().describe('Rows with this problem, over the whole file'),
+  rows: z.array(z.number().int()).describe('The first five data rows'),
+  sheet_rows: z.array(z.number().int().nullable()).describe('The same rows as the spreadsheet numbers them'),
+  candidates: z
+    .array(z.object({ code: z.string(), name: z.string() }))
+    .optional()
+    .describe('An unknown or ambiguous unit name: the units it may mean, ranked (POST /imports/aliases remembers one)'),
+});
+export type ErrorGroup = z.infer<typeof errorGroup>;
+
 export const rowErrors = z.object({
   ...bilingual,
   errors: z.array(
@@ -95,24 +112,7 @@ export const rowErrors = z.object({
   errors_truncated: z.boolean(),
   rows: z.number().int(),
   error_groups: z
-    .array(
-      z.object({
-        column: z.string().nullable(),
-        header: z.string().nullable().describe("The column's header as the file writes it"),
-        value: z.string().nullable(),
-        message: z.string(),
-        message_vi: z.string(),
-        count: z.number().int().describe('Rows with this problem, over the whole file'),
-        rows: z.array(z.number().int()).describe('The first five data rows'),
-        sheet_rows: z.array(z.number().int().nullable()).describe('The same rows as the spreadsheet numbers them'),
-        candidates: z
-          .array(z.object({ code: z.string(), name: z.string() }))
-          .optional()
-          .describe(
-            'An unknown or ambiguous unit name: the units it may mean, ranked (POST /imports/aliases remembers one)',
-          ),
-      }),
-    )
+    .array(errorGroup)
     .describe('Every error of the file grouped by column, value and message, largest first'),
   error_groups_truncated: z.boolean().describe('More than 1,000 distinct problems: the rest count only in `total`'),
   ...notes,

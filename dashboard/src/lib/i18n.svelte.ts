@@ -210,14 +210,6 @@ const dict = {
   ds_awards: { vi: 'Khen thưởng', en: 'Awards' },
   ds_movement_results: { vi: 'Kết quả chấm điểm, xếp hạng', en: 'Scores and ranks' },
   templatesTitle: { vi: 'Tải biểu mẫu', en: 'Download templates' },
-  templatesHelp: {
-    vi:
-      'Mỗi loại dữ liệu có biểu mẫu Excel (kèm trang hướng dẫn) và CSV. Tiêu ' +
-      'đề cột tiếng Việt được chấp nhận khi nhập.',
-    en:
-      'Each dataset has an Excel template (with an instructions sheet) and a ' +
-      'CSV one. The Vietnamese column headers are accepted on import.',
-  },
   uploadTitle: { vi: 'Nhập dữ liệu', en: 'Import data' },
   datasetLabel: { vi: 'Loại dữ liệu', en: 'Dataset' },
   dropHere: {
