@@ -196,7 +196,7 @@ describe('federation: province pushes to the national', () => {
     const applied = JSON.parse(await nationalState())[1][0].version as number;
     // the province lost its outbox (restored from an old backup): it believes nothing was acknowledged
     await dbs.DB.batch([
-      dbs.DB.prepare('DELETE FROM federation_sent'),
+      dbs.DB.prepare('DELETE FROM federation_pending'),
       dbs.DB.prepare('UPDATE federation_outbox SET acked_version = 0'),
       dbs.DB.prepare('UPDATE data_state SET version = version + 1'),
     ]);
@@ -226,7 +226,7 @@ describe('federation: province pushes to the national', () => {
     await freshDatabase(dbs.DB_NATIONAL);
     tokenP = await createToken('P');
     await dbs.DB.batch([
-      dbs.DB.prepare('DELETE FROM federation_sent'),
+      dbs.DB.prepare('DELETE FROM federation_pending'),
       dbs.DB.prepare('DELETE FROM federation_outbox'),
     ]);
     const both = await Promise.all([
