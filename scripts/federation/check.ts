@@ -56,7 +56,7 @@ async function untilEqual(t0: number, limitS = 180): Promise<number | null> {
 }
 
 interface Status {
-  provinces: { province: string; stale: boolean; version: number; seen_at: string | null }[];
+  provinces: { province: string; stale: boolean; version: number; seen_at: string | null; last_rows: number }[];
 }
 
 /** A year's list for the first province: ROWS awards to its units valid all of `year`, with names. */
@@ -119,6 +119,9 @@ try {
     `the province counts them: ${before[0].total} + ${ROWS} = ${after.total}`,
   );
   let s = await untilEqual(answered);
+  const rows = async () =>
+    (await api<Status>(national, '/federation/status')).provinces.find((p) => p.province === first.province)!.last_rows;
+  log(`the push carried ${await rows()} cube rows`);
   check(
     (await summary(national)).total === after.total + before[1].total,
     `the national counts them: ${(await summary(national)).total}`,
@@ -142,6 +145,7 @@ try {
     `after the rollback the national equals the sum ${s?.toFixed(1)} s after the rollback answered`,
   );
   check((await summary(first)).total === before[0].total, 'the province is back at its figures before the import');
+  log(`the push carried ${await rows()} cube rows`);
 
   // the second province stops; the first keeps sending heartbeats, as its Cron Trigger would
   const last = await summary(second);

@@ -88,6 +88,10 @@ describe('federation: per-batch deltas', () => {
     // every row is an addition of this batch, none is under the virtual root
     expect(push.rows.every((row) => row.n > 0 && P_UNITS.includes(row.unit))).toBe(true);
     expect(await dbs.DB.prepare('SELECT COUNT(*) AS n FROM federation_pending').first('n')).toBe(0);
+    const status = (await (await call(nationalEnv(), '/federation/status')).json()) as {
+      provinces: { province: string; last_rows: number }[];
+    };
+    expect(status.provinces.find((p) => p.province === 'P')?.last_rows).toBe(push.rows.length);
     await expectNationalIsTheSum();
     expect((await summaryOf(nationalEnv(), 'from=2025&to=2025')).total).toBe(9);
 

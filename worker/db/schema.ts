@@ -640,6 +640,8 @@ export const federationProvinces = sqliteTable('federation_provinces', {
   geographyHash: text('geography_hash').notNull().default(''),
   /** JSON [{year, n}]: the province's own totals as it reported them with its last push. */
   reported: text('reported').notNull().default('[]'),
+  /** cube rows the last push that changed something carried (the cost of a push, docs/scaling.md) */
+  lastRows: integer('last_rows').notNull().default(0),
 });
 
 // National: which province each unit code belongs to, so one province cannot write another's.

@@ -125,6 +125,7 @@ const provinceState = z.object({
   pushed_at: z.string().nullable().describe('when the last change was applied'),
   seen_at: z.string().nullable().describe('the last push or heartbeat'),
   stale: z.boolean().describe('no push or heartbeat for stale_after_seconds: figures are as of pushed_at'),
+  last_rows: z.number().int().describe('cube rows in the last push that changed something (its cost)'),
   units: z.number().int(),
 });
 export const federationStatus = z.object({

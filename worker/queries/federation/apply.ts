@@ -176,7 +176,7 @@ export function stateStatements(p: PushBody, now: string, geographyHash: string,
   const out = [
     sql`UPDATE federation_provinces SET version = ${p.version}, signed_at = ${p.signed_at}, seen_at = ${now},
       geography_hash = ${geographyHash}, reported = ${JSON.stringify(p.totals)}
-      ${changed ? sql`, pushed_at = ${now}` : sql``} WHERE province = ${p.province}`,
+      ${changed ? sql`, pushed_at = ${now}, last_rows = ${p.rows.length}` : sql``} WHERE province = ${p.province}`,
   ];
   // caches and ETags key on the national's data version
   if (changed) out.push(bumpVersion(now));
