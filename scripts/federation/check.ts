@@ -12,7 +12,7 @@ import { api, federation, freePort, type Instance, prepare, startAll, stop } fro
 import { screenshots } from './shots.ts';
 
 const STALE_SECONDS = Number(process.env.FEDERATION_STALE_SECONDS ?? 20);
-const ROWS = Number(process.env.ROWS ?? 2000);
+const ROWS = Number(process.env.ROWS ?? 6000);
 const LIMIT_S = 60;
 const base = mkdtempSync(path.join(tmpdir(), 'thidua-federation-'));
 const instances = federation(base, [await freePort(), await freePort(), await freePort()]);
@@ -59,21 +59,28 @@ interface Status {
   provinces: { province: string; stale: boolean; version: number; seen_at: string | null; last_rows: number }[];
 }
 
-/** A year's list for the first province: ROWS awards to its units valid all of `year`, with names. */
-async function yearList(year: number): Promise<string> {
+/**
+ * A late list for the first province: ROWS awards over the years 2022-2024 and three award types,
+ * to its units valid all those years, with names (which stay in the province). Spread so that its
+ * delta is larger than one merge slice (5,000 keys) and goes through the sliced merge.
+ */
+async function lateList(): Promise<string> {
   const meta = await api<{
     units: { code: string; kind: string; valid_from: string | null; valid_to: string | null }[];
   }>(first, '/meta');
   const units = meta.units.filter(
     (u) =>
       (u.kind === 'commune' || u.kind === 'agency') &&
-      (!u.valid_from || u.valid_from <= `${year}-01-01`) &&
-      (!u.valid_to || u.valid_to >= `${year}-12-31`),
+      (!u.valid_from || u.valid_from <= '2022-01-01') &&
+      (!u.valid_to || u.valid_to >= '2024-12-31'),
   );
+  const awards = ['LDTT', 'CSTD_CS', 'BK_TINH'];
   const lines = ['year,award_code,unit_code,recipient_kind,quantity,gender,recipient_name'];
   for (let i = 0; i < ROWS; i++) {
-    const award = i % 5 === 0 ? 'CSTD_CS' : 'LDTT';
-    lines.push(`${year},${award},${units[i % units.length].code},individual,1,${i % 2 ? 'F' : 'M'},Người nhận ${i}`);
+    const year = 2022 + (i % 3);
+    const award = awards[Math.floor(i / 3) % 3];
+    const gender = Math.floor(i / 9) % 2 ? 'F' : 'M';
+    lines.push(`${year},${award},${units[i % units.length].code},individual,1,${gender},Người nhận ${i}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -102,10 +109,9 @@ try {
   const before = [await summary(first), await summary(second)];
   check(await equalsSum(before), `national = sum of provinces (${(await summary(national)).total} awards)`);
 
-  const year = 2024;
-  const csv = await yearList(year);
+  const csv = await lateList();
   let t = Date.now();
-  const res = await fetch(`http://127.0.0.1:${first.port}/api/v1/imports/awards?filename=bo-sung-${year}.csv`, {
+  const res = await fetch(`http://127.0.0.1:${first.port}/api/v1/imports/awards?filename=bo-sung-2022-2024.csv`, {
     method: 'POST',
     headers: { authorization: `Bearer ${first.secrets.admin}`, 'content-type': 'text/csv' },
     body: csv,
@@ -149,6 +155,7 @@ try {
 
   // the second province stops; the first keeps sending heartbeats, as its Cron Trigger would
   const last = await summary(second);
+  await api(second, '/federation/send', { method: 'POST' }); // its last heartbeat: stale 20 s from now
   await stop(second);
   const stopped = Date.now();
   log(`${second.name} stopped`);
