@@ -36,6 +36,21 @@ export const PROVINCE_P: DemoDataset = dataset(
         start_date: '2023-01-01',
       },
     ],
+    // a cluster of its own (owned by P) and its side of the central cluster K
+    clusters: [
+      { code: 'KP', name: 'Cụm huyện, sở của tỉnh P', kind: 'cum', level: 'province', owner_code: 'P' },
+      { code: 'K', name: 'Cụm K', kind: 'cum', level: 'central' },
+    ],
+    cluster_members: [
+      { cluster_code: 'KP', unit_code: 'D1', year_from: 2023 },
+      { cluster_code: 'KP', unit_code: 'A', year_from: 2023 },
+      { cluster_code: 'K', unit_code: 'P', year_from: 2023 },
+    ],
+    movement_results: [
+      { year: 2023, cluster_code: 'KP', unit_code: 'D1', score: 91, rank: 1, proposed_award_code: 'CO_BT' },
+      { year: 2023, cluster_code: 'KP', unit_code: 'A', score: 88.5, rank: 2 },
+      { year: 2023, cluster_code: 'K', unit_code: 'P', score: 95.5, rank: 1, proposed_award_code: 'CO_CP' },
+    ],
   },
 );
 
@@ -57,6 +72,9 @@ export const PROVINCE_Q: DemoDataset = dataset(
       { code: 'Q', name: 'Tỉnh Q', kind: 'province' },
       { code: 'Q-X1', name: 'Xã Q1', kind: 'commune', parent_code: 'Q' },
     ],
+    clusters: [{ code: 'K', name: 'Cụm K', kind: 'cum', level: 'central' }],
+    cluster_members: [{ cluster_code: 'K', unit_code: 'Q', year_from: 2023 }],
+    movement_results: [{ year: 2023, cluster_code: 'K', unit_code: 'Q', score: 90, rank: 2 }],
   },
 );
 
@@ -79,7 +97,7 @@ export async function freshDatabase(db: D1Database, data?: DemoDataset) {
     'federation_tokens',
     'federation_provinces',
     'federation_units',
-    'federation_sent',
+    'federation_pending',
     'federation_outbox',
   ];
   await db.batch([
@@ -90,6 +108,10 @@ export async function freshDatabase(db: D1Database, data?: DemoDataset) {
   if (!data) return;
   const statements = demoToSql(data, '2026-01-01T00:00:00.000Z');
   for (let i = 0; i < statements.length; i += 50) await db.batch(statements.slice(i, i + 50).map((s) => db.prepare(s)));
+  // the unit tree is kept per isolate by version and time (worker/queries/geography.ts), and the
+  // three databases share this isolate: the demo loader's fixed time would let two look alike
+  await new Promise((r) => setTimeout(r, 2));
+  await db.prepare("UPDATE data_state SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").run();
 }
 
 /** A request to one instance (its bindings), as the bootstrap admin unless told otherwise. */
@@ -149,6 +171,47 @@ export async function nationalState(): Promise<string> {
     db.prepare('SELECT version FROM data_state'),
   ]);
   return JSON.stringify(rows.map((r) => r.results));
+}
+
+/**
+ * A database's award_cube by codes (unit and movement), without the virtual root: a province's
+ * and the national's copy of it compare row for row.
+ */
+export async function cubeByCode(db: D1Database, units?: string[]): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT c.cuboid, u.code AS unit, c.year, c.award_code, c.tier, c.category, c.recipient_kind, c.gender,
+        c.recipient_class, c.method, COALESCE(m.code, '') AS movement, c.ethnic_minority, c.decision_month, c.n
+       FROM award_cube c JOIN units u ON u.id = c.unit_id LEFT JOIN movements m ON m.id = c.movement_id
+       WHERE u.code IN (SELECT value FROM json_each(?))`,
+    )
+    .bind(JSON.stringify(units ?? []))
+    .all();
+  return results.map((r) => JSON.stringify(r)).sort();
+}
+
+/** The virtual root as kept, beside the root summed anew from the top-level units: equal if kept right. */
+export async function rootAgainstTops(db: D1Database): Promise<[string[], string[]]> {
+  const cols = `cuboid, year, award_code, tier, category, recipient_kind, gender, recipient_class, method,
+    movement_id, ethnic_minority, decision_month`;
+  const [kept, summed] = await db.batch([
+    db.prepare(`SELECT ${cols}, n FROM award_cube WHERE unit_id = 0`),
+    db.prepare(`SELECT ${cols}, SUM(n) AS n FROM award_cube WHERE unit_id IN (SELECT id FROM units WHERE
+      parent_id IS NULL) GROUP BY ${cols} HAVING SUM(n) <> 0`),
+  ]);
+  const rows = (r: D1Result) => r.results.map((x) => JSON.stringify(x)).sort();
+  return [rows(kept), rows(summed)];
+}
+
+/** An awards CSV through the real import route of one instance; the batch it made. */
+export async function importAwards(bindings: object, csv: string, filename = 'nam-moi.csv') {
+  const res = await call(bindings, `/imports/awards?filename=${filename}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: csv,
+  });
+  if (res.status !== 201) throw new Error(`import: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { batch: { id: number } }).batch;
 }
 
 export async function summaryOf(bindings: object, query: string) {

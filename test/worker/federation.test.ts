@@ -13,6 +13,7 @@ import {
   PROVINCE_Q,
   recordingTransport,
   resign,
+  rootAgainstTops,
   summaryOf,
 } from './federation-fixture';
 
@@ -196,7 +197,7 @@ describe('federation: province pushes to the national', () => {
     const applied = JSON.parse(await nationalState())[1][0].version as number;
     // the province lost its outbox (restored from an old backup): it believes nothing was acknowledged
     await dbs.DB.batch([
-      dbs.DB.prepare('DELETE FROM federation_sent'),
+      dbs.DB.prepare('DELETE FROM federation_pending'),
       dbs.DB.prepare('UPDATE federation_outbox SET acked_version = 0'),
       dbs.DB.prepare('UPDATE data_state SET version = version + 1'),
     ]);
@@ -209,6 +210,11 @@ describe('federation: province pushes to the national', () => {
     expect(JSON.parse(t.sent[1].body)).toMatchObject({ base_version: applied, full: true });
     expect(r).toMatchObject({ acked_version: r.version, pushes: 2 });
     expect((await summaryOf(nationalEnv(), BY)).total).toBe(40);
+    // the whole-cube resync took P's old rows off the national's root before adding the new ones
+    const [kept, summed] = await rootAgainstTops(dbs.DB_NATIONAL);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(summed);
+    expect((await summaryOf(nationalEnv(), 'group_by=year&from=2020&to=2030')).total).toBe(40);
   });
 
   it('two pushes at once: applied once, and the national equals the province', async () => {
@@ -226,7 +232,7 @@ describe('federation: province pushes to the national', () => {
     await freshDatabase(dbs.DB_NATIONAL);
     tokenP = await createToken('P');
     await dbs.DB.batch([
-      dbs.DB.prepare('DELETE FROM federation_sent'),
+      dbs.DB.prepare('DELETE FROM federation_pending'),
       dbs.DB.prepare('DELETE FROM federation_outbox'),
     ]);
     const both = await Promise.all([

@@ -640,6 +640,8 @@ export const federationProvinces = sqliteTable('federation_provinces', {
   geographyHash: text('geography_hash').notNull().default(''),
   /** JSON [{year, n}]: the province's own totals as it reported them with its last push. */
   reported: text('reported').notNull().default('[]'),
+  /** cube rows the last push that changed something carried (the cost of a push, docs/scaling.md) */
+  lastRows: integer('last_rows').notNull().default(0),
 });
 
 // National: which province each unit code belongs to, so one province cannot write another's.
@@ -658,9 +660,11 @@ export const federationGuard = sqliteTable('federation_guard', { province: text(
   check('federation_state_changed', sql`${t.province} IS NULL AND ${t.province} IS NOT NULL`),
 ]);
 
-// Province: the cube as the national last acknowledged it, one row per cube key (a JSON array
-// of award_cube's key columns), so the next push is the difference to the cube as read now.
-export const federationSent = sqliteTable('federation_sent', {
+// Province: the cube changes not yet acknowledged by the national, one row per cube key (a JSON
+// array of award_cube's key columns) with the net change. Each merge of a committed or rolled-back
+// batch's delta adds to it in the same transaction (worker/queries/federation/pending.ts), so a
+// push is what changed since the last one, read without comparing the whole cube.
+export const federationPending = sqliteTable('federation_pending', {
   k: text('k').primaryKey(),
   n: integer('n').notNull(),
 });
@@ -673,4 +677,6 @@ export const federationOutbox = sqliteTable('federation_outbox', {
   attemptedAt: text('attempted_at'),
   lastError: text('last_error'),
   leaseUntil: text('lease_until'),
+  // 1 until a whole-cube push is acknowledged: the first push, or after the national asked for one
+  fullNeeded: integer('full_needed').notNull().default(1),
 });

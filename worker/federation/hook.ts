@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../env';
+import type { AppEnv, Bindings } from '../env';
 import { provinceConfig } from './role';
 import { httpsTransport, pushToNational } from './send';
 
@@ -10,9 +10,14 @@ import { httpsTransport, pushToNational } from './send';
  */
 export const pushAfterChange = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  const config = provinceConfig(c.env);
-  if (!config || c.req.method === 'GET' || c.res.status >= 300) return;
-  c.executionCtx.waitUntil(
-    pushToNational(c.env.DB, config.token, httpsTransport(config.url)).catch((e) => console.error('federation', e)),
-  );
+  if (!provinceConfig(c.env) || c.req.method === 'GET' || c.res.status >= 300) return;
+  c.executionCtx.waitUntil(pushIfProvince(c.env).catch((e) => console.error('federation', e)));
 });
+
+/** The push after a change, on a province; nothing elsewhere (the import Workflow calls it too). */
+export async function pushIfProvince(env: Bindings): Promise<string> {
+  const config = provinceConfig(env);
+  if (!config) return 'not a province';
+  const r = await pushToNational(env.DB, config.token, httpsTransport(config.url));
+  return r.error ?? `version ${r.acked_version}`;
+}

@@ -8,7 +8,7 @@ import {
   isFederationGuardFailure,
   stateStatements,
 } from '../queries/federation/apply';
-import { codesOfOthers, provinceState, type ProvinceStateRow } from '../queries/federation/state';
+import { clustersOfOthers, codesOfOthers, provinceState, type ProvinceStateRow } from '../queries/federation/state';
 import { findFederationToken } from '../queries/federation/tokens';
 import { type PushBody, pushBody } from '../validation/federation';
 import { parseSignature, verifyPush } from './signature';
@@ -97,6 +97,41 @@ async function checkGeography(db: D1Database, cost: ReadCost, p: PushBody): Prom
         `phong trào ${r.movement} không có trong danh sách gửi kèm`,
       );
   }
+  await checkClusters(db, cost, p, codes);
+}
+
+/** Clusters owned inside the province (or central), members and results among its own units. */
+async function checkClusters(db: D1Database, cost: ReadCost, p: PushBody, codes: Set<string>): Promise<void> {
+  const clusters = new Set(p.clusters.map((c) => c.code));
+  const ownerOutside = p.clusters.findIndex((c) => c.owner !== null && !codes.has(c.owner));
+  if (ownerOutside >= 0)
+    throw invalid(
+      `clusters.${ownerOutside}.owner`,
+      `the cluster's owner ${p.clusters[ownerOutside].owner} is not among the units sent`,
+      `đơn vị quản lý cụm ${p.clusters[ownerOutside].owner} không có trong danh sách gửi kèm`,
+    );
+  for (const [list, rows] of [
+    ['cluster_members', p.cluster_members],
+    ['movement_results', p.movement_results],
+  ] as const)
+    for (const [i, r] of rows.entries()) {
+      if (!codes.has(r.unit))
+        throw invalid(`${list}.${i}.unit`, `unit ${r.unit} is not among the units sent`, `đơn vị ${r.unit} không có`);
+      if (!clusters.has(r.cluster))
+        throw invalid(
+          `${list}.${i}.cluster`,
+          `cluster ${r.cluster} is not among the clusters sent`,
+          `cụm, khối ${r.cluster} không có trong danh sách gửi kèm`,
+        );
+    }
+  const others = await clustersOfOthers(db, cost, p.province, JSON.stringify([...clusters]));
+  if (others.length)
+    throw invalid(
+      'clusters',
+      `clusters owned by another province: ${others.join(', ')}`,
+      `cụm, khối do tỉnh khác quản lý: ${others.join(', ')}`,
+      { codes: others },
+    );
 }
 
 const replay = (s: ProvinceStateRow) =>
@@ -162,14 +197,16 @@ export async function receivePush(
   if (p.signed_at <= s.signed_at || (p.version <= s.version && !heartbeat)) throw replay(s);
   if (!p.full && p.base_version !== s.version) throw gap(s, p.base_version);
 
-  const geographyHash = await sha256Hex(JSON.stringify([p.units, p.lineage, p.movements, p.award_types]));
+  const geographyHash = await sha256Hex(
+    JSON.stringify([p.units, p.lineage, p.movements, p.award_types, p.clusters, p.cluster_members, p.movement_results]),
+  );
   const geography = geographyHash !== s.geography_hash;
   const stamp = now.toISOString();
   try {
     await batch(db, cost, [
       guardState(p.province, s.version, s.signed_at),
-      ...(geography ? geographyStatements(p) : []),
-      ...(p.rows.length || p.full ? cubeStatements(p) : []),
+      ...(geography ? geographyStatements(p, stamp) : []),
+      ...(p.rows.length || p.full || geography ? cubeStatements(p, geography) : []),
       ...stateStatements(p, stamp, geographyHash, !heartbeat || geography),
     ]);
   } catch (e) {

@@ -5,6 +5,7 @@ import {
   outbox,
   readSnapshot,
   releaseLease,
+  type Change,
   type Snapshot,
   takeLease,
 } from '../queries/federation/outbox';
@@ -12,9 +13,10 @@ import type { CubeWireRow, PushBody } from '../validation/federation';
 import { ID_COLUMNS, INTEGER_COLUMNS, KEY_COLUMNS, wireName } from './cubeColumns';
 import { signPush, SIGNATURE_HEADER } from './signature';
 
-// The province side: after a commit or rollback is visible, bring the national copy to the
-// current data version. Ordered and idempotent by version: each push is the difference from
-// what the national acknowledged, and the acknowledgement moves the sent copy in the same step.
+// The province side: after a commit or rollback is merged, bring the national copy to the
+// current data version. Ordered and idempotent by version: each push is the net change of the
+// batches merged since what the national acknowledged, and the acknowledgement takes exactly
+// those rows off the pending changes in one step.
 
 /** How a signed push reaches the national: HTTPS by default, anything that answers in tests. */
 export type Transport = (body: string, signature: string) => Promise<Response>;
@@ -32,10 +34,10 @@ const RETRIES = [1000, 2000, 4000];
 const LEASE_MS = 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function wireRows(s: Snapshot): CubeWireRow[] {
+function wireRows(s: Snapshot, changes: Change[]): CubeWireRow[] {
   const unitCode = new Map(s.units.map((u) => [u.id, u.code]));
   const movementCode = new Map(s.movements.map((m) => [m.id, m.code]));
-  return s.changes.map(({ k, d }) => {
+  return changes.map(({ k, d }) => {
     const key = JSON.parse(k) as (string | number)[];
     const row: CubeWireRow = {};
     KEY_COLUMNS.forEach((c, i) => {
@@ -50,19 +52,26 @@ function wireRows(s: Snapshot): CubeWireRow[] {
   });
 }
 
-export function buildPush(province: string, s: Snapshot, base: number, full: boolean, now: Date): PushBody {
+export function buildPush(
+  province: string,
+  s: Snapshot,
+  o: { rows: Change[]; base: number; full: boolean; now: Date },
+): PushBody {
   return {
     province,
     version: s.version,
-    base_version: base,
-    full,
-    signed_at: now.toISOString(),
+    base_version: o.base,
+    full: o.full,
+    signed_at: o.now.toISOString(),
     units: s.units.map(({ id: _, ...u }) => ({ ...u, kind: u.kind as PushBody['units'][number]['kind'] })),
     lineage: s.lineage,
     movements: s.movements.map(({ id: _, ...m }) => m as PushBody['movements'][number]),
-    rows: wireRows(s),
-    totals: s.totals,
     award_types: s.award_types,
+    clusters: s.clusters,
+    cluster_members: s.cluster_members,
+    movement_results: s.movement_results,
+    rows: wireRows(s, o.rows),
+    totals: s.totals,
   };
 }
 
@@ -99,6 +108,8 @@ export interface SendResult {
 /**
  * Sends until the national is at the current version (or it refuses). One sender at a time: a
  * second call while one runs returns at once, and the running one picks up the newer version.
+ * A push carries the changes merged since the last acknowledged one (federation_pending), or the
+ * whole merged cube the first time and when the national asks for it (a gap).
  */
 export async function pushToNational(
   db: D1Database,
@@ -112,48 +123,51 @@ export async function pushToNational(
   if (!(await takeLease(db, cost, start.toISOString(), new Date(start.getTime() + LEASE_MS).toISOString())))
     return { version: -1, acked_version: (await outbox(db, cost)).acked_version, pushes: 0 };
   let pushes = 0;
-  let full = false;
-  let base = (await outbox(db, cost)).acked_version;
+  let heartbeat = opts.heartbeat ?? false;
+  const o = await outbox(db, cost);
+  let acked = o.acked_version; // what federation_outbox says, the acknowledgement's guard
+  let base = acked; // what the rows are a change from (the national's version after a gap)
+  let full = o.full_needed === 1;
   try {
     for (let round = 0; round < 5; round++) {
-      const s = await readSnapshot(db, cost, full, opts.heartbeat && !full ? base : undefined);
-      if (opts.heartbeat && !full && s.changes.length) {
-        opts.heartbeat = false; // not a heartbeat after all: the data changed meanwhile
-        continue;
-      }
-      if (!full && s.version === base && !opts.heartbeat) return { version: s.version, acked_version: base, pushes };
+      const s = await readSnapshot(db, cost, full);
+      // the version moves with every flip and merge: unchanged, any pending rows are a merge still
+      // running, whose end moves the version and whose own request pushes then
+      const unchanged = !full && s.version === base;
+      if (unchanged && !heartbeat) return { version: s.version, acked_version: acked, pushes };
       const province = provinceOf(s);
-      if (!province) return { version: s.version, acked_version: base, pushes, error: 'no units yet' };
-      const body = JSON.stringify(buildPush(province, s, base, full, clock()));
+      if (!province) return { version: s.version, acked_version: acked, pushes, error: 'no units yet' };
+      const rows = unchanged ? [] : s.changes;
+      const body = JSON.stringify(buildPush(province, s, { rows, base, full, now: clock() }));
       const res = await deliver(send, body, await signPush(token, body));
       pushes++;
       const answer = (await res.json()) as { error?: string; reason?: string; expected_version?: number };
       if (res.ok) {
+        if (unchanged) return { version: s.version, acked_version: acked, pushes };
         await acknowledge(db, cost, {
-          base: (await outbox(db, cost)).acked_version,
+          base: acked,
           version: s.version,
           full,
-          changes: s.changes,
+          pending: s.pending,
           now: clock().toISOString(),
         });
-        if (s.version === base || opts.heartbeat) return { version: s.version, acked_version: s.version, pushes };
-        base = s.version;
-        full = false;
+        acked = base = s.version;
+        full = heartbeat = false;
         continue;
       }
-      if (res.status === 409 && answer.expected_version !== undefined) {
+      if (res.status === 409 && answer.expected_version !== undefined && !(unchanged && answer.reason === 'replay')) {
         // the national is elsewhere than what this province last heard: send the whole cube from there
         base = answer.expected_version;
         full = true;
         continue;
       }
       await noteError(db, cost, `${res.status}: ${answer.error ?? ''}`);
-      return { version: s.version, acked_version: base, pushes, error: answer.error };
+      return { version: s.version, acked_version: acked, pushes, error: answer.error };
     }
-    return { version: -1, acked_version: base, pushes, error: 'did not converge in 5 rounds' };
+    return { version: -1, acked_version: acked, pushes, error: 'did not converge in 5 rounds' };
   } catch (e) {
     await noteError(db, cost, e instanceof Error ? e.message : String(e));
-    return { version: -1, acked_version: base, pushes, error: String(e) };
+    return { version: -1, acked_version: acked, pushes, error: String(e) };
   } finally {
     await releaseLease(db, cost);
   }

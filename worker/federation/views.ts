@@ -10,6 +10,7 @@ const stateOf = (p: ProvinceListRow, now: number, staleMs: number) => ({
   pushed_at: p.pushed_at,
   seen_at: p.seen_at,
   stale: p.seen_at === null || now - Date.parse(p.seen_at) > staleMs,
+  last_rows: p.last_rows,
   units: p.units,
 });
 

@@ -3,6 +3,8 @@ import {
   AWARD_CATEGORIES,
   AWARD_SCOPES,
   AWARD_TIERS,
+  CLUSTER_KINDS,
+  CLUSTER_LEVELS,
   MOVEMENT_KINDS,
   MOVEMENT_LEVELS,
   UNIT_KINDS,
@@ -42,6 +44,26 @@ const movement = z.strictObject({
   end_date: day.nullable(),
 });
 
+// the province's clusters (its own, and the central ones its units belong to), their members
+// among its units, and its units' year-end results in them: the cluster pages over all provinces
+const cluster = z.strictObject({
+  code,
+  name: z.string().min(1).max(300),
+  kind: z.enum(CLUSTER_KINDS),
+  level: z.enum(CLUSTER_LEVELS),
+  owner: code.nullable(),
+});
+const year = z.number().int().min(1900).max(2200);
+const clusterMember = z.strictObject({ cluster: code, unit: code, year_from: year, year_to: year.nullable() });
+const movementResult = z.strictObject({
+  cluster: code,
+  unit: code,
+  year,
+  score: z.number().nullable(),
+  rank: z.number().int().min(1),
+  proposed_award: code.nullable(),
+});
+
 // award types the province added to the built-in catalog (the cube names them by code)
 const awardType = z.strictObject({
   code,
@@ -72,13 +94,18 @@ const cubeRow = z.strictObject({
 export const pushBody = z.strictObject({
   province: code,
   version: version.describe("the province's data version this push brings the national copy to"),
-  base_version: version.describe('the version the rows are a difference from (what the national acknowledged)'),
-  full: z.boolean().describe('true: the rows are the whole cube and replace the national copy'),
+  base_version: version.describe(
+    'the version the rows are a change from (what the national acknowledged): the batches merged since',
+  ),
+  full: z.boolean().describe("true: the rows are the whole cube and replace the province's national copy"),
   signed_at: z.iso.datetime().describe('when the province signed it; refused when older than 5 minutes'),
   units: z.array(unit).max(200_000),
   lineage: z.array(lineage).max(200_000),
   movements: z.array(movement).max(100_000),
   award_types: z.array(awardType).max(10_000),
+  clusters: z.array(cluster).max(10_000),
+  cluster_members: z.array(clusterMember).max(200_000),
+  movement_results: z.array(movementResult).max(500_000),
   rows: z.array(cubeRow),
   totals: z.array(z.strictObject({ year: z.number().int(), n: z.number().int() })).max(1000),
 });
@@ -98,6 +125,7 @@ const provinceState = z.object({
   pushed_at: z.string().nullable().describe('when the last change was applied'),
   seen_at: z.string().nullable().describe('the last push or heartbeat'),
   stale: z.boolean().describe('no push or heartbeat for stale_after_seconds: figures are as of pushed_at'),
+  last_rows: z.number().int().describe('cube rows in the last push that changed something (its cost)'),
   units: z.number().int(),
 });
 export const federationStatus = z.object({

@@ -1,5 +1,6 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers';
 import type { Bindings } from '../env';
+import { pushIfProvince } from '../federation/hook';
 import { cancelImport } from '../imports/lifecycle';
 import { getUpload, setProgress } from '../queries/uploads/uploads';
 import { commitStep } from './commit';
@@ -29,6 +30,8 @@ export class ImportWorkflow extends WorkflowEntrypoint<Bindings, ImportParams> {
         if (outcome === 'committed') await setProgress(this.env.DB, p.uploadId, { stage: 'done' });
         return outcome;
       });
+      // a province brings the national up to date at once (a failed push waits for the next one)
+      if (outcome === 'committed') await step.do('federation', CLEANUP, () => pushIfProvince(this.env));
       return outcome;
     } catch (e) {
       // retries used up: the upload says so, its batch (never counted) is cancelled, the file removed

@@ -1158,6 +1158,8 @@ export interface operations {
                             seen_at: string | null;
                             /** @description no push or heartbeat for stale_after_seconds: figures are as of pushed_at */
                             stale: boolean;
+                            /** @description cube rows in the last push that changed something (its cost) */
+                            last_rows: number;
                             units: number;
                         }[];
                     };
@@ -1240,6 +1242,8 @@ export interface operations {
                             seen_at: string | null;
                             /** @description no push or heartbeat for stale_after_seconds: figures are as of pushed_at */
                             stale: boolean;
+                            /** @description cube rows in the last push that changed something (its cost) */
+                            last_rows: number;
                             units: number;
                             years: {
                                 year: number;

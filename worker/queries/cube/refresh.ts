@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { pendingFromDelta } from '../federation/pending';
 import { CUBOIDS, DIMENSIONS, type Dimension } from './dimensions';
 import { ROOT_UNIT_ID } from './root';
 
@@ -104,13 +105,16 @@ const nextRange = (batchId: number, limit: number) =>
 
 /**
  * Moves the next slice of a batch's delta rows into award_cube and deletes them, in one D1
- * batch: a reader (cube plus visible deltas) sees the same sums before and after.
+ * batch: a reader (cube plus visible deltas) sees the same sums before and after. The slice also
+ * goes to the federation's pending changes (a province's next push). The third statement is the
+ * delta's deletion, whose count says whether anything was left.
  */
 export function mergeDeltaSlice(batchId: number, limit: number): SQL[] {
   return [
     sql`INSERT INTO award_cube (${DELTA_COLUMNS})
 SELECT ${DELTA_COLUMNS} FROM award_cube_delta WHERE ${nextRange(batchId, limit)}
 ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`,
+    pendingFromDelta(nextRange(batchId, limit)),
     sql`DELETE FROM award_cube_delta WHERE ${nextRange(batchId, limit)}`,
     sql`DELETE FROM award_cube WHERE n = 0`,
   ];
@@ -122,6 +126,7 @@ export function mergeWholeDelta(batchId: number): SQL[] {
     sql`INSERT INTO award_cube (${DELTA_COLUMNS})
 SELECT ${DELTA_COLUMNS} FROM award_cube_delta WHERE batch_id = ${batchId}
 ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`,
+    pendingFromDelta(sql`batch_id = ${batchId}`),
     sql`DELETE FROM award_cube_delta WHERE batch_id = ${batchId}`,
     sql`DELETE FROM award_cube WHERE n = 0`,
   ];

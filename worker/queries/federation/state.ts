@@ -34,3 +34,19 @@ export async function codesOfOthers(
   );
   return rows.map((r) => r.code);
 }
+
+/** The cluster codes among `codes` (a JSON array) whose owner unit the national holds for another province. */
+export async function clustersOfOthers(
+  db: D1Database,
+  cost: ReadCost,
+  province: string,
+  codes: string,
+): Promise<string[]> {
+  const rows = await all<{ code: string }>(
+    db,
+    cost,
+    sql`SELECT c.code FROM clusters c JOIN federation_units f ON f.unit_id = c.owner_unit_id
+        WHERE f.province <> ${province} AND c.code IN (SELECT value FROM json_each(${codes})) LIMIT 20`,
+  );
+  return rows.map((r) => r.code);
+}

@@ -8,6 +8,7 @@ export interface ProvinceListRow {
   pushed_at: string | null;
   seen_at: string | null;
   reported: string;
+  last_rows: number;
   units: number;
 }
 
@@ -17,7 +18,8 @@ export const listProvinces = (db: D1Database, cost: ReadCost) =>
     db,
     cost,
     sql`SELECT p.province, (SELECT name FROM units WHERE code = p.province) AS name, p.version, p.pushed_at,
-        p.seen_at, p.reported, (SELECT COUNT(*) FROM federation_units f WHERE f.province = p.province) AS units
+        p.seen_at, p.reported, p.last_rows,
+        (SELECT COUNT(*) FROM federation_units f WHERE f.province = p.province) AS units
         FROM federation_provinces p ORDER BY p.province`,
   );
 

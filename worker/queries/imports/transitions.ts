@@ -118,7 +118,7 @@ export async function mergeStep(
     ...mergeDeltaSlice(id, limit),
     sql`UPDATE import_batches SET lease_until = ${leaseUntil()} WHERE id = ${id}`,
   ]);
-  if (res[2].meta.changes) return true;
+  if (res[3].meta.changes) return true; // the delta rows deleted (mergeDeltaSlice's third)
   // merged: the batch no longer needs its delta read; the version tells caches (the year range
   // in meta comes from the cube alone)
   await batch(db, cost, [

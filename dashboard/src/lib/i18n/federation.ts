@@ -20,9 +20,10 @@ export const federationDict = {
   reconPushed: { vi: 'cập nhật {at}', en: 'updated {at}' },
   reconNever: { vi: 'chưa gửi dữ liệu', en: 'nothing pushed yet' },
   reconStale: {
-    vi: 'Quá hạn: tỉnh không gửi dữ liệu từ {at}; số liệu là của lần gửi đó',
-    en: 'Stale: no push since {at}; figures are as of then',
+    vi: 'Quá hạn: không nhận được tín hiệu từ tỉnh kể từ {seen}; số liệu là của lần gửi lúc {at}',
+    en: 'Stale: nothing heard from the province since {seen}; figures are as of its push at {at}',
   },
+  reconRows: { vi: '{n} dòng số liệu ở lần gửi gần nhất', en: '{n} rows in the last push' },
   reconFresh: { vi: 'Đang cập nhật', en: 'Up to date' },
   reconNotNational: {
     vi: 'Trang này chỉ có trên máy chủ quốc gia (ROLE=national).',
