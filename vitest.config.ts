@@ -53,6 +53,10 @@ export default defineConfig({
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
           setupFiles: ['./test/worker/setup.ts'],
+          // a guard against a hang, not a speed check: vitest's 5 s default failed imports of a
+          // few thousand rows when the machine's 2 cores were shared (9.5 s for a 4 s test)
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
