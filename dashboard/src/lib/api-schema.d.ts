@@ -5531,7 +5531,7 @@ export interface operations {
                         tokens: {
                             id: string;
                             /** @enum {string} */
-                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                             params: {
                                 [key: string]: string;
                             };
@@ -5599,7 +5599,7 @@ export interface operations {
                      * @description Which chart
                      * @enum {string}
                      */
-                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                     /**
                      * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
                      * @default {}
@@ -5629,7 +5629,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };
@@ -5732,7 +5732,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };
@@ -5832,11 +5832,12 @@ export interface operations {
                 method?: string;
                 movement?: string;
                 ethnic?: string;
+                months?: string;
             };
             header?: never;
             path: {
                 /** @description Which chart */
-                chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
             };
             cookie?: never;
         };
@@ -5923,7 +5924,7 @@ export interface operations {
                         snapshots: {
                             id: string;
                             /** @enum {string} */
-                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                             params: {
                                 [key: string]: string;
                             };
@@ -5994,7 +5995,7 @@ export interface operations {
                      * @description Which chart
                      * @enum {string}
                      */
-                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                     /**
                      * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
                      * @default {}
@@ -6017,7 +6018,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };
@@ -6129,7 +6130,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };
@@ -6231,7 +6232,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };
