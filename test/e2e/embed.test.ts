@@ -281,11 +281,61 @@ describe('an embedded chart', () => {
     await page.close();
   });
 
-  // The half-year card compares two partial periods (change in % by level): no embed shape draws
-  // that yet, so it is the one chart card without the button, by decision (docs/dashboard.md).
-  const NOT_EMBEDDABLE = new Set(['half-year']);
+  it('embeds the half-year card from its dialog with the months locked, saying what the card says', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+      storageState: await signedIn(),
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const cardSummary: Record<string, string> = {};
+    for (const lang of ['vi', 'en']) {
+      await page.goto(`${server.url}/?unit=TB&to=2024${lang === 'en' ? '&lang=en' : ''}`);
+      await page.locator('[data-card=half-year] canvas').waitFor();
+      cardSummary[lang] = (await page.textContent('[data-card=half-year] .summary'))!.trim();
+    }
+    await page.goto(`${server.url}/?unit=TB&to=2024`);
+    const card = page.locator('[data-card=half-year]');
+    await card.locator('canvas').waitFor();
+    await card.locator('[data-testid=embed-open]').click();
+    const dialog = card.locator('[data-testid=embed-dialog]');
+    await expect(dialog.textContent()).resolves.toMatch(/Năm: 2023–2024; Tháng quyết định: 1–6/);
+    let snippet = '';
+    let current = 'vi';
+    const origin = await host(() => snippet.replace('?token=', `?lang=${current}&token=`));
+    await dialog.locator('[data-testid=embed-origin]').fill(origin);
+    await dialog.locator('[data-testid=embed-create]').click();
+    snippet = await dialog.locator('[data-testid=embed-snippet]').inputValue({ timeout: 10_000 });
+    const token = /token=([^"&]+)/.exec(snippet)![1];
+    const data = await (await fetch(`${server.url}/api/v1/embed-data/half-year?token=${token}`)).json();
+    const direct = await (
+      await server.api('/api/v1/awards/summary?group_by=tier,year&unit=TB&from=2023&to=2024&months=1-6')
+    ).json();
+    const { about: _about, ...figures } = data as { about: unknown };
+    expect(figures).toEqual(direct);
+    for (const [lang, viewport] of [
+      ['vi', { width: 1280, height: 900 }],
+      ['en', { width: 390, height: 900 }],
+    ] as const) {
+      current = lang;
+      const view = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+      view.on('pageerror', (e) => errors.push(e.message));
+      await view.goto(origin);
+      const frame = view.frameLocator('iframe');
+      await frame.locator('canvas').waitFor({ timeout: 30_000 });
+      await expect(frame.locator('[data-testid=embed-summary]').textContent()).resolves.toBe(cardSummary[lang]);
+      await view.screenshot({
+        path: `${SHOTS_H15}/embed-half-year-dialog-${lang}-${viewport.width}.png`,
+        fullPage: true,
+      });
+      await view.close();
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
-  it('has the "Nhúng biểu đồ" button on every chart card of every page but the half-year', async () => {
+  it('has the "Nhúng biểu đồ" button on every chart card of every page', async () => {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 900 },
       reducedMotion: 'reduce',
@@ -307,11 +357,11 @@ describe('an embedded chart', () => {
           })),
       );
       expect(cards.length, p.path).toBeGreaterThan(0);
-      expect(cards.filter((c) => !c.embed && !NOT_EMBEDDABLE.has(c.id)).map((c) => `${p.path} ${c.id}`)).toEqual([]);
+      expect(cards.filter((c) => !c.embed).map((c) => `${p.path} ${c.id}`)).toEqual([]);
       seen.push(...cards.map((c) => c.id));
     }
     // the cards of the last rounds among them
-    expect(seen).toEqual(expect.arrayContaining(['shares', 'high-tiers', 'ranks', 'movement-panels']));
+    expect(seen).toEqual(expect.arrayContaining(['shares', 'high-tiers', 'ranks', 'movement-panels', 'half-year']));
     await page.close();
   });
 
@@ -324,11 +374,16 @@ describe('an embedded chart', () => {
       ['shares', { unit: 'TB', from: '2020', to: '2024' }, 'Tỉnh Thái Bình, 2020–2024'],
       ['high-tiers', { tier: 'state,government', from: '2020', to: '2024' }, '2020–2024'],
       ['ranks', { cluster: cluster.code, from: '2020', to: '2024' }, `${cluster.name}, 2020–2024`],
+      ['half-year', { unit: 'TB', from: '2023', to: '2024', months: '1-6' }, 'Tỉnh Thái Bình, 2023–2024'],
     ] as const;
     const titles: Record<string, [string, string]> = {
       shares: ['Tỷ lệ khen thưởng cá nhân', 'Individual awards: shares'],
       'high-tiers': ['Khen thưởng cấp Nhà nước và của Thủ tướng Chính phủ', 'State-level and Prime Minister awards'],
       ranks: ['Thứ hạng các thành viên qua các năm', "Members' ranks over the years"],
+      'half-year': [
+        '6 tháng đầu năm 2024 so với cùng kỳ năm trước',
+        'First half of 2024 against the same months of last year',
+      ],
     };
     for (const [chart, params, scope] of charts) {
       await eachView(

@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatCount, formatPercent } from '../../dashboard/src/lib/format';
+import { closedLabel, isClosedDimension, MISSING_LABEL } from '../../worker/domain/dimensions';
 import {
   apiJson,
   cardTable,
@@ -271,7 +274,9 @@ describe('Cụm, khối for a leader', () => {
       );
       const last = Math.max(...results.rows.map((r) => r.year));
       const onChart = await drawn(page);
-      const meta = await api<{ units: { code: string; name: string }[] }>('/api/v1/meta');
+      const meta = await api<{ units: { code: string; name: string; valid_from?: string; valid_to?: string }[] }>(
+        '/api/v1/meta',
+      );
       for (const r of results.rows.filter((x) => x.year === last))
         expect(onChart).toContain(meta.units.find((u) => u.code === r.unit)!.name);
       await page.locator('[data-card="ranks"]').screenshot({ path: `${SHOTS}/ranks-hy-2025-${lang}-1280.png` });
@@ -316,4 +321,172 @@ describe('Phong trào: one small chart per movement', () => {
       await page.close();
     }
   });
+});
+
+// The proof the issue asks for: each changed card for Thái Bình 2024 and the new Hưng Yên 2025,
+// in both languages on a laptop and a phone, with a target and an editor's note set, written to
+// SHOTS16 as card-unit-year-lang-width.png to be looked at; and every card's table equal to the
+// answer of the API query the card itself names (its CSV link, read as JSON).
+const SHOTS16 = process.env.SHOTS16 ?? `${SHOTS}/leader16`;
+const PROOF_NOTE = { vi: 'Hội nghị điển hình tiên tiến', en: 'Conference of exemplary collectives' };
+type Lang = 'vi' | 'en';
+
+/** The card's own query, from its CSV link, answered as JSON. */
+async function cardAnswer<T>(page: Page, card: string): Promise<{ query: URLSearchParams; answer: T }> {
+  const href = await page.getAttribute(`[data-card="${card}"] a[data-format=csv]`, 'href');
+  const url = new URL(href!, demo.server.url);
+  url.searchParams.delete('format');
+  url.searchParams.delete('lang');
+  return { query: url.searchParams, answer: await api<T>(`${url.pathname}?${url.searchParams}`) };
+}
+
+async function headers(page: Page, card: string) {
+  return page.$$eval(`[data-card="${card}"] thead th`, (ths) => ths.map((th) => th.textContent!.trim()));
+}
+
+/** A year series card (rows: year, one column per value, total, maybe the target): equal to its API answer. */
+async function expectYearSeries(page: Page, card: string, dim: string, lang: Lang) {
+  const { answer } = await cardAnswer<Rows<Record<string, string | number | null>>>(page, card);
+  const heads = await headers(page, card);
+  const table = await cardTable(page, card);
+  const rows = answer.rows.filter((r) => card !== 'movements' || r[dim] !== null);
+  const years = [...new Set(rows.map((r) => r.year as number))].sort((a, b) => a - b);
+  expect(table.map((r) => r[0])).toEqual(years.map(String));
+  const values = [...new Set(rows.map((r) => r[dim] as string | null))];
+  for (const row of table) {
+    const of = rows.filter((r) => r.year === Number(row[0]));
+    const count = (v: string | null) => of.find((r) => r[dim] === v)?.count as number | undefined;
+    const cells = row.slice(1, 1 + values.length);
+    if (isClosedDimension(dim)) {
+      // each column named by its value: the cell is that value's count
+      for (const [i, cell] of cells.entries()) {
+        const v = values.find((x) => (x === null ? MISSING_LABEL[lang] : closedLabel(dim, x, lang)) === heads[i + 1]);
+        expect(v, `${card} ${heads[i + 1]}`).not.toBeUndefined();
+        expect(cell, `${card} ${row[0]} ${heads[i + 1]}`).toBe(formatCount(count(v!) ?? 0, lang));
+      }
+    } else expect([...cells].sort()).toEqual(values.map((v) => formatCount(count(v) ?? 0, lang)).sort());
+    // the state/PM card has no total: its two tiers are not all awards
+    const total = of.reduce((s, r) => s + (r.count as number), 0);
+    if (card !== 'high-tiers') expect(row[1 + values.length], `${card} ${row[0]} total`).toBe(formatCount(total, lang));
+    else expect(row).toHaveLength(1 + values.length);
+  }
+}
+
+async function expectShares(page: Page, lang: Lang) {
+  type Ind = Record<'individual' | 'direct_share' | 'leader_share' | 'women_share' | 'ethnic_minority_share', number>;
+  const { answer } = await cardAnswer<{ rows: (Ind & { year: number })[] }>(page, 'shares');
+  const table = await cardTable(page, 'shares');
+  const shown = answer.rows.filter((r) => table.some((t) => t[0] === String(r.year)));
+  expect(shown.length).toBeGreaterThan(1);
+  for (const r of shown)
+    expect(table.find((t) => t[0] === String(r.year))!.slice(1, 6)).toEqual([
+      formatCount(r.individual, lang),
+      ...(['direct_share', 'leader_share', 'women_share', 'ethnic_minority_share'] as const).map((k) =>
+        formatPercent(r[k], lang),
+      ),
+    ]);
+}
+
+/** The ranks' table: each member's rank (score) in each year, as /movements/results answers. */
+async function expectRanks(page: Page, lang: Lang) {
+  type Result = { unit: string; year: number; rank: number; score: number | null };
+  const { answer } = await cardAnswer<{ rows: Result[] }>(page, 'ranks');
+  const meta = await api<{ units: { code: string; name: string; valid_from?: string; valid_to?: string }[] }>(
+    '/api/v1/meta',
+  );
+  const heads = await headers(page, 'ranks');
+  const table = await cardTable(page, 'ranks');
+  expect(answer.rows.length).toBeGreaterThan(0);
+  const score = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  for (const r of answer.rows) {
+    const name = meta.units.find((u) => u.code === r.unit)!.name;
+    // the name, with the date it ended or began in brackets (two units may share a name)
+    const u = meta.units.find((x) => x.code === r.unit)!;
+    const date = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+    const words = lang === 'vi' ? { until: 'đến', since: 'từ' } : { until: 'until', since: 'from' };
+    const head = u.valid_to
+      ? `${name} (${words.until} ${date(u.valid_to)})`
+      : u.valid_from
+        ? `${name} (${words.since} ${date(u.valid_from)})`
+        : name;
+    const rows = table.filter((t) => t[0] === head);
+    expect(rows, `${head} in the ranks' table`).toHaveLength(1);
+    const cell = rows[0][heads.indexOf(String(r.year))];
+    expect(cell, `${name} ${r.year}`).toMatch(
+      new RegExp(`^${r.rank}${r.score === null ? '' : ` \\(${score.format(r.score).replace('.', '\\.')}\\)`}`),
+    );
+  }
+}
+
+describe('the proof of issue 16: every changed card, Thái Bình 2024 and the new Hưng Yên 2025', () => {
+  it('sets a target for each case and a note for every chart', async () => {
+    const csv =
+      'Chỉ tiêu;Năm;Đơn vị;Giá trị\n' +
+      'Tổng số khen thưởng;2024;TB;24.000\nTỷ lệ lao động trực tiếp;2024;TB;76%\n' +
+      'Tổng số khen thưởng;2025;HY-2025;30.000\nTỷ lệ lao động trực tiếp;2025;HY-2025;70%\n';
+    const put = await demo.server.api('/api/v1/targets', {
+      method: 'PUT',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(put.status).toBe(200);
+    const note = await demo.server.api('/api/v1/annotations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ date: '2022-03-15', text_vi: PROOF_NOTE.vi, text_en: PROOF_NOTE.en }),
+    });
+    expect(note.status).toBe(201);
+  });
+
+  const CASES = [
+    { unit: 'TB', year: 2024, slug: 'tb-2024' },
+    { unit: 'HY-2025', year: 2025, slug: 'hy-2025' },
+  ] as const;
+  const PAGES16 = [
+    ['/', ['kpis', 'half-year', 'trend', 'high-tiers', 'shares', 'top-units']],
+    ['/cum-khoi', ['leaders', 'ranks']],
+    ['/phong-trao', ['movement-panels', 'movements']],
+    ['/dia-ban', ['area-units']],
+  ] as const;
+
+  for (const c of CASES)
+    it(`${c.slug}: each card photographed, vi and en, 1280 and 390 px; the tables equal the API`, async () => {
+      mkdirSync(SHOTS16, { recursive: true });
+      for (const viewport of [DESKTOP, PHONE])
+        for (const lang of ['vi', 'en'] as const)
+          for (const [path, cards] of PAGES16) {
+            const q = `unit=${c.unit}&to=${c.year}${path === '/cum-khoi' ? `&year=${c.year}` : ''}`;
+            const url = `${demo.server.url}${path}?${q}${lang === 'en' ? '&lang=en' : ''}`;
+            const { page, errors } = await openPage(demo, url, viewport);
+            if (path === '/') {
+              await expectYearSeries(page, 'trend', 'tier', lang);
+              await expectYearSeries(page, 'high-tiers', 'tier', lang);
+              await expectShares(page, lang);
+              // the new province against its predecessors by default: its first day as the boundaries
+              const { query } = await cardAnswer(page, 'trend');
+              expect(query.get('as_of')).toBe(c.unit === 'HY-2025' ? '2025-07-01' : null);
+              // the target on the trend's table, the note and the events listed under it
+              expect((await cardTable(page, 'trend')).find((r) => r[0] === String(c.year))!.at(-1)).toMatch(
+                lang === 'vi' ? /^≥ .* · (Đạt|Chưa đạt)$/ : /^≥ .* · (Met|Not met)$/,
+              );
+              for (const card of ['trend', 'high-tiers', 'shares'])
+                expect(await page.textContent(`[data-card="${card}"] [data-notes]`)).toContain(PROOF_NOTE[lang]);
+            }
+            if (path === '/phong-trao') await expectYearSeries(page, 'movements', 'movement', lang);
+            if (path === '/cum-khoi') await expectRanks(page, lang);
+            for (const card of ['ranks', 'movements', 'movement-panels'].filter((x) =>
+              (cards as readonly string[]).includes(x),
+            ))
+              expect(await page.textContent(`[data-card="${card}"] [data-notes]`), card).toContain(PROOF_NOTE[lang]);
+            for (const card of cards) {
+              const box = card === 'kpis' ? page.locator('.kpis') : page.locator(`[data-card="${card}"]`);
+              await box.screenshot({ path: `${SHOTS16}/${card}-${c.slug}-${lang}-${viewport.width}.png` });
+            }
+            expect(errors, url).toEqual([]);
+            await page.close();
+          }
+    }, 400_000);
 });

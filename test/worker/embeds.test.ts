@@ -24,7 +24,10 @@ interface Created {
 
 async function create(body: unknown, headers: Record<string, string> = ADMIN) {
   const res = await anonymous('http://local/api/v1/embeds', { method: 'POST', headers, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Created & { error?: string; parameter?: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as Created & { error?: string; error_vi?: string; parameter?: string },
+  };
 }
 
 const countTokens = async () =>
@@ -269,6 +272,42 @@ describe('embed data of the cards that are not summaries', () => {
     const { about: _about, ...figures } = res.body;
     expect(figures).toEqual(direct);
     expect((await data('trend', `token=${made.body.token}`)).status).toBe(401);
+  });
+});
+
+describe('the half-year chart', () => {
+  it('locks the decision months and answers like the summary with them, tier first', async () => {
+    const params = { from: '2023', to: '2024', months: '1-6' };
+    const made = await create({ chart: 'half-year', params, origin: ORIGIN });
+    expect(made.status).toBe(201);
+    expect(made.body.params).toEqual(params);
+    const res = await data('half-year', `token=${made.body.token}`);
+    expect(res.status).toBe(200);
+    const direct = await (
+      await api('http://local/api/v1/awards/summary?group_by=tier,year&from=2023&to=2024&months=1-6')
+    ).json();
+    const { about: _about, ...figures } = res.body;
+    expect(figures).toEqual(direct);
+    // the months are locked like any other filter
+    const changed = await data('half-year', `token=${made.body.token}&months=1-9`);
+    expect(changed.status).toBe(400);
+    expect(changed.body.parameter).toBe('months');
+    expect(changed.body.rows).toBeUndefined();
+  });
+
+  it('refuses decision months on a chart whose endpoint has none, and keeps no token', async () => {
+    const before = await countTokens();
+    const made = await create({ chart: 'shares', params: { months: '1-6' }, origin: ORIGIN });
+    expect(made.status).toBe(400);
+    expect(made.body.parameter).toBe('months');
+    expect(made.body.error).toMatch(/unknown parameter/);
+    expect(made.body.error_vi).toMatch(/tham số không được hỗ trợ/);
+    const bad = await create({ chart: 'half-year', params: { months: '13' }, origin: ORIGIN });
+    expect(bad.status).toBe(400);
+    // a bad value inside params is named by its object, the message says which
+    expect(bad.body.parameter).toBe('params');
+    expect(bad.body.error).toMatch(/months are 1 to 12/);
+    expect(await countTokens()).toBe(before);
   });
 });
 

@@ -42,13 +42,26 @@ export const EMBED_CHARTS = {
   shares: { endpoint: 'awards/indicators', fixed: {}, dimension: 'year', shape: 'shares' },
   /** Cụm, khối: the members' ranks year by year (a bump chart, rank 1 on top); needs a cluster. */
   ranks: { endpoint: 'movements/results', fixed: {}, dimension: 'unit', shape: 'ranks' },
+  /**
+   * Tổng quan: the first half (or the year to date, `months`) of the last year against the same
+   * months of the year before, each level's change in %. Tier first, as the card's table.
+   */
+  'half-year': {
+    endpoint: 'awards/summary',
+    fixed: { group_by: 'tier,year' },
+    dimension: 'tier',
+    shape: 'change',
+  },
 } as const;
 
 export type EmbedChart = keyof typeof EMBED_CHARTS;
 export const EMBED_CHART_NAMES = Object.keys(EMBED_CHARTS) as [EmbedChart, ...EmbedChart[]];
 
-/** The filters a token may lock, or an embedding page may set when the token leaves them open. */
-export const EMBED_PARAMS = FILTER_PARAMS;
+/**
+ * The filters a token may lock, or an embedding page may set when the token leaves them open;
+ * `months` (decision months) only where the chart's endpoint takes it: the others refuse it.
+ */
+export const EMBED_PARAMS = [...FILTER_PARAMS, 'months'] as const;
 
 export const isEmbedChart = (name: string): name is EmbedChart => Object.hasOwn(EMBED_CHARTS, name);
 

@@ -5535,7 +5535,7 @@ export interface operations {
                         tokens: {
                             id: string;
                             /** @enum {string} */
-                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                             params: {
                                 [key: string]: string;
                             };
@@ -5603,7 +5603,7 @@ export interface operations {
                      * @description Which chart
                      * @enum {string}
                      */
-                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                     /**
                      * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
                      * @default {}
@@ -5633,7 +5633,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };
@@ -5736,7 +5736,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };
@@ -5836,11 +5836,12 @@ export interface operations {
                 method?: string;
                 movement?: string;
                 ethnic?: string;
+                months?: string;
             };
             header?: never;
             path: {
                 /** @description Which chart */
-                chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
             };
             cookie?: never;
         };
@@ -5927,7 +5928,7 @@ export interface operations {
                         snapshots: {
                             id: string;
                             /** @enum {string} */
-                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                            chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                             params: {
                                 [key: string]: string;
                             };
@@ -5998,7 +5999,7 @@ export interface operations {
                      * @description Which chart
                      * @enum {string}
                      */
-                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                    chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                     /**
                      * @description The filters to lock, as query strings (e.g. {"unit": "TB", "from": "2020"})
                      * @default {}
@@ -6021,7 +6022,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };
@@ -6133,7 +6134,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };
@@ -6235,7 +6236,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks";
+                        chart: "trend" | "high-tiers" | "kinds" | "categories" | "movements" | "by-tier" | "by-category" | "by-award" | "by-method" | "by-class" | "by-unit" | "shares" | "ranks" | "half-year";
                         params: {
                             [key: string]: string;
                         };

@@ -1,10 +1,12 @@
 import { closedLabel, isClosedDimension, MISSING_LABEL, valuesOf } from '../../../../worker/domain/dimensions';
 import type { EMBED_CHARTS, EmbedChart } from '../../../../worker/domain/embedCharts';
+import { periodLines } from '../cards/halfYear';
 import { t, type Key, type Lang } from '../i18n.svelte';
 
 // An embedded chart's rows as chart series: counts by year, one series per value of the
 // dimension (stacked or lines), or one dimension as bars, largest first; the shares card's
-// percentages, or a cluster's ranks, one line per member. Named from the
+// percentages, or a cluster's ranks, one line per member; the half-year card's change per level
+// (this year's months against the same months of the year before). Named from the
 // registry or from the names that came with the figures (an embed has no catalog).
 
 export interface About {
@@ -38,8 +40,22 @@ function yearsOf(rows: Row[]) {
   return [...new Set(rows.map((r) => r.year as number))].sort((a, b) => a - b);
 }
 
-export function embedTable(spec: Spec, rows: Row[], about: About | null, lang: Lang) {
+/** The half-year chart: each level's change in `to` (else the latest year in the rows) against the year before. */
+export function changeTable(rows: Row[], about: About | null, lang: Lang, to?: number) {
+  const year = to ?? Math.max(...yearsOf(rows));
+  const lines = periodLines(rows as { year: number; tier: string; count: number }[], year, valuesOf('tier'));
+  return {
+    year,
+    lines,
+    labels: lines.map((l) => (l.tier === null ? t('total') : nameOf('tier', l.tier, about, lang))),
+    series: [{ value: null as string | null, label: t('halfYearChangeColumn'), data: lines.map((l) => l.change) }],
+  };
+}
+export type ChangeTable = ReturnType<typeof changeTable>;
+
+export function embedTable(spec: Spec, rows: Row[], about: About | null, lang: Lang, to?: number) {
   const dim = spec.dimension;
+  if (spec.shape === 'change') return changeTable(rows, about, lang, to);
   const codeOf = (r: Row) => (r[dim] === null || r[dim] === undefined ? null : String(r[dim]));
   if (spec.shape === 'shares') {
     const years = yearsOf(rows);

@@ -10,6 +10,7 @@ export function queryInWords(q: Record<string, string>): string {
   if (q.unit) parts.push(`${t('area')}: ${unitLabel(q.unit)}`);
   if (q.cluster) parts.push(`${t('clusterShort')}: ${clusterName(q.cluster)}`);
   if (q.from || q.to) parts.push(`${t('years')}: ${q.from ?? '…'}–${q.to ?? '…'}`);
+  if (q.months) parts.push(`${t('embedMonths')}: ${q.months.replace('-', '–')}`);
   for (const k of LIST_FILTERS)
     if (q[k])
       parts.push(

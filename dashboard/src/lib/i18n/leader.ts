@@ -13,6 +13,7 @@ export const leaderDict = {
   halfYearTitle: { vi: '{period} so với cùng kỳ năm trước', en: '{period} against the same months of last year' },
   halfYearH1: { vi: '6 tháng đầu năm', en: 'First half' },
   halfYearYtd: { vi: 'Từ đầu năm đến nay', en: 'Year to date' },
+  embedMonths: { vi: 'Tháng quyết định', en: 'Decision months' },
   halfYearPeriod: { vi: 'Kỳ so sánh', en: 'Period compared' },
   halfYearChangeColumn: { vi: 'Thay đổi', en: 'Change' },
   halfYearNew: { vi: 'cùng kỳ năm trước chưa có', en: 'none in the same months last year' },
