@@ -61,8 +61,7 @@ interface Status {
 
 /**
  * A late list for the first province: ROWS awards over the years 2022-2024 and three award types,
- * to its units valid all those years, with names (which stay in the province). Spread so that its
- * delta is larger than one merge slice (5,000 keys) and goes through the sliced merge.
+ * to its units valid all those years, with names (which stay in the province).
  */
 async function lateList(): Promise<string> {
   const meta = await api<{
