@@ -15,7 +15,7 @@ const STALE_SECONDS = Number(process.env.FEDERATION_STALE_SECONDS ?? 20);
 const ROWS = Number(process.env.ROWS ?? 6000);
 const LIMIT_S = 60;
 const base = mkdtempSync(path.join(tmpdir(), 'thidua-federation-'));
-const instances = federation(base, [await freePort(), await freePort(), await freePort()]);
+const instances = federation(base, [0, 0, 0]); // ports chosen just before the start
 const [national, first, second] = instances;
 const started = Date.now();
 const since = (t: number) => ((Date.now() - t) / 1000).toFixed(1);
@@ -61,8 +61,7 @@ interface Status {
 
 /**
  * A late list for the first province: ROWS awards over the years 2022-2024 and three award types,
- * to its units valid all those years, with names (which stay in the province). Spread so that its
- * delta is larger than one merge slice (5,000 keys) and goes through the sliced merge.
+ * to its units valid all those years, with names (which stay in the province).
  */
 async function lateList(): Promise<string> {
   const meta = await api<{
@@ -95,6 +94,8 @@ try {
   log(`data in ${base}; stale after ${STALE_SECONDS} s; load averages ${load()}`);
   for (const i of instances) await prepare(i);
   log('three databases migrated, the two provinces loaded with their demo data');
+  // free ports taken only now: the loading takes minutes, and other servers start meanwhile
+  for (const i of instances) i.port = await freePort();
   await startAll(instances, String(STALE_SECONDS), true);
   log(`up: national ${national.port}, ${first.name} ${first.port}, ${second.name} ${second.port}`);
 

@@ -89,7 +89,7 @@ export async function prepare(i: Instance): Promise<void> {
 }
 
 /** wrangler dev in its own process group, so that stop() ends workerd with it. */
-export function start(i: Instance, vars: Record<string, string>, quiet = false): void {
+export async function start(i: Instance, vars: Record<string, string>, quiet = false): Promise<void> {
   const all = {
     ADMIN_TOKEN: i.secrets.admin,
     EMBED_SECRET: i.secrets.embed,
@@ -97,7 +97,19 @@ export function start(i: Instance, vars: Record<string, string>, quiet = false):
     LOCAL_DEV: '1',
     ...vars,
   };
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(i.port), '--persist-to', i.dir];
+  // an inspector port of its own: wranglers started together otherwise race for the same one
+  const inspector = String(await freePort());
+  const args = [
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(i.port),
+    '--inspector-port',
+    inspector,
+    '--persist-to',
+    i.dir,
+  ];
   for (const [k, v] of Object.entries(all)) args.push('--var', `${k}:${v}`);
   args.push('--show-interactive-dev-session=false', '--log-level', 'error');
   i.child = spawn('wrangler', args, {
@@ -144,9 +156,9 @@ export async function tokenFor(national: Instance, p: Instance): Promise<string>
 /** National first, then the provinces wired to it. */
 export async function startAll(instances: Instance[], staleSeconds: string, quiet = false): Promise<void> {
   const [national, ...provinces] = instances;
-  start(national, { ROLE: 'national', FEDERATION_STALE_SECONDS: staleSeconds }, quiet);
+  await start(national, { ROLE: 'national', FEDERATION_STALE_SECONDS: staleSeconds }, quiet);
   await up(national);
   for (const p of provinces)
-    start(p, { NATIONAL_URL: url(national), FEDERATION_TOKEN: await tokenFor(national, p) }, quiet);
+    await start(p, { NATIONAL_URL: url(national), FEDERATION_TOKEN: await tokenFor(national, p) }, quiet);
   for (const p of provinces) await up(p);
 }
