@@ -32,21 +32,27 @@ export const SLICE_IDS = 25_000;
 export class Cancelled extends Error {}
 
 // A pause after each step lets the D1 calls of other requests in: in the local runtime a loop
-// of back-to-back batches kept 20 readers waiting for the whole commit (measured: 152 s). D1 takes
-// calls in turn, so readers that queued during a step are answered in the pause after it; a
-// reader's query takes a few ms, so a short fixed pause is enough for those waiting, and the
-// writer no longer idles as long as each step took (up to 250 ms, about 17 s of a 1M-row commit).
-const PAUSE_MS = 40;
+// of back-to-back batches kept 20 readers waiting for the whole commit (measured: 152 s), and a
+// fixed 5 ms pause still left them a few seconds behind. A reader makes several calls in turn
+// (credential, data version, the query), so the pause lasts as long as the step did (the
+// database is then at most half the time the writer's), between 5 and 250 ms. A fixed 40 ms pause
+// was tried again on 2 Dec 2026 (docs/benchmarks.md): readers' longest wait grew 1.4-1.8 times.
+const PAUSE_MIN_MS = 5;
+const PAUSE_MAX_MS = 250;
 
-/** Runs guarded steps one after another, each after a short pause. */
+/** Runs guarded steps one after another, each after a pause as long as the one before took. */
 function stepper() {
+  let lastMs = 0;
   return async (db: D1Database, cost: ReadCost, statements: Parameters<typeof batch>[2]) => {
-    await new Promise((r) => setTimeout(r, PAUSE_MS));
+    await new Promise((r) => setTimeout(r, Math.min(PAUSE_MAX_MS, Math.max(PAUSE_MIN_MS, lastMs))));
+    const started = Date.now();
     try {
       return await batch(db, cost, statements);
     } catch (e) {
       if (isGuardFailure(e)) throw new Cancelled();
       throw e;
+    } finally {
+      lastMs = Date.now() - started;
     }
   };
 }
@@ -82,7 +88,7 @@ export async function finish(
       continue;
     }
     if (p.delta_visible) {
-      while (await mergeStep(db, cost, id, now)) await new Promise((r) => setTimeout(r, PAUSE_MS));
+      while (await mergeStep(db, cost, id, now)) await new Promise((r) => setTimeout(r, PAUSE_MIN_MS));
       continue;
     }
     if (p.has_delta) while (await dropStep(db, cost, id));
