@@ -90,9 +90,21 @@ export const flag: Parser<0 | 1> = (raw) =>
   raw === '0' || raw === '1' ? ok(Number(raw) as 0 | 1) : fail('must be 0 or 1', 'phải là 0 hoặc 1');
 
 /** YYYY-MM-DD or DD/MM/YYYY, stored as YYYY-MM-DD; an impossible day (31/02) is an error. */
+// A list repeats a few decision dates over thousands of rows: each spelling is checked once (bounded).
+const dates = new Map<string, Cell<string>>();
 export const date: Parser<string> = (raw) => {
+  let cell = dates.get(raw);
+  if (!cell) {
+    if (dates.size >= 10_000) dates.clear();
+    cell = checkDate(raw);
+    dates.set(raw, cell);
+  }
+  return cell;
+};
+
+function checkDate(raw: string): Cell<string> {
   if (!/^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/.test(raw))
     return fail('must be a date as YYYY-MM-DD or DD/MM/YYYY', 'phải là ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY');
   const iso = parseDate(raw);
   return iso ? ok(iso) : fail('is not a real calendar date', 'không phải ngày có thật trên lịch');
-};
+}

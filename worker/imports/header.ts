@@ -22,11 +22,16 @@ const norm = (s: string) =>
 /** How many rows above the header (titles of a list from a decision) are looked through. */
 export const MAX_TITLE_ROWS = 20;
 
+// Checked on every row: a first cell whose first letter-like character is plain ASCII other than t or
+// c (a year, a code) cannot fold to "tổng"/"cộng", so it is not folded at all.
+const NOT_TOTAL = /^[\s.,;:/()–-]*[\x21-\x7e](?<![tTcC.,;:/()-])/;
+
 /** The closing "Tổng cộng: 30 người" line of a list: its first filled cell says so. */
 export function isTotalLine(cells: string[]): boolean {
   const first = cells.find((c) => c.trim() !== '');
+  if (first === undefined || NOT_TOTAL.test(first)) return false;
   // "Cộng" alone or with a figure; a name such as "Công Văn A" is not such a line
-  return first !== undefined && /^(tong cong|tong so|cong)\s*(:.*|\d.*)?$/.test(fold(first));
+  return /^(tong cong|tong so|cong)\s*(:.*|\d.*)?$/.test(fold(first));
 }
 
 const POSITION = new Set(['chuc vu', 'chuc danh', 'chuc vu chuc danh', 'chuc danh chuc vu']);

@@ -35,7 +35,8 @@ export class Cancelled extends Error {}
 // of back-to-back batches kept 20 readers waiting for the whole commit (measured: 152 s), and a
 // fixed 5 ms pause still left them a few seconds behind. A reader makes several calls in turn
 // (credential, data version, the query), so the pause lasts as long as the step did (the
-// database is then at most half the time the writer's), between 5 and 250 ms.
+// database is then at most half the time the writer's), between 5 and 250 ms. A fixed 40 ms pause
+// was tried again on 2 Dec 2026 (docs/benchmarks.md): readers' longest wait grew 1.4-1.8 times.
 const PAUSE_MIN_MS = 5;
 const PAUSE_MAX_MS = 250;
 

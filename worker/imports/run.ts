@@ -194,11 +194,24 @@ async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof posi
   let statements: SQL[] = [];
   const chunks: string[] = [];
 
+  // One round trip of staged rows is in flight while the next chunks are parsed and checked (the
+  // Worker and D1 then work at the same time); it is awaited before the next one is sent, before
+  // the batch is committed or discarded, and its failure (a cancelled batch) surfaces there.
+  let inFlight: Promise<unknown> | undefined;
+  const settle = async () => {
+    const w = inFlight;
+    inFlight = undefined;
+    await w;
+  };
   const flushStaged = async (force: boolean) => {
     if (statements.length && (force || statements.length >= STATEMENTS_PER_ROUND_TRIP)) {
-      await write(db, cost, whileStaging(stagingId!, statements));
+      await settle();
+      const sent = write(db, cost, whileStaging(stagingId!, statements));
+      sent.catch(() => undefined); // observed by settle(); not an unhandled rejection meanwhile
+      inFlight = sent;
       statements = [];
     }
+    if (force) await settle();
   };
   const closeChunk = async () => {
     if (!parts.length) return;
@@ -413,6 +426,7 @@ async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof posi
     stagingId = undefined;
     return { kind: 'cancelled', batch, warnings };
   } finally {
+    await settle().catch(() => undefined); // the outcome (or the error thrown) is already decided
     if (stagingId !== undefined) await discardStaging(db, cost, stagingId);
   }
 }
