@@ -18,6 +18,10 @@ export default defineConfig({
   test: {
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    // Two files at a time, whatever their project: vitest's default on 2 cores is one worker,
+    // which ran the 63 files one after another (30 min, mostly waiting on `npm start` and
+    // workerd); a file that disables parallelism would also be put in a group run on its own.
+    maxWorkers: 2,
     projects: [
       {
         // pure modules (registry, parsers, dates, as_of, the CSV splitter): plain Node, no workerd
@@ -64,9 +68,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          // one prepared demo directory per run, copied for each file's `npm start`
+          globalSetup: ['./test/e2e/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -4,9 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { run, wrangler } from './lib/run.ts';
-import { generateDemo } from './demo/index.ts';
-import { demoToSql } from './demo/toSql.ts';
+import { loadDemo, migrate, resetFailuresAndCountBatches } from './lib/prepareData.ts';
+import { run } from './lib/run.ts';
 import { signInLink } from './lib/signInLink.ts';
 import { isWeakSecret, MIN_SECRET_LENGTH } from '../worker/auth/deployment.ts';
 
@@ -40,35 +39,15 @@ const weakToken = isWeakSecret(adminToken)
     `${MIN_SECRET_LENGTH} random characters).`
   : '';
 
-const persist = ['--local', '--persist-to', dataDir];
-
 if (process.env.SKIP_BUILD !== '1')
   await run('vite', ['build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn']);
-await wrangler(['d1', 'migrations', 'apply', 'DB', ...persist], { quiet: true });
-
+await migrate(dataDir);
 // Locally every client is one address (the rate limit cannot tell them apart), so a restart is
 // the way out of a lockout: the failure counts start again.
-const state = await wrangler(
-  [
-    'd1',
-    'execute',
-    'DB',
-    ...persist,
-    '--json',
-    '--command',
-    'DELETE FROM auth_failures; SELECT COUNT(*) AS n FROM import_batches',
-  ],
-  { capture: true },
-);
-if (withDemo) {
-  const count = (JSON.parse(state) as { results: { n?: number }[] }[]).at(-1)!.results[0]!.n as number;
-  if (count === 0) {
-    const started = Date.now();
-    const file = path.join(dataDir, 'demo.sql');
-    writeFileSync(file, demoToSql(generateDemo()).join('\n'));
-    await wrangler(['d1', 'execute', 'DB', ...persist, '--file', file, '--yes'], { quiet: true });
-    console.log(`Dữ liệu mẫu đã nạp / demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
+const batches = await resetFailuresAndCountBatches(dataDir);
+if (withDemo && batches === 0) {
+  const seconds = await loadDemo(dataDir);
+  console.log(`Dữ liệu mẫu đã nạp / demo data loaded in ${seconds.toFixed(1)} s`);
 }
 
 console.log(`
