@@ -204,7 +204,11 @@ export async function receivePush(
       'dữ liệu toàn bộ (full) được gửi theo từng lát và phải ghi lần đồng bộ (resync); dữ liệu thay đổi thì không',
     );
   if (p.resync?.finish && p.rows.length)
-    throw invalid('rows', 'a request to finish a resync carries no rows', 'yêu cầu hoàn tất đồng bộ không kèm dòng dữ liệu');
+    throw invalid(
+      'rows',
+      'a request to finish a resync carries no rows',
+      'yêu cầu hoàn tất đồng bộ không kèm dòng dữ liệu',
+    );
   const age = now.getTime() - Date.parse(p.signed_at);
   if (age > MAX_AGE_MS || age < -MAX_AGE_MS)
     throw unauthorized(

@@ -1,6 +1,11 @@
 import { batch, type ReadCost } from '../db/run';
 import { ApiError, conflict } from '../errors';
-import { geographyStatements, guardState, isFederationGuardFailure, newGeographyStatements } from '../queries/federation/apply';
+import {
+  geographyStatements,
+  guardState,
+  isFederationGuardFailure,
+  newGeographyStatements,
+} from '../queries/federation/apply';
 import { removalStatements } from '../queries/federation/removal';
 import {
   type CubeKey,
@@ -128,12 +133,18 @@ async function finishSteps(
   mergeOnly = false,
 ): Promise<ResyncRow> {
   const deadline = Date.now() + o.budgetMs;
-  for (;;) {
+  for (let steps = 0; ; steps++) {
     const r = (await resyncOf(db, cost, p.province))!;
-    if (r.phase === 'done' || r.phase === 'receiving' || Date.now() > deadline) return r;
+    // at least one step per request, so that any budget makes progress
+    if (r.phase === 'done' || r.phase === 'receiving' || (steps > 0 && Date.now() >= deadline)) return r;
     if (mergeOnly && r.phase !== 'merging') return r;
     const now = new Date().toISOString();
-    const removal = mergeOnly ? [] : removalStatements(p.province, p.units.map((u) => u.code));
+    const removal = mergeOnly
+      ? []
+      : removalStatements(
+          p.province,
+          p.units.map((u) => u.code),
+        );
     try {
       if (r.phase === 'removing') await removeStep(db, cost, r, o, timer);
       else if (r.phase === 'ready')
@@ -149,9 +160,7 @@ async function finishSteps(
 
 /** One merge slice of the visible delta; false once it is merged (the import lifecycle's merge). */
 async function mergeOrDone(db: D1Database, cost: ReadCost, r: ResyncRow, rows: number, now: string) {
-  const [visible] = await batch(db, cost, [
-    sql`SELECT delta_visible FROM import_batches WHERE id = ${r.batch_id}`,
-  ]);
+  const [visible] = await batch(db, cost, [sql`SELECT delta_visible FROM import_batches WHERE id = ${r.batch_id}`]);
   if (!(visible.results[0] as { delta_visible: number } | undefined)?.delta_visible) return false;
   return mergeStep(db, cost, r.batch_id, now, rows);
 }
@@ -191,7 +200,11 @@ export async function receiveResync(
 
   if (rs.finish) {
     if (!r || r.id !== rs.id)
-      throw resyncConflict(r, `No resync ${rs.id} of ${p.province} here`, `Không có lần đồng bộ ${rs.id} của ${p.province}`);
+      throw resyncConflict(
+        r,
+        `No resync ${rs.id} of ${p.province} here`,
+        `Không có lần đồng bộ ${rs.id} của ${p.province}`,
+      );
     if (r.phase === 'receiving')
       throw resyncConflict(r, `Slice ${r.next_slice} has not arrived`, `Chưa nhận được lát ${r.next_slice}`);
     if (r.phase !== 'done' && r.geography_hash !== ctx.geographyHash)

@@ -74,7 +74,12 @@ export async function pushToNational(
       const answer = (await res.json()) as { error?: string; reason?: string; expected_version?: number };
       if (res.ok) {
         if (unchanged) return { version: s.version, acked_version: acked, pushes };
-        await acknowledge(db, cost, { base: acked, version: s.version, pending: s.pending, now: clock().toISOString() });
+        await acknowledge(db, cost, {
+          base: acked,
+          version: s.version,
+          pending: s.pending,
+          now: clock().toISOString(),
+        });
         heartbeat = false;
         continue;
       }

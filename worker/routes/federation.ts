@@ -6,7 +6,7 @@ import { randomSecret, sha256Hex } from '../auth/secrets';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../errors';
 import { receivePush } from '../federation/receive';
-import { isNational, provinceConfig, sliceRows, staleSeconds } from '../federation/role';
+import { finishBudget, isNational, provinceConfig, sliceRows, staleSeconds } from '../federation/role';
 import { httpsTransport, pushToNational } from '../federation/send';
 import { SIGNATURE_HEADER } from '../federation/signature';
 import { federationStatus, reconciliationView } from '../federation/views';
@@ -78,7 +78,7 @@ export const federationRoutes = new Hono<AppEnv>()
     async (c) => {
       if (!isNational(c.env)) nationalOnly();
       const body = await c.req.text();
-      const options = { stepRows: sliceRows(c.env) };
+      const options = { stepRows: sliceRows(c.env), budgetMs: finishBudget(c.env) };
       return c.json(
         await receivePush(c.env.DB, c.get('cost'), c.req.header(SIGNATURE_HEADER), body, new Date(), options),
       );

@@ -164,10 +164,12 @@ export function deltaStatements(p: PushBody, now: string, o: { geography: boolea
         GROUP BY ${rootPositions(1)} ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`);
   }
   if (o.geography) {
-    out.push(...removalStatements(
-      p.province,
-      p.units.map((u) => u.code),
-    ));
+    out.push(
+      ...removalStatements(
+        p.province,
+        p.units.map((u) => u.code),
+      ),
+    );
     out.push(...rebuildUnitClosure());
   }
   if (o.topsChanged) out.push(rootFromTops(p.province, 1));

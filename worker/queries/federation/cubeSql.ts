@@ -31,8 +31,7 @@ export const rowValues = sql.join([...KEY_COLUMNS.map(columnValue), field('n')],
 /** A wire row summed under the virtual root: the other columns, then SUM(n). */
 export const rootValues = sql.join([...OTHERS.map(columnValue), sql`SUM(${field('n')})`], sql`, `);
 /** GROUP BY positions of rootValues' other columns when `before` columns come first in the SELECT. */
-export const rootPositions = (before: number) =>
-  sql.raw(OTHERS.map((_, i) => String(i + 1 + before)).join(', '));
+export const rootPositions = (before: number) => sql.raw(OTHERS.map((_, i) => String(i + 1 + before)).join(', '));
 
 /** The province's top-level units at the national now (parent_id NULL). */
 export const provinceTops = (province: string) =>

@@ -266,7 +266,15 @@ export const startResync = (db: D1Database, cost: ReadCost, id: string) =>
 export async function ackSlice(
   db: D1Database,
   cost: ReadCost,
-  o: { id: string; slice: number; cursor: string | null; version: number; last: boolean; pending: Change[]; until: string },
+  o: {
+    id: string;
+    slice: number;
+    cursor: string | null;
+    version: number;
+    last: boolean;
+    pending: Change[];
+    until: string;
+  },
 ): Promise<void> {
   await batch(db, cost, [
     guardResync(o.id, sql`AND resync_slice = ${o.slice}`),

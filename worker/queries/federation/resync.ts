@@ -147,8 +147,14 @@ export async function stepEnd(
     cost,
     sql`SELECT json_array(${KEY}) AS k FROM award_cube WHERE ${where} ORDER BY ${order} LIMIT 1 OFFSET ${limit - 1}`,
   );
-  const end = nth ?? (await first<{ k: string }>(db, cost, sql`SELECT json_array(${KEY}) AS k FROM award_cube
-    WHERE ${where} ORDER BY ${desc} LIMIT 1`));
+  const end =
+    nth ??
+    (await first<{ k: string }>(
+      db,
+      cost,
+      sql`SELECT json_array(${KEY}) AS k FROM award_cube
+    WHERE ${where} ORDER BY ${desc} LIMIT 1`,
+    ));
   return end ? (JSON.parse(end.k) as CubeKey) : null;
 }
 
