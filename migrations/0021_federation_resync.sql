@@ -1,3 +1,10 @@
+CREATE TABLE `federation_removed` (
+	`kind` text NOT NULL,
+	`id` integer NOT NULL,
+	`code` text NOT NULL,
+	PRIMARY KEY(`kind`, `id`)
+);
+--> statement-breakpoint
 CREATE TABLE `federation_resyncs` (
 	`province` text PRIMARY KEY NOT NULL,
 	`id` text NOT NULL,

@@ -100,6 +100,7 @@ export async function freshDatabase(db: D1Database, data?: DemoDataset) {
     'federation_pending',
     'federation_outbox',
     'federation_resyncs',
+    'federation_removed',
   ];
   await db.batch([
     ...tables.map((t) => db.prepare(`DELETE FROM "${t}"`)),

@@ -696,6 +696,20 @@ export const federationOutbox = sqliteTable('federation_outbox', {
 // off that delta in slices ('removing', cursor = the last cube key done), the flip makes the
 // delta visible with the new geography ('merging'), the merge moves it into award_cube a slice
 // at a time. Readers see the old figures until the flip and the new ones from it.
+// Province: the codes of units and movements deleted here (a units or movements batch rolled
+// back) while changes of theirs may still wait in federation_pending, keyed by their old ids:
+// the push names them by code, and the national removes the units it no longer receives. Ids
+// are never reused (AUTOINCREMENT); a row goes once no pending change refers to it.
+export const federationRemoved = sqliteTable(
+  'federation_removed',
+  {
+    kind: text('kind', { enum: ['unit', 'movement'] }).notNull(),
+    id: integer('id').notNull(),
+    code: text('code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.id] })],
+);
+
 export const federationResyncs = sqliteTable('federation_resyncs', {
   province: text('province').primaryKey(),
   id: text('id').notNull(),

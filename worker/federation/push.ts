@@ -23,8 +23,9 @@ export const LEASE_MS = 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function wireRows(s: Snapshot, changes: Change[]): CubeWireRow[] {
-  const unitCode = new Map(s.units.map((u) => [u.id, u.code]));
-  const movementCode = new Map(s.movements.map((m) => [m.id, m.code]));
+  const gone = (kind: string) => s.removed.filter((r) => r.kind === kind).map((r) => [r.id, r.code] as const);
+  const unitCode = new Map([...gone('unit'), ...s.units.map((u) => [u.id, u.code] as const)]);
+  const movementCode = new Map([...gone('movement'), ...s.movements.map((m) => [m.id, m.code] as const)]);
   return changes.map(({ k, d }) => {
     const key = JSON.parse(k) as (string | number)[];
     const row: CubeWireRow = {};

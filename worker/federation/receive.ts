@@ -88,11 +88,11 @@ async function checkGeography(db: D1Database, cost: ReadCost, p: PushBody): Prom
       { codes: others },
     );
   const movements = new Set(p.movements.map((m) => m.code));
-  // a delta may still take rows off a unit the province has since removed (it leaves with this push)
+  // rows may still take counts off a unit the province has since removed (it leaves with this push)
   let held: Set<string> | null = null;
   for (const [i, r] of p.rows.entries()) {
     const unit = String(r.unit);
-    if (!codes.has(unit) && (p.full || !(held ??= new Set(await heldUnits(db, cost, p.province))).has(unit)))
+    if (!codes.has(unit) && !(held ??= new Set(await heldUnits(db, cost, p.province))).has(unit))
       throw invalid(`rows.${i}.unit`, `unit ${r.unit} is not among the units sent`, `đơn vị ${r.unit} không có`);
     if (r.movement !== '' && !movements.has(String(r.movement)))
       throw invalid(

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ReadCost } from '../db/run';
 import type { Dataset } from '../domain/enums';
 import { rebuildUnitClosure } from '../queries/cube/refresh';
+import { keepRemovedCodes } from '../queries/federation/pending';
 import { bumpVersion, getBatch, write, type ImportBatch } from '../queries/imports/batches';
 import { dependents } from '../queries/imports/dependents';
 import { guard, isGuardFailure } from '../queries/imports/guard';
@@ -51,6 +52,7 @@ export async function rollbackBatch(db: D1Database, cost: ReadCost, id: number, 
         status: 409,
       };
     statements.push(
+      ...keepRemovedCodes(b.dataset, id),
       sql`DELETE FROM ${sql.identifier(TABLE[b.dataset as Exclude<Dataset, 'awards'>])} WHERE batch_id = ${id}`,
     );
     if (b.dataset === 'units') statements.push(...rebuildUnitClosure());

@@ -4,6 +4,7 @@ import type { PushBody } from '../../validation/federation';
 import { KEY_COLUMNS } from '../../federation/cubeColumns';
 import { ROOT_UNIT_ID } from '../cube/root';
 import { jsonChunks } from './json';
+import { forgetRemovedCodes } from './pending';
 
 // The province side: what the national has not acknowledged (federation_pending, filled by every
 // merge of a committed or rolled-back batch), or on a whole-cube push the merged cube itself.
@@ -60,6 +61,8 @@ export interface Snapshot {
   movement_results: PushBody['movement_results'];
   totals: { year: number; n: number }[];
   award_types: PushBody['award_types'];
+  /** units and movements deleted here whose changes may still be pending: their codes by old id */
+  removed: { kind: 'unit' | 'movement'; id: number; code: string }[];
 }
 
 /** The geography a push carries, and the province's own totals: statements of a snapshot's batch. */
@@ -83,10 +86,11 @@ const geographyReads = (): SQL[] => [
   sql`SELECT year, SUM(n) AS n FROM award_cube WHERE cuboid = 0 AND unit_id = ${ROOT} GROUP BY year ORDER BY year`,
   sql`SELECT code, name_vi, name_en, category, tier, scope, household_allowed, valid_to FROM award_types
       WHERE builtin = 0 ORDER BY code`,
+  sql`SELECT kind, id, code FROM federation_removed`,
 ];
 
 function withGeography(version: D1Result, rest: D1Result[]): Omit<Snapshot, 'changes' | 'pending'> {
-  const [merging, units, lineage, movements, clusters, members, results, totals, types] = rest;
+  const [merging, units, lineage, movements, clusters, members, results, totals, types, removed] = rest;
   return {
     version: (version.results[0] as { version: number } | undefined)?.version ?? 0,
     merging: (merging.results[0] as { n: number }).n,
@@ -98,6 +102,7 @@ function withGeography(version: D1Result, rest: D1Result[]): Omit<Snapshot, 'cha
     movement_results: results.results as Snapshot['movement_results'],
     totals: totals.results as Snapshot['totals'],
     award_types: types.results as Snapshot['award_types'],
+    removed: removed.results as Snapshot['removed'],
   };
 }
 
@@ -219,6 +224,7 @@ const pendingOff = (pending: Change[]): SQL[] => [
       ON CONFLICT (k) DO UPDATE SET n = n + excluded.n`,
   ),
   sql`DELETE FROM federation_pending WHERE n = 0`,
+  forgetRemovedCodes(),
 ];
 
 /**
