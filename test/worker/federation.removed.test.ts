@@ -139,7 +139,7 @@ describe('federation: units removed in a province', () => {
     await expectFollows(P_UNITS);
   });
 
-  it('a top-level unit added and removed: the root follows the province’s tops, never summed over the country', async () => {
+  it('a top-level unit added and removed: the root follows the province’s own tops', async () => {
     const units = await importFile('units', 'code,name,kind,parent_code\nZ,Huyện Z (cũ),district,\n');
     const lineage = await importFile('unit_lineage', 'from_code,to_code,effective_date\nZ,P,2024-07-01\n');
     const awards = await importAwards(

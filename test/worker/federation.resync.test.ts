@@ -108,7 +108,7 @@ function expectBeforeThenAfter(seen: string[], before: string, after: string): n
   expect(before).not.toBe(after);
   const flip = seen.indexOf(after);
   expect(flip).toBeGreaterThanOrEqual(0);
-  seen.forEach((s, i) => expect(s, `request ${i}`).toBe(i < flip ? before : after));
+  for (const [i, s] of seen.entries()) expect(s, `request ${i}`).toBe(i < flip ? before : after);
   return flip;
 }
 
@@ -180,7 +180,7 @@ describe('federation: the whole cube in slices', () => {
     expect(status.provinces.find((p) => p.province === 'P')).toMatchObject({ last_rows: cubeRows, resync: null });
   });
 
-  it('a resync after a gap replaces the figures at once; an import merged meanwhile is neither lost nor doubled', async () => {
+  it('a resync after a gap switches at once; an import merged meanwhile is neither lost nor doubled', async () => {
     expect((await pushToNational(dbs.DB_PROVINCE_B, tokenQ, recordingTransport())).error).toBeUndefined();
     await pushThenLoseOutbox();
     const before = await nationalViews();
@@ -196,7 +196,8 @@ describe('federation: the whole cube in slices', () => {
         imported = true;
         await importAwards(
           provinceP(),
-          'year,award_code,unit_code,recipient_kind,quantity\n2023,LDTT,C1,individual,4\n2025,BK_TINH,D1,individual,3\n',
+          'year,award_code,unit_code,recipient_kind,quantity\n' +
+            '2023,LDTT,C1,individual,4\n2025,BK_TINH,D1,individual,3\n',
           'them.csv',
         );
       }

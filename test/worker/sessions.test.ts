@@ -48,7 +48,7 @@ const cookieOf = (res: Response) =>
     .slice(BOOKMARK_COOKIE.length + 1);
 
 describe('D1 sessions: read replicas with a bookmark', () => {
-  it('a read starts anywhere and answers its bookmark in a header (no cookie); the next read starts from it', async () => {
+  it('a read starts anywhere, answers its bookmark in a header (no cookie); the next read starts from it', async () => {
     const { calls, db } = watchedDb();
     const first = await request(db, '/awards/summary?group_by=year');
     expect(first.status).toBe(200);

@@ -92,7 +92,8 @@ async function checkGeography(db: D1Database, cost: ReadCost, p: PushBody): Prom
   let held: Set<string> | null = null;
   for (const [i, r] of p.rows.entries()) {
     const unit = String(r.unit);
-    if (!codes.has(unit) && !(held ??= new Set(await heldUnits(db, cost, p.province))).has(unit))
+    if (!codes.has(unit) && !held) held = new Set(await heldUnits(db, cost, p.province));
+    if (!codes.has(unit) && !held?.has(unit))
       throw invalid(`rows.${i}.unit`, `unit ${r.unit} is not among the units sent`, `đơn vị ${r.unit} không có`);
     if (r.movement !== '' && !movements.has(String(r.movement)))
       throw invalid(

@@ -177,9 +177,11 @@ export function removeStatements(
     sql`INSERT INTO award_cube_delta (batch_id, ${KEY}, n) SELECT ${b}, ${KEY}, -n FROM award_cube WHERE ${where}
       ON CONFLICT (batch_id, ${KEY}) DO UPDATE SET n = n + excluded.n`,
     sql`INSERT INTO award_cube_delta (batch_id, unit_id, ${list(OTHERS)}, n)
-      SELECT ${b}, ${ROOT}, ${list(OTHERS)}, -SUM(n) FROM award_cube WHERE ${where} AND unit_id IN ${provinceTops(province)}
+      SELECT ${b}, ${ROOT}, ${list(OTHERS)}, -SUM(n) FROM award_cube
+      WHERE ${where} AND unit_id IN ${provinceTops(province)}
       GROUP BY ${list(OTHERS)} ON CONFLICT (batch_id, ${KEY}) DO UPDATE SET n = n + excluded.n`,
-    sql`UPDATE federation_resyncs SET cursor = ${JSON.stringify(upTo)}, updated_at = ${now} WHERE province = ${province}`,
+    sql`UPDATE federation_resyncs SET cursor = ${JSON.stringify(upTo)}, updated_at = ${now}
+      WHERE province = ${province}`,
   ];
 }
 
@@ -199,7 +201,8 @@ export function flipStatements(province: string, r: ResyncRow, geography: SQL[],
     ...geography,
     sql`UPDATE import_batches SET status = 'committed', delta_visible = 1 WHERE id = ${r.batch_id}`,
     sql`UPDATE federation_provinces SET version = ${r.version}, pushed_at = ${now}, seen_at = ${now},
-      geography_hash = ${r.geography_hash}, reported = ${r.reported}, last_rows = ${r.rows} WHERE province = ${province}`,
+      geography_hash = ${r.geography_hash}, reported = ${r.reported}, last_rows = ${r.rows}
+      WHERE province = ${province}`,
     sql`UPDATE federation_resyncs SET phase = 'merging', updated_at = ${now} WHERE province = ${province}`,
     bumpVersion(now),
   ];
