@@ -17,7 +17,9 @@ CREATE TABLE `federation_resyncs` (
 	`rows` integer DEFAULT 0 NOT NULL,
 	`reported` text DEFAULT '[]' NOT NULL,
 	`started_at` text NOT NULL,
-	`updated_at` text NOT NULL
+	`updated_at` text NOT NULL,
+	`requests` integer DEFAULT 0 NOT NULL,
+	`longest_ms` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE `federation_outbox` ADD `resync_id` text;--> statement-breakpoint

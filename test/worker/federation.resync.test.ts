@@ -175,9 +175,12 @@ describe('federation: the whole cube in slices', () => {
     await expectNothingLeft();
     expect(await outboxOf(dbs.DB)).toMatchObject({ full_needed: 0, resync_id: null });
     const status = (await (await call(nationalEnv(), '/federation/status')).json()) as {
-      provinces: { province: string; last_rows: number; resync: unknown }[];
+      provinces: { province: string; last_rows: number; resync: { longest_batch_ms: number } }[];
     };
-    expect(status.provinces.find((p) => p.province === 'P')).toMatchObject({ last_rows: cubeRows, resync: null });
+    expect(status.provinces.find((p) => p.province === 'P')).toMatchObject({
+      last_rows: cubeRows,
+      resync: { phase: 'done', rows: cubeRows, requests: t.sent.length },
+    });
   });
 
   it('a resync after a gap switches at once; an import merged meanwhile is neither lost nor doubled', async () => {

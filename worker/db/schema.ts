@@ -725,4 +725,7 @@ export const federationResyncs = sqliteTable('federation_resyncs', {
   reported: text('reported').notNull().default('[]'),
   startedAt: text('started_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  /** requests the resync took here, and its longest D1 batch in ms (meant to stay near a second) */
+  requests: integer('requests').notNull().default(0),
+  longestMs: integer('longest_ms').notNull().default(0),
 });

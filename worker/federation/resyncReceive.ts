@@ -12,6 +12,7 @@ import {
   dropAbandoned,
   finalStatements,
   flipStatements,
+  noteRequest,
   provinceUnitIds,
   removeStatements,
   removedAll,
@@ -212,6 +213,7 @@ export async function receiveResync(
     await timer.run(() => batch(db, cost, seen));
     r = await finishSteps(db, cost, p, o, timer);
     await dropAbandoned(db, cost, p.province);
+    await noteRequest(db, cost, p.province, rs.id, timer.longest);
     return answer(r);
   }
 
@@ -245,5 +247,6 @@ export async function receiveResync(
   ];
   await timer.run(() => batch(db, cost, statements));
   await dropAbandoned(db, cost, p.province);
+  await noteRequest(db, cost, p.province, rs.id, timer.longest);
   return answer((await resyncOf(db, cost, p.province))!);
 }

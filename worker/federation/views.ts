@@ -13,8 +13,17 @@ const stateOf = (p: ProvinceListRow, now: number, staleMs: number) => ({
   stale: p.seen_at === null || now - Date.parse(p.seen_at) > staleMs,
   last_rows: p.last_rows,
   units: p.units,
-  // a whole-cube resync under way: the figures shown are still the previous ones until its flip
-  resync: p.resync_phase ? { phase: p.resync_phase as ResyncPhase, rows: p.resync_rows ?? 0 } : null,
+  // the last whole-cube resync; under way (not done), the figures are the previous ones until its flip
+  resync: p.resync_phase
+    ? {
+        phase: p.resync_phase as ResyncPhase,
+        rows: p.resync_rows ?? 0,
+        requests: p.resync_requests ?? 0,
+        longest_batch_ms: p.resync_longest_ms ?? 0,
+        started_at: p.resync_started_at ?? '',
+        updated_at: p.resync_updated_at ?? '',
+      }
+    : null,
 });
 
 export async function federationStatus(db: D1Database, cost: ReadCost, staleSeconds: number, now = Date.now()) {

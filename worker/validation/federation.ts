@@ -151,10 +151,16 @@ const provinceState = z.object({
   resync: z
     .object({
       phase: z.enum(RESYNC_PHASES),
-      rows: z.number().int().describe('cube rows of the whole-cube push received so far'),
+      rows: z.number().int().describe('cube rows of the whole-cube push received (so far)'),
+      requests: z.number().int().describe('signed requests it took (slices and the finishing ones)'),
+      longest_batch_ms: z.number().int().describe('its longest D1 batch here'),
+      started_at: z.string(),
+      updated_at: z.string(),
     })
     .nullable()
-    .describe('a whole-cube push in progress: the figures are the previous ones until it is complete'),
+    .describe(
+      "the province's last whole-cube push; while not done, the figures are the previous ones until it is complete",
+    ),
 });
 export const federationStatus = z.object({
   stale_after_seconds: z.number().int(),

@@ -1174,12 +1174,18 @@ export interface operations {
                             /** @description cube rows in the last push that changed something (its cost) */
                             last_rows: number;
                             units: number;
-                            /** @description a whole-cube push in progress: the figures are the previous ones until it is complete */
+                            /** @description the province's last whole-cube push; while not done, the figures are the previous ones until it is complete */
                             resync: {
                                 /** @enum {string} */
                                 phase: "receiving" | "removing" | "ready" | "merging" | "done";
-                                /** @description cube rows of the whole-cube push received so far */
+                                /** @description cube rows of the whole-cube push received (so far) */
                                 rows: number;
+                                /** @description signed requests it took (slices and the finishing ones) */
+                                requests: number;
+                                /** @description its longest D1 batch here */
+                                longest_batch_ms: number;
+                                started_at: string;
+                                updated_at: string;
                             } | null;
                         }[];
                     };
@@ -1265,12 +1271,18 @@ export interface operations {
                             /** @description cube rows in the last push that changed something (its cost) */
                             last_rows: number;
                             units: number;
-                            /** @description a whole-cube push in progress: the figures are the previous ones until it is complete */
+                            /** @description the province's last whole-cube push; while not done, the figures are the previous ones until it is complete */
                             resync: {
                                 /** @enum {string} */
                                 phase: "receiving" | "removing" | "ready" | "merging" | "done";
-                                /** @description cube rows of the whole-cube push received so far */
+                                /** @description cube rows of the whole-cube push received (so far) */
                                 rows: number;
+                                /** @description signed requests it took (slices and the finishing ones) */
+                                requests: number;
+                                /** @description its longest D1 batch here */
+                                longest_batch_ms: number;
+                                started_at: string;
+                                updated_at: string;
                             } | null;
                             years: {
                                 year: number;

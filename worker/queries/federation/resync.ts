@@ -23,14 +23,16 @@ export interface ResyncRow {
   geography_hash: string;
   rows: number;
   reported: string;
+  requests: number;
+  longest_ms: number;
 }
 
 export const resyncOf = (db: D1Database, cost: ReadCost, province: string) =>
   first<ResyncRow>(
     db,
     cost,
-    sql`SELECT province, id, batch_id, phase, next_slice, cursor, version, geography_hash, rows, reported
-        FROM federation_resyncs WHERE province = ${province}`,
+    sql`SELECT province, id, batch_id, phase, next_slice, cursor, version, geography_hash, rows, reported, requests,
+        longest_ms FROM federation_resyncs WHERE province = ${province}`,
   );
 
 /** Fails the D1 batch it starts unless the province's resync is still in `state` (over columns of r). */
@@ -59,7 +61,8 @@ export function startStatements(p: PushBody, id: string, now: string, geographyH
         'receiving', 0, NULL, ${p.version}, ${geographyHash}, 0, '[]', ${now}, ${now})
       ON CONFLICT (province) DO UPDATE SET id = excluded.id, batch_id = excluded.batch_id, phase = 'receiving',
         next_slice = 0, cursor = NULL, version = excluded.version, geography_hash = excluded.geography_hash, rows = 0,
-        reported = '[]', started_at = excluded.started_at, updated_at = excluded.updated_at`,
+        reported = '[]', started_at = excluded.started_at, updated_at = excluded.updated_at, requests = 0,
+        longest_ms = 0`,
   ];
 }
 
@@ -246,3 +249,10 @@ export async function dropAbandoned(db: D1Database, cost: ReadCost, province: st
     ]);
   return true;
 }
+
+/** What one request of the resync cost: counted, and its longest D1 batch kept if the longest yet. */
+export const noteRequest = (db: D1Database, cost: ReadCost, province: string, id: string, ms: number) =>
+  batch(db, cost, [
+    sql`UPDATE federation_resyncs SET requests = requests + 1, longest_ms = MAX(longest_ms, ${Math.round(ms)})
+      WHERE province = ${province} AND id = ${id}`,
+  ]);

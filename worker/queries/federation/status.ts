@@ -12,6 +12,10 @@ export interface ProvinceListRow {
   units: number;
   resync_phase: string | null;
   resync_rows: number | null;
+  resync_requests: number | null;
+  resync_longest_ms: number | null;
+  resync_started_at: string | null;
+  resync_updated_at: string | null;
 }
 
 /** Every province with a token, its state and how many units the national holds for it. */
@@ -22,8 +26,9 @@ export const listProvinces = (db: D1Database, cost: ReadCost) =>
     sql`SELECT p.province, (SELECT name FROM units WHERE code = p.province) AS name, p.version, p.pushed_at,
         p.seen_at, p.reported, p.last_rows,
         (SELECT COUNT(*) FROM federation_units f WHERE f.province = p.province) AS units,
-        r.phase AS resync_phase, r.rows AS resync_rows
-        FROM federation_provinces p LEFT JOIN federation_resyncs r ON r.province = p.province AND r.phase <> 'done'
+        r.phase AS resync_phase, r.rows AS resync_rows, r.requests AS resync_requests,
+        r.longest_ms AS resync_longest_ms, r.started_at AS resync_started_at, r.updated_at AS resync_updated_at
+        FROM federation_provinces p LEFT JOIN federation_resyncs r ON r.province = p.province
         ORDER BY p.province`,
   );
 
