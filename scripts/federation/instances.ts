@@ -111,12 +111,19 @@ export async function start(i: Instance, vars: Record<string, string>, quiet = f
     i.dir,
   ];
   for (const [k, v] of Object.entries(all)) args.push('--var', `${k}:${v}`);
-  args.push('--show-interactive-dev-session=false', '--log-level', 'error');
+  // GET /__scheduled runs the Cron Trigger's handler (the heartbeat), as deployed the daily Cron does
+  args.push('--test-scheduled', '--show-interactive-dev-session=false', '--log-level', 'error');
   i.child = spawn('wrangler', args, {
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
     detached: true,
   });
+}
+
+/** The instance's scheduled handler, as its Cron Trigger runs it (on a province: push or heartbeat). */
+export async function cron(i: Instance): Promise<void> {
+  const res = await fetch(`${url(i)}/__scheduled?cron=${encodeURIComponent('17 3 * * *')}`);
+  if (!res.ok) throw new Error(`${i.name} /__scheduled: ${res.status} ${await res.text()}`);
 }
 
 export async function up(i: Instance): Promise<void> {
