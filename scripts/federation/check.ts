@@ -184,7 +184,7 @@ try {
   log(`the push carried ${await rows()} cube rows`);
 
   // the second province stops; the first keeps sending heartbeats from its Cron Trigger's handler
-  // (wrangler dev --test-scheduled: GET /__scheduled runs it as the daily Cron would)
+  // (wrangler dev --test-scheduled: GET /cdn-cgi/handler/scheduled runs it as the daily Cron would)
   const last = await summary(second);
   await cron(second); // its last heartbeat: stale 20 s from now
   await stop(second);
@@ -204,6 +204,14 @@ try {
   check(
     staleAfter !== null,
     `the national marks ${second.province} stale ${staleAfter?.toFixed(1)} s after it stopped`,
+  );
+  const heard = (await api<Status>(national, '/federation/status')).provinces.find(
+    (p) => p.province === first.province,
+  )!.seen_at;
+  const after = heard ? ((Date.parse(heard) - stopped) / 1000).toFixed(1) : '–';
+  check(
+    heard !== null && Date.parse(heard) > stopped,
+    `${first.name}'s Cron heartbeats reach the national: last heard ${after} s after the stop`,
   );
   check(await equalsSum([await summary(first), last]), 'the national still answers its last figures (sum unchanged)');
   const rec = await api<{ provinces: { province: string; stale: boolean; years: { difference: number }[] }[] }>(

@@ -26,7 +26,7 @@ for (const i of instances) await prepare(i);
 await startAll(instances, staleSeconds);
 
 // the first push (POST /federation/send answers once it is done), then what the daily Cron Trigger
-// does when deployed, every 30 s here (its handler through /__scheduled): push whatever is not
+// does when deployed, every 30 s here (its handler through /cdn-cgi/handler/scheduled): push whatever is not
 // acknowledged, or a heartbeat
 for (const p of provinces) await api(p, '/federation/send', { method: 'POST' });
 async function heartbeat() {
