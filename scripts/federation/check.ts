@@ -208,10 +208,10 @@ try {
   const heard = (await api<Status>(national, '/federation/status')).provinces.find(
     (p) => p.province === first.province,
   )!.seen_at;
-  const after = heard ? ((Date.parse(heard) - stopped) / 1000).toFixed(1) : '–';
+  const heardAfter = heard ? ((Date.parse(heard) - stopped) / 1000).toFixed(1) : '–';
   check(
     heard !== null && Date.parse(heard) > stopped,
-    `${first.name}'s Cron heartbeats reach the national: last heard ${after} s after the stop`,
+    `${first.name}'s Cron heartbeats reach the national: last heard ${heardAfter} s after the stop`,
   );
   check(await equalsSum([await summary(first), last]), 'the national still answers its last figures (sum unchanged)');
   const rec = await api<{ provinces: { province: string; stale: boolean; years: { difference: number }[] }[] }>(
