@@ -405,4 +405,33 @@ describe('federation: the whole cube in slices', () => {
     // the genuine slice 1 still goes in
     expect((await nationalPush(slice1.body, slice1.signature)).status).toBe(200);
   });
+
+  it("the national's DELETE /imports leaves a province's batches alone (its resync's delta, its results)", async () => {
+    let sent = 0;
+    const t = recordingTransport();
+    const twoSlices: Transport = async (body, signature) => {
+      if (++sent > 2) throw new Error('connection refused');
+      return t(body, signature);
+    };
+    await pushToNational(dbs.DB_PROVINCE_B, tokenQ, recordingTransport());
+    expect((await pushToNational(dbs.DB, tokenP, twoSlices, { sliceRows: SLICE })).error).toMatch(/refused/);
+    const before = await nationalState();
+    const batches = (
+      await dbs.DB_NATIONAL.prepare("SELECT id FROM import_batches WHERE created_by LIKE 'federation:%'").all<{
+        id: number;
+      }>()
+    ).results;
+    expect(batches.length).toBeGreaterThanOrEqual(2); // P's resync, Q's results
+    for (const { id } of batches) {
+      const res = await call(nationalEnv(), `/imports/${id}`, { method: 'DELETE' });
+      expect(res.status).toBe(409);
+      expect(await res.json()).toMatchObject({
+        error: expect.stringMatching(/follows that province's pushes/),
+        error_vi: expect.stringContaining('tỉnh'),
+      });
+    }
+    expect(await nationalState()).toBe(before);
+    expect((await pushToNational(dbs.DB, tokenP, recordingTransport(), { sliceRows: SLICE })).error).toBeUndefined();
+    expect(await nationalViews()).toBe(await sumOfProvinces());
+  }, 20_000);
 });

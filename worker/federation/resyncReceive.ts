@@ -159,6 +159,12 @@ async function finishSteps(
   }
 }
 
+/** Whether the resync's batch still waits for its flip (nobody cancelled it). */
+async function stillStaging(db: D1Database, cost: ReadCost, r: ResyncRow): Promise<boolean> {
+  const [b] = await batch(db, cost, [sql`SELECT status FROM import_batches WHERE id = ${r.batch_id}`]);
+  return (b.results[0] as { status: string } | undefined)?.status === 'staging';
+}
+
 /** One merge slice of the visible delta; false once it is merged (the import lifecycle's merge). */
 async function mergeOrDone(db: D1Database, cost: ReadCost, r: ResyncRow, rows: number, now: string) {
   const [visible] = await batch(db, cost, [sql`SELECT delta_visible FROM import_batches WHERE id = ${r.batch_id}`]);
@@ -210,6 +216,8 @@ export async function receiveResync(
       throw resyncConflict(r, `Slice ${r.next_slice} has not arrived`, `Chưa nhận được lát ${r.next_slice}`);
     if (r.phase !== 'done' && r.geography_hash !== ctx.geographyHash)
       throw resyncConflict(r, 'The geography changed during the resync', 'Địa giới đã thay đổi trong khi đồng bộ');
+    if ((r.phase === 'removing' || r.phase === 'ready') && !(await stillStaging(db, cost, r)))
+      throw resyncConflict(r, 'The resync was cancelled at the national', 'Lần đồng bộ đã bị hủy tại máy chủ quốc gia');
     await timer.run(() => batch(db, cost, seen));
     r = await finishSteps(db, cost, p, o, timer);
     await dropAbandoned(db, cost, p.province);

@@ -200,7 +200,11 @@ export const removedAll = (province: string, cursorWas: string | null, now: stri
  */
 export function flipStatements(province: string, r: ResyncRow, geography: SQL[], now: string): SQL[] {
   return [
-    guardResync(province, sql`r.phase = 'ready' AND r.id = ${r.id}`),
+    guardResync(
+      province,
+      sql`r.phase = 'ready' AND r.id = ${r.id} AND EXISTS (SELECT 1 FROM import_batches
+        WHERE id = ${r.batch_id} AND status = 'staging')`,
+    ),
     ...geography,
     sql`UPDATE import_batches SET status = 'committed', delta_visible = 1 WHERE id = ${r.batch_id}`,
     sql`UPDATE federation_provinces SET version = ${r.version}, pushed_at = ${now}, seen_at = ${now},
