@@ -6,6 +6,7 @@ import { apiHeaders } from './middleware/apiHeaders';
 import { notFound, onError } from './middleware/errors';
 import { readCost } from './middleware/readCost';
 import { authenticate } from './middleware/authenticate';
+import { d1Session } from './middleware/d1Session';
 import { requestLimit } from './middleware/requestLimit';
 import { versionCache } from './middleware/versionCache';
 import { auditRoutes } from './routes/audit';
@@ -32,6 +33,7 @@ import { federationRoutes } from './routes/federation';
 export const api = new Hono<AppEnv>()
   .use('*', apiHeaders)
   .use('*', readCost)
+  .use('*', d1Session)
   // before requestLimit and authenticate: a push is large, and its signature is its credential
   .route('/federation', federationRoutes)
   .use('*', requestLimit)

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../lib/run.ts';
-import { api, federation, freePort, type Instance, prepare, startAll, stop } from './instances.ts';
+import { api, cron, federation, freePort, type Instance, prepare, startAll, stop } from './instances.ts';
 import { screenshots } from './shots.ts';
 
 const STALE_SECONDS = Number(process.env.FEDERATION_STALE_SECONDS ?? 20);
@@ -56,7 +56,14 @@ async function untilEqual(t0: number, limitS = 180): Promise<number | null> {
 }
 
 interface Status {
-  provinces: { province: string; stale: boolean; version: number; seen_at: string | null; last_rows: number }[];
+  provinces: {
+    province: string;
+    stale: boolean;
+    version: number;
+    seen_at: string | null;
+    last_rows: number;
+    resync: { rows: number; requests: number; longest_batch_ms: number } | null;
+  }[];
 }
 
 /**
@@ -99,13 +106,35 @@ try {
   await startAll(instances, String(STALE_SECONDS), true);
   log(`up: national ${national.port}, ${first.name} ${first.port}, ${second.name} ${second.port}`);
 
-  // the first push of each is its whole cube
+  // the first push of each is its whole cube, in slices; readers polled meanwhile see none of it
+  // until the flip, then all of it (the national's total is the other province's or the sum)
   for (const p of [first, second]) {
     const t = Date.now();
+    const others = (await summary(national)).total;
+    const own = (await summary(p)).total;
+    let polls = 0;
+    let half = 0;
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const n = (await summary(national)).total;
+        polls++;
+        if (n !== others && n !== others + own) half++;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
     const o = await api<{ acked_version: number; version: number; last_error: string | null }>(p, '/federation/send', {
       method: 'POST',
     });
+    polling = false;
+    await poller;
     check(o.acked_version === o.version && !o.last_error, `${p.name}: first push (whole cube) in ${since(t)} s`);
+    const r = (await api<Status>(national, '/federation/status')).provinces.find((x) => x.province === p.province)!;
+    log(
+      `  ${r.resync?.rows} cube rows in ${r.resync?.requests} signed requests; longest D1 batch at the national ` +
+        `${r.resync?.longest_batch_ms} ms; load averages ${load()}`,
+    );
+    check(half === 0, `readers during the push: ${polls} polls of the national, none saw part of ${p.name}`);
   }
   const before = [await summary(first), await summary(second)];
   check(await equalsSum(before), `national = sum of provinces (${(await summary(national)).total} awards)`);
@@ -154,15 +183,16 @@ try {
   check((await summary(first)).total === before[0].total, 'the province is back at its figures before the import');
   log(`the push carried ${await rows()} cube rows`);
 
-  // the second province stops; the first keeps sending heartbeats, as its Cron Trigger would
+  // the second province stops; the first keeps sending heartbeats from its Cron Trigger's handler
+  // (wrangler dev --test-scheduled: GET /cdn-cgi/handler/scheduled runs it as the daily Cron would)
   const last = await summary(second);
-  await api(second, '/federation/send', { method: 'POST' }); // its last heartbeat: stale 20 s from now
+  await cron(second); // its last heartbeat: stale 20 s from now
   await stop(second);
   const stopped = Date.now();
   log(`${second.name} stopped`);
   let staleAfter: number | null = null;
   while ((Date.now() - stopped) / 1000 < STALE_SECONDS * 3) {
-    await api(first, '/federation/send', { method: 'POST' });
+    await cron(first);
     const st = await api<Status>(national, '/federation/status');
     const [a, b] = [first.province, second.province].map((c) => st.provinces.find((p) => p.province === c)!);
     if (b.stale && !a.stale) {
@@ -174,6 +204,14 @@ try {
   check(
     staleAfter !== null,
     `the national marks ${second.province} stale ${staleAfter?.toFixed(1)} s after it stopped`,
+  );
+  const heard = (await api<Status>(national, '/federation/status')).provinces.find(
+    (p) => p.province === first.province,
+  )!.seen_at;
+  const heardAfter = heard ? ((Date.parse(heard) - stopped) / 1000).toFixed(1) : '–';
+  check(
+    heard !== null && Date.parse(heard) > stopped,
+    `${first.name}'s Cron heartbeats reach the national: last heard ${heardAfter} s after the stop`,
   );
   check(await equalsSum([await summary(first), last]), 'the national still answers its last figures (sum unchanged)');
   const rec = await api<{ provinces: { province: string; stale: boolean; years: { difference: number }[] }[] }>(
@@ -187,7 +225,7 @@ try {
   );
   if (process.env.SHOTS) {
     // the live province keeps its heartbeat meanwhile, so only the stopped one shows stale
-    const beat = setInterval(() => api(first, '/federation/send', { method: 'POST' }).catch(() => {}), 3000);
+    const beat = setInterval(() => cron(first).catch(() => {}), 3000);
     log(`screenshots: ${(await screenshots(national, process.env.SHOTS)).join(', ')}`);
     clearInterval(beat);
   }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { run } from '../lib/run.ts';
 import { signInLink } from '../lib/signInLink.ts';
-import { api, federation, prepare, startAll, stop, url } from './instances.ts';
+import { api, cron, federation, prepare, startAll, stop, url } from './instances.ts';
 
 const base = path.resolve(process.env.FEDERATION_DIR ?? '.wrangler/federation');
 const firstPort = Number(process.env.PORT ?? 8790);
@@ -25,18 +25,20 @@ if (process.env.SKIP_BUILD !== '1')
 for (const i of instances) await prepare(i);
 await startAll(instances, staleSeconds);
 
-// what a Cron Trigger does when deployed: push whatever is not acknowledged, or a heartbeat
+// the first push (POST /federation/send answers once it is done), then what the daily Cron Trigger
+// does when deployed, every 30 s here (its handler through /cdn-cgi/handler/scheduled): push whatever is not
+// acknowledged, or a heartbeat
+for (const p of provinces) await api(p, '/federation/send', { method: 'POST' });
 async function heartbeat() {
   for (const p of provinces) {
     if (p.child?.exitCode !== null) continue;
     try {
-      await api(p, '/federation/send', { method: 'POST' });
+      await cron(p);
     } catch (e) {
       console.error(`${p.name}: ${e instanceof Error ? e.message : e}`);
     }
   }
 }
-await heartbeat();
 setInterval(heartbeat, HEARTBEAT_MS);
 
 console.log('\n  Liên thông dữ liệu / federation demo (Ctrl-C stops all three)\n');

@@ -111,12 +111,24 @@ export async function start(i: Instance, vars: Record<string, string>, quiet = f
     i.dir,
   ];
   for (const [k, v] of Object.entries(all)) args.push('--var', `${k}:${v}`);
-  args.push('--show-interactive-dev-session=false', '--log-level', 'error');
+  // GET /cdn-cgi/handler/scheduled runs the Cron Trigger's handler (the heartbeat), as the daily Cron does
+  args.push('--test-scheduled', '--show-interactive-dev-session=false', '--log-level', 'error');
   i.child = spawn('wrangler', args, {
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
     detached: true,
   });
+}
+
+/**
+ * The instance's scheduled handler, as its Cron Trigger runs it (on a province: push or heartbeat).
+ * wrangler dev's /cdn-cgi/handler/scheduled: its older /__scheduled is answered by the dashboard's
+ * single-page fallback (assets come first for every path but /api/* and /embed/*), silently.
+ */
+export async function cron(i: Instance): Promise<void> {
+  const res = await fetch(`${url(i)}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('17 3 * * *')}`);
+  const body = await res.text();
+  if (!res.ok || body !== 'ok') throw new Error(`${i.name} scheduled handler: ${res.status} ${body.slice(0, 200)}`);
 }
 
 export async function up(i: Instance): Promise<void> {

@@ -99,6 +99,8 @@ export async function freshDatabase(db: D1Database, data?: DemoDataset) {
     'federation_units',
     'federation_pending',
     'federation_outbox',
+    'federation_resyncs',
+    'federation_removed',
   ];
   await db.batch([
     ...tables.map((t) => db.prepare(`DELETE FROM "${t}"`)),
@@ -166,6 +168,9 @@ export async function nationalState(): Promise<string> {
   const db = dbs.DB_NATIONAL;
   const rows = await db.batch([
     db.prepare('SELECT * FROM award_cube ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12'),
+    db.prepare('SELECT * FROM award_cube_delta ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13'),
+    db.prepare('SELECT * FROM federation_resyncs ORDER BY province'),
+    db.prepare('SELECT id, status, delta_visible FROM import_batches ORDER BY id'),
     db.prepare('SELECT * FROM federation_provinces ORDER BY province'),
     db.prepare('SELECT code, parent_id FROM units ORDER BY code'),
     db.prepare('SELECT version FROM data_state'),

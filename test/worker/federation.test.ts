@@ -194,7 +194,7 @@ describe('federation: province pushes to the national', () => {
 
   it('a gap is refused with the version the national expects; the province then resends it all', async () => {
     await pushToNational(dbs.DB, tokenP, recordingTransport());
-    const applied = JSON.parse(await nationalState())[1][0].version as number;
+    const applied = JSON.parse(await nationalState())[4][0].version as number;
     // the province lost its outbox (restored from an old backup): it believes nothing was acknowledged
     await dbs.DB.batch([
       dbs.DB.prepare('DELETE FROM federation_pending'),
@@ -205,10 +205,17 @@ describe('federation: province pushes to the national', () => {
     const r = await pushToNational(dbs.DB, tokenP, t);
     // the national answered the first attempt with a gap and where to resend from
     expect(t.answers[0]).toMatchObject({ status: 409, body: { reason: 'gap', expected_version: applied } });
-    expect(t.sent).toHaveLength(2);
+    // then the whole cube from there: one slice (a small cube), and the request that finishes it
+    expect(t.sent).toHaveLength(3);
     expect(JSON.parse(t.sent[0].body)).toMatchObject({ base_version: 0, full: false });
-    expect(JSON.parse(t.sent[1].body)).toMatchObject({ base_version: applied, full: true });
-    expect(r).toMatchObject({ acked_version: r.version, pushes: 2 });
+    expect(JSON.parse(t.sent[1].body)).toMatchObject({
+      base_version: applied,
+      full: true,
+      resync: { slice: 0, last: true, finish: false },
+    });
+    expect(JSON.parse(t.sent[2].body)).toMatchObject({ full: true, rows: [], resync: { finish: true } });
+    expect(t.answers[2]).toMatchObject({ status: 200, body: { resync: { phase: 'done' } } });
+    expect(r).toMatchObject({ acked_version: r.version, pushes: 3 });
     expect((await summaryOf(nationalEnv(), BY)).total).toBe(40);
     // the whole-cube resync took P's old rows off the national's root before adding the new ones
     const [kept, summed] = await rootAgainstTops(dbs.DB_NATIONAL);
@@ -227,6 +234,9 @@ describe('federation: province pushes to the national', () => {
     const { body, signature } = t.sent[0];
     const answers = await Promise.all([nationalPush(body, signature), nationalPush(body, signature)]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    // the slice went in once, invisible until the resync is finished: the province carries on
+    expect((await summaryOf(nationalEnv(), BY)).total).toBe(0);
+    expect((await pushToNational(dbs.DB, tokenP, recordingTransport())).error).toBeUndefined();
     expect((await summaryOf(nationalEnv(), BY)).total).toBe(40);
     // and two senders on the province at once: one sends, the other leaves it to it
     await freshDatabase(dbs.DB_NATIONAL);
@@ -239,7 +249,8 @@ describe('federation: province pushes to the national', () => {
       pushToNational(dbs.DB, tokenP, recordingTransport()),
       pushToNational(dbs.DB, tokenP, recordingTransport()),
     ]);
-    expect(both.map((b) => b.pushes).sort()).toEqual([0, 1]);
+    // one sends (its slice, then its finish), the other finds the lease taken and sends nothing
+    expect(both.map((b) => b.pushes).sort()).toEqual([0, 2]);
     expect(sortRows((await summaryOf(nationalEnv(), BY)).rows)).toEqual(
       sortRows((await summaryOf(provinceP(), BY)).rows),
     );

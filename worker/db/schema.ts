@@ -23,6 +23,7 @@ import {
   MOVEMENT_LEVELS,
   RECIPIENT_CLASSES,
   RECIPIENT_KINDS,
+  RESYNC_PHASES,
   UNIT_KINDS,
 } from '../domain/enums';
 
@@ -679,4 +680,52 @@ export const federationOutbox = sqliteTable('federation_outbox', {
   leaseUntil: text('lease_until'),
   // 1 until a whole-cube push is acknowledged: the first push, or after the national asked for one
   fullNeeded: integer('full_needed').notNull().default(1),
+  // The whole-cube push goes in slices (worker/federation/resyncSend.ts): the resync's id, the
+  // national version it replaces, the next slice, the last cube key sent (a JSON array, in the
+  // cube's key order), the data version of the last slice read, and 1 once every slice is in.
+  resyncId: text('resync_id'),
+  resyncBase: integer('resync_base').notNull().default(0),
+  resyncSlice: integer('resync_slice').notNull().default(0),
+  resyncCursor: text('resync_cursor'),
+  resyncVersion: integer('resync_version').notNull().default(0),
+  resyncSent: integer('resync_sent').notNull().default(0),
+});
+
+// National: a province's whole-cube resync (worker/federation/resyncReceive.ts). Its slices add
+// into the invisible delta of import batch batch_id (award_cube_delta), its old rows are taken
+// off that delta in slices ('removing', cursor = the last cube key done), the flip makes the
+// delta visible with the new geography ('merging'), the merge moves it into award_cube a slice
+// at a time. Readers see the old figures until the flip and the new ones from it.
+// Province: the codes of units and movements deleted here (a units or movements batch rolled
+// back) while changes of theirs may still wait in federation_pending, keyed by their old ids:
+// the push names them by code, and the national removes the units it no longer receives. Ids
+// are never reused (AUTOINCREMENT); a row goes once no pending change refers to it.
+export const federationRemoved = sqliteTable(
+  'federation_removed',
+  {
+    kind: text('kind', { enum: ['unit', 'movement'] }).notNull(),
+    id: integer('id').notNull(),
+    code: text('code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.id] })],
+);
+
+export const federationResyncs = sqliteTable('federation_resyncs', {
+  province: text('province').primaryKey(),
+  id: text('id').notNull(),
+  batchId: integer('batch_id').notNull(),
+  phase: text('phase', { enum: RESYNC_PHASES }).notNull(),
+  nextSlice: integer('next_slice').notNull().default(0),
+  cursor: text('cursor'),
+  /** the province's data version the resync brings the national copy to (its last slice's) */
+  version: integer('version').notNull().default(0),
+  geographyHash: text('geography_hash').notNull(),
+  rows: integer('rows').notNull().default(0),
+  /** JSON [{year, n}]: the province's own totals with its last slice */
+  reported: text('reported').notNull().default('[]'),
+  startedAt: text('started_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  /** requests the resync took here, and its longest D1 batch in ms (meant to stay near a second) */
+  requests: integer('requests').notNull().default(0),
+  longestMs: integer('longest_ms').notNull().default(0),
 });

@@ -58,3 +58,7 @@ export function scopeAllows(scope: AwardScope, kind: RecipientKind): boolean {
   if (scope === 'both') return kind === 'individual' || kind === 'collective';
   return scope === kind;
 }
+
+/** Where a province's whole-cube resync stands at the national (worker/federation/resyncReceive.ts). */
+export const RESYNC_PHASES = ['receiving', 'removing', 'ready', 'merging', 'done'] as const;
+export type ResyncPhase = (typeof RESYNC_PHASES)[number];

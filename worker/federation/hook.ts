@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Bindings } from '../env';
-import { provinceConfig } from './role';
+import { provinceConfig, sliceRows } from './role';
 import { httpsTransport, pushToNational } from './send';
 
 /**
@@ -14,10 +14,16 @@ export const pushAfterChange = createMiddleware<AppEnv>(async (c, next) => {
   c.executionCtx.waitUntil(pushIfProvince(c.env).catch((e) => console.error('federation', e)));
 });
 
-/** The push after a change, on a province; nothing elsewhere (the import Workflow calls it too). */
-export async function pushIfProvince(env: Bindings): Promise<string> {
+/**
+ * The push after a change, on a province; nothing elsewhere (the import Workflow calls it too).
+ * `heartbeat`: tell the national this province is alive even when nothing changed (the Cron).
+ */
+export async function pushIfProvince(env: Bindings, heartbeat = false): Promise<string> {
   const config = provinceConfig(env);
   if (!config) return 'not a province';
-  const r = await pushToNational(env.DB, config.token, httpsTransport(config.url));
+  const r = await pushToNational(env.DB, config.token, httpsTransport(config.url), {
+    heartbeat,
+    sliceRows: sliceRows(env),
+  });
   return r.error ?? `version ${r.acked_version}`;
 }

@@ -1,16 +1,17 @@
 import { sha256Hex } from '../auth/secrets';
 import { batch, type ReadCost } from '../db/run';
 import { ApiError, conflict, unauthorized } from '../errors';
+import { deltaStatements, guardState, isFederationGuardFailure, stateStatements } from '../queries/federation/apply';
 import {
-  cubeStatements,
-  geographyStatements,
-  guardState,
-  isFederationGuardFailure,
-  stateStatements,
-} from '../queries/federation/apply';
-import { clustersOfOthers, codesOfOthers, provinceState, type ProvinceStateRow } from '../queries/federation/state';
+  clustersOfOthers,
+  codesOfOthers,
+  heldUnits,
+  provinceState,
+  type ProvinceStateRow,
+} from '../queries/federation/state';
 import { findFederationToken } from '../queries/federation/tokens';
 import { type PushBody, pushBody } from '../validation/federation';
+import { receiveResync, type ResyncOptions, type ResyncProgress } from './resyncReceive';
 import { parseSignature, verifyPush } from './signature';
 
 /** A push signed longer ago than this is refused as a replay, whatever its version. */
@@ -87,8 +88,12 @@ async function checkGeography(db: D1Database, cost: ReadCost, p: PushBody): Prom
       { codes: others },
     );
   const movements = new Set(p.movements.map((m) => m.code));
+  // rows may still take counts off a unit the province has since removed (it leaves with this push)
+  let held: Set<string> | null = null;
   for (const [i, r] of p.rows.entries()) {
-    if (!codes.has(String(r.unit)))
+    const unit = String(r.unit);
+    if (!codes.has(unit) && !held) held = new Set(await heldUnits(db, cost, p.province));
+    if (!codes.has(unit) && !held?.has(unit))
       throw invalid(`rows.${i}.unit`, `unit ${r.unit} is not among the units sent`, `đơn vị ${r.unit} không có`);
     if (r.movement !== '' && !movements.has(String(r.movement)))
       throw invalid(
@@ -161,11 +166,21 @@ export interface Applied {
   version: number;
   applied_rows: number;
   heartbeat: boolean;
+  /** a whole-cube push (full): where its resync stands after this request */
+  resync?: ResyncProgress;
+}
+
+/** Whether the push changes which of the province's units are top-level at the national. */
+async function topsChange(db: D1Database, cost: ReadCost, p: PushBody): Promise<boolean> {
+  const now = new Set(await heldUnits(db, cost, p.province, true));
+  const next = p.units.filter((u) => u.parent === null).map((u) => u.code);
+  return now.size !== next.length || next.some((c) => !now.has(c));
 }
 
 /**
- * A province's push, checked (signature, province, age, order, codes) and applied in one D1
- * batch guarded on the state it was checked against: of two pushes at once, one applies.
+ * A province's push, checked (signature, province, age, order, codes). A delta is applied in
+ * one D1 batch guarded on the state it was checked against: of two pushes at once, one applies.
+ * A whole cube (`full`) comes in slices, each its own request (resyncReceive.ts).
  */
 export async function receivePush(
   db: D1Database,
@@ -173,6 +188,7 @@ export async function receivePush(
   signature: string | undefined,
   body: string,
   now = new Date(),
+  options: ResyncOptions = {},
 ): Promise<Applied> {
   const token = await signer(db, cost, signature, body);
   const p = parse(body);
@@ -181,6 +197,18 @@ export async function receivePush(
       'province',
       `this token pushes for ${token.province}, not ${p.province}`,
       `mã này chỉ dùng cho tỉnh ${token.province}, không phải ${p.province}`,
+    );
+  if (p.full !== (p.resync !== undefined))
+    throw invalid(
+      'resync',
+      'a whole-cube push (full) comes in slices and names its resync; a delta does not',
+      'dữ liệu toàn bộ (full) được gửi theo từng lát và phải ghi lần đồng bộ (resync); dữ liệu thay đổi thì không',
+    );
+  if (p.resync?.finish && p.rows.length)
+    throw invalid(
+      'rows',
+      'a request to finish a resync carries no rows',
+      'yêu cầu hoàn tất đồng bộ không kèm dòng dữ liệu',
     );
   const age = now.getTime() - Date.parse(p.signed_at);
   if (age > MAX_AGE_MS || age < -MAX_AGE_MS)
@@ -193,20 +221,31 @@ export async function receivePush(
     );
   await checkGeography(db, cost, p);
   const s = (await provinceState(db, cost, p.province))!;
-  const heartbeat = !p.full && p.version === s.version && p.base_version === s.version && !p.rows.length;
-  if (p.signed_at <= s.signed_at || (p.version <= s.version && !heartbeat)) throw replay(s);
-  if (!p.full && p.base_version !== s.version) throw gap(s, p.base_version);
-
   const geographyHash = await sha256Hex(
     JSON.stringify([p.units, p.lineage, p.movements, p.award_types, p.clusters, p.cluster_members, p.movement_results]),
   );
+  if (p.full) {
+    // a resync brings the version it read, which may equal the national's (the same data again)
+    if (p.signed_at <= s.signed_at || p.version < s.version) throw replay(s);
+    try {
+      const resync = await receiveResync(db, cost, p, s, { now, geographyHash, options });
+      return { province: p.province, version: p.version, applied_rows: p.rows.length, heartbeat: false, resync };
+    } catch (e) {
+      if (!isFederationGuardFailure(e)) throw e;
+      throw replay((await provinceState(db, cost, p.province))!);
+    }
+  }
+  const heartbeat = p.version === s.version && p.base_version === s.version && !p.rows.length;
+  if (p.signed_at <= s.signed_at || (p.version <= s.version && !heartbeat)) throw replay(s);
+  if (p.base_version !== s.version) throw gap(s, p.base_version);
+
   const geography = geographyHash !== s.geography_hash;
+  const topsChanged = geography && (await topsChange(db, cost, p));
   const stamp = now.toISOString();
   try {
     await batch(db, cost, [
       guardState(p.province, s.version, s.signed_at),
-      ...(geography ? geographyStatements(p, stamp) : []),
-      ...(p.rows.length || p.full || geography ? cubeStatements(p, geography) : []),
+      ...(p.rows.length || geography ? deltaStatements(p, stamp, { geography, topsChanged }) : []),
       ...stateStatements(p, stamp, geographyHash, !heartbeat || geography),
     ]);
   } catch (e) {

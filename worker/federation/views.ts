@@ -1,4 +1,5 @@
 import type { ReadCost } from '../db/run';
+import type { ResyncPhase } from '../domain/enums';
 import { listProvinces, nationalTotals, type ProvinceListRow } from '../queries/federation/status';
 
 // Status and reconciliation, as the national sees its provinces.
@@ -12,6 +13,17 @@ const stateOf = (p: ProvinceListRow, now: number, staleMs: number) => ({
   stale: p.seen_at === null || now - Date.parse(p.seen_at) > staleMs,
   last_rows: p.last_rows,
   units: p.units,
+  // the last whole-cube resync; under way (not done), the figures are the previous ones until its flip
+  resync: p.resync_phase
+    ? {
+        phase: p.resync_phase as ResyncPhase,
+        rows: p.resync_rows ?? 0,
+        requests: p.resync_requests ?? 0,
+        longest_batch_ms: p.resync_longest_ms ?? 0,
+        started_at: p.resync_started_at ?? '',
+        updated_at: p.resync_updated_at ?? '',
+      }
+    : null,
 });
 
 export async function federationStatus(db: D1Database, cost: ReadCost, staleSeconds: number, now = Date.now()) {

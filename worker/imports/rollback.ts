@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ReadCost } from '../db/run';
 import type { Dataset } from '../domain/enums';
 import { rebuildUnitClosure } from '../queries/cube/refresh';
+import { keepRemovedCodes } from '../queries/federation/pending';
 import { bumpVersion, getBatch, write, type ImportBatch } from '../queries/imports/batches';
 import { dependents } from '../queries/imports/dependents';
 import { guard, isGuardFailure } from '../queries/imports/guard';
@@ -27,6 +28,16 @@ type Result = { batch: ImportBatch } | { error: string; error_vi: string; status
 export async function rollbackBatch(db: D1Database, cost: ReadCost, id: number, by: string): Promise<Result> {
   const b = await getBatch(db, cost, id);
   if (!b) return { error: `import batch ${id} does not exist`, error_vi: `không có lô nhập số ${id}`, status: 404 };
+  // at a national instance: the batches that hold a province's pushed results or its resync's delta
+  // follow that province's pushes (worker/federation), never a person's rollback
+  if (b.created_by.startsWith('federation:')) {
+    const province = b.created_by.slice('federation:'.length);
+    return {
+      error: `import batch ${id} holds figures pushed by province ${province}; it follows that province's pushes`,
+      error_vi: `lô nhập số ${id} chứa số liệu do tỉnh ${province} gửi lên; lô này thay đổi theo dữ liệu tỉnh gửi`,
+      status: 409,
+    };
+  }
   if (b.dataset === 'awards') return rollbackAwards(db, cost, b, by);
   const already: Result = {
     error: `import batch ${id} was already rolled back${b.rolled_back_at ? ` on ${b.rolled_back_at}` : ''}`,
@@ -51,6 +62,7 @@ export async function rollbackBatch(db: D1Database, cost: ReadCost, id: number, 
         status: 409,
       };
     statements.push(
+      ...keepRemovedCodes(b.dataset, id),
       sql`DELETE FROM ${sql.identifier(TABLE[b.dataset as Exclude<Dataset, 'awards'>])} WHERE batch_id = ${id}`,
     );
     if (b.dataset === 'units') statements.push(...rebuildUnitClosure());

@@ -6,7 +6,7 @@ import { randomSecret, sha256Hex } from '../auth/secrets';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../errors';
 import { receivePush } from '../federation/receive';
-import { isNational, provinceConfig, staleSeconds } from '../federation/role';
+import { finishBudget, isNational, provinceConfig, sliceRows, staleSeconds } from '../federation/role';
 import { httpsTransport, pushToNational } from '../federation/send';
 import { SIGNATURE_HEADER } from '../federation/signature';
 import { federationStatus, reconciliationView } from '../federation/views';
@@ -78,7 +78,10 @@ export const federationRoutes = new Hono<AppEnv>()
     async (c) => {
       if (!isNational(c.env)) nationalOnly();
       const body = await c.req.text();
-      return c.json(await receivePush(c.env.DB, c.get('cost'), c.req.header(SIGNATURE_HEADER), body));
+      const options = { stepRows: sliceRows(c.env), budgetMs: finishBudget(c.env) };
+      return c.json(
+        await receivePush(c.env.DB, c.get('cost'), c.req.header(SIGNATURE_HEADER), body, new Date(), options),
+      );
     },
   )
   .use(authenticate)
@@ -188,7 +191,10 @@ export const federationRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const config = provinceConfig(c.env) ?? provinceOnly();
-      await pushToNational(c.env.DB, config.token, httpsTransport(config.url), { heartbeat: true });
+      await pushToNational(c.env.DB, config.token, httpsTransport(config.url), {
+        heartbeat: true,
+        sliceRows: sliceRows(c.env),
+      });
       const [o, v] = [await outbox(c.env.DB, c.get('cost')), await currentVersion(c.env.DB, c.get('cost'))];
       return c.json({ national_url: config.url, version: v.version, ...o });
     },

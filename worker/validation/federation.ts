@@ -7,6 +7,7 @@ import {
   CLUSTER_LEVELS,
   MOVEMENT_KINDS,
   MOVEMENT_LEVELS,
+  RESYNC_PHASES,
   UNIT_KINDS,
 } from '../domain/enums';
 import { ID_COLUMNS, INTEGER_COLUMNS, KEY_COLUMNS, wireName } from '../federation/cubeColumns';
@@ -108,6 +109,15 @@ export const pushBody = z.strictObject({
   movement_results: z.array(movementResult).max(500_000),
   rows: z.array(cubeRow),
   totals: z.array(z.strictObject({ year: z.number().int(), n: z.number().int() })).max(1000),
+  resync: z
+    .strictObject({
+      id: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 hex digits'),
+      slice: z.number().int().min(0).describe('this slice, from 0, in the cube key order; the next one to send'),
+      last: z.boolean().describe('no cube rows after this slice'),
+      finish: z.boolean().describe('no rows: carry on after the last slice (remove, flip, merge) until done'),
+    })
+    .optional()
+    .describe('with full: which slice of which whole-cube resync this request is'),
 });
 export type PushBody = z.infer<typeof pushBody>;
 
@@ -116,6 +126,17 @@ export const pushAnswer = z.object({
   version: z.number().int(),
   applied_rows: z.number().int(),
   heartbeat: z.boolean(),
+  resync: z
+    .object({
+      id: z.string(),
+      phase: z
+        .enum(RESYNC_PHASES)
+        .describe('receiving slices; removing the old rows; ready to flip; merging (new figures shown); done'),
+      next_slice: z.number().int(),
+      rows: z.number().int().describe('cube rows received so far'),
+      longest_batch_ms: z.number().int().describe("this request's longest D1 batch"),
+    })
+    .optional(),
 });
 
 const provinceState = z.object({
@@ -127,6 +148,19 @@ const provinceState = z.object({
   stale: z.boolean().describe('no push or heartbeat for stale_after_seconds: figures are as of pushed_at'),
   last_rows: z.number().int().describe('cube rows in the last push that changed something (its cost)'),
   units: z.number().int(),
+  resync: z
+    .object({
+      phase: z.enum(RESYNC_PHASES),
+      rows: z.number().int().describe('cube rows of the whole-cube push received (so far)'),
+      requests: z.number().int().describe('signed requests it took (slices and the finishing ones)'),
+      longest_batch_ms: z.number().int().describe('its longest D1 batch here'),
+      started_at: z.string(),
+      updated_at: z.string(),
+    })
+    .nullable()
+    .describe(
+      "the province's last whole-cube push; while not done, the figures are the previous ones until it is complete",
+    ),
 });
 export const federationStatus = z.object({
   stale_after_seconds: z.number().int(),

@@ -973,6 +973,19 @@ export interface operations {
                         version: number;
                         applied_rows: number;
                         heartbeat: boolean;
+                        resync?: {
+                            id: string;
+                            /**
+                             * @description receiving slices; removing the old rows; ready to flip; merging (new figures shown); done
+                             * @enum {string}
+                             */
+                            phase: "receiving" | "removing" | "ready" | "merging" | "done";
+                            next_slice: number;
+                            /** @description cube rows received so far */
+                            rows: number;
+                            /** @description this request's longest D1 batch */
+                            longest_batch_ms: number;
+                        };
                     };
                 };
             };
@@ -1161,6 +1174,19 @@ export interface operations {
                             /** @description cube rows in the last push that changed something (its cost) */
                             last_rows: number;
                             units: number;
+                            /** @description the province's last whole-cube push; while not done, the figures are the previous ones until it is complete */
+                            resync: {
+                                /** @enum {string} */
+                                phase: "receiving" | "removing" | "ready" | "merging" | "done";
+                                /** @description cube rows of the whole-cube push received (so far) */
+                                rows: number;
+                                /** @description signed requests it took (slices and the finishing ones) */
+                                requests: number;
+                                /** @description its longest D1 batch here */
+                                longest_batch_ms: number;
+                                started_at: string;
+                                updated_at: string;
+                            } | null;
                         }[];
                     };
                 };
@@ -1245,6 +1271,19 @@ export interface operations {
                             /** @description cube rows in the last push that changed something (its cost) */
                             last_rows: number;
                             units: number;
+                            /** @description the province's last whole-cube push; while not done, the figures are the previous ones until it is complete */
+                            resync: {
+                                /** @enum {string} */
+                                phase: "receiving" | "removing" | "ready" | "merging" | "done";
+                                /** @description cube rows of the whole-cube push received (so far) */
+                                rows: number;
+                                /** @description signed requests it took (slices and the finishing ones) */
+                                requests: number;
+                                /** @description its longest D1 batch here */
+                                longest_batch_ms: number;
+                                started_at: string;
+                                updated_at: string;
+                            } | null;
                             years: {
                                 year: number;
                                 /** @description the province's own total, as it reported it */

@@ -1,14 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { ID_COLUMNS, KEY_COLUMNS } from '../../federation/cubeColumns';
+import { ID_COLUMNS } from '../../federation/cubeColumns';
 import type { PushBody } from '../../validation/federation';
 import { rebuildUnitClosure } from '../cube/refresh';
-import { ROOT_UNIT_ID } from '../cube/root';
 import { bumpVersion } from '../imports/batches';
+import { field, KEY, list, OTHERS, provinceTops, ROOT, rootPositions, rootValues, rowValues } from './cubeSql';
 import { jsonChunks } from './json';
+import { removalStatements } from './removal';
 
-// The statements of one push, run as ONE D1 batch (a transaction): all of it or nothing.
-
-const field = (name: string) => sql`json_extract(value, ${`$.${name}`})`;
+// The statements of one delta push, run as ONE D1 batch (a transaction): all of it or nothing.
+// A whole-cube push goes in slices instead (resync.ts), with the geography applied at its flip.
 
 /** Fails the batch unless the province is still at the state the push was checked against. */
 export const guardState = (province: string, version: number, signedAt: string): SQL =>
@@ -23,6 +23,11 @@ export const isFederationGuardFailure = (e: unknown) =>
  * mapped onto the national's ids by code; applied when their hash changed.
  */
 export function geographyStatements(p: PushBody, now: string): SQL[] {
+  return [...geographyUpserts(p, now), ...rebuildUnitClosure()];
+}
+
+/** The geography's upserts without the closure (a push that also removes units rebuilds it after). */
+function geographyUpserts(p: PushBody, now: string): SQL[] {
   const out: SQL[] = [];
   for (const part of jsonChunks(p.units)) {
     out.push(sql`INSERT INTO units (code, name, kind, valid_from, valid_to)
@@ -60,7 +65,31 @@ export function geographyStatements(p: PushBody, now: string): SQL[] {
         ${field('scope')}, ${field('household_allowed')}, ${field('valid_to')} FROM json_each(${part})`);
   }
   out.push(...clusterStatements(p, now));
-  out.push(...rebuildUnitClosure());
+  return out;
+}
+
+/**
+ * A resync's slice needs ids for the units and movements the national does not have yet (its
+ * rows are written with them); they are added then, with their parents, and nothing else of
+ * the national's geography changes before the flip. They have no figures until it.
+ */
+export function newGeographyStatements(p: PushBody): SQL[] {
+  const out: SQL[] = [];
+  for (const part of jsonChunks(p.units)) {
+    out.push(sql`INSERT INTO units (code, name, kind, valid_from, valid_to)
+      SELECT ${field('code')}, ${field('name')}, ${field('kind')}, ${field('valid_from')}, ${field('valid_to')}
+      FROM json_each(${part}) WHERE true ON CONFLICT (code) DO NOTHING`);
+    out.push(sql`UPDATE units SET parent_id = (SELECT p.id FROM units p WHERE p.code = j.parent)
+      FROM (SELECT ${field('code')} AS code, ${field('parent')} AS parent FROM json_each(${part})) j
+      WHERE units.code = j.code AND units.id NOT IN (SELECT unit_id FROM federation_units)`);
+    out.push(sql`INSERT OR IGNORE INTO federation_units (unit_id, province)
+      SELECT u.id, ${p.province} FROM json_each(${part}) j JOIN units u ON u.code = json_extract(j.value, '$.code')`);
+  }
+  for (const part of jsonChunks(p.movements))
+    out.push(sql`INSERT INTO movements (code, name, level, kind, owner_unit_id, start_date, end_date)
+      SELECT ${field('code')}, ${field('name')}, ${field('level')}, ${field('kind')},
+        (SELECT id FROM units WHERE code = ${field('owner')}), ${field('start_date')}, ${field('end_date')}
+      FROM json_each(${part}) WHERE true ON CONFLICT (code) DO NOTHING`);
   return out;
 }
 
@@ -106,70 +135,46 @@ function clusterStatements(p: PushBody, now: string): SQL[] {
   return out;
 }
 
-function columnValue(column: string): SQL {
-  if (column === 'unit_id') return sql`(SELECT id FROM units WHERE code = ${field(ID_COLUMNS.unit_id)})`;
-  if (column === 'movement_id')
-    return sql`COALESCE((SELECT id FROM movements WHERE code = ${field(ID_COLUMNS.movement_id)}), 0)`;
-  return field(column);
-}
-
-const ROOT = sql.raw(String(ROOT_UNIT_ID));
-const OTHERS = KEY_COLUMNS.filter((c) => c !== 'unit_id');
-const list = (names: string[]) =>
-  sql.join(
-    names.map((c) => sql.identifier(c)),
-    sql`, `,
-  );
-const KEY = list(KEY_COLUMNS);
+/** The province's top-level units' rows, added to (sign 1) or taken off (-1) the virtual root. */
+const rootFromTops = (province: string, sign: 1 | -1): SQL =>
+  sql`INSERT INTO award_cube (unit_id, ${list(OTHERS)}, n)
+    SELECT ${ROOT}, ${list(OTHERS)}, ${sql.raw(String(sign))} * SUM(n) FROM award_cube
+    WHERE unit_id IN ${provinceTops(province)}
+    GROUP BY ${list(OTHERS)} ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`;
 
 /**
- * The signed cube changes added to award_cube (keys that reach 0 are dropped), and to the
- * national's virtual root: the rows of top-level units (each province's own) added to it as they
- * come, so a push costs its own rows, not the whole country's. A full push first takes the
- * province's old top rows off the root. When the geography changed (a unit may have become or
- * stopped being top-level) the root is summed anew from all top-level units instead.
+ * A delta push, whole: the geography when its hash changed (units the push no longer carries
+ * removed), the signed cube changes added to award_cube (keys that reach 0 dropped), and the
+ * national's virtual root kept as the sum of the top-level units. The root costs the push's own
+ * rows: those of top-level units are added to it as they come. Only when the province's set of
+ * top-level units changes are its old tops' rows taken off the root before and its new tops'
+ * added after: the province's top rows, never a sum over the whole country.
  */
-export function cubeStatements(p: PushBody, geographyChanged: boolean): SQL[] {
-  const incremental = !geographyChanged;
-  const values = sql.join([...KEY_COLUMNS.map(columnValue), field('n')], sql`, `);
+export function deltaStatements(p: PushBody, now: string, o: { geography: boolean; topsChanged: boolean }): SQL[] {
   const out: SQL[] = [];
-  if (p.full) {
-    const tops = sql`(SELECT f.unit_id FROM federation_units f JOIN units u ON u.id = f.unit_id
-      WHERE f.province = ${p.province} AND u.parent_id IS NULL)`;
-    if (incremental)
-      out.push(sql`INSERT INTO award_cube (unit_id, ${list(OTHERS)}, n)
-        SELECT ${ROOT}, ${list(OTHERS)}, -SUM(n) FROM award_cube WHERE unit_id IN ${tops}
-        GROUP BY ${list(OTHERS)} ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`);
-    out.push(
-      sql`DELETE FROM award_cube WHERE unit_id IN
-        (SELECT unit_id FROM federation_units WHERE province = ${p.province})`,
-    );
-  }
-  const rootValues = sql.join([...OTHERS.map(columnValue), sql`SUM(${field('n')})`], sql`, `);
-  const positions = sql.raw(OTHERS.map((_, i) => String(i + 2)).join(', '));
+  if (o.topsChanged) out.push(rootFromTops(p.province, -1));
+  if (o.geography) out.push(...geographyUpserts(p, now));
   for (const part of jsonChunks(p.rows)) {
-    out.push(sql`INSERT INTO award_cube (${KEY}, n) SELECT ${values} FROM json_each(${part}) WHERE true
+    out.push(sql`INSERT INTO award_cube (${KEY}, n) SELECT ${rowValues} FROM json_each(${part}) WHERE true
       ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`);
-    if (incremental)
+    if (!o.topsChanged)
       out.push(sql`INSERT INTO award_cube (unit_id, ${list(OTHERS)}, n)
         SELECT ${ROOT}, ${rootValues} FROM json_each(${part})
         WHERE EXISTS (SELECT 1 FROM units WHERE code = ${field(ID_COLUMNS.unit_id)} AND parent_id IS NULL)
-        GROUP BY ${positions} ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`);
+        GROUP BY ${rootPositions(1)} ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`);
   }
+  if (o.geography) {
+    out.push(
+      ...removalStatements(
+        p.province,
+        p.units.map((u) => u.code),
+      ),
+    );
+    out.push(...rebuildUnitClosure());
+  }
+  if (o.topsChanged) out.push(rootFromTops(p.province, 1));
   out.push(sql`DELETE FROM award_cube WHERE n = 0`);
-  if (!incremental) out.push(...rootStatements());
   return out;
-}
-
-/** The national's virtual root summed anew from the top-level units (after a geography change). */
-function rootStatements(): SQL[] {
-  return [
-    sql`DELETE FROM award_cube WHERE unit_id = ${ROOT}`,
-    sql`INSERT INTO award_cube (unit_id, ${list(OTHERS)}, n)
-      SELECT ${ROOT}, ${list(OTHERS)}, SUM(n) FROM award_cube
-      WHERE unit_id IN (SELECT id FROM units WHERE parent_id IS NULL)
-      GROUP BY ${list(OTHERS)} HAVING SUM(n) <> 0`,
-  ];
 }
 
 export function stateStatements(p: PushBody, now: string, geographyHash: string, changed: boolean): SQL[] {

@@ -50,3 +50,14 @@ export async function clustersOfOthers(
   );
   return rows.map((r) => r.code);
 }
+
+/** The unit codes the national holds for a province (only its top-level ones: `tops`). */
+export async function heldUnits(db: D1Database, cost: ReadCost, province: string, tops = false): Promise<string[]> {
+  const rows = await all<{ code: string }>(
+    db,
+    cost,
+    sql`SELECT u.code FROM units u JOIN federation_units f ON f.unit_id = u.id
+        WHERE f.province = ${province}${tops ? sql` AND u.parent_id IS NULL` : sql``}`,
+  );
+  return rows.map((r) => r.code);
+}

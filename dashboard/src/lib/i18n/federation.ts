@@ -25,6 +25,18 @@ export const federationDict = {
   },
   reconRows: { vi: '{n} dòng số liệu ở lần gửi gần nhất', en: '{n} rows in the last push' },
   reconFresh: { vi: 'Đang cập nhật', en: 'Up to date' },
+  reconResync: {
+    vi:
+      'Đang nhận toàn bộ số liệu của tỉnh ({n} dòng đã nhận); đến khi nhận xong, số liệu hiển thị ' +
+      'vẫn là của lần gửi trước',
+    en:
+      "The province's whole cube is coming in ({n} rows so far); until it is complete the figures " +
+      'shown are the previous ones',
+  },
+  reconResyncMerging: {
+    vi: 'Đã nhận đủ số liệu mới của tỉnh và đang hiển thị; máy chủ đang gộp vào bảng tổng hợp',
+    en: "The province's new figures are complete and shown; the national is merging them into its cube",
+  },
   reconNotNational: {
     vi: 'Trang này chỉ có trên máy chủ quốc gia (ROLE=national).',
     en: 'This page exists on the national instance only (ROLE=national).',
