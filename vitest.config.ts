@@ -72,6 +72,9 @@ export default defineConfig({
           globalSetup: ['./test/e2e/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
+          // what a page shows after a click can take seconds while another file's server and
+          // Chromium share the 2 cores; vitest's default of 1 s failed a back/forward check
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
