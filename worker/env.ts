@@ -1,5 +1,6 @@
 import type { Identity } from './auth/identity';
 import type { ReadCost } from './db/run';
+import type { DataState } from './queries/geography';
 
 // DB and ASSETS come from wrangler.toml through `npm run types` (worker-configuration.d.ts, the
 // global Env); secrets and optional variables are not in that file, so they are named here.
@@ -23,7 +24,7 @@ export interface Variables {
   /** D1 rows read by this request, reported as X-Rows-Read. */
   cost: ReadCost;
   /** The data version read once per request (versionCache), reused by the queries. */
-  dataState?: { version: number; updated_at: string };
+  dataState?: DataState;
   /** Who is asking (set by authenticate for every route that is not public). */
   identity?: Identity;
 }

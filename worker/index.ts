@@ -5,6 +5,7 @@ import type { AppEnv } from './env';
 import { apiHeaders } from './middleware/apiHeaders';
 import { notFound, onError } from './middleware/errors';
 import { readCost } from './middleware/readCost';
+import { keepToday } from './middleware/keepToday';
 import { authenticate } from './middleware/authenticate';
 import { d1Session } from './middleware/d1Session';
 import { requestLimit } from './middleware/requestLimit';
@@ -33,6 +34,7 @@ import { federationRoutes } from './routes/federation';
 export const api = new Hono<AppEnv>()
   .use('*', apiHeaders)
   .use('*', readCost)
+  .use('*', keepToday)
   .use('*', d1Session)
   // before requestLimit and authenticate: a push is large, and its signature is its credential
   .route('/federation', federationRoutes)

@@ -1,5 +1,12 @@
 import { Hono } from 'hono';
+import { validator } from 'hono-openapi';
 import type { AppEnv } from '../../worker/env.ts';
+import { callerScope } from '../../worker/middleware/requireRole.ts';
+import { resolveSummaryParams } from '../../worker/plan/resolveSummaryParams.ts';
+import { awardsSummary } from '../../worker/queries/awardsSummary.ts';
+import { loadGeography } from '../../worker/queries/geography.ts';
+import { badRequest } from '../../worker/validation/hook.ts';
+import { summaryQuery } from '../../worker/validation/summaryQuery.ts';
 import { NAIVE_QUERIES } from './naive.ts';
 import { timings } from './timedD1.ts';
 
@@ -10,6 +17,13 @@ export const benchRoutes = new Hono<AppEnv>()
   .get('/d1-timings', (c) => c.json({ timings: timings.splice(0) }))
   // the floor: what a request costs through wrangler dev with no query at all
   .get('/noop', (c) => c.json({ rows: [] }))
+  // the summary through the general plan over award_cube, never award_cube_today: the benchmark
+  // checks that both give the same answer
+  .get('/plan-summary', validator('query', summaryQuery, badRequest), async (c) => {
+    const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+    const params = resolveSummaryParams(geo, c.req.valid('query'), callerScope(c, geo));
+    return c.json(await awardsSummary(c.env.DB, c.get('cost'), geo, { ...params, today: false }));
+  })
   .get('/naive', async (c) => {
     const sql = NAIVE_QUERIES[c.req.query('q') ?? ''];
     if (!sql) return c.notFound();

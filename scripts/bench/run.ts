@@ -10,7 +10,7 @@ import { startServer } from '../../test/e2e/server.ts';
 import { wrangler } from '../lib/run.ts';
 import { duckdbTimings } from './duckdb.ts';
 import { d1File, type Geo, generate, reaggregate } from './generate.ts';
-import { NATIONAL_VIEWS, VIEWS as PROVINCE_VIEWS, type Call } from './views.ts';
+import { NATIONAL_VIEWS, onProvince, VIEWS as PROVINCE_VIEWS, type Call } from './views.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').map(Number);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
@@ -53,7 +53,24 @@ async function measureView(base: string, calls: Call[]) {
       const n = await timedFetch(`${base}/api/v1/_bench/naive?q=${c.naive}`);
       naive = { rowsRead: (n.body as { rows_read: number }).rows_read, ms: n.ms, total: totalOf(n.body) };
     }
-    cold.push({ api: c.api, naive: c.naive, rowsRead: ours.rowsRead, total: totalOf(ours.body), naiveResult: naive });
+    // as_of: the same answer through the general plan over award_cube, whatever served ours
+    let planRowsRead: number | null = null;
+    if (c.api.includes('as_of=')) {
+      const plan = await timedFetch(`${base}/api/v1/_bench/plan-summary?${c.api.split('?')[1]}`);
+      if (JSON.stringify(plan.body) !== JSON.stringify(ours.body))
+        throw new Error(
+          `${c.api}: differs from the plan's answer\n${JSON.stringify(ours.body)}\n${JSON.stringify(plan.body)}`,
+        );
+      planRowsRead = plan.rowsRead;
+    }
+    cold.push({
+      api: c.api,
+      naive: c.naive,
+      rowsRead: ours.rowsRead,
+      planRowsRead,
+      total: totalOf(ours.body),
+      naiveResult: naive,
+    });
   }
   // one client: the latency of each call without queueing
   const single: number[] = [];
@@ -93,6 +110,30 @@ async function measureView(base: string, calls: Call[]) {
     warmRowsRead: warm.reduce((s, w) => s + w.rowsRead, 0),
     warmHits: warm.filter((w) => w.cache === 'HIT').length,
   };
+}
+
+/**
+ * The same calls on the demo's one-province geography with as many award rows (generated, or
+ * BENCH_PROVINCE_DATA_DIR from an earlier run): rows read per call there, for the growth to the
+ * national geography (issue 17: at most 1.5 times).
+ */
+async function growthFromProvince(size: number) {
+  const dir = process.env.BENCH_PROVINCE_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), `thidua-bench-province-${size}-`));
+  await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir], { quiet: true });
+  if (!process.env.BENCH_PROVINCE_DATA_DIR) generate(dir, size, 'province');
+  const server = await startServer({ DEMO: '0', BENCH: '1', DATA_DIR: dir, ADMIN_TOKEN: TOKEN });
+  const out: Record<string, { api: string; rowsRead: number }[]> = {};
+  try {
+    for (const [name, calls] of Object.entries(VIEWS)) {
+      out[name] = [];
+      for (const c of calls.map(onProvince))
+        out[name].push({ api: c.api, rowsRead: (await timedFetch(server.url + c.api)).rowsRead });
+    }
+  } finally {
+    await server.stop();
+  }
+  if (!process.env.BENCH_PROVINCE_DATA_DIR) rmSync(dir, { recursive: true, force: true });
+  return out;
 }
 
 const results = [];
@@ -164,9 +205,11 @@ for (const size of SIZES) {
       calls.reduce((s, c) => s + (c.naive ? duck.ms[c.naive] : 0), 0),
     ]),
   );
+  const growth = GEO === 'national' ? await growthFromProvince(size) : undefined;
   results.push({
     size,
     geo: GEO,
+    growth,
     units: gen.units,
     lineage: gen.lineage,
     closureSeconds: gen.closureSeconds,
@@ -224,13 +267,29 @@ console.log('|---|---|---|---|');
 for (const r of results)
   console.log(`| ${f(r.size)} | ${f(r.generateSeconds, 1)} | ${f(r.cubeRows)} | ${f(r.duckdbLoadSeconds, 1)} |`);
 
+// one province -> national, call by call (the national calls' units mapped onto the demo's)
+for (const r of results) {
+  if (!r.growth) continue;
+  console.log('\n| view | call (national) | rows read, one province | rows read, national | growth |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, v] of Object.entries(r.views))
+    v.cold.forEach((c, i) => {
+      const p = r.growth![name][i];
+      const ratio = p.rowsRead ? f(c.rowsRead / p.rowsRead, 2) : '–';
+      console.log(
+        `| ${name} | \`${c.api.replace('/api/v1/', '')}\` | ${f(p.rowsRead)} | ${f(c.rowsRead)} | ${ratio}× |`,
+      );
+    });
+}
+
 // every call on its own: the goal is per call, not per view
-console.log('\n| rows | view | call | rows read (ours) | rows read (naive D1) |');
-console.log('|---|---|---|---|---|');
+console.log('\n| rows | view | call | rows read (ours) | rows read (plan, as_of only) | rows read (naive D1) |');
+console.log('|---|---|---|---|---|---|');
 for (const r of results)
   for (const [name, v] of Object.entries(r.views))
     for (const c of v.cold)
       console.log(
         `| ${f(r.size)} | ${name} | \`${c.api.replace('/api/v1/', '')}\` | ${f(c.rowsRead)} | ` +
+          `${c.planRowsRead === null ? '–' : f(c.planRowsRead)} | ` +
           `${c.naiveResult ? f(c.naiveResult.rowsRead) : '–'} |`,
       );

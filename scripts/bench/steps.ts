@@ -5,6 +5,8 @@ export interface Timing {
   at: number;
   ms: number;
   sql: string[];
+  /** rows_written (absent from an older bench entry) */
+  written?: number;
 }
 const pct = (xs: number[], p: number) =>
   xs.length ? xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] : NaN;
@@ -13,20 +15,24 @@ const pct = (xs: number[], p: number) =>
 export function printSteps(name: string, ts: Timing[]) {
   const writes = ts.filter((t) => t.sql.some((s) => !/^SELECT/i.test(s)));
   const groups = new Map<string, number[]>();
+  const written = new Map<string, number>();
   for (const t of writes) {
     const key = t.sql.map((s) => s.slice(0, 60)).join(' ; ');
     groups.set(key, [...(groups.get(key) ?? []), t.ms]);
+    written.set(key, (written.get(key) ?? 0) + (t.written ?? 0));
   }
   console.log(`${name}: ${writes.length} writer calls, ${ts.length - writes.length} reads`);
   // the calls over a second, any kind, in the Worker's clock from the phase's first call
   const t0 = ts.length ? Math.min(...ts.map((t) => t.at)) : 0;
   for (const t of ts.filter((t) => t.ms > 1000).sort((a, b) => a.at - b.at))
     console.log(`  +${((t.at - t0) / 1000).toFixed(1)} s: ${t.ms.toFixed(0)} ms ${t.sql.join(' ; ').slice(0, 110)}`);
-  console.log('| statements (first line of each) | calls | total s | p50 ms | max ms |');
-  console.log('|---|---|---|---|---|');
+  const total = writes.reduce((s, t) => s + (t.written ?? 0), 0);
+  console.log(`rows written: ${total.toLocaleString('en')} in all`);
+  console.log('| statements (first line of each) | calls | total s | p50 ms | max ms | rows written |');
+  console.log('|---|---|---|---|---|---|');
   for (const [key, ms] of [...groups].sort((a, b) => Math.max(...b[1]) - Math.max(...a[1])).slice(0, 12))
     console.log(
       `| ${key.slice(0, 240)} | ${ms.length} | ${(ms.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} | ` +
-        `${pct(ms, 50).toFixed(0)} | ${Math.max(...ms).toFixed(0)} |`,
+        `${pct(ms, 50).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ${(written.get(key) ?? 0).toLocaleString('en')} |`,
     );
 }

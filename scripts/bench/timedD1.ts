@@ -8,19 +8,29 @@ export interface Timing {
   ms: number;
   /** The first line of each statement, up to 90 characters. */
   sql: string[];
+  /** D1's rows_written of the call (triggers' writes included). */
+  written: number;
 }
 
 export const timings: Timing[] = [];
 const sqlOf = new WeakMap<object, string>();
 const head = (s: string) => s.split('\n')[0].slice(0, 90);
 
+const writtenBy = (r: unknown): number =>
+  Array.isArray(r)
+    ? r.reduce((s: number, x) => s + writtenBy(x), 0)
+    : ((r as { meta?: { rows_written?: number } } | null)?.meta?.rows_written ?? 0);
+
 async function timed<T>(sql: string[], run: () => Promise<T>): Promise<T> {
   const at = performance.now();
+  let written = 0;
   try {
-    return await run();
+    const r = await run();
+    written = writtenBy(r);
+    return r;
   } finally {
     // workerd's clock only advances across I/O, which every D1 call is
-    timings.push({ at, ms: performance.now() - at, sql });
+    timings.push({ at, ms: performance.now() - at, sql, written });
   }
 }
 

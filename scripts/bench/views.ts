@@ -61,3 +61,19 @@ export const NATIONAL_VIEWS: Record<string, Call[]> = {
     { api: summary(`group_by=year&unit=P1-X1&${TODAY}`) },
   ],
 };
+
+// The national views' units and their counterparts in the demo's one-province geography, for the
+// growth of rows read from one province to the country (the same calls on both): old province,
+// new province, old commune, new commune.
+const ON_PROVINCE: Record<string, string> = {
+  P1: 'TB',
+  'N1-2025': 'HY-2025',
+  'P1-D1-1': 'TB-TT-01',
+  'P1-X1': 'HY-X09',
+};
+
+/** A call as made on the demo's geography. */
+export const onProvince = (c: Call): Call => ({
+  ...c,
+  api: c.api.replace(/([?&]unit=)([^&]+)/, (_, p: string, code: string) => p + (ON_PROVINCE[code] ?? code)),
+});

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../worker/db/schema.ts';
+import { writeCatalogSnapshot } from '../../worker/queries/catalog/snapshot.ts';
 import { rebuildCube, rebuildUnitClosure } from '../../worker/queries/cube/refresh.ts';
+import { rebuildTodayStatements } from '../../worker/queries/today/rebuild.ts';
 import type { DemoDataset } from './types.ts';
 
 // Turns the demo dataset into one SQL script for `wrangler d1 execute --file`: raw rows under
-// one import batch per dataset (per year for awards), then the unit closure and the award
-// cube rebuilt by the same statements the worker uses. Only ever run on an empty database,
-// so ids can be assigned here.
+// one import batch per dataset (per year for awards), then the unit closure, the award cube,
+// award_cube_today and the catalogue's snapshot rebuilt by the same statements the worker uses.
+// Only ever run on an empty database, so ids can be assigned here.
 
 type Value = string | number | null | undefined;
 const literal = (v: Value) =>
@@ -196,7 +198,31 @@ export function demoToSql(d: DemoDataset, now = new Date().toISOString()): strin
   );
 
   const dialect = new SQLiteSyncDialect();
-  for (const q of [...rebuildUnitClosure(), ...rebuildCube()]) statements.push(`${dialect.sqlToQuery(q).sql};`);
+  const geography = {
+    units: d.units.map((u) => ({
+      id: id(u.code, unitId),
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      parent_id: id(u.parent_code, unitId),
+      valid_from: u.valid_from ?? null,
+      valid_to: u.valid_to ?? null,
+    })),
+    unit_lineage: d.unit_lineage.map((l, i) => ({
+      id: i + 1,
+      from_unit_id: id(l.from_code, unitId),
+      to_unit_id: id(l.to_code, unitId),
+      effective_date: l.effective_date,
+      share: l.share ?? 1,
+    })),
+  };
+  for (const q of [
+    ...rebuildUnitClosure(),
+    ...rebuildCube(),
+    ...rebuildTodayStatements(geography),
+    ...writeCatalogSnapshot(),
+  ])
+    statements.push(`${dialect.sqlToQuery(q).sql};`);
   statements.push(`UPDATE data_state SET version = version + 1, updated_at = ${literal(now)} WHERE id = 1;`);
   return statements;
 }

@@ -54,22 +54,31 @@ async function demoTemplate(): Promise<string> {
 
 /**
  * Runs `npm start` exactly as a user would (the dashboard is already built by `npm test`); with the
- * demo (no DEMO=0) on a copy of the run's prepared demo directory.
+ * demo (no DEMO=0) on a copy of the run's prepared demo directory. `cwd`: another checkout (the
+ * benchmark's side-by-side runs); `readyPath`: what is polled until it answers (a route that loads
+ * no catalogue, when the first /meta is what is measured).
  */
-export async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  if (env.PORT) return startOn(Number(env.PORT), env);
+export async function startServer(
+  env: Record<string, string> = {},
+  o: { cwd?: string; readyPath?: string } = {},
+): Promise<Server> {
+  if (env.PORT) return startOn(Number(env.PORT), env, o);
   // a free port can be taken between the probe and wrangler's bind (two files and their workerd
   // run at once): then wrangler exits with "Address already in use" and another port is tried
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOn(await freePort(), env);
+      return await startOn(await freePort(), env, o);
     } catch (e) {
       if (attempt === 3 || !String(e).includes('Address already in use')) throw e;
     }
   }
 }
 
-async function startOn(port: number, env: Record<string, string>): Promise<Server> {
+async function startOn(
+  port: number,
+  env: Record<string, string>,
+  o: { cwd?: string; readyPath?: string },
+): Promise<Server> {
   // a fresh strong token each run, always the same length (a test reads it back from the output)
   const token = env.ADMIN_TOKEN ?? `e2e-${randomBytes(16).toString('hex')}`;
   env = { ...env, ADMIN_TOKEN: token };
@@ -77,6 +86,7 @@ async function startOn(port: number, env: Record<string, string>): Promise<Serve
   if (env.DEMO !== '0') cpSync(await demoTemplate(), dataDir, { recursive: true });
   let out = '';
   const child: ChildProcess = spawn('npm', ['start'], {
+    cwd: o.cwd,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SKIP_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -103,7 +113,7 @@ async function startOn(port: number, env: Record<string, string>): Promise<Serve
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
     try {
-      const res = await api('/api/v1/meta');
+      const res = await api(o.readyPath ?? '/api/v1/meta');
       const signInLink = /(http:\/\/\S+\/api\/v1\/auth\/sign-in\?ticket=\S+)/.exec(out)?.[1];
       if (res.ok && signInLink)
         return { url, token, signInLink, newSignInLink, api, dataDir, pgid: child.pid!, output: () => out, stop };

@@ -28,7 +28,6 @@ function geography(): Geography {
   };
   return {
     key: 'test',
-    version: 1,
     units,
     unitByCode: new Map([...units.values()].map((u) => [u.code, u])),
     roots: [1],

@@ -84,6 +84,7 @@ export async function freshDatabase(db: D1Database, data?: DemoDataset) {
   const tables = [
     'award_cube',
     'award_cube_delta',
+    'award_batch_sums',
     'awards',
     'movement_results',
     'cluster_members',

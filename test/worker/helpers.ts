@@ -16,6 +16,7 @@ export async function resetDatabase() {
     [
       'DELETE FROM award_cube',
       'DELETE FROM awards',
+      'DELETE FROM award_batch_sums',
       'DELETE FROM movement_results',
       'DELETE FROM cluster_members',
       'DELETE FROM clusters',

@@ -48,6 +48,7 @@ const TABLES = [
   'movements',
   'award_types',
   'awards',
+  'award_batch_sums',
   'movement_results',
   'award_cube',
   'unit_closure',

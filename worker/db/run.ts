@@ -8,6 +8,11 @@ const dialect = new SQLiteSyncDialect();
 
 export interface ReadCost {
   rowsRead: number;
+  /**
+   * How award_cube_today took part: 'used' when it served an as_of read, 'stale' when it would
+   * have but was not ready (a rebuild is due, worker/middleware/keepToday.ts).
+   */
+  today?: 'used' | 'stale';
 }
 
 export type Query = SQL | { toSQL(): { sql: string; params: unknown[] } };

@@ -54,6 +54,14 @@ export const importBatches = sqliteTable(
     cubeFrom: integer('cube_from'),
     cubeCursor: integer('cube_cursor'),
     cubeUntil: integer('cube_until'),
+    // award_batch_sums holds the sums of this batch's awards with id <= summed_to (NULL: no sums,
+    // as for a batch committed before the sums existed). Kept until the batch is rolled back.
+    summedTo: integer('summed_to'),
+    // The second sub-phase expands the sums into award_cube_delta a range of their ids at a time:
+    // the next after sums_cursor, the last ending at sums_until (NULL until the sums are complete).
+    sumsFrom: integer('sums_from'),
+    sumsCursor: integer('sums_cursor'),
+    sumsUntil: integer('sums_until'),
     // 1 once this batch's rows in award_cube_delta count for readers (set with the status flip).
     deltaVisible: integer('delta_visible').notNull().default(0),
     // Who is working on the batch and until when: a second DELETE during a live lease is a 409,
@@ -286,6 +294,44 @@ export const awardCube = sqliteTable(
   ],
 );
 
+// A batch's awards summed by unit, year and the award's own dimensions (the award type's come
+// from award_types at expansion): far fewer rows than awards, each key once, so the commit and the
+// rollback expand these, not the awards, through the unit tree (worker/queries/cube/sums.ts).
+// Columns a raw award leaves empty hold what the cube stores for them.
+export const awardBatchSums = sqliteTable(
+  'award_batch_sums',
+  {
+    id: integer('id').primaryKey(),
+    batchId: integer('batch_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    year: integer('year').notNull(),
+    awardCode: text('award_code').notNull(),
+    recipientKind: text('recipient_kind').notNull(),
+    gender: text('gender').notNull().default(''),
+    recipientClass: text('recipient_class').notNull().default(''),
+    method: text('method').notNull(),
+    movementId: integer('movement_id').notNull().default(0),
+    ethnicMinority: integer('ethnic_minority').notNull().default(-1),
+    decisionMonth: integer('decision_month').notNull().default(0),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    uniqueIndex('award_batch_sums_key').on(
+      t.batchId,
+      t.unitId,
+      t.year,
+      t.awardCode,
+      t.recipientKind,
+      t.gender,
+      t.recipientClass,
+      t.method,
+      t.movementId,
+      t.ethnicMinority,
+      t.decisionMonth,
+    ),
+  ],
+);
+
 // A batch's effect on award_cube while it is being committed or rolled back: built a slice at
 // a time while invisible, made visible with the batch's status flip (import_batches.
 // delta_visible), then merged into award_cube a slice at a time. Readers add the visible rows.
@@ -343,7 +389,104 @@ export const dataState = sqliteTable('data_state', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
   updatedAt: text('updated_at').notNull(),
+  // The catalogue (units, lineage, clusters, members, movements, award types) as catalog_snapshot
+  // holds it: the version and a random stamp change with every snapshot written; triggers on the
+  // six tables set catalog_clean = 0 on any change, so a snapshot is used only while it is 1.
+  catalogVersion: integer('catalog_version').notNull().default(0),
+  catalogClean: integer('catalog_clean').notNull().default(0),
+  catalogStamp: text('catalog_stamp').notNull().default(''),
 });
+
+// The catalogue in a few large rows (JSON arrays of each table's rows, cut under D1's 2 MB per
+// value), written in one transaction from the tables (worker/queries/catalog/snapshot.ts): the
+// first read of an isolate costs these rows instead of every unit and lineage row.
+export const catalogSnapshot = sqliteTable('catalog_snapshot', {
+  part: text('part').primaryKey(),
+  version: integer('version').notNull(),
+  body: text('body').notNull(),
+});
+
+// award_cube mapped onto the units of the as_of dates T serves (worker/queries/today/): for each
+// cuboid, target unit, year and the other dimensions, the awards landing in the target's subtree.
+// Kept by triggers on award_cube through today_kernel (migration 0023), so it changes in the
+// transaction that changes the cube. Shares make counts fractional: n is REAL.
+export const awardCubeToday = sqliteTable(
+  'award_cube_today',
+  {
+    cuboid: integer('cuboid').notNull(),
+    unitId: integer('unit_id').notNull(),
+    year: integer('year').notNull(),
+    awardCode: text('award_code').notNull().default(''),
+    tier: text('tier').notNull().default(''),
+    category: text('category').notNull().default(''),
+    recipientKind: text('recipient_kind').notNull().default(''),
+    gender: text('gender').notNull().default(''),
+    recipientClass: text('recipient_class').notNull().default(''),
+    method: text('method').notNull().default(''),
+    movementId: integer('movement_id').notNull().default(0),
+    ethnicMinority: integer('ethnic_minority').notNull().default(-1),
+    decisionMonth: integer('decision_month').notNull().default(0),
+    n: real('n').notNull(),
+  },
+  (t) => [
+    uniqueIndex('award_cube_today_key').on(
+      t.cuboid,
+      t.unitId,
+      t.year,
+      t.awardCode,
+      t.tier,
+      t.category,
+      t.recipientKind,
+      t.gender,
+      t.recipientClass,
+      t.method,
+      t.movementId,
+      t.ethnicMinority,
+      t.decisionMonth,
+    ),
+  ],
+);
+
+// K(u, t): the weight with which a cube row of unit u counts in award_cube_today at target t
+// (worker/plan/today.ts). A few rows per unit, some negative.
+export const todayKernel = sqliteTable(
+  'today_kernel',
+  {
+    unitId: integer('unit_id').notNull(),
+    targetId: integer('target_id').notNull(),
+    weight: real('weight').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.targetId] })],
+);
+
+export const TODAY_PHASES = ['stale', 'clearing', 'kernel', 'filling', 'ready'] as const;
+
+// One row: where award_cube_today stands. A change of units or lineage (triggers) makes it stale
+// and bumps the epoch; the rebuild clears, writes the kernel, then fills unit by unit: cube rows of
+// units below `cursor` are in award_cube_today, and the triggers add changes of those only.
+export const todayState = sqliteTable(
+  'today_state',
+  {
+    id: integer('id').primaryKey(),
+    phase: text('phase', { enum: TODAY_PHASES }).notNull(),
+    epoch: integer('epoch').notNull(),
+    cursor: integer('cursor').notNull(),
+    /** The first as_of date served (every date from it on has the same units and mapping). */
+    servedFrom: text('served_from'),
+    /** The geography (tree, validity, lineage) the kernel was computed from. */
+    geoHash: text('geo_hash'),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: text('lease_until'),
+    readyAt: text('ready_at'),
+  },
+  (t) => [check('today_state_one', sql`${t.id} = 1`)],
+);
+
+// Never holds a row (like import_guard): a rebuild step's batch starts with an insert here unless
+// today_state is still in the epoch and phase the step was written for.
+export const todayGuard = sqliteTable('today_guard', { epoch: integer('epoch') }, (t) => [
+  check('today_rebuild_changed', sql`${t.epoch} IS NULL AND ${t.epoch} IS NOT NULL`),
+]);
 
 // Signed embed tokens: the JWT carries chart, locked params, origin, expiry and this
 // row's id as `jti`; the row lets tokens be listed and revoked (revoked or unknown jti -> 401).

@@ -48,6 +48,8 @@ export interface DatasetDef {
   identity?(v: Values, tuple: unknown[]): Identity | undefined;
   /** Statements run after the inserts in the commit transaction (e.g. the unit tree). */
   after?(batchId: number): SQL[];
+  /** A staged dataset's statements after each round trip of inserts, in its transaction (the awards' sums). */
+  afterStaged?(batchId: number): SQL[];
 }
 
 /** Reports an unknown code, or returns its id. */

@@ -1,16 +1,20 @@
 import type { ReadCost } from '../db/run';
 import { batch } from '../db/run';
+import { deleteSumsSlice } from '../queries/cube/sums';
 import { deleteAwardRowsSlice, getBatch, type ImportBatch } from '../queries/imports/batches';
 import { isGuardFailure } from '../queries/imports/guard';
 import {
   acquireLease,
   cancelStatements,
   dropStep,
+  expandStart,
+  expandStatements,
   flipStatements,
   mergeStep,
   progressOf,
   releaseLease,
   renewLease,
+  restartPhase,
   sliceStatements,
   smallDelta,
   startPhase,
@@ -19,14 +23,19 @@ import {
 } from '../queries/imports/transitions';
 
 // Commit and rollback of awards batches, in steps short enough for D1 (one query at a time per
-// database, 30 s per query and per batch): the cube change is built a slice of award ids at a
-// time while invisible, made visible with the status flip, then merged into award_cube. Every
-// step is guarded (worker/queries/imports/transitions.ts), so a crash leaves a batch that the
-// next DELETE or the clean-up after GET /imports finishes from where it stopped.
+// database, 30 s per query and per batch): the awards not summed while staging are summed a slice
+// of ids at a time, the batch's sums expanded into the cube change a slice at a time while
+// invisible, made visible with the status flip, then merged into award_cube. Every step is
+// guarded (worker/queries/imports/transitions.ts), so a crash leaves a batch that the next
+// DELETE or the clean-up after GET /imports finishes from where it stopped.
 
-// Award ids per slice: the one statement of a slice of 25,000 awards takes about 0.2 s locally on a
-// busy machine (docs/benchmarks.md), inside the "about a second per statement" budget.
+// Award ids per sum slice: about 0.1 s of SQLite CPU per 25,000 awards, whatever their variety
+// (docs/benchmarks.md), well inside the "about a second per statement" budget.
 export const SLICE_IDS = 25_000;
+// Sums ids per expand slice: the cost follows the sums rows (about 0.1 ms each, 40 cuboid-ancestor
+// rows apiece); a million awards of the benchmark file are 1,400 sums rows, one slice, and a file
+// of 360,000 distinct sums rows took 0.3 s of CPU per slice of 2,500.
+export const EXPAND_IDS = 2_500;
 
 /** The batch changed under a step (a DELETE cancelled the import it belonged to). */
 export class Cancelled extends Error {}
@@ -80,8 +89,22 @@ export async function finish(
     const now = new Date().toISOString();
     if (p.status === 'committing' || p.status === 'rolling_back') {
       const phase = p.status as Phase;
+      if (p.summed_to === null) {
+        // left by the code before the sums: its invisible delta dropped, the phase begun again
+        while (await dropStep(db, cost, id));
+        await step(db, cost, restartPhase(id, phase));
+        continue;
+      }
       for (let lo = p.cursor; lo < p.until; lo = Math.min(lo + SLICE_IDS, p.until)) {
         await step(db, cost, sliceStatements(id, phase, lo, Math.min(lo + SLICE_IDS, p.until)));
+        await afterSlice?.();
+      }
+      if (p.sums_until === null || p.sums_cursor === null) {
+        await step(db, cost, expandStart(id, phase));
+        continue;
+      }
+      for (let lo = p.sums_cursor; lo < p.sums_until; lo = Math.min(lo + EXPAND_IDS, p.sums_until)) {
+        await step(db, cost, expandStatements(id, phase, lo, Math.min(lo + EXPAND_IDS, p.sums_until)));
         await afterSlice?.();
       }
       await step(db, cost, flipStatements(id, phase, by, now, await smallDelta(db, cost, id)));
@@ -92,6 +115,8 @@ export async function finish(
       continue;
     }
     if (p.has_delta) while (await dropStep(db, cost, id));
+    if (p.status === 'rolled_back' && p.has_sums)
+      while ((await step(db, cost, [deleteSumsSlice(id), renewLease(id)]))[0].meta.changes);
     if (p.status === 'rolled_back' && p.has_rows)
       while ((await step(db, cost, [deleteAwardRowsSlice(id), renewLease(id)]))[0].meta.changes);
     return;
@@ -218,7 +243,7 @@ export async function rollbackAwards(
   try {
     const p = (await progressOf(db, cost, id))!;
     // someone else's rollback finished before this one could start
-    if (!cancel && p.status === 'rolled_back' && !p.has_rows && !p.has_delta && !p.delta_visible)
+    if (!cancel && p.status === 'rolled_back' && !p.has_rows && !p.has_sums && !p.has_delta && !p.delta_visible)
       return already((await getBatch(db, cost, id))!);
     if (p.status === 'committed') {
       await finish(db, cost, id, by); // a commit's merge left by a crash

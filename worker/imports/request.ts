@@ -2,7 +2,7 @@ import { actorOf, type Identity } from '../auth/identity';
 import type { ReadCost } from '../db/run';
 import type { Dataset } from '../domain/enums';
 import { recordAudit } from '../queries/auth/audit';
-import { loadGeography } from '../queries/geography';
+import { type DataState, loadGeography } from '../queries/geography';
 import { getBatch } from '../queries/imports/batches';
 import { importRight, ownBatch } from './access';
 import { DATASET_DEFS } from './datasets';
@@ -100,7 +100,7 @@ export async function importFile(r: {
   dataset: Dataset;
   q: ImportQuery;
   who: Identity;
-  dataState?: { version: number; updated_at: string };
+  dataState?: DataState;
 }): Promise<Answer> {
   const { db, cost, dataset, q, who } = r;
   const def = DATASET_DEFS[dataset];

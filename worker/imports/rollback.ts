@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReadCost } from '../db/run';
 import type { Dataset } from '../domain/enums';
+import { CATALOG_DATASETS, writeCatalogSnapshot } from '../queries/catalog/snapshot';
 import { rebuildUnitClosure } from '../queries/cube/refresh';
 import { keepRemovedCodes } from '../queries/federation/pending';
 import { bumpVersion, getBatch, write, type ImportBatch } from '../queries/imports/batches';
@@ -66,6 +67,7 @@ export async function rollbackBatch(db: D1Database, cost: ReadCost, id: number, 
       sql`DELETE FROM ${sql.identifier(TABLE[b.dataset as Exclude<Dataset, 'awards'>])} WHERE batch_id = ${id}`,
     );
     if (b.dataset === 'units') statements.push(...rebuildUnitClosure());
+    if (CATALOG_DATASETS.has(b.dataset)) statements.push(...writeCatalogSnapshot());
     statements.push(mark, bumpVersion(now));
   } else statements.push(mark); // a reference import cancelled before its commit: nothing was written
   try {

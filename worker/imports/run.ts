@@ -13,6 +13,7 @@ import {
   type ImportBatch,
 } from '../queries/imports/batches';
 import { isGuardFailure } from '../queries/imports/guard';
+import { CATALOG_DATASETS, writeCatalogSnapshot } from '../queries/catalog/snapshot';
 import { Cancelled, commitAwards } from './lifecycle';
 import type { DatasetDef, Values } from './dataset';
 import { isTotalLine, mapHeader, MAX_TITLE_ROWS, type HeaderMap } from './header';
@@ -206,7 +207,7 @@ async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof posi
   const flushStaged = async (force: boolean) => {
     if (statements.length && (force || statements.length >= STATEMENTS_PER_ROUND_TRIP)) {
       await settle();
-      const sent = write(db, cost, whileStaging(stagingId!, statements));
+      const sent = write(db, cost, whileStaging(stagingId!, [...statements, ...(def.afterStaged?.(stagingId!) ?? [])]));
       sent.catch(() => undefined); // observed by settle(); not an unhandled rejection meanwhile
       inFlight = sent;
       statements = [];
@@ -408,7 +409,9 @@ async function readAndWrite(r: ImportRequest, positions?: ReturnType<typeof posi
       if (def.staged) await commitAwards(db, cost, id, hash, rows, r.createdBy);
       else {
         const inserts = chunks.flatMap((json) => def.insert(id, json));
-        await write(db, cost, commitStatements({ id, hash, rows, now, inserts, after: def.after?.(id) ?? [] }));
+        // the catalogue's snapshot is written anew in the same transaction (catalog/snapshot.ts)
+        const after = [...(def.after?.(id) ?? []), ...(CATALOG_DATASETS.has(def.name) ? writeCatalogSnapshot() : [])];
+        await write(db, cost, commitStatements({ id, hash, rows, now, inserts, after }));
       }
     } catch (e) {
       if (e instanceof Cancelled || isGuardFailure(e)) throw e;

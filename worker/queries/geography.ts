@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { batch, first, type ReadCost } from '../db/run';
+import { first, type ReadCost } from '../db/run';
+import { type Catalog, type CatalogRows, type CatalogState, readCatalog } from './catalog/snapshot';
 
-// The unit tree, lineage, cluster membership and code lists: small (hundreds to a few thousand
-// rows) and read by every summary to plan which aggregate rows to fetch. Kept per isolate and
-// keyed by the data version, so a warm isolate pays one row (data_state) per request for them.
+// The unit tree, lineage, cluster membership and code lists, read by every summary to plan which
+// aggregate rows to fetch: built from the catalogue (catalog/snapshot.ts), which an isolate keeps
+// under the catalogue's stamp, so a warm isolate pays one row (data_state) per request for them and
+// a cold one the snapshot's few rows (not the 14,500 units and 11,200 lineage rows of the country).
 
 export interface GeoUnit {
   id: number;
@@ -23,8 +25,8 @@ export interface Membership {
 }
 
 export interface Geography {
+  /** The catalogue's stamp ('' for one read from the tables, never kept). */
   key: string;
-  version: number;
   units: Map<number, GeoUnit>;
   unitByCode: Map<string, GeoUnit>;
   roots: number[];
@@ -46,51 +48,51 @@ export interface Geography {
   awardCodes: Set<string>;
 }
 
-let cached: Geography | undefined;
-
-export async function currentVersion(d1: D1Database, cost: ReadCost): Promise<{ version: number; updated_at: string }> {
-  const row = await first<{ version: number; updated_at: string }>(
-    d1,
-    cost,
-    sql`SELECT version, updated_at FROM data_state WHERE id = 1`,
-  );
-  return row ?? { version: 0, updated_at: '' };
+/** The row of data_state a request reads once (versionCache): the data and catalogue versions. */
+export interface DataState extends CatalogState {
+  version: number;
+  updated_at: string;
 }
 
-export async function loadGeography(
-  d1: D1Database,
-  cost: ReadCost,
-  known?: { version: number; updated_at: string },
-): Promise<Geography> {
-  const state = known ?? (await currentVersion(d1, cost));
-  const key = `${state.version}:${state.updated_at}`;
-  if (cached?.key === key) return cached;
+export async function currentVersion(d1: D1Database, cost: ReadCost): Promise<DataState> {
+  const row = await first<DataState>(
+    d1,
+    cost,
+    sql`SELECT version, updated_at, catalog_version, catalog_clean, catalog_stamp FROM data_state WHERE id = 1`,
+  );
+  return row ?? { version: 0, updated_at: '', catalog_version: 0, catalog_clean: 0, catalog_stamp: '' };
+}
 
-  const [unitRows, lineageRows, clusterRows, memberRows, movementRows, awardRows] = await batch(d1, cost, [
-    sql`SELECT id, code, name, parent_id, valid_from, valid_to FROM units`,
-    sql`SELECT from_unit_id, to_unit_id, share FROM unit_lineage`,
-    sql`SELECT id, code, name FROM clusters`,
-    sql`SELECT cluster_id, unit_id, year_from, year_to FROM cluster_members`,
-    sql`SELECT id, code, name FROM movements`,
-    sql`SELECT code, name_vi, name_en FROM award_types`,
-  ]);
+// One Geography per catalogue an isolate holds: it changes only with the catalogue (not with
+// every awards import), so plans kept per geography (plan.ts) live as long.
+const built = new WeakMap<Catalog, Geography>();
 
+export async function loadGeography(d1: D1Database, cost: ReadCost, known?: DataState): Promise<Geography> {
+  const catalog = await readCatalog(d1, cost, known ?? (await currentVersion(d1, cost)));
+  let geo = built.get(catalog);
+  if (!geo) {
+    geo = geographyOf(catalog.rows, catalog.stamp);
+    built.set(catalog, geo);
+  }
+  return geo;
+}
+
+type UnitRow = CatalogRows['units'][number];
+
+/** The unit tree, lineage and code lists of catalogue rows (also the demo loader's, by id). */
+export function geographyOf(
+  rows: Pick<CatalogRows, 'units' | 'unit_lineage'> & Partial<CatalogRows>,
+  key = '',
+): Geography {
   const units = new Map<number, GeoUnit>();
-  for (const r of unitRows.results as {
-    id: number;
-    code: string;
-    name: string;
-    parent_id: number | null;
-    valid_from: string | null;
-    valid_to: string | null;
-  }[]) {
-    units.set(r.id, {
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      parentId: r.parent_id,
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
+  for (const r of [...rows.units].sort((a, b) => Number(a.id) - Number(b.id)) as UnitRow[]) {
+    units.set(Number(r.id), {
+      id: Number(r.id),
+      code: String(r.code),
+      name: String(r.name),
+      parentId: r.parent_id === null ? null : Number(r.parent_id),
+      validFrom: r.valid_from === null ? null : String(r.valid_from),
+      validTo: r.valid_to === null ? null : String(r.valid_to),
       children: [],
     });
   }
@@ -102,22 +104,26 @@ export async function loadGeography(
   }
   const successors = new Map<number, { unitId: number; share: number }[]>();
   const predecessors = new Map<number, { unitId: number; share: number }[]>();
-  for (const l of lineageRows.results as { from_unit_id: number; to_unit_id: number; share: number }[]) {
-    successors.set(l.from_unit_id, [
-      ...(successors.get(l.from_unit_id) ?? []),
-      { unitId: l.to_unit_id, share: l.share },
-    ]);
-    predecessors.set(l.to_unit_id, [
-      ...(predecessors.get(l.to_unit_id) ?? []),
-      { unitId: l.from_unit_id, share: l.share },
-    ]);
+  for (const l of [...rows.unit_lineage].sort((a, b) => Number(a.id) - Number(b.id))) {
+    const from = Number(l.from_unit_id);
+    const to = Number(l.to_unit_id);
+    const share = Number(l.share);
+    successors.set(from, [...(successors.get(from) ?? []), { unitId: to, share }]);
+    predecessors.set(to, [...(predecessors.get(to) ?? []), { unitId: from, share }]);
   }
-  const clusters = clusterRows.results as { id: number; code: string; name: string }[];
-  const movements = movementRows.results as { id: number; code: string; name: string }[];
-  const awards = awardRows.results as { code: string; name_vi: string; name_en: string | null }[];
-  cached = {
+  const clusters = (rows.clusters ?? []).map((c) => ({ id: Number(c.id), code: String(c.code), name: String(c.name) }));
+  const movements = (rows.movements ?? []).map((m) => ({
+    id: Number(m.id),
+    code: String(m.code),
+    name: String(m.name),
+  }));
+  const awards = (rows.award_types ?? []).map((a) => ({
+    code: String(a.code),
+    name_vi: String(a.name_vi),
+    name_en: a.name_en === null ? null : String(a.name_en),
+  }));
+  return {
     key,
-    version: state.version,
     units,
     unitByCode: new Map([...units.values()].map((u) => [u.code, u])),
     roots,
@@ -125,13 +131,11 @@ export async function loadGeography(
     predecessors,
     clusterByCode: new Map(clusters.map((c) => [c.code, c])),
     clusterCode: new Map(clusters.map((c) => [c.id, c.code])),
-    members: (
-      memberRows.results as { cluster_id: number; unit_id: number; year_from: number; year_to: number | null }[]
-    ).map((m) => ({
-      clusterId: m.cluster_id,
-      unitId: m.unit_id,
-      yearFrom: m.year_from,
-      yearTo: m.year_to,
+    members: (rows.cluster_members ?? []).map((m) => ({
+      clusterId: Number(m.cluster_id),
+      unitId: Number(m.unit_id),
+      yearFrom: Number(m.year_from),
+      yearTo: m.year_to === null ? null : Number(m.year_to),
     })),
     movementByCode: new Map(movements.map((m) => [m.code, m.id])),
     movementCode: new Map(movements.map((m) => [m.id, m.code])),
@@ -143,7 +147,6 @@ export async function loadGeography(
     },
     awardCodes: new Set(awards.map((a) => a.code)),
   };
-  return cached;
 }
 
 /** The ids of a unit's ancestors, nearest first (bounded, so a parent cycle cannot loop). */

@@ -1,103 +1,153 @@
 import { sql } from 'drizzle-orm';
 import { batch, type ReadCost } from '../db/run';
 import type { Meta } from '../validation/responses';
+import { type Catalog, readCatalog } from './catalog/snapshot';
+import { currentVersion, type DataState } from './geography';
 
 export type { Meta };
 type MetaUnit = Meta['units'][number];
-type MetaCluster = Meta['clusters'][number];
-type MetaMovement = Meta['movements'][number];
-type MetaAwardType = Meta['award_types'][number];
 
 type Id = number | null;
+type Listed = Omit<Meta, 'data_version' | 'updated_at' | 'years'>;
 
-// The catalogue changes only with the data version (every import and rollback bumps it), so an
-// isolate keeps the last one it read under that version: at national scale it is 14,500 units
-// and 11,200 lineage rows, read once per isolate and version instead of on every /meta.
+// The catalogue part of /meta changes only with the catalogue (catalog/snapshot.ts), and is built
+// once per catalogue an isolate holds; the data version and the year range change with every
+// import, so an isolate keeps the last answer under the data version the request already read.
 let cached: { key: string; meta: Meta } | undefined;
+const listed = new WeakMap<Catalog, Listed>();
 
 /**
- * Everything the dashboard needs to label and filter, in one D1 round trip. Each table is read
- * once; ids become codes here rather than through joins, which D1 would bill as extra reads.
- * `known` is the data version the request already read: if this isolate holds the catalogue of
- * that version, nothing is read.
+ * Everything the dashboard needs to label and filter. `known` is the data state the request
+ * already read: if this isolate holds the answer of that version, nothing is read; else the year
+ * range (two index probes) and, if the isolate has not got this catalogue, its snapshot.
  */
-export async function readMeta(
-  d1: D1Database,
-  cost: ReadCost,
-  known?: { version: number; updated_at: string },
-): Promise<Meta> {
+export async function readMeta(d1: D1Database, cost: ReadCost, known?: DataState): Promise<Meta> {
   if (known && cached?.key === `${known.version}:${known.updated_at}`) return cached.meta;
-  const meta = await readMetaRows(d1, cost);
-  cached = { key: `${meta.data_version}:${meta.updated_at}`, meta };
-  return meta;
-}
-
-async function readMetaRows(d1: D1Database, cost: ReadCost): Promise<Meta> {
-  const [state, years, types, unitRows, lineage, clusterRows, members, movementRows] = await batch(d1, cost, [
-    sql`SELECT version, updated_at FROM data_state WHERE id = 1`,
+  const state = known ?? (await currentVersion(d1, cost));
+  const [[years], catalog] = await Promise.all([
     // every year with a count has rows in cuboid 0; two probes of award_cube_years
     // (and of a batch just committed, until its delta is merged; the merge bumps the version)
-    sql`SELECT MIN(year_from) AS year_from, MAX(year_to) AS year_to FROM (
+    batch(d1, cost, [
+      sql`SELECT MIN(year_from) AS year_from, MAX(year_to) AS year_to FROM (
           SELECT (SELECT MIN(year) FROM award_cube WHERE cuboid = 0) AS year_from,
                  (SELECT MAX(year) FROM award_cube WHERE cuboid = 0) AS year_to
           UNION ALL
           SELECT MIN(year), MAX(year) FROM award_cube_delta
           WHERE batch_id IN (SELECT id FROM import_batches WHERE delta_visible = 1) AND cuboid = 0 AND n > 0)`,
-    sql`SELECT code, name_vi, name_en, category, tier, scope, household_allowed, valid_to, builtin
-        FROM award_types ORDER BY sort_order, code`,
-    sql`SELECT id, code, name, kind, parent_id, valid_from, valid_to FROM units ORDER BY id`,
-    sql`SELECT from_unit_id, to_unit_id, effective_date, share FROM unit_lineage ORDER BY id`,
-    sql`SELECT id, code, name, kind, level, owner_unit_id FROM clusters ORDER BY id`,
-    sql`SELECT cluster_id, unit_id, year_from, year_to FROM cluster_members ORDER BY cluster_id, year_from, unit_id`,
-    sql`SELECT code, name, level, kind, owner_unit_id, start_date, end_date FROM movements ORDER BY start_date, code`,
+    ]),
+    readCatalog(d1, cost, state),
   ]);
-  const st = state.results[0] as { version: number; updated_at: string };
+  let list = listed.get(catalog);
+  if (!list) {
+    list = listCatalog(catalog);
+    listed.set(catalog, list);
+  }
   const yr = years.results[0] as { year_from: number | null; year_to: number | null };
-  const units = unitRows.results as (Omit<MetaUnit, 'parent_code'> & { id: number; parent_id: Id })[];
-  const codeOf = new Map(units.map((u) => [u.id, u.code]));
-  const code = (id: Id) => (id === null ? null : (codeOf.get(id) ?? null));
+  const meta: Meta = {
+    data_version: state.version,
+    updated_at: state.updated_at,
+    years: yr.year_from === null ? null : { from: yr.year_from, to: yr.year_to as number },
+    ...list,
+  };
+  cached = { key: `${state.version}:${state.updated_at}`, meta };
+  return meta;
+}
 
-  const membersOf = new Map<number, MetaCluster['members']>();
-  for (const m of members.results as {
-    cluster_id: number;
-    unit_id: number;
-    year_from: number;
-    year_to: number | null;
-  }[]) {
-    const list = membersOf.get(m.cluster_id) ?? [];
-    list.push({ unit_code: code(m.unit_id)!, year_from: m.year_from, year_to: m.year_to });
-    membersOf.set(m.cluster_id, list);
+const byKeys =
+  <T>(...keys: ((r: T) => string | number | null)[]) =>
+  (a: T, b: T) => {
+    for (const k of keys) {
+      const x = k(a);
+      const y = k(b);
+      if (x === y) continue;
+      if (x === null) return -1; // SQLite sorts NULL first
+      if (y === null) return 1;
+      return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+
+/** Ids become codes here, in the orders /meta has always listed them in. */
+function listCatalog({ rows }: Catalog): Listed {
+  const units = [...rows.units].sort(byKeys((u) => Number(u.id)));
+  const codeOf = new Map(units.map((u) => [Number(u.id), String(u.code)]));
+  const code = (id: Id | string) => (id === null ? null : (codeOf.get(Number(id)) ?? null));
+  const text = (v: string | number | null) => (v === null ? null : String(v));
+
+  const membersOf = new Map<number, Meta['clusters'][number]['members']>();
+  for (const m of [...rows.cluster_members].sort(
+    byKeys(
+      (r) => Number(r.cluster_id),
+      (r) => Number(r.year_from),
+      (r) => Number(r.unit_id),
+    ),
+  )) {
+    const list = membersOf.get(Number(m.cluster_id)) ?? [];
+    list.push({
+      unit_code: code(m.unit_id)!,
+      year_from: Number(m.year_from),
+      year_to: m.year_to === null ? null : Number(m.year_to),
+    });
+    membersOf.set(Number(m.cluster_id), list);
   }
   return {
-    data_version: st.version,
-    updated_at: st.updated_at,
-    years: yr.year_from === null ? null : { from: yr.year_from, to: yr.year_to as number },
-    award_types: (types.results as MetaAwardType[]).map((t) => ({
-      ...t,
-      household_allowed: Boolean(t.household_allowed),
-      builtin: Boolean(t.builtin),
-    })),
-    units: units.map(({ id: _id, parent_id, ...u }) => ({ ...u, parent_code: code(parent_id) })),
-    unit_lineage: (
-      lineage.results as { from_unit_id: number; to_unit_id: number; effective_date: string; share: number }[]
-    ).map((l) => ({
-      from_code: code(l.from_unit_id)!,
-      to_code: code(l.to_unit_id)!,
-      effective_date: l.effective_date,
-      share: l.share,
-    })),
-    clusters: (
-      clusterRows.results as (Omit<MetaCluster, 'members' | 'owner_code'> & { id: number; owner_unit_id: Id })[]
-    ).map(({ id, owner_unit_id, ...c }) => ({
-      ...c,
-      owner_code: code(owner_unit_id),
-      members: membersOf.get(id) ?? [],
-    })),
-    movements: (movementRows.results as (Omit<MetaMovement, 'owner_code'> & { owner_unit_id: Id })[]).map(
-      ({ owner_unit_id, ...m }) => ({
-        ...m,
-        owner_code: code(owner_unit_id),
+    award_types: [...rows.award_types]
+      .sort(
+        byKeys(
+          (t) => Number(t.sort_order),
+          (t) => String(t.code),
+        ),
+      )
+      .map((t) => ({
+        code: String(t.code),
+        name_vi: String(t.name_vi),
+        name_en: text(t.name_en),
+        category: String(t.category),
+        tier: String(t.tier),
+        scope: String(t.scope),
+        household_allowed: Boolean(t.household_allowed),
+        valid_to: text(t.valid_to),
+        builtin: Boolean(t.builtin),
+      })),
+    units: units.map(
+      (u): MetaUnit => ({
+        code: String(u.code),
+        name: String(u.name),
+        kind: String(u.kind),
+        valid_from: text(u.valid_from),
+        valid_to: text(u.valid_to),
+        parent_code: code(u.parent_id),
       }),
     ),
+    unit_lineage: [...rows.unit_lineage].sort(byKeys((l) => Number(l.id))).map((l) => ({
+      from_code: code(l.from_unit_id)!,
+      to_code: code(l.to_unit_id)!,
+      effective_date: String(l.effective_date),
+      share: Number(l.share),
+    })),
+    clusters: [...rows.clusters].sort(byKeys((c) => Number(c.id))).map((c) => ({
+      code: String(c.code),
+      name: String(c.name),
+      kind: String(c.kind),
+      level: String(c.level),
+      owner_code: code(c.owner_unit_id),
+      members: membersOf.get(Number(c.id)) ?? [],
+    })),
+    movements: [...rows.movements]
+      .sort(
+        byKeys(
+          (m) => text(m.start_date),
+          (m) => String(m.code),
+        ),
+      )
+      .map((m) => ({
+        code: String(m.code),
+        name: String(m.name),
+        level: String(m.level),
+        kind: String(m.kind),
+        owner_code: code(m.owner_unit_id),
+        start_date: String(m.start_date),
+        end_date: text(m.end_date),
+      })),
   };
 }

@@ -16,6 +16,7 @@ import { recordAudit } from '../queries/auth/audit';
 import { listBatches } from '../queries/imports/batches';
 import { batchBreakdown } from '../queries/imports/breakdown';
 import { checkConsistency } from '../queries/imports/consistency';
+import { loadGeography } from '../queries/geography';
 import { badRequest } from '../validation/hook';
 import {
   batchAnswer,
@@ -122,7 +123,8 @@ export const importsRoutes = new Hono<AppEnv>()
       summary: 'Consistency check',
       description:
         'Recomputes the award cube from the raw rows of counted batches and ' +
-        'compares it with the cube and the visible deltas; 500 if anything ' +
+        'compares it with the cube and the visible deltas, and the cube on ' +
+        "today's units with the cube and the unit tree; 500 if anything " +
         'differs. Editors without a scope.',
       responses: {
         200: { description: 'Consistent', content: json(consistencyAnswer) },
@@ -133,7 +135,8 @@ export const importsRoutes = new Hono<AppEnv>()
     async (c) => {
       const refused = unscopedOnly(c, 'the whole-database consistency check');
       if (refused) return refused;
-      const result = await checkConsistency(c.env.DB, c.get('cost'));
+      const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+      const result = await checkConsistency(c.env.DB, c.get('cost'), geo);
       return c.json(result, result.ok ? 200 : 500);
     },
   )

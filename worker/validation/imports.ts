@@ -138,4 +138,11 @@ export const consistencyAnswer = z.object({
   non_positive_keys: z.number().int(),
   committed_awards: z.number().int(),
   committed_quantity: z.number(),
+  today: z
+    .object({
+      phase: z.string().describe('stale, clearing, kernel, filling or ready; checked only when ready'),
+      kernel_mismatches: z.number().int(),
+      cuboids: z.array(z.object({ id: z.number().int(), mismatched_keys: z.number().int() })),
+    })
+    .describe("award_cube_today (as_of on today's units) against award_cube and the current geography"),
 });

@@ -522,7 +522,7 @@ export interface paths {
         };
         /**
          * Consistency check
-         * @description Recomputes the award cube from the raw rows of counted batches and compares it with the cube and the visible deltas; 500 if anything differs. Editors without a scope.
+         * @description Recomputes the award cube from the raw rows of counted batches and compares it with the cube and the visible deltas, and the cube on today's units with the cube and the unit tree; 500 if anything differs. Editors without a scope.
          */
         get: operations["getImportsConsistency"];
         put?: never;
@@ -3816,6 +3816,16 @@ export interface operations {
                         non_positive_keys: number;
                         committed_awards: number;
                         committed_quantity: number;
+                        /** @description award_cube_today (as_of on today's units) against award_cube and the current geography */
+                        today: {
+                            /** @description stale, clearing, kernel, filling or ready; checked only when ready */
+                            phase: string;
+                            kernel_mismatches: number;
+                            cuboids: {
+                                id: number;
+                                mismatched_keys: number;
+                            }[];
+                        };
                     };
                 };
             };
@@ -3870,6 +3880,16 @@ export interface operations {
                         non_positive_keys: number;
                         committed_awards: number;
                         committed_quantity: number;
+                        /** @description award_cube_today (as_of on today's units) against award_cube and the current geography */
+                        today: {
+                            /** @description stale, clearing, kernel, filling or ready; checked only when ready */
+                            phase: string;
+                            kernel_mismatches: number;
+                            cuboids: {
+                                id: number;
+                                mismatched_keys: number;
+                            }[];
+                        };
                     };
                 };
             };

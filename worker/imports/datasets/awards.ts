@@ -1,4 +1,5 @@
 import { awards as awardsTable } from '../../db/schema';
+import { sumStaged } from '../../queries/cube/sums';
 import { scopeAllows, type RecipientKind } from '../../domain/enums';
 import { code, date, positive, text, year } from '../cells';
 import { known, type DatasetDef } from '../dataset';
@@ -268,4 +269,6 @@ export const awards: DatasetDef = {
       : { key: `${year}|${award}|${unit}|${kind}|`, column: 'unit_code', value: String(v.unit_code) };
   },
   insert: (batchId, tuples) => [TARGET.insert(batchId, tuples)],
+  // summed while they are hot in the cache, so that the commit has (almost) no award to read again
+  afterStaged: sumStaged,
 };

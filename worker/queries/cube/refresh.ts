@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { pendingFromDelta } from '../federation/pending';
-import { CUBOIDS, DIMENSIONS, type Dimension } from './dimensions';
+import { CUBOIDS, DIMENSIONS } from './dimensions';
 import { ROOT_UNIT_ID } from './root';
 
 // The writer side of award_cube. Every raw award is added to each cuboid once under every
@@ -48,55 +48,6 @@ const DELTA_COLUMNS = sql.raw(
     'gender, recipient_class, method, movement_id, ethnic_minority, decision_month, n',
 );
 
-// The raw award columns the dimensions' sources read (a.award_code, COALESCE(a.gender, '')…).
-const RAW_COLUMNS = [
-  ...new Set(Object.values(DIMENSIONS).flatMap((d) => [...d.source.matchAll(/\ba\.(\w+)/g)].map((m) => m[1]))),
-].filter((c) => c !== 'year'); // the decision month reads a.year, which the slice keeps anyway
-const CUBE_COLUMNS: Dimension[] = Object.values(DIMENSIONS);
-
-/**
- * One slice of a batch's awards (ids in (lo, hi]) added to its delta rows in every cuboid, with
- * sign 1 (commit) or -1 (rollback), in one statement. The slice is first summed by unit, year
- * and raw values (a few thousand rows for tens of thousands of awards), and only that is joined
- * to the unit tree and grouped per cuboid: joining every award to its ancestors first cost ten
- * times as much, and D1 runs one query at a time per database, so every reader waited for it.
- */
-export function addSliceToDelta(batchId: number, sign: 1 | -1, lo: number, hi: number): SQL[] {
-  const raw = sql.raw(RAW_COLUMNS.join(', '));
-  const expanded = sql.raw(
-    ['c.ancestor_id AS unit_id', 'a.year', ...CUBE_COLUMNS.map((d) => `${d.source} AS ${d.cube}`), 'a.quantity'].join(
-      ', ',
-    ),
-  );
-  // every cuboid from one pass over x: each row once per cuboid, the columns a cuboid does not
-  // keep set to what the cube stores for them (D1 refuses a UNION ALL of nine SELECTs)
-  const cols = CUBE_COLUMNS.map((d) => {
-    const ids = CUBOIDS.filter((c) => c.dims.some((k) => DIMENSIONS[k].cube === d.cube)).map((c) => c.id);
-    return `CASE WHEN k.value IN (${ids.join(', ')}) THEN x.${d.cube} ELSE ${sqlLiteral(d.missing ?? '')} END`;
-  });
-  const cuboids = JSON.stringify(CUBOIDS.map((c) => c.id));
-  return [
-    sql`INSERT INTO award_cube_delta (batch_id, ${DELTA_COLUMNS})
-WITH a AS MATERIALIZED (
-  SELECT unit_id, year, ${raw}, SUM(quantity) AS quantity FROM awards
-  WHERE batch_id = ${batchId} AND id > ${lo} AND id <= ${hi} GROUP BY unit_id, year, ${raw}
-), x AS MATERIALIZED (
-  SELECT ${expanded} FROM a
-  JOIN unit_closure c ON c.unit_id = a.unit_id
-  JOIN award_types t ON t.code = a.award_code
-)
-SELECT ${batchId}, k.value, x.unit_id, x.year,
-  ${sql.raw(cols.join(',\n  '))},
-  ${sql.raw(String(sign))} * SUM(x.quantity)
-FROM x, json_each(${sql.raw(`'${cuboids}'`)}) k
-WHERE true
-GROUP BY k.value, x.unit_id, x.year, ${sql.raw(cols.map((_, i) => String(i + 5)).join(', '))}
-ON CONFLICT (batch_id, ${KEY}) DO UPDATE SET n = n + excluded.n`,
-  ];
-}
-
-const sqlLiteral = (v: string | number) => (typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
-
 // The next `limit` rowids of a batch's delta: one probe of award_cube_delta_batch for the
 // first, then a range of that index (no sort of the batch's remaining rows at every step).
 const nextRange = (batchId: number, limit: number) =>
@@ -142,6 +93,9 @@ export function rebuildCube(): SQL[] {
     `a.batch_id IN (SELECT id FROM import_batches WHERE status IN ('committed', 'rolling_back'))`,
   );
   return [
+    // award_cube_today is rebuilt after this (rebuildTodayStatements, or in steps by the worker):
+    // marked stale first, so that its triggers do not follow every row deleted and inserted here
+    sql`UPDATE today_state SET phase = 'stale', cursor = -1, epoch = epoch + 1 WHERE id = 1`,
     sql`DELETE FROM award_cube`,
     sql`DELETE FROM award_cube_delta`,
     sql`UPDATE import_batches SET delta_visible = 0`,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { ID_COLUMNS } from '../../federation/cubeColumns';
 import type { PushBody } from '../../validation/federation';
+import { writeCatalogSnapshot } from '../catalog/snapshot';
 import { rebuildUnitClosure } from '../cube/refresh';
 import { bumpVersion } from '../imports/batches';
 import { field, KEY, list, OTHERS, provinceTops, ROOT, rootPositions, rootValues, rowValues } from './cubeSql';
@@ -23,7 +24,7 @@ export const isFederationGuardFailure = (e: unknown) =>
  * mapped onto the national's ids by code; applied when their hash changed.
  */
 export function geographyStatements(p: PushBody, now: string): SQL[] {
-  return [...geographyUpserts(p, now), ...rebuildUnitClosure()];
+  return [...geographyUpserts(p, now), ...rebuildUnitClosure(), ...writeCatalogSnapshot()];
 }
 
 /** The geography's upserts without the closure (a push that also removes units rebuilds it after). */
@@ -170,7 +171,7 @@ export function deltaStatements(p: PushBody, now: string, o: { geography: boolea
         p.units.map((u) => u.code),
       ),
     );
-    out.push(...rebuildUnitClosure());
+    out.push(...rebuildUnitClosure(), ...writeCatalogSnapshot());
   }
   if (o.topsChanged) out.push(rootFromTops(p.province, 1));
   out.push(sql`DELETE FROM award_cube WHERE n = 0`);

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { all, batch, first, toStatement, type ReadCost } from '../../db/run';
 import type { Dataset } from '../../domain/enums';
 import type { BatchStatus } from '../../db/schema';
+import { deleteSumsSlice } from '../cube/sums';
 import { guard } from './guard';
 
 // The life of an import batch: created as 'staging' (never counted), then committed and
@@ -19,7 +20,10 @@ export interface ImportBatch {
   status: BatchStatus;
   rolled_back_at: string | null;
   rolled_back_by: string | null;
-  /** While committing or rolling back: the part of the cube change done, 0 to 1. */
+  /**
+   * While committing or rolling back: the part of the cube change done, 0 to 1 (half for the awards
+   * summed at the commit, if staging left any, the rest for the sums expanded).
+   */
   progress: number | null;
   /** A request is working on the batch (commit, rollback or clean-up): no other may start. */
   busy: boolean;
@@ -27,8 +31,10 @@ export interface ImportBatch {
 
 const COLUMNS = sql.raw(
   `id, dataset, filename, format, content_hash, rows, created_by, created_at, status, rolled_back_at, rolled_back_by,
-  CASE WHEN status IN ('committing', 'rolling_back') AND cube_until > cube_from
-    THEN ROUND(1.0 * (cube_cursor - cube_from) / (cube_until - cube_from), 3) END AS progress,
+  CASE WHEN status NOT IN ('committing', 'rolling_back') THEN NULL
+    WHEN sums_until IS NULL THEN ROUND(0.5 * MAX(0, cube_cursor - cube_from) / MAX(1, cube_until - cube_from), 3)
+    ELSE ROUND((CASE WHEN cube_until > cube_from THEN 0.5 ELSE 0 END) + (CASE WHEN cube_until > cube_from THEN 0.5
+      ELSE 1 END) * (sums_cursor - sums_from) / MAX(1, sums_until - sums_from), 3) END AS progress,
   COALESCE(lease_until > strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0) AS busy`,
 );
 
@@ -137,8 +143,9 @@ export async function deleteAwardRows(db: D1Database, cost: ReadCost, id: number
   }
 }
 
-/** Forgets a staging batch that failed or was abandoned: its rows, then the batch line. */
+/** Forgets a staging batch that failed or was abandoned: its sums and rows, then the batch line. */
 export async function discardStaging(db: D1Database, cost: ReadCost, id: number): Promise<void> {
+  while ((await batch(db, cost, [deleteSumsSlice(id)]))[0].meta.changes);
   await deleteAwardRows(db, cost, id);
   await batch(db, cost, [sql`DELETE FROM import_batches WHERE id = ${id} AND status = 'staging'`]);
 }

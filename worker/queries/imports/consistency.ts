@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { first, type ReadCost } from '../../db/run';
 import { CUBOIDS, DIMENSIONS } from '../cube/dimensions';
+import type { Geography } from '../geography';
+import { checkToday, type TodayConsistency } from '../today/consistency';
 
 // Recomputes every cuboid from the raw awards of counted batches (committed, or rolling back
-// and not yet flipped) and compares it with award_cube plus the visible deltas key by key. It reads every raw award (a
-// million-row table costs millions of rows
-// read), so it is an admin check to run after imports, not something a page calls.
+// and not yet flipped) and compares it with award_cube plus the visible deltas key by key, then
+// award_cube_today with award_cube (today/consistency.ts). It reads every raw award (a
+// million-row table costs millions of rows read), so it is an admin check to run after imports,
+// not something a page calls.
 
 export interface Consistency {
   ok: boolean;
@@ -15,9 +18,11 @@ export interface Consistency {
   non_positive_keys: number;
   committed_awards: number;
   committed_quantity: number;
+  /** award_cube_today (as_of on today's units) against award_cube and the geography. */
+  today: TodayConsistency;
 }
 
-export async function checkConsistency(db: D1Database, cost: ReadCost): Promise<Consistency> {
+export async function checkConsistency(db: D1Database, cost: ReadCost, geo: Geography): Promise<Consistency> {
   const committed = sql.raw(
     `a.batch_id IN (SELECT id FROM import_batches WHERE status IN ('committed', 'rolling_back'))`,
   );
@@ -53,11 +58,17 @@ export async function checkConsistency(db: D1Database, cost: ReadCost): Promise<
     sql`SELECT COUNT(*) AS rows, SUM(quantity) AS quantity FROM awards a WHERE ${committed}`,
   );
   const nonPositive = zero?.n ?? 0;
+  const today = await checkToday(db, cost, geo);
   return {
-    ok: nonPositive === 0 && cuboids.every((c) => c.mismatched_keys === 0),
+    ok:
+      nonPositive === 0 &&
+      cuboids.every((c) => c.mismatched_keys === 0) &&
+      today.kernel_mismatches === 0 &&
+      today.cuboids.every((c) => c.mismatched_keys === 0),
     cuboids,
     non_positive_keys: nonPositive,
     committed_awards: raw?.rows ?? 0,
     committed_quantity: raw?.quantity ?? 0,
+    today,
   };
 }
