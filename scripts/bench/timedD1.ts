@@ -45,15 +45,29 @@ function wrapStatement(s: D1PreparedStatement, text: string): D1PreparedStatemen
   return w;
 }
 
-export function timedD1(db: D1Database): D1Database {
-  const w: D1Database = Object.create(db);
-  w.prepare = (query: string) => {
-    return wrapStatement(db.prepare(query), query);
-  };
-  w.batch = (statements: D1PreparedStatement[]) =>
+// a database or a D1 session (Sessions API): both run prepare and batch, which are what is timed
+function wrapCalls<T extends D1Database | D1DatabaseSession>(db: T): T {
+  const w: T = Object.create(db);
+  w.prepare = (query: string) => wrapStatement(db.prepare(query), query);
+  w.batch = ((statements: D1PreparedStatement[]) =>
     timed(
       statements.map((s) => head(sqlOf.get(s) ?? '?')),
       () => db.batch(statements.map((s) => Object.getPrototypeOf(s) as D1PreparedStatement)),
-    );
+    )) as T['batch'];
+  return w;
+}
+
+export function timedD1(db: D1Database): D1Database {
+  const w = wrapCalls(db);
+  // the binding's own methods read private fields: called on the wrapper they would throw, so
+  // each is called on the binding itself (worker/middleware/d1Session.ts opens a session per request)
+  w.withSession = (constraint) => {
+    const session = db.withSession(constraint);
+    const ws = wrapCalls(session);
+    ws.getBookmark = () => session.getBookmark();
+    return ws;
+  };
+  w.exec = (query: string) => db.exec(query);
+  w.dump = () => db.dump();
   return w;
 }

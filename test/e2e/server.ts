@@ -39,8 +39,16 @@ async function freePort(): Promise<number> {
 // Loading the demo took about 30 s of every test file's start (80 s on a busy machine): a run
 // prepares one migrated demo directory the way `npm start` does (scripts/lib/prepareData.ts) and
 // each file starts on a copy of it, which `npm start` then serves as a restart would.
-async function demoTemplate(): Promise<string> {
-  const at = path.join(inject('e2eTemplates'), 'demo');
+// Outside vitest (the benchmark scripts) there is no run to share it with: null, and `npm start`
+// loads the demo into the empty directory itself.
+async function demoTemplate(): Promise<string | null> {
+  let root: string;
+  try {
+    root = inject('e2eTemplates');
+  } catch {
+    return null;
+  }
+  const at = path.join(root, 'demo');
   if (existsSync(at)) return at;
   const making = mkdtempSync(`${at}-`);
   await migrate(making);
@@ -83,7 +91,8 @@ async function startOn(
   const token = env.ADMIN_TOKEN ?? `e2e-${randomBytes(16).toString('hex')}`;
   env = { ...env, ADMIN_TOKEN: token };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'thidua-e2e-'));
-  if (env.DEMO !== '0') cpSync(await demoTemplate(), dataDir, { recursive: true });
+  const template = env.DEMO !== '0' ? await demoTemplate() : null;
+  if (template) cpSync(template, dataDir, { recursive: true });
   let out = '';
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: o.cwd,
