@@ -59,15 +59,13 @@ function wrapCalls<T extends D1Database | D1DatabaseSession>(db: T): T {
 
 export function timedD1(db: D1Database): D1Database {
   const w = wrapCalls(db);
-  // the binding's own methods read private fields: called on the wrapper they would throw, so
-  // each is called on the binding itself (worker/middleware/d1Session.ts opens a session per request)
+  // the binding's and the session's own methods read private fields, so called on a wrapper they
+  // would throw: the Worker opens a session per request (worker/middleware/d1Session.ts)
   w.withSession = (constraint) => {
     const session = db.withSession(constraint);
     const ws = wrapCalls(session);
     ws.getBookmark = () => session.getBookmark();
     return ws;
   };
-  w.exec = (query: string) => db.exec(query);
-  w.dump = () => db.dump();
   return w;
 }
