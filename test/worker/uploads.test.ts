@@ -152,7 +152,12 @@ describe('refused before anything is stored', () => {
       'a body without a length',
       {
         headers: { 'content-type': 'text/csv' },
-        body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('a')), c.close()) }),
+        body: new ReadableStream({
+          start: (c) => {
+            c.enqueue(new TextEncoder().encode('a'));
+            c.close();
+          },
+        }),
       },
       411,
       /Content-Length is required/,
