@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,6 +23,15 @@ export interface Server {
   pgid: number;
   output: () => string;
   stop: () => Promise<void>;
+}
+
+/** Whether a process of the group still runs (a zombie holds no file; it may wait long for init). */
+function groupAlive(pgid: number): boolean {
+  const ps = spawnSync('ps', ['-eo', 'pgid=,stat='], { encoding: 'utf8' });
+  return ps.stdout.split('\n').some((line) => {
+    const [g, stat] = line.trim().split(/\s+/);
+    return Number(g) === pgid && stat !== undefined && !stat.startsWith('Z');
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -114,6 +123,9 @@ async function startOn(
     process.kill(-child.pid!, 'SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+    // workerd outlives npm for a moment and holds the D1 file's lock: wait for the whole group
+    for (let i = 0; i < 100 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 100));
+    if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGKILL');
   };
   // npm start saved the key of sign-in links in DATA_DIR
   const newSignInLink = async () =>

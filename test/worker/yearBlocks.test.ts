@@ -4,6 +4,7 @@ import { resolveSummaryParams } from '../../worker/plan/resolveSummaryParams';
 import { ALL } from '../../worker/plan/scope';
 import { awardsSummary } from '../../worker/queries/awardsSummary';
 import { blockCode, YEAR_BLOCKS, yearBlocks } from '../../worker/queries/cube/dimensions';
+import { canUseBlocks } from '../../worker/queries/cube/years';
 import { loadGeography } from '../../worker/queries/geography';
 import { summaryQuery } from '../../worker/validation/summaryQuery';
 import { api } from './auth';
@@ -39,19 +40,33 @@ describe('yearBlocks', () => {
     expect(yearBlocks(2012, 2024)).toEqual({ years: [2024], blocks: [blockCode(2, 2012), blockCode(3, 2016)] });
     expect(yearBlocks(2024, 2024)).toEqual({ years: [2024], blocks: [] });
   });
+
+  it('are read only for a bounded span of cuboid 0 with at most a third as many tiles as years', () => {
+    const span = (yearFrom: number, yearTo: number) => [{ yearFrom, yearTo }];
+    expect(canUseBlocks(0, true, span(2012, 2024))).toBe(true);
+    expect(canUseBlocks(0, true, span(2016, 2025))).toBe(true);
+    // 2020-2023 and 2024: two probes a unit for five years cost more than the range scan
+    expect(canUseBlocks(0, true, span(2020, 2024))).toBe(false);
+    // no bounds (0-9999): every empty block of 1945-2100 would be probed for every unit
+    expect(canUseBlocks(0, true, span(0, 9999))).toBe(false);
+    expect(canUseBlocks(0, true, span(2012, 2012))).toBe(false);
+    expect(canUseBlocks(0, true, [...span(2012, 2024), ...span(2012, 2020)])).toBe(false);
+    expect(canUseBlocks(5, true, span(2012, 2024))).toBe(false);
+    expect(canUseBlocks(0, false, span(2012, 2024))).toBe(false);
+  });
 });
 
 const QUERIES = [
   'group_by=unit',
-  'group_by=unit&from=2019&to=2024',
+  'group_by=unit&from=2016&to=2025',
   'group_by=unit&unit=PA&from=2012&to=2024',
   'group_by=unit&unit=DA&from=2020&to=2023',
   'group_by=unit&unit=PN&as_of=2025-07-01',
   'group_by=unit&unit=PN&from=2012&to=2024&as_of=2025-07-01',
   'group_by=unit&from=1945&to=2100&as_of=2026-01-01',
-  'group_by=unit&unit=PA&from=2019&to=2024&as_of=2020-06-01',
+  'group_by=unit&unit=PA&from=2008&to=2024&as_of=2020-06-01',
   'unit=DA&from=2000&to=2030',
-  'from=2019&to=2025',
+  'from=2010&to=2025',
 ];
 
 async function answer(query: string, o: { yearBlocks?: boolean; today?: boolean }) {

@@ -95,8 +95,8 @@ export const blockCodeSql = (year: string, level: string) =>
   `(${level}) * ${BLOCK_BASE} + ((${year} >> (${level})) << (${level}))`;
 
 // Years outside the imports' range hold nothing: the blocks cover only these.
-const FIRST_YEAR = 1945;
-const LAST_YEAR = 2100;
+export const FIRST_YEAR = 1945;
+export const LAST_YEAR = 2100;
 
 /**
  * The fewest aligned blocks that tile the years from..to: the codes to read from cuboid 0

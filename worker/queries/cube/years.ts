@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { YEAR_BLOCKS, yearBlocks } from './dimensions';
+import { FIRST_YEAR, LAST_YEAR, YEAR_BLOCKS, yearBlocks } from './dimensions';
 
 // Which cube keys of a cuboid a read takes for its years: the years from..to one by one, or,
 // when the answer sums over them (no year in it) and every key would be read for the same span,
@@ -13,11 +13,22 @@ export interface YearSpan {
   blocks: boolean;
 }
 
-/** Blocks serve cuboid 0 read over one span of more than one year, the years summed away. */
+/**
+ * Blocks serve cuboid 0 read over one span, the years summed away, when the request bounds the
+ * span within the years imports take and its tiles are at most a third of its years. D1 counts
+ * about two rows read for every key probed, hit or miss (the row it lands on and the step past
+ * it), and a range scan about two a unit plus its rows: measured at national scale, an open span
+ * (1945-2100, 16 tiles a unit, nearly all empty) read an old province's communes as 4,139 rows
+ * against 1,110 year by year, 2020-2024 (2 tiles for 5 years) the whole country as 549 against
+ * 511, and 2012-2024 (3 tiles for 13 years) a new province's communes as 2,563 against 3,413.
+ */
 export function canUseBlocks(cuboid: number, sumsYears: boolean, spans: { yearFrom: number; yearTo: number }[]) {
   if (cuboid !== 0 || !sumsYears || !spans.length) return false;
   const [{ yearFrom, yearTo }] = spans;
-  return yearTo > yearFrom && spans.every((e) => e.yearFrom === yearFrom && e.yearTo === yearTo);
+  if (!spans.every((e) => e.yearFrom === yearFrom && e.yearTo === yearTo)) return false;
+  if (yearFrom < FIRST_YEAR || yearTo > LAST_YEAR) return false;
+  const { years, blocks } = yearBlocks(yearFrom, yearTo);
+  return (years.length + blocks.length) * 3 <= yearTo - yearFrom + 1;
 }
 
 /**
