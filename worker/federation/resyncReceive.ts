@@ -24,7 +24,7 @@ import {
   type UnitRange,
 } from '../queries/federation/resync';
 import type { ProvinceStateRow } from '../queries/federation/state';
-import { STORED_CUBOIDS } from '../queries/cube/dimensions';
+import { CUBOIDS } from '../queries/cube/dimensions';
 import { isGuardFailure } from '../queries/imports/guard';
 import { mergeStep } from '../queries/imports/transitions';
 import { sql } from 'drizzle-orm';
@@ -89,7 +89,7 @@ function ranges(ids: number[]): UnitRange[] {
     if (last && id === last[1] + 1) last[1] = id;
     else runs.push([id, id]);
   }
-  const cuboids = STORED_CUBOIDS.map((c) => c.id).sort((a, b) => a - b);
+  const cuboids = CUBOIDS.map((c) => c.id).sort((a, b) => a - b);
   return cuboids.flatMap((cuboid) => runs.map(([lo, hi]) => ({ cuboid, lo, hi })));
 }
 

@@ -7,7 +7,6 @@ import type { ReadScope } from '../plan/scope';
 import { planFor, type PlanEntry, type PlanOptions } from '../plan/plan';
 import { todayPlan, todayShape } from '../plan/today';
 import { readToday } from './today/read';
-import { canUseBlocks, cuboidAndYears, type YearSpan } from './cube/years';
 
 import type { SummaryDimension } from '../domain/dimensions';
 
@@ -39,8 +38,6 @@ export interface SummaryParams {
    * compare the two answers); otherwise it serves the as_of reads it can.
    */
   today?: boolean;
-  /** false: never cuboid 0's year blocks, always year by year (the tests compare the two). */
-  yearBlocks?: boolean;
 }
 
 /** A cluster scope narrows the clusters read to its own; a unit scope is applied by the plan. */
@@ -103,18 +100,16 @@ export async function awardsSummary(
   const cuboid = pickCuboid(needed);
   if (!needed.every((d) => cuboid.dims.includes(d))) throw periodTooFine(needed);
   const read: CubeDimension[] = period ? [...cubeDims, 'month'] : cubeDims;
-  // an answer without years (nor months) may read a span of years as a few blocks
-  const sumsYears = p.yearBlocks !== false && !period && !p.groupBy.includes('year');
-  let span: YearSpan | null = null;
 
   // as_of on today's boundaries: award_cube_today, one key per target unit and output row
   let plan = p.today === false ? null : todayPlan(geo, options);
   let rows: CubeRow[] | null = null;
   if (plan) {
-    span = { cuboid: cuboid.id, from: options.from, to: options.to, blocks: canUseBlocks(cuboid.id, sumsYears, plan) };
     rows = await readToday(d1, cost, {
-      span,
+      cuboid: cuboid.id,
       unitIds: [...new Set(plan.map((e) => e.unitId))],
+      yearFrom: options.from,
+      yearTo: options.to,
       dims: read,
       filters: p.filters,
       geoHash: todayShape(geo).hash,
@@ -124,16 +119,8 @@ export async function awardsSummary(
   if (!plan || !rows) {
     plan = planFor(geo, options);
     const unitIds = [...new Set(plan.map((e) => e.unitId))];
-    span = {
-      cuboid: cuboid.id,
-      from: Math.min(...plan.map((e) => e.yearFrom)),
-      to: Math.max(...plan.map((e) => e.yearTo)),
-      blocks: canUseBlocks(cuboid.id, sumsYears, plan),
-    };
-    rows = unitIds.length ? await fetchCube(d1, cost, span, unitIds, read, p.filters) : [];
+    rows = unitIds.length ? await fetchCube(d1, cost, cuboid.id, unitIds, plan, read, p.filters) : [];
   }
-  // a block's rows carry its code for a year; every entry then spans the blocks read
-  const blocks = span?.blocks === true;
 
   const byUnit = new Map<number, PlanEntry[]>();
   for (const e of plan) byUnit.set(e.unitId, [...(byUnit.get(e.unitId) ?? []), e]);
@@ -159,7 +146,7 @@ export async function awardsSummary(
       }
     }
     for (const e of byUnit.get(r.unit_id) ?? []) {
-      if (!blocks && (r.year < e.yearFrom || r.year > e.yearTo)) continue;
+      if (r.year < e.yearFrom || r.year > e.yearTo) continue;
       if (period && monthKey < 0) {
         undated.set(r.year, (undated.get(r.year) ?? 0) + e.weight * r.n);
         continue;
@@ -211,13 +198,20 @@ function periodTooFine(needed: CubeDimension[]) {
 async function fetchCube(
   d1: D1Database,
   cost: ReadCost,
-  span: YearSpan,
+  cuboid: number,
   unitIds: number[],
+  plan: PlanEntry[],
   dims: CubeDimension[],
   filters: SummaryParams['filters'],
 ): Promise<CubeRow[]> {
+  const yearFrom = Math.min(...plan.map((e) => e.yearFrom));
+  const yearTo = Math.max(...plan.map((e) => e.yearTo));
   // Lists go in as one JSON parameter each, so no list can exceed D1's 100 bound parameters.
-  const where: SQL[] = [sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`];
+  const where: SQL[] = [
+    sql`k.cuboid = ${cuboid}`,
+    sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`,
+    sql`k.year BETWEEN ${yearFrom} AND ${yearTo}`,
+  ];
   for (const [dim, values] of Object.entries(filters) as [CubeDimension, (string | number)[]][]) {
     where.push(sql`k.${cubeColumn(dim)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`);
   }
@@ -235,13 +229,14 @@ async function fetchCube(
   // A batch being committed or rolled back is counted through its delta rows from its status
   // flip until they are merged; one statement reads both, so a merge step between two reads
   // cannot count a key twice or not at all. Nothing to read in the usual case (partial index).
-  const rest = sql.join(where, sql` AND `);
-  const selects = cuboidAndYears(span).flatMap((years) => [
-    sql`SELECT ${select} FROM award_cube k WHERE ${years} AND ${rest}`,
-    sql`SELECT ${select} FROM award_cube_delta k WHERE k.batch_id IN (SELECT id FROM import_batches WHERE delta_visible
-  = 1) AND ${years} AND ${rest}`,
-  ]);
-  return all<CubeRow>(d1, cost, sql.join(selects, sql`\nUNION ALL\n`));
+  return all<CubeRow>(
+    d1,
+    cost,
+    sql`SELECT ${select} FROM award_cube k WHERE ${sql.join(where, sql` AND `)}
+UNION ALL
+SELECT ${select} FROM award_cube_delta k WHERE k.batch_id IN (SELECT id FROM import_batches WHERE delta_visible
+  = 1) AND ${sql.join(where, sql` AND `)}`,
+  );
 }
 
 function sortRows(rows: SummaryRow[], dims: SummaryDimension[]) {

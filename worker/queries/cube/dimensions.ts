@@ -69,52 +69,6 @@ export const CUBOIDS: readonly { id: number; dims: readonly CubeDimension[] }[] 
   { id: 9, dims: CUBE_DIMENSIONS },
 ];
 
-/**
- * Cuboid 0 summed over aligned blocks of 2, 4, 8 and 16 years (its `year` column holds
- * blockCode(level, first year)): a read by unit over a span of years takes at most a few blocks
- * per unit instead of every year (212 communes over 13 years: 3 keys each instead of 13). Readers
- * never pick it by dimension; writers keep it with the others.
- */
-export const YEAR_BLOCKS = { id: 11, dims: [] as readonly CubeDimension[], levels: [1, 2, 3, 4] } as const;
-
-/** Every cuboid award_cube holds, with the year levels each is written at (0: the year itself). */
-export const STORED_CUBOIDS: readonly { id: number; dims: readonly CubeDimension[]; levels: readonly number[] }[] = [
-  ...CUBOIDS.map((c) => ({ ...c, levels: [0] })),
-  YEAR_BLOCKS,
-];
-
-// Block codes start at 10,000, above any year (imports take 1945-2100), so a year range never
-// meets one and a code never collides with a year of cuboid 0.
-const BLOCK_BASE = 10_000;
-
-/** The code of the block of 2^level years starting at `start` (level 0: the year itself). */
-export const blockCode = (level: number, start: number) => (level ? level * BLOCK_BASE + start : start);
-
-/** The same in SQL, from a year and a level expression: the block of that year at that level. */
-export const blockCodeSql = (year: string, level: string) =>
-  `(${level}) * ${BLOCK_BASE} + ((${year} >> (${level})) << (${level}))`;
-
-// Years outside the imports' range hold nothing: the blocks cover only these.
-export const FIRST_YEAR = 1945;
-export const LAST_YEAR = 2100;
-
-/**
- * The fewest aligned blocks that tile the years from..to: the codes to read from cuboid 0
- * (single years) and YEAR_BLOCKS (the rest). 2012-2024 is 2012-2015, 2016-2023 and 2024.
- */
-export function yearBlocks(from: number, to: number): { years: number[]; blocks: number[] } {
-  const out = { years: [] as number[], blocks: [] as number[] };
-  const top = YEAR_BLOCKS.levels[YEAR_BLOCKS.levels.length - 1];
-  for (let y = Math.max(from, FIRST_YEAR); y <= Math.min(to, LAST_YEAR); ) {
-    let level = top;
-    while (level > 0 && (y % (1 << level) !== 0 || y + (1 << level) - 1 > to)) level--;
-    if (level) out.blocks.push(blockCode(level, y));
-    else out.years.push(y);
-    y += 1 << level;
-  }
-  return out;
-}
-
 export function pickCuboid(needed: Iterable<CubeDimension>): { id: number; dims: readonly CubeDimension[] } {
   const want = [...needed];
   const found = CUBOIDS.find((c) => want.every((d) => c.dims.includes(d)));

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { pendingFromDelta } from '../federation/pending';
-import { blockCodeSql, DIMENSIONS, STORED_CUBOIDS } from './dimensions';
+import { CUBOIDS, DIMENSIONS } from './dimensions';
 import { ROOT_UNIT_ID } from './root';
 
 // The writer side of award_cube. Every raw award is added to each cuboid once under every
@@ -16,16 +16,12 @@ const KEY = sql.raw(
 // The awards are first summed by unit, year and the cuboid's own columns, and only those sums
 // are joined to the unit tree: at 2,000,000 awards over 14,500 units that is a fraction of the
 // rows to expand by every ancestor (the rebuild took 411 s at national scale before).
-function addToCuboid(cuboid: (typeof STORED_CUBOIDS)[number], where: SQL, sign: 1 | -1): SQL {
+function addToCuboid(cuboid: (typeof CUBOIDS)[number], where: SQL, sign: 1 | -1): SQL {
   const cubeCols = cuboid.dims.map((d) => DIMENSIONS[d].cube);
   const columns = ['cuboid', 'unit_id', 'year', ...cubeCols, 'n'];
   const inner = ['a.unit_id', 'a.year', ...cuboid.dims.map((d) => `${DIMENSIONS[d].source} AS ${DIMENSIONS[d].cube}`)];
   const innerKeys = ['a.unit_id', 'a.year', ...cuboid.dims.map((d) => DIMENSIONS[d].source)];
-  // a cuboid of year blocks: each year once per level, as the code of its block
-  const blocks = cuboid.levels.some((l) => l > 0);
-  const year = blocks ? blockCodeSql('g.year', 'l.value') : 'g.year';
-  const outer = ['c.ancestor_id', year, ...cubeCols.map((c) => `g.${c}`)];
-  const levels = blocks ? sql.raw(`, json_each('${JSON.stringify(cuboid.levels)}') l`) : sql``;
+  const outer = ['c.ancestor_id', 'g.year', ...cubeCols.map((c) => `g.${c}`)];
   return sql`INSERT INTO award_cube (${sql.raw(columns.join(', '))})
 SELECT ${sql.raw(String(cuboid.id))}, ${sql.raw(outer.join(', '))}, ${sql.raw(String(sign))} * SUM(g.n)
 FROM (
@@ -34,7 +30,7 @@ FROM (
   WHERE ${where}
   GROUP BY ${sql.raw(innerKeys.join(', '))}
 ) g
-JOIN unit_closure c ON c.unit_id = g.unit_id${levels}
+JOIN unit_closure c ON c.unit_id = g.unit_id
 WHERE true
 GROUP BY ${sql.raw(outer.join(', '))}
 ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`;
@@ -42,7 +38,7 @@ ON CONFLICT (${KEY}) DO UPDATE SET n = n + excluded.n`;
 
 /** Adds (sign 1) or removes (sign -1) one small batch's awards in every cuboid at once. */
 export function applyBatchToCube(batchId: number, sign: 1 | -1): SQL[] {
-  const statements = STORED_CUBOIDS.map((c) => addToCuboid(c, sql`a.batch_id = ${batchId}`, sign));
+  const statements = CUBOIDS.map((c) => addToCuboid(c, sql`a.batch_id = ${batchId}`, sign));
   if (sign === -1) statements.push(sql`DELETE FROM award_cube WHERE n = 0`);
   return statements;
 }
@@ -103,7 +99,7 @@ export function rebuildCube(): SQL[] {
     sql`DELETE FROM award_cube`,
     sql`DELETE FROM award_cube_delta`,
     sql`UPDATE import_batches SET delta_visible = 0`,
-    ...STORED_CUBOIDS.map((c) => addToCuboid(c, counted, 1)),
+    ...CUBOIDS.map((c) => addToCuboid(c, counted, 1)),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { awardBatchSums } from '../../db/schema';
-import { blockCodeSql, DIMENSIONS, STORED_CUBOIDS, type CubeDimension } from './dimensions';
+import { CUBOIDS, DIMENSIONS, type CubeDimension } from './dimensions';
 
 // A batch's cube change in two passes. First its awards are summed by unit, year and the award's
 // own dimensions into award_batch_sums (no tree join: 25,000 awards of the benchmark file sum to
@@ -67,30 +67,27 @@ const CUBE_COLUMNS = ALL.map((d) => d.cube).join(', ');
 
 /**
  * The sums of a batch with ids in (lo, hi] expanded into its delta, sign 1 (commit) or -1
- * (rollback), in every cuboid, in one statement. Each sums row goes once per cuboid and year
- * level with the columns that cuboid does not keep set to what the cube stores for them, and is
- * grouped per cuboid before the unit tree multiplies it by the unit's ancestors: the coarse
- * cuboids then shrink first (half the CPU of grouping after the join on a file of 360,000 sums rows).
+ * (rollback), in every cuboid, in one statement. Each sums row goes once per cuboid with the
+ * columns that cuboid does not keep set to what the cube stores for them, and is grouped per
+ * cuboid before the unit tree multiplies it by the unit's ancestors: the coarse cuboids then
+ * shrink first (half the CPU of grouping after the join on a file of 360,000 sums rows).
  */
 export function expandSums(batchId: number, sign: 1 | -1, lo: number, hi: number): SQL {
   const masked = (Object.keys(DIMENSIONS) as CubeDimension[]).map((k) => {
     const d = DIMENSIONS[k];
-    const ids = STORED_CUBOIDS.filter((c) => c.dims.includes(k)).map((c) => c.id);
+    const ids = CUBOIDS.filter((c) => c.dims.includes(k)).map((c) => c.id);
     const value = KEPT[k] === 'sums' ? `s.${d.cube}` : d.source;
     const missing = 'missing' in d ? d.missing : '';
-    return ids.length
-      ? `CASE WHEN k.value->>0 IN (${ids.join(', ')}) THEN ${value} ELSE ${literal(missing)} END AS ${d.cube}`
-      : `${literal(missing)} AS ${d.cube}`;
+    return `CASE WHEN k.value IN (${ids.join(', ')}) THEN ${value} ELSE ${literal(missing)} END AS ${d.cube}`;
   });
   const inner = ALL.map((_, i) => String(i + 4)).join(', ');
   const outer = ALL.map((_, i) => String(i + 5)).join(', ');
-  // [cuboid, year level] pairs; D1 refuses a UNION ALL of one SELECT per cuboid (too many terms)
-  const pairs = literal(JSON.stringify(STORED_CUBOIDS.flatMap((c) => c.levels.map((l) => [c.id, l]))));
+  const cuboids = literal(JSON.stringify(CUBOIDS.map((c) => c.id)));
+  // D1 refuses a UNION ALL of one SELECT per cuboid (too many terms), hence json_each of the ids
   return sql`INSERT INTO award_cube_delta (batch_id, cuboid, unit_id, year, ${sql.raw(CUBE_COLUMNS)}, n)
 WITH g AS MATERIALIZED (
-  SELECT k.value->>0 AS cuboid, s.unit_id, ${sql.raw(blockCodeSql('s.year', 'k.value->>1'))} AS year,
-    ${sql.raw(masked.join(',\n    '))}, SUM(s.n) AS n
-  FROM award_batch_sums s JOIN award_types t ON t.code = s.award_code, json_each(${sql.raw(pairs)}) k
+  SELECT k.value AS cuboid, s.unit_id, s.year, ${sql.raw(masked.join(',\n    '))}, SUM(s.n) AS n
+  FROM award_batch_sums s JOIN award_types t ON t.code = s.award_code, json_each(${sql.raw(cuboids)}) k
   WHERE s.batch_id = ${batchId} AND s.id > ${lo} AND s.id <= ${hi}
   GROUP BY 1, 2, 3, ${sql.raw(inner)}
 )

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { first, type ReadCost } from '../../db/run';
-import { blockCodeSql, DIMENSIONS, STORED_CUBOIDS } from '../cube/dimensions';
+import { CUBOIDS, DIMENSIONS } from '../cube/dimensions';
 import type { Geography } from '../geography';
 import { checkToday, type TodayConsistency } from '../today/consistency';
 
@@ -28,12 +28,10 @@ export async function checkConsistency(db: D1Database, cost: ReadCost, geo: Geog
   );
   const visible = sql.raw(`batch_id IN (SELECT id FROM import_batches WHERE delta_visible = 1)`);
   const cuboids: Consistency['cuboids'] = [];
-  for (const c of STORED_CUBOIDS) {
+  for (const c of CUBOIDS) {
     const cols = c.dims.map((d) => DIMENSIONS[d].cube);
     const keys = ['unit_id', 'year', ...cols].join(', ');
-    const year = blockCodeSql('a.year', 'l.value');
-    const levels = sql.raw(`json_each('${JSON.stringify(c.levels)}') l`);
-    const sources = ['c.ancestor_id', year, ...c.dims.map((d) => DIMENSIONS[d].source)].map(
+    const sources = ['c.ancestor_id', 'a.year', ...c.dims.map((d) => DIMENSIONS[d].source)].map(
       (s, i) => `${s} AS ${['unit_id', 'year', ...cols][i]}`,
     );
     const row = await first<{ n: number }>(
@@ -46,8 +44,7 @@ export async function checkConsistency(db: D1Database, cost: ReadCost, geo: Geog
     SELECT ${sql.raw(keys)}, n FROM award_cube_delta WHERE cuboid = ${sql.raw(String(c.id))} AND ${visible}
     UNION ALL
     SELECT ${sql.raw(sources.join(', '))}, -a.quantity AS n
-    FROM awards a JOIN unit_closure c ON c.unit_id = a.unit_id JOIN award_types t ON t.code = a.award_code,
-      ${levels}
+    FROM awards a JOIN unit_closure c ON c.unit_id = a.unit_id JOIN award_types t ON t.code = a.award_code
     WHERE ${committed}
   ) GROUP BY ${sql.raw(keys)} HAVING d != 0
 )`,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { STORED_CUBOIDS } from '../cube/dimensions';
+import { CUBOIDS } from '../cube/dimensions';
 
 // award_cube_today has award_cube's key (cuboid, unit, year, the other dimensions), the unit
 // being a target of today_kernel.
@@ -14,7 +14,7 @@ const prefixed = (p: string) =>
 export const CUBE_DIMS_OF = (p: string) => sql.raw(prefixed(p));
 
 /** The cuboid ids, inlined (our own constants), so an IN list probes award_cube_key per cuboid. */
-export const CUBOID_LIST = sql.raw(STORED_CUBOIDS.map((c) => c.id).join(', '));
+export const CUBOID_LIST = sql.raw(CUBOIDS.map((c) => c.id).join(', '));
 
 /** No unit is above this: the cursor of a complete award_cube_today. */
 export const ALL_UNITS = Number.MAX_SAFE_INTEGER;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { all, first, type ReadCost } from '../../db/run';
 import { todayKernel, todayShape } from '../../plan/today';
-import { STORED_CUBOIDS } from '../cube/dimensions';
+import { CUBOIDS } from '../cube/dimensions';
 import type { Geography } from '../geography';
 import { CUBE_DIMS_OF, TODAY_DIMS } from './columns';
 import { todayState } from './rebuild';
@@ -38,7 +38,7 @@ export async function checkToday(db: D1Database, cost: ReadCost, geo: Geography)
   kernelMismatches += want.size;
   const keys = sql.raw(`unit_id, year, ${TODAY_DIMS}`);
   const cuboids: TodayConsistency['cuboids'] = [];
-  for (const c of STORED_CUBOIDS) {
+  for (const c of CUBOIDS) {
     const id = sql.raw(String(c.id));
     const row = await first<{ n: number }>(
       db,

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { all, type ReadCost } from '../../db/run';
 import { cubeColumn, type CubeDimension } from '../cube/dimensions';
-import { cuboidAndYears, type YearSpan } from '../cube/years';
 
 // The read of award_cube_today, in one statement with the check that it may be used: ready,
 // built from the geography the caller planned with, and no batch's delta visible (a delta is
@@ -13,8 +12,10 @@ import { cuboidAndYears, type YearSpan } from '../cube/years';
 export type TodayRow = Record<string, string | number> & { unit_id: number; year: number; n: number };
 
 export interface TodayRead {
-  span: YearSpan;
+  cuboid: number;
   unitIds: number[];
+  yearFrom: number;
+  yearTo: number;
   dims: CubeDimension[];
   filters: Partial<Record<CubeDimension, (string | number)[]>>;
   geoHash: string;
@@ -24,7 +25,11 @@ export interface TodayRead {
 export async function readToday(d1: D1Database, cost: ReadCost, r: TodayRead): Promise<TodayRow[] | null> {
   const usable = sql`(EXISTS (SELECT 1 FROM today_state WHERE id = 1 AND phase = 'ready' AND geo_hash = ${r.geoHash})
     AND NOT EXISTS (SELECT 1 FROM import_batches WHERE delta_visible = 1))`;
-  const where: SQL[] = [sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(r.unitIds)}))`];
+  const where: SQL[] = [
+    sql`k.cuboid = ${r.cuboid}`,
+    sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(r.unitIds)}))`,
+    sql`k.year BETWEEN ${r.yearFrom} AND ${r.yearTo}`,
+  ];
   for (const [dim, values] of Object.entries(r.filters) as [CubeDimension, (string | number)[]][])
     where.push(sql`k.${cubeColumn(dim)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`);
   const columns = [
@@ -34,15 +39,10 @@ export async function readToday(d1: D1Database, cost: ReadCost, r: TodayRead): P
     sql`k.n AS n`,
   ];
   const marker = [sql`-1`, sql`0`, ...r.dims.map(() => sql`NULL`), sql`0`];
-  const selects = cuboidAndYears(r.span).map(
-    (years) =>
-      sql`SELECT ${sql.join(columns, sql`, `)} FROM award_cube_today k
-WHERE ${years} AND ${sql.join(where, sql` AND `)} AND ${usable}`,
-  );
   const rows = await all<TodayRow>(
     d1,
     cost,
-    sql`${sql.join(selects, sql`\nUNION ALL\n`)}
+    sql`SELECT ${sql.join(columns, sql`, `)} FROM award_cube_today k WHERE ${sql.join(where, sql` AND `)} AND ${usable}
 UNION ALL
 SELECT ${sql.join(marker, sql`, `)} WHERE NOT ${usable}`,
   );
