@@ -6,7 +6,7 @@
 // API. Either way the totals must be the ones before or after the file, consistency ok.
 // ROWS=200000 by default; results are printed as a table for docs/benchmarks.md.
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../lib/freePort.ts';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type Server } from '../../test/e2e/server.ts';
@@ -20,13 +20,6 @@ type Moment = (typeof MOMENTS)[number];
 // biome-ignore lint/suspicious/noExplicitAny: the bench reads loosely shaped JSON from our own API
 type Json = Record<string, any>;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const json = async (s: Server, p: string, init?: RequestInit) => (await (await s.api(p, init)).json()) as Json;
 const total = async (s: Server) => (await json(s, '/api/v1/awards/summary')).total as number;

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../lib/run.ts';
-import { api, cron, federation, freePort, type Instance, prepare, startAll, stop } from './instances.ts';
+import { freePort } from '../lib/freePort.ts';
+import { api, cron, federation, type Instance, prepare, startAll, stop } from './instances.ts';
 import { screenshots } from './shots.ts';
 
 const STALE_SECONDS = Number(process.env.FEDERATION_STALE_SECONDS ?? 20);

@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../lib/freePort.ts';
 import path from 'node:path';
 import { generateDemo } from '../demo/index.ts';
 import { demoToSql } from '../demo/toSql.ts';
@@ -19,17 +19,6 @@ export interface Instance {
   data?: () => ReturnType<typeof generateDemo>;
   secrets: { admin: string; embed: string; signIn: string };
   child?: ChildProcess;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const first = () => ownTree(generateDemo(), ['TB', 'HY', 'HY-2025']);

@@ -1,5 +1,5 @@
 import { formatCount, formatNumber, formatPercent } from '../format';
-import { t, type Key, type Lang } from '../i18n.svelte';
+import type { Key, Lang } from '../i18n.svelte';
 import type { Indicator, Target } from './api';
 
 /** The indicators a target can be set for, in the order the editor and the cards show them. */
@@ -32,7 +32,3 @@ export function verdict(t: Pick<Target, 'value' | 'comparison'>, actual: number)
 /** The gap as a reader says it: "1.234 khen thưởng" or "2,5 điểm %". */
 export const formatGap = (i: Indicator, gap: number, lang: Lang) =>
   isShare(i) ? `${formatNumber(gap * 100, lang, 1)} ${lang === 'vi' ? 'điểm %' : 'pp'}` : formatCount(gap, lang);
-
-/** Who changed a target or note, as people read it: the bootstrap admin by role, a token's label cut. */
-export const actorName = (actor: string) =>
-  actor === 'ADMIN_TOKEN' ? t('bootstrapAdmin') : actor.replace(/ \(.*\)$/, '');
