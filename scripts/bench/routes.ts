@@ -24,6 +24,12 @@ export const benchRoutes = new Hono<AppEnv>()
     const params = resolveSummaryParams(geo, c.req.valid('query'), callerScope(c, geo));
     return c.json(await awardsSummary(c.env.DB, c.get('cost'), geo, { ...params, today: false }));
   })
+  // the same read key by key, never through the rows packed by unit: the answer must not change
+  .get('/keys-summary', validator('query', summaryQuery, badRequest), async (c) => {
+    const geo = await loadGeography(c.env.DB, c.get('cost'), c.get('dataState'));
+    const params = resolveSummaryParams(geo, c.req.valid('query'), callerScope(c, geo));
+    return c.json(await awardsSummary(c.env.DB, c.get('cost'), geo, { ...params, packed: false }));
+  })
   .get('/naive', async (c) => {
     const sql = NAIVE_QUERIES[c.req.query('q') ?? ''];
     if (!sql) return c.notFound();

@@ -15,6 +15,7 @@ export async function resetDatabase() {
   await env.DB.batch(
     [
       'DELETE FROM award_cube',
+      'DELETE FROM cube_unit_years',
       'DELETE FROM awards',
       'DELETE FROM award_batch_sums',
       'DELETE FROM movement_results',

@@ -447,6 +447,21 @@ export const awardCubeToday = sqliteTable(
   ],
 );
 
+// Cuboid 0 packed by unit: one row per unit holding every year's count as a JSON object
+// ({"2024": 1234, ...}), of award_cube (source 0) or of award_cube_today (source 1). D1 counts
+// rows read, about two a key probed or scanned: a unit's years in one row read 212 communes over
+// 13 years as some 650 rows instead of 3,413. Kept by triggers on the two cubes' cuboid 0
+// (migration 0024) in the transaction that changes them; each year's value is the cube's own n.
+export const cubeUnitYears = sqliteTable(
+  'cube_unit_years',
+  {
+    source: integer('source').notNull(),
+    unitId: integer('unit_id').notNull(),
+    years: text('years').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.unitId] })],
+);
+
 // K(u, t): the weight with which a cube row of unit u counts in award_cube_today at target t
 // (worker/plan/today.ts). A few rows per unit, some negative.
 export const todayKernel = sqliteTable(

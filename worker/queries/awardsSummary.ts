@@ -7,6 +7,7 @@ import type { ReadScope } from '../plan/scope';
 import { planFor, type PlanEntry, type PlanOptions } from '../plan/plan';
 import { todayPlan, todayShape } from '../plan/today';
 import { readToday } from './today/read';
+import { canReadPacked, type MaybePacked, packedSelect, UNIT_YEARS_SOURCE, unpack } from './cube/unitYears';
 
 import type { SummaryDimension } from '../domain/dimensions';
 
@@ -38,6 +39,8 @@ export interface SummaryParams {
    * compare the two answers); otherwise it serves the as_of reads it can.
    */
   today?: boolean;
+  /** false: never cuboid 0's rows packed by unit, always a key per year (the tests compare the two). */
+  packed?: boolean;
 }
 
 /** A cluster scope narrows the clusters read to its own; a unit scope is applied by the plan. */
@@ -100,6 +103,7 @@ export async function awardsSummary(
   const cuboid = pickCuboid(needed);
   if (!needed.every((d) => cuboid.dims.includes(d))) throw periodTooFine(needed);
   const read: CubeDimension[] = period ? [...cubeDims, 'month'] : cubeDims;
+  const packed = p.packed !== false && canReadPacked(cuboid.id, read, p.filters);
 
   // as_of on today's boundaries: award_cube_today, one key per target unit and output row
   let plan = p.today === false ? null : todayPlan(geo, options);
@@ -113,13 +117,18 @@ export async function awardsSummary(
       dims: read,
       filters: p.filters,
       geoHash: todayShape(geo).hash,
+      packed,
     });
     if (cost.today !== 'stale') cost.today = rows ? 'used' : 'stale';
   }
   if (!plan || !rows) {
     plan = planFor(geo, options);
     const unitIds = [...new Set(plan.map((e) => e.unitId))];
-    rows = unitIds.length ? await fetchCube(d1, cost, cuboid.id, unitIds, plan, read, p.filters) : [];
+    rows = !unitIds.length
+      ? []
+      : packed
+        ? await fetchPacked(d1, cost, unitIds, plan)
+        : await fetchCube(d1, cost, cuboid.id, unitIds, plan, read, p.filters);
   }
 
   const byUnit = new Map<number, PlanEntry[]>();
@@ -237,6 +246,24 @@ UNION ALL
 SELECT ${select} FROM award_cube_delta k WHERE k.batch_id IN (SELECT id FROM import_batches WHERE delta_visible
   = 1) AND ${sql.join(where, sql` AND `)}`,
   );
+}
+
+/** fetchCube for cuboid 0 with no other dimension: a packed row per unit, the visible delta by year. */
+async function fetchPacked(d1: D1Database, cost: ReadCost, unitIds: number[], plan: PlanEntry[]): Promise<CubeRow[]> {
+  const yearFrom = Math.min(...plan.map((e) => e.yearFrom));
+  const yearTo = Math.max(...plan.map((e) => e.yearTo));
+  const units = sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`;
+  // one statement for both, as in fetchCube: a merge step between two reads would count a key
+  // twice (merged into the packed row and still in the delta) or not at all
+  const rows = await all<MaybePacked>(
+    d1,
+    cost,
+    sql`${packedSelect(UNIT_YEARS_SOURCE.cube, units)}
+UNION ALL
+SELECT k.unit_id, k.year, NULL, k.n FROM award_cube_delta k WHERE k.batch_id IN (SELECT id FROM import_batches
+  WHERE delta_visible = 1) AND k.cuboid = 0 AND ${units} AND k.year BETWEEN ${yearFrom} AND ${yearTo}`,
+  );
+  return unpack(rows, yearFrom, yearTo);
 }
 
 function sortRows(rows: SummaryRow[], dims: SummaryDimension[]) {

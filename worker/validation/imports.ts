@@ -145,4 +145,7 @@ export const consistencyAnswer = z.object({
       cuboids: z.array(z.object({ id: z.number().int(), mismatched_keys: z.number().int() })),
     })
     .describe("award_cube_today (as_of on today's units) against award_cube and the current geography"),
+  unit_years: z
+    .array(z.object({ source: z.enum(['cube', 'today']), mismatched_years: z.number().int() }))
+    .describe('Cuboid 0 packed by unit (one row per unit, its years in JSON) against award_cube and award_cube_today'),
 });

@@ -3,6 +3,7 @@ import { first, type ReadCost } from '../../db/run';
 import { CUBOIDS, DIMENSIONS } from '../cube/dimensions';
 import type { Geography } from '../geography';
 import { checkToday, type TodayConsistency } from '../today/consistency';
+import { UNIT_YEARS_SOURCE } from '../cube/unitYears';
 
 // Recomputes every cuboid from the raw awards of counted batches (committed, or rolling back
 // and not yet flipped) and compares it with award_cube plus the visible deltas key by key, then
@@ -20,6 +21,8 @@ export interface Consistency {
   committed_quantity: number;
   /** award_cube_today (as_of on today's units) against award_cube and the geography. */
   today: TodayConsistency;
+  /** cube_unit_years against cuboid 0 of award_cube and of award_cube_today: years that differ. */
+  unit_years: { source: 'cube' | 'today'; mismatched_years: number }[];
 }
 
 export async function checkConsistency(db: D1Database, cost: ReadCost, geo: Geography): Promise<Consistency> {
@@ -59,16 +62,37 @@ export async function checkConsistency(db: D1Database, cost: ReadCost, geo: Geog
   );
   const nonPositive = zero?.n ?? 0;
   const today = await checkToday(db, cost, geo);
+  const unitYears: Consistency['unit_years'] = [];
+  for (const [source, table] of [
+    ['cube', 'award_cube'],
+    ['today', 'award_cube_today'],
+  ] as const) {
+    const row = await first<{ n: number }>(
+      db,
+      cost,
+      sql`SELECT COUNT(*) AS n FROM (
+  SELECT SUM(n) AS d FROM (
+    SELECT unit_id, year, n FROM ${sql.raw(table)} WHERE cuboid = 0
+    UNION ALL
+    SELECT p.unit_id, CAST(j.key AS INTEGER), -j.value FROM cube_unit_years p, json_each(p.years) j
+    WHERE p.source = ${UNIT_YEARS_SOURCE[source]}
+  ) GROUP BY unit_id, year HAVING abs(d) > 1e-6
+)`,
+    );
+    unitYears.push({ source, mismatched_years: row?.n ?? 0 });
+  }
   return {
     ok:
       nonPositive === 0 &&
       cuboids.every((c) => c.mismatched_keys === 0) &&
       today.kernel_mismatches === 0 &&
-      today.cuboids.every((c) => c.mismatched_keys === 0),
+      today.cuboids.every((c) => c.mismatched_keys === 0) &&
+      unitYears.every((u) => u.mismatched_years === 0),
     cuboids,
     non_positive_keys: nonPositive,
     committed_awards: raw?.rows ?? 0,
     committed_quantity: raw?.quantity ?? 0,
     today,
+    unit_years: unitYears,
   };
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { all, type ReadCost } from '../../db/run';
 import { cubeColumn, type CubeDimension } from '../cube/dimensions';
+import { type MaybePacked, packedSelect, UNIT_YEARS_SOURCE, unpack } from '../cube/unitYears';
 
 // The read of award_cube_today, in one statement with the check that it may be used: ready,
 // built from the geography the caller planned with, and no batch's delta visible (a delta is
@@ -19,6 +20,8 @@ export interface TodayRead {
   dims: CubeDimension[];
   filters: Partial<Record<CubeDimension, (string | number)[]>>;
   geoHash: string;
+  /** Cuboid 0 with no other dimension: its rows packed by unit (cube/unitYears.ts). */
+  packed?: boolean;
 }
 
 /** The rows, or null when award_cube_today cannot serve the read now. */
@@ -38,6 +41,17 @@ export async function readToday(d1: D1Database, cost: ReadCost, r: TodayRead): P
     ...r.dims.map((d) => sql`k.${cubeColumn(d)} AS ${sql.identifier(d)}`),
     sql`k.n AS n`,
   ];
+  if (r.packed) {
+    const units = sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(r.unitIds)}))`;
+    const packed = await all<MaybePacked>(
+      d1,
+      cost,
+      sql`${packedSelect(UNIT_YEARS_SOURCE.today, units)} AND ${usable}
+UNION ALL
+SELECT -1, NULL, NULL, 0 WHERE NOT ${usable}`,
+    );
+    return packed.some((row) => row.unit_id === -1) ? null : unpack(packed, r.yearFrom, r.yearTo);
+  }
   const marker = [sql`-1`, sql`0`, ...r.dims.map(() => sql`NULL`), sql`0`];
   const rows = await all<TodayRow>(
     d1,
