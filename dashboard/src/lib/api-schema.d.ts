@@ -3826,6 +3826,12 @@ export interface operations {
                                 mismatched_keys: number;
                             }[];
                         };
+                        /** @description Cuboid 0 packed by unit (one row per unit, its years in JSON) against award_cube and award_cube_today */
+                        unit_years: {
+                            /** @enum {string} */
+                            source: "cube" | "today";
+                            mismatched_years: number;
+                        }[];
                     };
                 };
             };
@@ -3890,6 +3896,12 @@ export interface operations {
                                 mismatched_keys: number;
                             }[];
                         };
+                        /** @description Cuboid 0 packed by unit (one row per unit, its years in JSON) against award_cube and award_cube_today */
+                        unit_years: {
+                            /** @enum {string} */
+                            source: "cube" | "today";
+                            mismatched_years: number;
+                        }[];
                     };
                 };
             };
