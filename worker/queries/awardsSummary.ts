@@ -124,11 +124,7 @@ export async function awardsSummary(
   if (!plan || !rows) {
     plan = planFor(geo, options);
     const unitIds = [...new Set(plan.map((e) => e.unitId))];
-    rows = !unitIds.length
-      ? []
-      : packed
-        ? await fetchPacked(d1, cost, unitIds, plan)
-        : await fetchCube(d1, cost, cuboid.id, unitIds, plan, read, p.filters);
+    rows = unitIds.length ? await fetchCube(d1, cost, cuboid.id, unitIds, plan, read, p.filters, packed) : [];
   }
 
   const byUnit = new Map<number, PlanEntry[]>();
@@ -212,15 +208,13 @@ async function fetchCube(
   plan: PlanEntry[],
   dims: CubeDimension[],
   filters: SummaryParams['filters'],
+  packed: boolean,
 ): Promise<CubeRow[]> {
   const yearFrom = Math.min(...plan.map((e) => e.yearFrom));
   const yearTo = Math.max(...plan.map((e) => e.yearTo));
   // Lists go in as one JSON parameter each, so no list can exceed D1's 100 bound parameters.
-  const where: SQL[] = [
-    sql`k.cuboid = ${cuboid}`,
-    sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`,
-    sql`k.year BETWEEN ${yearFrom} AND ${yearTo}`,
-  ];
+  const units = sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`;
+  const where: SQL[] = [sql`k.cuboid = ${cuboid}`, units, sql`k.year BETWEEN ${yearFrom} AND ${yearTo}`];
   for (const [dim, values] of Object.entries(filters) as [CubeDimension, (string | number)[]][]) {
     where.push(sql`k.${cubeColumn(dim)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`);
   }
@@ -230,40 +224,28 @@ async function fetchCube(
     [
       sql`k.unit_id AS unit_id`,
       sql`k.year AS year`,
+      // packed: the delta's rows beside the packed ones, which carry `years` instead
+      ...(packed ? [sql`NULL AS years`] : []),
       ...dims.map((d) => sql`k.${cubeColumn(d)} AS ${sql.identifier(d)}`),
       sql`k.n AS n`,
     ],
     sql`, `,
   );
+  const stored = packed
+    ? packedSelect(UNIT_YEARS_SOURCE.cube, units)
+    : sql`SELECT ${select} FROM award_cube k WHERE ${sql.join(where, sql` AND `)}`;
   // A batch being committed or rolled back is counted through its delta rows from its status
   // flip until they are merged; one statement reads both, so a merge step between two reads
   // cannot count a key twice or not at all. Nothing to read in the usual case (partial index).
-  return all<CubeRow>(
+  const rows = await all<CubeRow & MaybePacked>(
     d1,
     cost,
-    sql`SELECT ${select} FROM award_cube k WHERE ${sql.join(where, sql` AND `)}
+    sql`${stored}
 UNION ALL
 SELECT ${select} FROM award_cube_delta k WHERE k.batch_id IN (SELECT id FROM import_batches WHERE delta_visible
   = 1) AND ${sql.join(where, sql` AND `)}`,
   );
-}
-
-/** fetchCube for cuboid 0 with no other dimension: a packed row per unit, the visible delta by year. */
-async function fetchPacked(d1: D1Database, cost: ReadCost, unitIds: number[], plan: PlanEntry[]): Promise<CubeRow[]> {
-  const yearFrom = Math.min(...plan.map((e) => e.yearFrom));
-  const yearTo = Math.max(...plan.map((e) => e.yearTo));
-  const units = sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`;
-  // one statement for both, as in fetchCube: a merge step between two reads would count a key
-  // twice (merged into the packed row and still in the delta) or not at all
-  const rows = await all<MaybePacked>(
-    d1,
-    cost,
-    sql`${packedSelect(UNIT_YEARS_SOURCE.cube, units)}
-UNION ALL
-SELECT k.unit_id, k.year, NULL, k.n FROM award_cube_delta k WHERE k.batch_id IN (SELECT id FROM import_batches
-  WHERE delta_visible = 1) AND k.cuboid = 0 AND ${units} AND k.year BETWEEN ${yearFrom} AND ${yearTo}`,
-  );
-  return unpack(rows, yearFrom, yearTo);
+  return packed ? unpack(rows, yearFrom, yearTo) : rows;
 }
 
 function sortRows(rows: SummaryRow[], dims: SummaryDimension[]) {

@@ -28,11 +28,8 @@ export interface TodayRead {
 export async function readToday(d1: D1Database, cost: ReadCost, r: TodayRead): Promise<TodayRow[] | null> {
   const usable = sql`(EXISTS (SELECT 1 FROM today_state WHERE id = 1 AND phase = 'ready' AND geo_hash = ${r.geoHash})
     AND NOT EXISTS (SELECT 1 FROM import_batches WHERE delta_visible = 1))`;
-  const where: SQL[] = [
-    sql`k.cuboid = ${r.cuboid}`,
-    sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(r.unitIds)}))`,
-    sql`k.year BETWEEN ${r.yearFrom} AND ${r.yearTo}`,
-  ];
+  const units = sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(r.unitIds)}))`;
+  const where: SQL[] = [sql`k.cuboid = ${r.cuboid}`, units, sql`k.year BETWEEN ${r.yearFrom} AND ${r.yearTo}`];
   for (const [dim, values] of Object.entries(r.filters) as [CubeDimension, (string | number)[]][])
     where.push(sql`k.${cubeColumn(dim)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`);
   const columns = [
@@ -42,7 +39,6 @@ export async function readToday(d1: D1Database, cost: ReadCost, r: TodayRead): P
     sql`k.n AS n`,
   ];
   if (r.packed) {
-    const units = sql`k.unit_id IN (SELECT value FROM json_each(${JSON.stringify(r.unitIds)}))`;
     const packed = await all<MaybePacked>(
       d1,
       cost,
