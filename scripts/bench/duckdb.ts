@@ -7,6 +7,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { NAIVE_QUERIES } from './naive.ts';
 
+// a server just stopped may hold the D1 file's lock a moment longer: wait for it, do not fail
+const BUSY_MS = 30_000;
+
 const TABLES: Record<string, string> = {
   awards:
     'year, award_code, unit_id, recipient_kind, quantity, gender, ' +
@@ -29,7 +32,7 @@ export async function duckdbTimings(
 ): Promise<{ loadSeconds: number; ms: Record<string, number>; totals: Record<string, number> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-duck-'));
   const started = performance.now();
-  const src = new DatabaseSync(sqliteFile, { readOnly: true });
+  const src = new DatabaseSync(sqliteFile, { readOnly: true, timeout: BUSY_MS });
   for (const [table, columns] of Object.entries(TABLES)) {
     const fd = openSync(path.join(dir, `${table}.csv`), 'w');
     writeSync(fd, `${columns.replaceAll(' ', '')}\n`);

@@ -9,13 +9,16 @@ import { loadavg } from 'node:os';
 import { startServer } from '../../test/e2e/server.ts';
 import { d1File } from './generate.ts';
 
+// a server just stopped may hold the D1 file's lock a moment longer: wait for it, do not fail
+const BUSY_MS = 30_000;
+
 const dir = process.env.BENCH_DATA_DIR!;
 const TOKEN = 'bench-admin-token';
 const db = new DatabaseSync(d1File(dir));
 db.exec("UPDATE today_state SET phase = 'stale', cursor = -1, epoch = epoch + 1, lease_until = NULL WHERE id = 1");
 db.close();
 const state = () => {
-  const r = new DatabaseSync(d1File(dir), { readOnly: true });
+  const r = new DatabaseSync(d1File(dir), { readOnly: true, timeout: BUSY_MS });
   const s = r.prepare('SELECT phase, cursor FROM today_state').get() as { phase: string; cursor: number };
   r.close();
   return s;

@@ -34,6 +34,11 @@ function groupAlive(pgid: number): boolean {
   });
 }
 
+async function groupGone(pgid: number, ms: number) {
+  for (const end = Date.now() + ms; groupAlive(pgid) && Date.now() < end; )
+    await new Promise((r) => setTimeout(r, 100));
+}
+
 // Loading the demo took about 30 s of every test file's start (80 s on a busy machine): a run
 // prepares one migrated demo directory the way `npm start` does (scripts/lib/prepareData.ts) and
 // each file starts on a copy of it, which `npm start` then serves as a restart would.
@@ -112,9 +117,13 @@ async function startOn(
     process.kill(-child.pid!, 'SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-    // workerd outlives npm for a moment and holds the D1 file's lock: wait for the whole group
-    for (let i = 0; i < 100 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 100));
-    if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGKILL');
+    // workerd outlives npm for a moment and holds the D1 file's lock: wait for the whole group,
+    // killed if it lingers, and gone (a SIGKILL is delivered, not done, when kill returns)
+    await groupGone(child.pid!, 10_000);
+    if (groupAlive(child.pid!)) {
+      process.kill(-child.pid!, 'SIGKILL');
+      await groupGone(child.pid!, 5_000);
+    }
   };
   // npm start saved the key of sign-in links in DATA_DIR
   const newSignInLink = async () =>
