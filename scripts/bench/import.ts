@@ -14,7 +14,7 @@ import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
 import { unitsCsv, writeAwards } from './awardsCsv.ts';
 import { compareCodesAndNames } from './importModes.ts';
-import { nationalGeography, nationalLineageCsv, nationalUnitsCsv } from './national.ts';
+import { nationalAwardUnit, nationalGeography, nationalLineageCsv, nationalUnitsCsv } from './national.ts';
 import { printSteps, type Timing } from './steps.ts';
 import { viaWorkflow } from './viaWorkflow.ts';
 
@@ -25,11 +25,7 @@ const TOKEN = 'bench-token';
 // GEO=national: the national geography's 14,400 units and 11,200 lineage rows imported first
 // (each timed), and the awards spread over its communes, old ones until 2024 and new in 2025
 const NATIONAL = process.env.GEO === 'national' ? nationalGeography() : undefined;
-const communes = NATIONAL?.provinces.flatMap((p) => p.old.communes) ?? [];
-const newCommunes = NATIONAL?.provinces.flatMap((p) => p.now.communes) ?? [];
-const unitOf = NATIONAL
-  ? (i: number, year: number) => (year < 2025 ? communes[i % communes.length] : newCommunes[i % newCommunes.length])
-  : undefined;
+const unitOf = NATIONAL ? nationalAwardUnit(NATIONAL) : undefined;
 const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bench-'));
 
 /** Highest resident memory (MB) of the server's process group (workerd does the work). */

@@ -7,16 +7,19 @@
 // neither the answer before the commit nor the one after it (a half state). ROWS=100000 for a
 // smaller run; READERS=0 for the steps alone. The server runs the bench entry (BENCH=1), whose
 // D1 binding times every call: the slowest statements of the commit and the rollback are printed.
+// GEO=national: over the national geography's 14,400 units and 11,200 lineage rows (bench:import's).
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
 import { unitsCsv, writeAwards } from './awardsCsv.ts';
+import { nationalAwardUnit, nationalGeography, nationalLineageCsv, nationalUnitsCsv } from './national.ts';
 import { printSteps, type Timing } from './steps.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const READERS = Number(process.env.READERS ?? 20);
+const NATIONAL = process.env.GEO === 'national' ? nationalGeography() : undefined;
 const dir = mkdtempSync('/tmp/wt13-bench-');
 const server = await startServer({
   DEMO: '0',
@@ -52,14 +55,19 @@ const timingsSince = async () =>
   ((await (await server.api('/api/v1/_bench/d1-timings')).json()) as { timings: Timing[] }).timings;
 
 try {
-  const units = await server.api('/api/v1/imports/units', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: unitsCsv(),
-  });
-  if (units.status !== 201) throw new Error(`units: ${units.status}`);
+  for (const [dataset, body] of [
+    ['units', NATIONAL ? nationalUnitsCsv(NATIONAL) : unitsCsv()],
+    ...(NATIONAL ? [['unit_lineage', nationalLineageCsv(NATIONAL)]] : []),
+  ]) {
+    const res = await server.api(`/api/v1/imports/${dataset}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body,
+    });
+    if (res.status !== 201) throw new Error(`${dataset}: ${res.status}`);
+  }
   const file = path.join(dir, 'awards.csv');
-  await writeAwards(file, ROWS);
+  await writeAwards(file, ROWS, undefined, false, NATIONAL ? nationalAwardUnit(NATIONAL) : undefined);
   const before = await (await server.api(SUMMARY, { headers: { 'X-Cache-Bypass': '1' } })).text();
   console.log(
     `${ROWS.toLocaleString('en')} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB; load average ${loadavg()

@@ -148,3 +148,10 @@ export const nationalLineageCsv = (geo: NationalGeography) =>
   `from_code,to_code,effective_date,share\n${geo.lineage
     .map((l) => [l.from_code, l.to_code, l.effective_date, l.share].join(','))
     .join('\n')}\n`;
+
+/** Where the import benches put award row i of `year`: old communes until 2024, new ones in 2025. */
+export function nationalAwardUnit(geo: NationalGeography): (i: number, year: number) => string {
+  const communes = geo.provinces.flatMap((p) => p.old.communes);
+  const newCommunes = geo.provinces.flatMap((p) => p.now.communes);
+  return (i, year) => (year < 2025 ? communes[i % communes.length] : newCommunes[i % newCommunes.length]);
+}

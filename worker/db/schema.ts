@@ -372,8 +372,6 @@ export const awardCubeDelta = sqliteTable(
       t.ethnicMinority,
       t.decisionMonth,
     ),
-    // (batch_id, rowid) order: a merge step takes the next rowid range without sorting
-    index('award_cube_delta_batch').on(t.batchId),
   ],
 );
 

@@ -32,43 +32,33 @@ import {
 // Award ids per sum slice: about 0.1 s of SQLite CPU per 25,000 awards, whatever their variety
 // (docs/benchmarks.md), well inside the "about a second per statement" budget.
 export const SLICE_IDS = 25_000;
-// Sums ids per expand slice: the cost follows the sums rows (about 0.1 ms each, 40 cuboid-ancestor
-// rows apiece); a million awards of the benchmark file are 1,400 sums rows, one slice, and a file
-// of 360,000 distinct sums rows took 0.3 s of CPU per slice of 2,500.
-export const EXPAND_IDS = 2_500;
+// Sums ids per expand slice: the cost follows the sums rows (about 0.13 ms each at national scale,
+// 47 delta rows apiece), so 800 keep a step near 0.1 s, like a merge step, and a reader waits at
+// most about that long behind one; a million awards of the national benchmark are 87,000 sums
+// rows, 110 slices (2,500 a slice took 0.32 s a step, docs/benchmarks.md).
+export const EXPAND_IDS = 800;
 
 /** The batch changed under a step (a DELETE cancelled the import it belonged to). */
 export class Cancelled extends Error {}
 
-// A pause after each step lets the D1 calls of other requests in: in the local runtime a loop
-// of back-to-back batches kept 20 readers waiting for the whole commit (measured: 152 s), and a
-// fixed 5 ms pause still left them a few seconds behind. A reader makes several calls in turn
-// (credential, data version, the query), so the pause lasts as long as the step did (the
-// database is then at most half the time the writer's), between 5 and 250 ms. A fixed 40 ms pause
-// was tried again on 2 Dec 2026 (docs/benchmarks.md): readers' longest wait grew 1.4-1.8 times.
-const PAUSE_MIN_MS = 5;
-const PAUSE_MAX_MS = 250;
+// A short pause after each step lets the D1 calls of other requests in: in the local runtime a
+// loop of back-to-back batches kept 20 readers waiting for the whole commit (measured: 152 s).
+// Every step is kept near 0.1 s (the slice sizes above, MERGE_SLICE), so readers wait at most about
+// one step. A pause as long as the step before (5-250 ms) doubled the commit's expansion at
+// national scale for a longest reader wait no shorter (docs/benchmarks.md, 4 Dec 2026); before
+// the steps were this short, a fixed 40 ms pause had made readers wait 1.4-1.8 times as long.
+const PAUSE_MS = 5;
 
-/** Runs guarded steps one after another, each after a pause as long as the one before took. */
-function stepper() {
-  let lastMs = 0;
-  return async (db: D1Database, cost: ReadCost, statements: Parameters<typeof batch>[2]) => {
-    await new Promise((r) => setTimeout(r, Math.min(PAUSE_MAX_MS, Math.max(PAUSE_MIN_MS, lastMs))));
-    const started = Date.now();
-    try {
-      return await batch(db, cost, statements);
-    } catch (e) {
-      if (isGuardFailure(e)) throw new Cancelled();
-      throw e;
-    } finally {
-      lastMs = Date.now() - started;
-    }
-  };
+/** One guarded step (a slice, a phase's start, a cancel), after a short pause. */
+async function step(db: D1Database, cost: ReadCost, statements: Parameters<typeof batch>[2]) {
+  await new Promise((r) => setTimeout(r, PAUSE_MS));
+  try {
+    return await batch(db, cost, statements);
+  } catch (e) {
+    if (isGuardFailure(e)) throw new Cancelled();
+    throw e;
+  }
 }
-
-/** One guarded step (a phase's start, a cancel). */
-const step = (db: D1Database, cost: ReadCost, statements: Parameters<typeof batch>[2]) =>
-  stepper()(db, cost, statements);
 
 /**
  * Finishes whatever is left of a batch's work (the caller holds its lease): the slices of a
@@ -82,7 +72,6 @@ export async function finish(
   by: string,
   afterSlice?: () => Promise<void>,
 ): Promise<void> {
-  const step = stepper();
   for (;;) {
     const p = await progressOf(db, cost, id);
     if (!p) return;
@@ -111,7 +100,7 @@ export async function finish(
       continue;
     }
     if (p.delta_visible) {
-      while (await mergeStep(db, cost, id, now)) await new Promise((r) => setTimeout(r, PAUSE_MIN_MS));
+      while (await mergeStep(db, cost, id, now)) await new Promise((r) => setTimeout(r, PAUSE_MS));
       continue;
     }
     if (p.has_delta) while (await dropStep(db, cost, id));

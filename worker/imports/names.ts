@@ -76,13 +76,21 @@ const describe = (u: NamedUnit) => `${u.code} (${u.name}${u.parentName ? `, ${u.
 
 const picks = (units: NamedUnit[]) => units.map((u) => ({ code: u.code, name: describe(u) }));
 
+/** What a text names, whatever the year: a remembered alias, or the units of that code or name. */
+type Named = { aliased: NamedUnit } | { aliased?: undefined; units: NamedUnit[] };
+
 export class UnitNames {
   private readonly byCode = new Map<string, NamedUnit>();
   private readonly byKey = new Map<string, NamedUnit[]>();
   /** unitKey of an alias → its unit */
   private readonly byAlias = new Map<string, NamedUnit>();
   private grams?: { unit: NamedUnit; grams: Set<string> }[];
-  private readonly resolved = new Map<string, Resolved<NamedUnit>>();
+  // At national scale a list names 10,000 communes over a dozen years: memoised per (text, year),
+  // the 130,000 pairs overflowed the memo and every row folded its text again. So what a text
+  // names is kept per text, and only the year is checked per row (the answer for a unit is made once).
+  private readonly named = new Map<string, Named>();
+  private readonly found = new Map<NamedUnit, Resolved<NamedUnit>>();
+  private readonly refused = new Map<string, Resolved<NamedUnit>>();
 
   constructor(
     private readonly units: NamedUnit[],
@@ -103,14 +111,34 @@ export class UnitNames {
 
   /** A unit by code or name, among the units that existed in `year`. */
   resolve(raw: string, year: number): Resolved<NamedUnit> {
-    return memo(this.resolved, `${year}\u0000${raw}`, () => this.lookUp(raw, year));
+    const named = memo(this.named, raw, () => this.name(raw));
+    const one = named.aliased ?? (named.units.length === 1 ? named.units[0] : undefined);
+    if (one && existedIn(one, year)) return this.ok(one);
+    if (!named.aliased) {
+      const alive = named.units.filter((u) => existedIn(u, year));
+      if (alive.length === 1) return this.ok(alive[0]);
+    }
+    return memo(this.refused, `${year}\u0000${raw}`, () => this.refuse(raw, year, named));
   }
 
-  private lookUp(raw: string, year: number): Resolved<NamedUnit> {
+  private ok(u: NamedUnit): Resolved<NamedUnit> {
+    let r = this.found.get(u);
+    if (!r) this.found.set(u, (r = { ok: true, value: u }));
+    return r;
+  }
+
+  private name(raw: string): Named {
     const byCode = this.byCode.get(raw);
-    const aliased = byCode ? undefined : this.byAlias.get(unitKey(raw));
-    if (aliased) {
-      if (existedIn(aliased, year)) return { ok: true, value: aliased };
+    if (byCode) return { units: [byCode] };
+    const key = unitKey(raw);
+    const aliased = this.byAlias.get(key);
+    return aliased ? { aliased } : { units: this.byKey.get(key) ?? [] };
+  }
+
+  /** Why `raw` names no single unit of `year`: with the candidates a person can choose from. */
+  private refuse(raw: string, year: number, named: Named): Resolved<NamedUnit> {
+    if (named.aliased) {
+      const aliased = named.aliased;
       return {
         ok: false,
         candidates: [],
@@ -122,9 +150,7 @@ export class UnitNames {
         ),
       };
     }
-    const named = byCode ? [byCode] : (this.byKey.get(unitKey(raw)) ?? []);
-    const alive = named.filter((u) => existedIn(u, year));
-    if (alive.length === 1) return { ok: true, value: alive[0] };
+    const alive = named.units.filter((u) => existedIn(u, year));
     if (alive.length > 1) {
       const list = alive.map(describe);
       return {
@@ -141,9 +167,9 @@ export class UnitNames {
         },
       };
     }
-    if (named.length) {
-      const when = named.map((u) => `${describe(u)}: ${lifetime(u).vi}`);
-      const whenEn = named.map((u) => `${describe(u)}: ${lifetime(u).en}`);
+    if (named.units.length) {
+      const when = named.units.map((u) => `${describe(u)}: ${lifetime(u).vi}`);
+      const whenEn = named.units.map((u) => `${describe(u)}: ${lifetime(u).en}`);
       return {
         ok: false,
         candidates: [],

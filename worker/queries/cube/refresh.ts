@@ -48,11 +48,12 @@ const DELTA_COLUMNS = sql.raw(
     'gender, recipient_class, method, movement_id, ethnic_minority, decision_month, n',
 );
 
-// The next `limit` rowids of a batch's delta: one probe of award_cube_delta_batch for the
-// first, then a range of that index (no sort of the batch's remaining rows at every step).
+// The next `limit` rows of a batch's delta in the order of its key index (batch_id first): no
+// sort, the same rows for each statement of a step (the key is unique), and award_cube's key met
+// in its own order. Taken in rowid order (the expansion's), the upserts jumped across the cube's
+// pages: a 1,000,000-row national import merged in 19.8 s of D1 time then, 11.6 s in key order.
 const nextRange = (batchId: number, limit: number) =>
-  sql`batch_id = ${batchId} AND rowid < (SELECT MIN(rowid) FROM award_cube_delta WHERE batch_id = ${batchId}) +
-    ${limit}`;
+  sql`rowid IN (SELECT rowid FROM award_cube_delta WHERE batch_id = ${batchId} ORDER BY ${KEY} LIMIT ${limit})`;
 
 /**
  * Moves the next slice of a batch's delta rows into award_cube and deletes them, in one D1
