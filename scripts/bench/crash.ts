@@ -4,18 +4,22 @@
 // right after the flip (merge and clean-up). Then `npm start` again on the same DATA_DIR, and:
 // does the Workflow resume by itself? If not after WAIT_S, the upload is cancelled through the
 // API. Either way the totals must be the ones before or after the file, consistency ok.
-// ROWS=200000 by default; results are printed as a table for docs/benchmarks.md.
+// ROWS=200000 by default; results are printed as a table for docs/benchmarks.md. GEO=national: the
+// national geography's units and lineage first, the awards over its communes (bench:import's), so
+// that the commit's expansion takes long enough (100 steps) to be killed inside; ONLY=commit,cleanup.
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { freePort } from '../lib/freePort.ts';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type Server } from '../../test/e2e/server.ts';
 import { unitsCsv, writeAwards } from './awardsCsv.ts';
+import { nationalAwardUnit, nationalGeography, nationalLineageCsv, nationalUnitsCsv } from './national.ts';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const WAIT_S = Number(process.env.WAIT_S ?? 90);
 const TOKEN = 'crash-bench-token';
 const MOMENTS = ['upload', 'parse', 'staging', 'commit', 'cleanup'] as const;
+const NATIONAL = process.env.GEO === 'national' ? nationalGeography() : undefined;
 type Moment = (typeof MOMENTS)[number];
 // biome-ignore lint/suspicious/noExplicitAny: the bench reads loosely shaped JSON from our own API
 type Json = Record<string, any>;
@@ -53,12 +57,17 @@ async function scenario(moment: Moment, file: string) {
   const port = String(await freePort());
   const env = { DEMO: '0', ADMIN_TOKEN: TOKEN, DATA_DIR: dataDir, PORT: port };
   let s = await startServer(env);
-  const units = await s.api('/api/v1/imports/units', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: unitsCsv(),
-  });
-  if (units.status !== 201) throw new Error(`units: ${units.status}`);
+  for (const [dataset, body] of [
+    ['units', NATIONAL ? nationalUnitsCsv(NATIONAL) : unitsCsv()],
+    ...(NATIONAL ? [['unit_lineage', nationalLineageCsv(NATIONAL)]] : []),
+  ]) {
+    const res = await s.api(`/api/v1/imports/${dataset}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body,
+    });
+    if (res.status !== 201) throw new Error(`${dataset}: ${res.status}`);
+  }
   const before = await total(s);
   const bytes = readFileSync(file);
   const killedAt = { at: '' };
@@ -142,7 +151,7 @@ async function scenario(moment: Moment, file: string) {
 let expected = 0;
 const dir = mkdtempSync(path.join(tmpdir(), 'thidua-crash-files-'));
 const file = path.join(dir, 'awards.csv');
-await writeAwards(file, ROWS);
+await writeAwards(file, ROWS, undefined, false, NATIONAL ? nationalAwardUnit(NATIONAL) : undefined);
 // the quantity the file adds (1 + i % 3 per row, as awardsCsv writes them)
 for (let i = 1; i <= ROWS; i++) expected += 1 + (i % 3);
 console.log(`file: ${ROWS} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB; load ${loadavg()[0].toFixed(1)}`);

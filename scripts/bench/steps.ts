@@ -30,6 +30,7 @@ export function printSteps(name: string, ts: Timing[]) {
   const t0 = ts.length ? Math.min(...ts.map((t) => t.at)) : 0;
   for (const t of ts.filter((t) => t.ms > 1000).sort((a, b) => a.at - b.at))
     console.log(`  +${((t.at - t0) / 1000).toFixed(1)} s: ${t.ms.toFixed(0)} ms ${t.sql.join(' ; ').slice(0, 110)}`);
+  const seconds = (at: number[]) => at.map((x) => ((x - t0) / 1000).toFixed(1)).join(', ');
   const total = writes.reduce((s, t) => s + (t.written ?? 0), 0);
   console.log(`rows written: ${total.toLocaleString('en')} in all`);
   console.log('| statements (first line of each) | calls | total s | p50 ms | max ms | rows written | from, to s |');
@@ -37,10 +38,7 @@ export function printSteps(name: string, ts: Timing[]) {
   for (const [key, ms] of [...groups].sort((a, b) => Math.max(...b[1]) - Math.max(...a[1])).slice(0, 12))
     console.log(
       `| ${key.slice(0, 240)} | ${ms.length} | ${(ms.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} | ` +
-        `${pct(ms, 50).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ${(written.get(key) ?? 0).toLocaleString('en')} | ` +
-        `${span
-          .get(key)!
-          .map((x) => ((x - t0) / 1000).toFixed(1))
-          .join(', ')} |`,
+        `${pct(ms, 50).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ` +
+        `${(written.get(key) ?? 0).toLocaleString('en')} | ${seconds(span.get(key)!)} |`,
     );
 }

@@ -122,8 +122,10 @@ export class UnitNames {
   }
 
   private ok(u: NamedUnit): Resolved<NamedUnit> {
-    let r = this.found.get(u);
-    if (!r) this.found.set(u, (r = { ok: true, value: u }));
+    const known = this.found.get(u);
+    if (known) return known;
+    const r: Resolved<NamedUnit> = { ok: true, value: u };
+    this.found.set(u, r);
     return r;
   }
 
