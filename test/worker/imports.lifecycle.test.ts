@@ -50,6 +50,12 @@ const withoutSums = async (id: number) => {
     env.DB.prepare('UPDATE import_batches SET summed_to = NULL WHERE id = ?').bind(id),
   ]);
 };
+const progress = async (id: number) =>
+  (
+    (await (await api('http://local/api/v1/imports', { headers: AUTH })).json()) as {
+      batches: { id: number; progress: number | null }[];
+    }
+  ).batches.find((b) => b.id === id)!.progress;
 const status = async (id: number) =>
   (await env.DB.prepare('SELECT status FROM import_batches WHERE id = ?').bind(id).first<{ status: string }>())!.status;
 const expired = (id: number) =>
@@ -258,6 +264,30 @@ describe('a crash leaves work that the next request finishes', () => {
     expect(await sumsRows(id)).toBe(0);
     expect(await rawRows(id)).toBe(0);
     expect(await total()).toBe(base);
+    expect(await consistency()).toMatchObject({ ok: true });
+  });
+});
+
+describe('progress of a commit', () => {
+  it('follows the expansion when staging summed every award (no slice of awards left)', async () => {
+    const staged = await upload('awards', csv([HEAD, ...rows(300, 2013)]), 'text/csv', '?part=1&first_row=1');
+    const id = staged.body.batch!.id!;
+    const { sumsLo, sumsHi } = await ranges(id);
+    expect(sumsHi - sumsLo).toBe(2);
+    await run(startPhase(id, 'committing', 'test', { hash: 'p'.repeat(64), rows: 300 }));
+    await run(expandStart(id, 'committing'));
+    expect(await progress(id)).toBe(0);
+    // an integer division once kept this at 0 until the very end of a national commit
+    await run(expandStatements(id, 'committing', sumsLo, sumsLo + 1));
+    expect(await progress(id)).toBe(0.5);
+    await run(expandStatements(id, 'committing', sumsLo + 1, sumsHi));
+    expect(await progress(id)).toBe(1);
+    await env.DB.prepare('UPDATE import_batches SET lease_owner = NULL, lease_until = NULL WHERE id = ?')
+      .bind(id)
+      .run();
+    expect((await rollback(id)).status).toBe(200);
+    expect(await total()).toBe(base);
+    expect(await rawRows(id)).toBe(0);
     expect(await consistency()).toMatchObject({ ok: true });
   });
 });

@@ -34,7 +34,7 @@ const COLUMNS = sql.raw(
   CASE WHEN status NOT IN ('committing', 'rolling_back') THEN NULL
     WHEN sums_until IS NULL THEN ROUND(0.5 * MAX(0, cube_cursor - cube_from) / MAX(1, cube_until - cube_from), 3)
     ELSE ROUND((CASE WHEN cube_until > cube_from THEN 0.5 ELSE 0 END) + (CASE WHEN cube_until > cube_from THEN 0.5
-      ELSE 1 END) * (sums_cursor - sums_from) / MAX(1, sums_until - sums_from), 3) END AS progress,
+      ELSE 1.0 END) * (sums_cursor - sums_from) / MAX(1, sums_until - sums_from), 3) END AS progress,
   COALESCE(lease_until > strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0) AS busy`,
 );
 
