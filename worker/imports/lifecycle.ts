@@ -35,7 +35,7 @@ export const SLICE_IDS = 25_000;
 // Sums ids per expand slice: the cost follows the sums rows (about 0.13 ms each at national scale,
 // 47 delta rows apiece), so 800 keep a step near 0.1 s, like a merge step, and a reader waits at
 // most about that long behind one; a million awards of the national benchmark are 87,000 sums
-// rows, 110 slices (2,500 a slice took 0.32 s a step, docs/benchmarks.md).
+// rows, 100-110 slices (2,500 a slice took 0.32 s a step, docs/benchmarks.md).
 export const EXPAND_IDS = 800;
 
 /** The batch changed under a step (a DELETE cancelled the import it belonged to). */

@@ -59,8 +59,9 @@ function similarity(a: Set<string>, b: Set<string>): number {
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: Msg; candidates: string[] };
 
-// A list repeats a handful of names over thousands of rows: each distinct (text, year) is
-// resolved once per import. The cache is bounded; a file of more distinct names starts it over.
+// A list repeats a handful of names over thousands of rows: each distinct text (an award's, or
+// what a unit's text names) is resolved once per import. The caches are bounded; a file of more
+// distinct names starts them over.
 const MEMO_SIZE = 50_000;
 function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let v = cache.get(key);
@@ -86,7 +87,7 @@ export class UnitNames {
   private readonly byAlias = new Map<string, NamedUnit>();
   private grams?: { unit: NamedUnit; grams: Set<string> }[];
   // At national scale a list names 10,000 communes over a dozen years: memoised per (text, year),
-  // the 130,000 pairs overflowed the memo and every row folded its text again. So what a text
+  // the 137,000 pairs overflowed the memo and every row folded its text again. So what a text
   // names is kept per text, and only the year is checked per row (the answer for a unit is made once).
   private readonly named = new Map<string, Named>();
   private readonly found = new Map<NamedUnit, Resolved<NamedUnit>>();
