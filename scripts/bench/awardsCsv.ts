@@ -1,6 +1,7 @@
 // The files of the import benchmarks: 211 units (a province, 10 districts, 200 communes) and an
 // awards CSV of any size over them (CRLF, quoted Vietnamese names, DD/MM/YYYY dates).
 import { createWriteStream } from 'node:fs';
+import { type NationalGeography, nationalLineageCsv, nationalUnitsCsv } from './national.ts';
 
 const AWARDS = ['LDTT', 'CSTD_CS', 'BK_TINH', 'GK_XA', 'CSTT'];
 const KINDS = ['individual', 'individual', 'individual', 'individual', 'individual'];
@@ -62,4 +63,25 @@ export function unitsCsv(): string {
   for (let d = 0; d < 10; d++) lines.push(`H${d},Huyện ${d},district,TINH`);
   for (let x = 0; x < 200; x++) lines.push(`X${String(x).padStart(3, '0')},Xã ${x},commune,H${x % 10}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The units (and, national, lineage) files a bench imports before its awards, in that order. */
+export const geographyFiles = (national?: NationalGeography): [string, string][] => [
+  ['units', national ? nationalUnitsCsv(national) : unitsCsv()],
+  ...(national ? [['unit_lineage', nationalLineageCsv(national)] as [string, string]] : []),
+];
+
+/** geographyFiles imported through `api` (a test server's, signed in), each refused on anything but 201. */
+export async function importGeography(
+  api: (path: string, init: RequestInit) => Promise<Response>,
+  national?: NationalGeography,
+): Promise<void> {
+  for (const [dataset, body] of geographyFiles(national)) {
+    const res = await api(`/api/v1/imports/${dataset}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body,
+    });
+    if (res.status !== 201) throw new Error(`${dataset} import failed: ${res.status} ${await res.text()}`);
+  }
 }

@@ -7,7 +7,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { startServer } from '../../test/e2e/server.ts';
-import { unitsCsv, writeAwards } from './awardsCsv.ts';
+import { importGeography, writeAwards } from './awardsCsv.ts';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const TOKEN = 'bench-token';
@@ -30,12 +30,7 @@ async function dryRun(file: string): Promise<number> {
 }
 
 try {
-  const units = await fetch(`${server.url}/api/v1/imports/units`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'text/csv' },
-    body: unitsCsv(),
-  });
-  if (units.status !== 201) throw new Error(`units import failed: ${units.status}`);
+  await importGeography(server.api);
   const rates: Record<string, number> = {};
   for (const names of [false, true]) {
     const file = path.join(dir, names ? 'names.csv' : 'codes.csv');

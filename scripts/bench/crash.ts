@@ -12,8 +12,8 @@ import { freePort } from '../lib/freePort.ts';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type Server } from '../../test/e2e/server.ts';
-import { unitsCsv, writeAwards } from './awardsCsv.ts';
-import { nationalAwardUnit, nationalGeography, nationalLineageCsv, nationalUnitsCsv } from './national.ts';
+import { importGeography, writeAwards } from './awardsCsv.ts';
+import { nationalAwardUnit, nationalGeography } from './national.ts';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const WAIT_S = Number(process.env.WAIT_S ?? 90);
@@ -57,17 +57,7 @@ async function scenario(moment: Moment, file: string) {
   const port = String(await freePort());
   const env = { DEMO: '0', ADMIN_TOKEN: TOKEN, DATA_DIR: dataDir, PORT: port };
   let s = await startServer(env);
-  for (const [dataset, body] of [
-    ['units', NATIONAL ? nationalUnitsCsv(NATIONAL) : unitsCsv()],
-    ...(NATIONAL ? [['unit_lineage', nationalLineageCsv(NATIONAL)]] : []),
-  ]) {
-    const res = await s.api(`/api/v1/imports/${dataset}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv' },
-      body,
-    });
-    if (res.status !== 201) throw new Error(`${dataset}: ${res.status}`);
-  }
+  await importGeography(s.api, NATIONAL);
   const before = await total(s);
   const bytes = readFileSync(file);
   const killedAt = { at: '' };

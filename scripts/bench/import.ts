@@ -12,9 +12,9 @@ import path from 'node:path';
 import { request } from 'node:http';
 import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
-import { unitsCsv, writeAwards } from './awardsCsv.ts';
+import { geographyFiles, writeAwards } from './awardsCsv.ts';
 import { compareCodesAndNames } from './importModes.ts';
-import { nationalAwardUnit, nationalGeography, nationalLineageCsv, nationalUnitsCsv } from './national.ts';
+import { nationalAwardUnit, nationalGeography } from './national.ts';
 import { printSteps, type Timing } from './steps.ts';
 import { viaWorkflow } from './viaWorkflow.ts';
 
@@ -84,10 +84,7 @@ async function uploadFile(
 try {
   // the steps after the first import, skipped with ONLY_IMPORT=1
   await (async () => {
-    for (const [dataset, body] of [
-      ['units', NATIONAL ? nationalUnitsCsv(NATIONAL) : unitsCsv()],
-      ...(NATIONAL ? [['unit_lineage', nationalLineageCsv(NATIONAL)]] : []),
-    ]) {
+    for (const [dataset, body] of geographyFiles(NATIONAL)) {
       const started = performance.now();
       const res = await fetch(api(`/imports/${dataset}`), {
         method: 'POST',

@@ -13,8 +13,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../test/e2e/server.ts';
 import { splitCsv } from '../../dashboard/src/lib/data/split.ts';
-import { unitsCsv, writeAwards } from './awardsCsv.ts';
-import { nationalAwardUnit, nationalGeography, nationalLineageCsv, nationalUnitsCsv } from './national.ts';
+import { importGeography, writeAwards } from './awardsCsv.ts';
+import { nationalAwardUnit, nationalGeography } from './national.ts';
 import { printSteps, type Timing } from './steps.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
@@ -55,17 +55,7 @@ const timingsSince = async () =>
   ((await (await server.api('/api/v1/_bench/d1-timings')).json()) as { timings: Timing[] }).timings;
 
 try {
-  for (const [dataset, body] of [
-    ['units', NATIONAL ? nationalUnitsCsv(NATIONAL) : unitsCsv()],
-    ...(NATIONAL ? [['unit_lineage', nationalLineageCsv(NATIONAL)]] : []),
-  ]) {
-    const res = await server.api(`/api/v1/imports/${dataset}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv' },
-      body,
-    });
-    if (res.status !== 201) throw new Error(`${dataset}: ${res.status}`);
-  }
+  await importGeography(server.api, NATIONAL);
   const file = path.join(dir, 'awards.csv');
   await writeAwards(file, ROWS, undefined, false, NATIONAL ? nationalAwardUnit(NATIONAL) : undefined);
   const before = await (await server.api(SUMMARY, { headers: { 'X-Cache-Bypass': '1' } })).text();

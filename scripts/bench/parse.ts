@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { startServer } from '../../test/e2e/server.ts';
-import { unitsCsv } from './awardsCsv.ts';
+import { importGeography } from './awardsCsv.ts';
 
 const TOKEN = 'bench-token';
 const HEAD =
@@ -56,12 +56,7 @@ const server = await startServer({
   DATA_DIR: mkdtempSync('/tmp/wt13-bench-'),
 });
 try {
-  const units = await server.api('/api/v1/imports/units', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: unitsCsv(),
-  });
-  if (units.status !== 201) throw new Error(`units: ${units.status}`);
+  await importGeography(server.api);
   const send = async (label: string, body: string | Uint8Array, type = 'text/csv') => {
     const started = performance.now();
     const res = await server.api('/api/v1/imports/awards', {
