@@ -31,16 +31,39 @@ const QUERIES = [
   'group_by=year&unit=PN&months=1-6',
   'group_by=unit,ethnic&unit=PN',
 ];
+// the dates between the fixture's two changes (2020-01-01 and 2025-07-01), served through P: the
+// units of those dates, with the awards recorded on N1, N2 and PN in 2025 mapped back onto them (PN
+// itself, a unit not of those dates, is shown as its area through the plan)
+const PAST = ['2020-01-01', '2022-06-30', '2025-06-30'];
+const PAST_QUERIES = [
+  'group_by=unit',
+  'group_by=unit,year',
+  'group_by=unit&unit=PA',
+  'group_by=unit,year&unit=DA',
+  'group_by=unit,gender&unit=PA&kind=individual',
+  'group_by=year,tier&unit=PA',
+  'group_by=year&unit=X2',
+  'group_by=year,gender&unit=DA&kind=individual',
+  'group_by=unit&unit=PB&from=2023&to=2024',
+  'group_by=award,class&unit=DA',
+  'group_by=year&unit=PA&months=1-6',
+  'group_by=unit,ethnic&unit=PA',
+];
+const SERVED: [string[], string[]][] = [
+  [TODAY, QUERIES],
+  [PAST, PAST_QUERIES],
+];
 
 /** Every query on every served date: the same answer, and served by award_cube_today iff `used`. */
 async function expectAllSame(used: 'used' | 'stale' | undefined) {
-  for (const date of TODAY)
-    for (const q of QUERIES) {
-      const query = `${q}&as_of=${date}`;
-      const a = await answers(query);
-      expectSame(a, query);
-      expect(a.used, query).toBe(used);
-    }
+  for (const [dates, queries] of SERVED)
+    for (const date of dates)
+      for (const q of queries) {
+        const query = `${q}&as_of=${date}`;
+        const a = await answers(query);
+        expectSame(a, query);
+        expect(a.used, query).toBe(used);
+      }
 }
 
 /** Waits for a rebuild another request began (waitUntil after an import), then finishes it. */
@@ -68,11 +91,14 @@ describe('award_cube_today after the demo loader', () => {
     await expectAllSame('used');
   });
 
-  it('leaves earlier dates, clusters and a unit that no longer exists to the plan', async () => {
+  it('leaves dates before the change before the last, clusters and units not of the date to the plan', async () => {
     for (const query of [
+      'group_by=unit&unit=DA&as_of=2019-12-31',
+      'group_by=year&unit=PA&as_of=2010-01-01',
       'group_by=unit&unit=PN&as_of=2025-06-30',
-      'group_by=unit&unit=DA&as_of=2022-01-01',
+      'group_by=year&unit=N1&as_of=2022-01-01',
       'group_by=unit&cluster=K&as_of=2025-07-01',
+      'group_by=unit&cluster=K&as_of=2024-01-01',
       'group_by=unit&unit=DA&as_of=2025-07-01',
       'group_by=year&as_of=2025-07-01',
     ]) {
@@ -112,6 +138,16 @@ describe('award_cube_today after the demo loader', () => {
     await env.DB.prepare(
       'UPDATE award_cube_today SET n = n - 1 WHERE rowid = (SELECT MIN(rowid) FROM award_cube_today WHERE cuboid = 5)',
     ).run();
+    expect(await consistency()).toMatchObject({ ok: true });
+    // and a wrong key of P (a negated id)
+    const key = (await env.DB.prepare(
+      'SELECT rowid AS id, cuboid FROM award_cube_today WHERE unit_id < 0 ORDER BY rowid LIMIT 1',
+    ).first<{ id: number; cuboid: number }>())!;
+    await env.DB.prepare('UPDATE award_cube_today SET n = n + 0.5 WHERE rowid = ?').bind(key.id).run();
+    const badP = (await (await api('http://local/api/v1/imports/consistency')).json()) as typeof bad;
+    expect(badP.ok).toBe(false);
+    expect(badP.today.cuboids.find((c) => c.id === key.cuboid)?.mismatched_keys).toBe(1);
+    await env.DB.prepare('UPDATE award_cube_today SET n = n - 0.5 WHERE rowid = ?').bind(key.id).run();
     expect(await consistency()).toMatchObject({ ok: true });
   });
 });
@@ -235,7 +271,11 @@ describe('a geography change', () => {
     expect((await upload('units', units)).status).toBe(201);
     await finish();
     expect((await state()).served_from).toBe('2026-01-01');
-    const early = await answers('group_by=unit&unit=PN&as_of=2025-07-01');
+    // 2025-07-01 is now the change before the last: served through P, and the dates before it by the plan
+    const past = await answers('group_by=unit&unit=PN&as_of=2025-07-01');
+    expectSame(past, 'past');
+    expect(past.used).toBe('used');
+    const early = await answers('group_by=unit&unit=DA&as_of=2025-06-30');
     expectSame(early, 'early');
     expect(early.used).toBeUndefined();
     const late = await answers('group_by=unit,year&unit=PN&as_of=2026-03-15');
@@ -261,23 +301,25 @@ describe('a rebuild cut short', () => {
         .bind(new Date(Date.now() + 60_000).toISOString())
         .run();
       expect(await advanceToday(env.DB, { rowsRead: 0 }, 10_000)).toMatch(/busy|ready/);
-      const a = await answers('group_by=unit,year&unit=PN&as_of=2026-03-15');
-      expectSame(a, 'during the rebuild');
+      for (const date of ['2025-07-01', '2026-03-15'])
+        expectSame(await answers(`group_by=unit,year&unit=PN&as_of=${date}`), `during the rebuild ${date}`);
       await env.DB.prepare(held)
         .bind(new Date(Date.now() - 1).toISOString())
         .run();
     }
     expect([...phases]).toEqual(expect.arrayContaining(['stale', 'clearing', 'kernel', 'filling']));
     expect((await state()).phase).toBe('ready');
-    for (const q of QUERIES) {
-      const a = await answers(`${q}&as_of=2025-07-01`);
+    // on and after the first date served (N3 begins on 2026-01-01) through T, before it through P
+    for (const date of ['2025-07-01', '2026-03-15'])
+      for (const q of QUERIES) {
+        const a = await answers(`${q}&as_of=${date}`);
+        expectSame(a, q);
+        expect(a.used, `${q} ${date}`).toBe('used');
+      }
+    for (const q of PAST_QUERIES) {
+      const a = await answers(`${q}&as_of=2022-06-30`);
       expectSame(a, q);
-      expect(a.used).toBeUndefined(); // before the first date served (N3 begins on 2026-01-01)
-    }
-    for (const q of QUERIES) {
-      const a = await answers(`${q}&as_of=2026-03-15`);
-      expectSame(a, q);
-      expect(a.used).toBe('used');
+      expect(a.used, q).toBeUndefined();
     }
     expect(await consistency()).toMatchObject({ ok: true });
   });
@@ -304,7 +346,12 @@ describe('a rebuild cut short', () => {
     await finish();
     const geo = await loadGeography(env.DB, { rowsRead: 0 });
     expect((await state()).geo_hash).toBe(todayShape(geo).hash);
-    for (const q of QUERIES) expectSame(await answers(`${q}&as_of=2026-03-15`), q);
+    for (const date of ['2025-07-01', '2026-03-15'])
+      for (const q of QUERIES) {
+        const a = await answers(`${q}&as_of=${date}`);
+        expectSame(a, `${q} ${date}`);
+        expect(a.used, `${q} ${date}`).toBe('used');
+      }
     expect(await consistency()).toMatchObject({ ok: true });
   });
 

@@ -10,39 +10,63 @@ import type { PlanEntry, PlanOptions } from './plan';
 // province); triggers on award_cube add n * K(u, t) to T in the transaction that changes the cube.
 //
 // T serves every as_of date from servedFrom on: from the last date any unit began or ended, every
-// unit exists (or not) the same on each date, so mapUnitOn gives the same weights. Earlier dates,
-// clusters and scoped or recorded-in reads go through the general plan (plan.ts).
+// unit exists (or not) the same on each date, so mapUnitOn gives the same weights.
+//
+// The dates before that, back to the change before it (every earlier date when, as in 2025, one
+// reorganisation is all there is), are served too, but as a correction of the cube kept under the
+// target's negated id: P(-t) = sum over u of own(u) * (M(u, t) - R(u, t)), R the 1 of t's subtree
+// where u was recorded. It is zero for every unit that existed then (the old communes, most of
+// the data), so it costs writes only for what was recorded on units made later, and a read on
+// such a date is the cube's key plus P's: cube(t) + P(-t) = sum of own(u) * M(u, t).
+// Other dates, clusters and scoped or recorded-in reads go through the general plan (plan.ts).
 
 const DAY_MS = 86_400_000;
 const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const FIRST_DAY = '0000-01-01';
+// part of the fingerprint: a stored T built by another definition of K is not used (and a
+// migration marks it stale so that it is rebuilt)
+const KERNEL_VERSION = 'k2';
 
 interface TodayShape {
   servedFrom: string;
+  /** The dates served through P: [from, servedFrom), or null when no unit ever changed. */
+  past: { from: string } | null;
   hash: string;
   isTarget: (u: GeoUnit) => boolean;
+  isPastTarget: (u: GeoUnit) => boolean;
 }
 
 const shapes = new WeakMap<Geography, TodayShape>();
 
-/** The first as_of date T serves, the geography's fingerprint and which units T keeps. */
+// the labels a read served on `date` can ask for: top-level units, units of that date and their
+// children (an old district under a province that remains); not the units below those
+function targetsOn(geo: Geography, date: string) {
+  const exists = (id: number | null) => {
+    const u = id === null ? undefined : geo.units.get(id);
+    return u !== undefined && existsOn(u, date);
+  };
+  return (u: GeoUnit) => u.parentId === null || !geo.units.has(u.parentId) || exists(u.id) || exists(u.parentId);
+}
+
+/** The dates T and P serve, the geography's fingerprint and which units they keep. */
 export function todayShape(geo: Geography): TodayShape {
   let s = shapes.get(geo);
   if (s) return s;
-  let from = '0000-01-01';
+  const changes = new Set<string>();
   for (const u of geo.units.values()) {
-    if (u.validFrom && u.validFrom > from) from = u.validFrom;
-    if (u.validTo && dayAfter(u.validTo) > from) from = dayAfter(u.validTo);
+    if (u.validFrom) changes.add(u.validFrom);
+    if (u.validTo) changes.add(dayAfter(u.validTo));
   }
-  const servedFrom = from;
-  const exists = (id: number | null) => {
-    const u = id === null ? undefined : geo.units.get(id);
-    return u !== undefined && existsOn(u, servedFrom);
+  const dates = [...changes].sort().reverse();
+  const servedFrom = dates[0] ?? FIRST_DAY;
+  const past = dates.length ? { from: dates[1] ?? FIRST_DAY } : null;
+  s = {
+    servedFrom,
+    past,
+    hash: geographyHash(geo),
+    isTarget: targetsOn(geo, servedFrom),
+    isPastTarget: past ? targetsOn(geo, past.from) : () => false,
   };
-  // the labels a read served by T can ask for: top-level units, units of today and their
-  // children (an old district under a province that remains); not the old units below old ones
-  const isTarget = (u: GeoUnit) =>
-    u.parentId === null || !geo.units.has(u.parentId) || exists(u.id) || exists(u.parentId);
-  s = { servedFrom, hash: geographyHash(geo), isTarget };
   shapes.set(geo, s);
   return s;
 }
@@ -53,40 +77,74 @@ export interface KernelEntry {
   weight: number;
 }
 
-/** K(u, t) for every unit, on the reference date (servedFrom). */
-export function todayKernel(geo: Geography): KernelEntry[] {
-  const { servedFrom, isTarget } = todayShape(geo);
+/** Where awards recorded directly at a unit land on `date`, on the targets only: M(u, .). */
+function landingOn(geo: Geography, date: string, isTarget: (u: GeoUnit) => boolean) {
   const lineageMemo = new Map<number, Map<number, number>>();
-  const mMemo = new Map<number, Map<number, number>>();
-  const landing = (id: number): Map<number, number> => {
-    let m = mMemo.get(id);
+  const memo = new Map<number, Map<number, number>>();
+  return (id: number): Map<number, number> => {
+    let m = memo.get(id);
     if (m) return m;
     m = new Map();
-    for (const [x, w] of mapUnitOn(geo, id, servedFrom, lineageMemo))
+    for (const [x, w] of mapUnitOn(geo, id, date, lineageMemo))
       for (const t of [x, ...ancestorsOf(geo, x)]) if (isTarget(geo.units.get(t)!)) m.set(t, (m.get(t) ?? 0) + w);
-    mMemo.set(id, m);
+    memo.set(id, m);
     return m;
   };
+}
+
+/** F(u, .) - F(parent(u), .) for every unit, the entries over 1e-12, under `target(t)`. */
+function differences(geo: Geography, f: (id: number) => Map<number, number>, target: (t: number) => number) {
   const out: KernelEntry[] = [];
   for (const u of geo.units.values()) {
-    const k = new Map(landing(u.id));
+    const k = new Map(f(u.id));
     if (u.parentId !== null && geo.units.has(u.parentId))
-      for (const [t, w] of landing(u.parentId)) k.set(t, (k.get(t) ?? 0) - w);
-    for (const [t, w] of k) if (Math.abs(w) > 1e-12) out.push({ unitId: u.id, targetId: t, weight: w });
+      for (const [t, w] of f(u.parentId)) k.set(t, (k.get(t) ?? 0) - w);
+    for (const [t, w] of k) if (Math.abs(w) > 1e-12) out.push({ unitId: u.id, targetId: target(t), weight: w });
   }
   return out;
 }
 
+/** K(u, t) on the reference date (servedFrom), and P's kernel under -t on the past one. */
+export function todayKernel(geo: Geography): KernelEntry[] {
+  const shape = todayShape(geo);
+  const out = differences(geo, landingOn(geo, shape.servedFrom, shape.isTarget), (t) => t);
+  if (!shape.past) return out;
+  const landing = landingOn(geo, shape.past.from, shape.isPastTarget);
+  const isKept = (t: number) => shape.isPastTarget(geo.units.get(t)!);
+  const movedMemo = new Map<number, Map<number, number>>();
+  // M(u, .) - R(u, .): where u's awards land on that date less where they were recorded
+  const moved = (id: number) => {
+    let m = movedMemo.get(id);
+    if (m) return m;
+    m = new Map(landing(id));
+    for (const t of [id, ...ancestorsOf(geo, id)]) if (isKept(t)) m.set(t, (m.get(t) ?? 0) - 1);
+    for (const [t, w] of m) if (Math.abs(w) <= 1e-12) m.delete(t);
+    movedMemo.set(id, m);
+    return m;
+  };
+  return out.concat(differences(geo, moved, (t) => -t));
+}
+
+/** What todayPlan gives: the plan's entries, and which ids are read from T and which from the cube. */
+export interface TodayPlan {
+  entries: PlanEntry[];
+  todayIds: number[];
+  cubeIds: number[];
+}
+
 /**
- * The entries of award_cube_today a summary needs, in the plan's form, or null when T does not
- * serve it (no as_of, a date before servedFrom, clusters, a restriction to where awards were
- * recorded, or no unit asked for and none grouped by: the plan's one root key serves those).
+ * The entries of award_cube_today (and, on a past date, award_cube) a summary needs, or null when
+ * they do not serve it (no as_of, a date neither T nor P serves, clusters, a restriction to where
+ * awards were recorded, a unit of that date's children that are not kept, or no unit asked for
+ * and none grouped by: the plan's one root key serves those).
  */
-export function todayPlan(geo: Geography, o: PlanOptions): PlanEntry[] | null {
+export function todayPlan(geo: Geography, o: PlanOptions): TodayPlan | null {
   if (!o.asOf || o.clusterIds || o.byCluster || o.recordedInUnitIds) return null;
   if (!o.unit && !o.byUnit) return null;
   const shape = todayShape(geo);
-  if (o.asOf < shape.servedFrom) return null;
+  const onToday = o.asOf >= shape.servedFrom;
+  if (!onToday && !(shape.past && o.asOf >= shape.past.from)) return null;
+  const kept = onToday ? shape.isTarget : shape.isPastTarget;
   const entry = (unitId: number, weight: number, unit: string): PlanEntry => ({
     unitId,
     weight,
@@ -95,15 +153,25 @@ export function todayPlan(geo: Geography, o: PlanOptions): PlanEntry[] | null {
     yearFrom: o.from,
     yearTo: o.to,
   });
-  if (!o.unit) return geo.roots.map((id) => entry(id, 1, geo.units.get(id)!.code));
-  const u = o.unit;
-  if (!shape.isTarget(u)) return null;
-  if (!o.byUnit) return [entry(u.id, 1, '*')];
-  // the unit's own awards: its subtree less its children's
-  return [
-    entry(u.id, 1, u.code),
-    ...u.children.flatMap((c) => [entry(c, -1, u.code), entry(c, 1, geo.units.get(c)!.code)]),
-  ];
+  let entries: PlanEntry[];
+  if (!o.unit) entries = geo.roots.map((id) => entry(id, 1, geo.units.get(id)!.code));
+  else if (!o.byUnit) entries = [entry(o.unit.id, 1, '*')];
+  else {
+    // the unit's own awards: its subtree less its children's
+    const u = o.unit;
+    entries = [
+      entry(u.id, 1, u.code),
+      ...u.children.flatMap((c) => [entry(c, -1, u.code), entry(c, 1, geo.units.get(c)!.code)]),
+    ];
+  }
+  if (!entries.every((e) => kept(geo.units.get(e.unitId)!))) return null;
+  const ids = [...new Set(entries.map((e) => e.unitId))];
+  if (onToday) return { entries, todayIds: ids, cubeIds: [] };
+  return {
+    entries: entries.flatMap((e) => [e, { ...e, unitId: -e.unitId }]),
+    todayIds: ids.map((id) => -id),
+    cubeIds: ids,
+  };
 }
 
 /** A fingerprint of what K depends on: the tree, the units' dates and the lineage. */
@@ -115,7 +183,7 @@ export function geographyHash(geo: Geography): string {
   for (const [from, edges] of [...geo.successors].sort(([a], [b]) => a - b))
     for (const e of [...edges].sort((a, b) => a.unitId - b.unitId)) parts.push(`${from}>${e.unitId}=${e.share}`);
   const text = parts.join(';');
-  return `${hash53(text, 1).toString(16)}-${hash53(text, 2).toString(16)}-${text.length}`;
+  return `${KERNEL_VERSION}-${hash53(text, 1).toString(16)}-${hash53(text, 2).toString(16)}-${text.length}`;
 }
 
 // cyrb53 (public domain): a 53-bit string hash; two seeds make a collision between two

@@ -105,13 +105,16 @@ export async function awardsSummary(
   const read: CubeDimension[] = period ? [...cubeDims, 'month'] : cubeDims;
   const packed = p.packed !== false && canReadPacked(cuboid.id, read, p.filters);
 
-  // as_of on today's boundaries: award_cube_today, one key per target unit and output row
-  let plan = p.today === false ? null : todayPlan(geo, options);
+  // as_of on today's boundaries (or the past ones before them): award_cube_today, one key per
+  // target unit and output row (on a past date, with the cube's key it corrects)
+  const served = p.today === false ? null : todayPlan(geo, options);
+  let plan: PlanEntry[] | null = null;
   let rows: CubeRow[] | null = null;
-  if (plan) {
+  if (served) {
     rows = await readToday(d1, cost, {
       cuboid: cuboid.id,
-      unitIds: [...new Set(plan.map((e) => e.unitId))],
+      unitIds: served.todayIds,
+      cubeUnitIds: served.cubeIds,
       yearFrom: options.from,
       yearTo: options.to,
       dims: read,
@@ -120,6 +123,7 @@ export async function awardsSummary(
       packed,
     });
     if (cost.today !== 'stale') cost.today = rows ? 'used' : 'stale';
+    if (rows) plan = served.entries;
   }
   if (!plan || !rows) {
     plan = planFor(geo, options);
