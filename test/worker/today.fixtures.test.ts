@@ -64,10 +64,19 @@ describe('the demo', () => {
     await expectServed(queries.map((q) => `${q}&as_of=2025-07-01`));
   });
 
-  it('leaves Thái Bình before the merger and a cluster to the plan', async () => {
+  it('serves Thái Bình before the merger, which the change of Huế on 2025-01-01 did not touch', async () => {
+    await expectServed([
+      'group_by=unit&unit=TB&as_of=2024-01-01',
+      'group_by=unit,year&unit=TB&as_of=2025-03-01',
+      'group_by=year,tier&unit=TB&as_of=2012-01-01',
+    ]);
+  });
+
+  it('leaves Huế before its change, Thái Bình after its end and a cluster to the plan', async () => {
     await expectServed(
       [
-        'group_by=unit&unit=TB&as_of=2024-01-01',
+        'group_by=year&unit=HUE&as_of=2024-06-30',
+        'group_by=year&unit=TTH&as_of=2024-06-30',
         'group_by=unit&unit=TB&as_of=2025-07-01',
         'group_by=unit,year&cluster=TB-CUM1&as_of=2025-07-01',
       ],

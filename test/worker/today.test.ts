@@ -49,9 +49,18 @@ const PAST_QUERIES = [
   'group_by=year&unit=PA&months=1-6',
   'group_by=unit,ethnic&unit=PA',
 ];
+// and before 2020-01-01 (X3 became Y) for the units that change did not touch
+const EARLIER = ['2019-12-31', '2010-01-01'];
+const EARLIER_QUERIES = [
+  'group_by=year&unit=DA',
+  'group_by=year,tier&unit=PA',
+  'group_by=unit,year&unit=PB',
+  'group_by=year&unit=X1',
+];
 const SERVED: [string[], string[]][] = [
   [TODAY, QUERIES],
   [PAST, PAST_QUERIES],
+  [EARLIER, EARLIER_QUERIES],
 ];
 
 /** Every query on every served date: the same answer, and served by award_cube_today iff `used`. */
@@ -84,17 +93,17 @@ beforeAll(async () => {
 });
 
 describe('award_cube_today after the demo loader', () => {
-  it('is ready, built from the geography the readers hold, and serves every date from the last change on', async () => {
+  it('is ready, built from the geography the readers hold, and serves today, the era before and earlier dates of untouched units', async () => {
     const s = await state();
     const geo = await loadGeography(env.DB, { rowsRead: 0 });
     expect(s).toMatchObject({ phase: 'ready', served_from: '2025-07-01', geo_hash: todayShape(geo).hash });
     await expectAllSame('used');
   });
 
-  it('leaves dates before the change before the last, clusters and units not of the date to the plan', async () => {
+  it('leaves dates before a change that touches the unit, clusters and units not of the date to the plan', async () => {
     for (const query of [
       'group_by=unit&unit=DA&as_of=2019-12-31',
-      'group_by=year&unit=PA&as_of=2010-01-01',
+      'group_by=year&unit=X3&as_of=2019-06-30',
       'group_by=unit&unit=PN&as_of=2025-06-30',
       'group_by=year&unit=N1&as_of=2022-01-01',
       'group_by=unit&cluster=K&as_of=2025-07-01',

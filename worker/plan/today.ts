@@ -12,8 +12,8 @@ import type { PlanEntry, PlanOptions } from './plan';
 // T serves every as_of date from servedFrom on: from the last date any unit began or ended, every
 // unit exists (or not) the same on each date, so mapUnitOn gives the same weights.
 //
-// The dates before that, back to the change before it (every earlier date when, as in 2025, one
-// reorganisation is all there is), are served too, but as a correction of the cube kept under the
+// The dates before that, back to the change before it (and further for the targets no earlier
+// change touches: firstPastDates), are served too, but as a correction of the cube kept under the
 // target's negated id: P(-t) = sum over u of own(u) * (M(u, t) - R(u, t)), R the 1 of t's subtree
 // where u was recorded. It is zero for every unit that existed then (the old communes, most of
 // the data), so it costs writes only for what was recorded on units made later, and a read on
@@ -29,8 +29,11 @@ const KERNEL_VERSION = 'k2';
 
 interface TodayShape {
   servedFrom: string;
-  /** The dates served through P: [from, servedFrom), or null when no unit ever changed. */
-  past: { from: string } | null;
+  /**
+   * The dates served through P: [from, servedFrom), or null when no unit ever changed; and, for
+   * a target, the first date from which it is served (from or earlier, see firstPastDates).
+   */
+  past: { from: string; firstDate: (t: number) => string } | null;
   hash: string;
   isTarget: (u: GeoUnit) => boolean;
   isPastTarget: (u: GeoUnit) => boolean;
@@ -59,16 +62,47 @@ export function todayShape(geo: Geography): TodayShape {
   }
   const dates = [...changes].sort().reverse();
   const servedFrom = dates[0] ?? FIRST_DAY;
-  const past = dates.length ? { from: dates[1] ?? FIRST_DAY } : null;
-  s = {
-    servedFrom,
-    past,
-    hash: geographyHash(geo),
-    isTarget: targetsOn(geo, servedFrom),
-    isPastTarget: past ? targetsOn(geo, past.from) : () => false,
-  };
+  const isPastTarget = dates.length ? targetsOn(geo, dates[1] ?? FIRST_DAY) : () => false;
+  let firstDates: Map<number, string> | undefined;
+  const past = dates.length
+    ? {
+        from: dates[1] ?? FIRST_DAY,
+        firstDate: (t: number) => {
+          firstDates ??= firstPastDates(geo, dates.slice(1), isPastTarget);
+          return firstDates.get(t) ?? dates[1] ?? FIRST_DAY;
+        },
+      }
+    : null;
+  s = { servedFrom, past, hash: geographyHash(geo), isTarget: targetsOn(geo, servedFrom), isPastTarget };
   shapes.set(geo, s);
   return s;
+}
+
+/**
+ * For each target of P, the first date from which P serves it: a read on an earlier date gives
+ * the same answer for t when every unit's awards land in t's subtree with the same weight as on
+ * P's date (its column of M is the same), as for an old province untouched by a change made
+ * elsewhere (the demo's Huế in January 2025 before the national July). `eras`: P's date and the
+ * change dates before it, newest first; a unit exists the same on every day of an era.
+ */
+function firstPastDates(geo: Geography, eras: string[], isTarget: (u: GeoUnit) => boolean) {
+  const out = new Map<number, string>();
+  const starts = eras.at(-1) === FIRST_DAY ? eras : [...eras, FIRST_DAY];
+  const reference = landingOn(geo, starts[0]!, isTarget);
+  let open = [...geo.units.values()].filter(isTarget).map((u) => u.id);
+  for (const start of starts.slice(1)) {
+    const landing = landingOn(geo, start, isTarget);
+    const changed = new Set<number>();
+    for (const u of geo.units.keys()) {
+      const [a, b] = [reference(u), landing(u)];
+      for (const t of new Set([...a.keys(), ...b.keys()]))
+        if (Math.abs((a.get(t) ?? 0) - (b.get(t) ?? 0)) > 1e-12) changed.add(t);
+    }
+    open = open.filter((t) => !changed.has(t));
+    for (const t of open) out.set(t, start);
+    if (!open.length) break;
+  }
+  return out;
 }
 
 export interface KernelEntry {
@@ -143,7 +177,7 @@ export function todayPlan(geo: Geography, o: PlanOptions): TodayPlan | null {
   if (!o.unit && !o.byUnit) return null;
   const shape = todayShape(geo);
   const onToday = o.asOf >= shape.servedFrom;
-  if (!onToday && !(shape.past && o.asOf >= shape.past.from)) return null;
+  if (!onToday && !shape.past) return null;
   const kept = onToday ? shape.isTarget : shape.isPastTarget;
   const entry = (unitId: number, weight: number, unit: string): PlanEntry => ({
     unitId,
@@ -167,6 +201,8 @@ export function todayPlan(geo: Geography, o: PlanOptions): TodayPlan | null {
   if (!entries.every((e) => kept(geo.units.get(e.unitId)!))) return null;
   const ids = [...new Set(entries.map((e) => e.unitId))];
   if (onToday) return { entries, todayIds: ids, cubeIds: [] };
+  const past = shape.past!;
+  if (o.asOf < past.from && !ids.every((id) => past.firstDate(id) <= o.asOf!)) return null;
   return {
     entries: entries.flatMap((e) => [e, { ...e, unitId: -e.unitId }]),
     todayIds: ids.map((id) => -id),
