@@ -93,7 +93,7 @@ beforeAll(async () => {
 });
 
 describe('award_cube_today after the demo loader', () => {
-  it('is ready, built from the readers' geography, serving today, the era before and untouched units earlier', async () => {
+  it('is ready, built from the geography read, serving today, the era before and untouched units earlier', async () => {
     const s = await state();
     const geo = await loadGeography(env.DB, { rowsRead: 0 });
     expect(s).toMatchObject({ phase: 'ready', served_from: '2025-07-01', geo_hash: todayShape(geo).hash });
