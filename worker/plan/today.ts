@@ -92,8 +92,10 @@ function firstPastDates(geo: Geography, eras: string[], isTarget: (u: GeoUnit) =
   let open = [...geo.units.values()].filter(isTarget).map((u) => u.id);
   for (const start of starts.slice(1)) {
     const landing = landingOn(geo, start, isTarget);
+    const differs = walksThroughChange(geo, starts[0]!, start);
     const changed = new Set<number>();
     for (const u of geo.units.keys()) {
+      if (!differs(u)) continue;
       const [a, b] = [reference(u), landing(u)];
       for (const t of new Set([...a.keys(), ...b.keys()]))
         if (Math.abs((a.get(t) ?? 0) - (b.get(t) ?? 0)) > 1e-12) changed.add(t);
@@ -103,6 +105,35 @@ function firstPastDates(geo: Geography, eras: string[], isTarget: (u: GeoUnit) =
     if (!open.length) break;
   }
   return out;
+}
+
+// a unit that exists, had ended or had not begun on one date and not the same on the other
+const stateOn = (u: GeoUnit, date: string) =>
+  existsOn(u, date) ? 'e' : u.validTo !== null && u.validTo < date ? 'x' : 'n';
+
+/**
+ * Whether mapUnitOn's walk from a unit may differ between two dates: it does only if it meets a
+ * unit whose state differs (the walk follows the same lineage edges through units in the same
+ * state). A cheap test that spares computing both landings of the units no change reaches (at
+ * national scale all but a few): the first past read of an isolate pays for those few only.
+ */
+function walksThroughChange(geo: Geography, a: string, b: string) {
+  const memo = new Map<number, boolean>();
+  const walk = (id: number): boolean => {
+    const done = memo.get(id);
+    if (done !== undefined) return done;
+    memo.set(id, true); // a lineage cycle counts as a change: both landings are then compared
+    const u = geo.units.get(id)!;
+    const state = stateOn(u, a);
+    let result = state !== stateOn(u, b);
+    if (!result && state !== 'e') {
+      const edges = state === 'x' ? geo.successors.get(id) : geo.predecessors.get(id);
+      result = (edges ?? []).some((e) => walk(e.unitId));
+    }
+    memo.set(id, result);
+    return result;
+  };
+  return walk;
 }
 
 export interface KernelEntry {
