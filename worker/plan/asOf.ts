@@ -5,6 +5,15 @@ export function existsOn(u: GeoUnit, date: string): boolean {
 }
 
 /**
+ * The lineage edges mapUnitOn follows from a unit that does not exist on `date`: to its
+ * successors once it has ended, to its predecessors before it begins.
+ */
+export function lineageOn(geo: Geography, unit: GeoUnit, date: string) {
+  const ended = unit.validTo !== null && unit.validTo < date;
+  return { ended, edges: (ended ? geo.successors.get(unit.id) : geo.predecessors.get(unit.id)) ?? [] };
+}
+
+/**
  * Where a recorded unit's counts go on `date` (contract, `as_of`): a unit that had ended goes
  * forward to its successors by share; one that did not yet exist goes back to its predecessors
  * in proportion to the shares they gave it; repeated until every part lands on a unit that
@@ -22,8 +31,7 @@ export function mapUnitOn(
   const unit = geo.units.get(unitId)!;
   let result = new Map([[unitId, 1]]);
   if (!existsOn(unit, date)) {
-    const ended = unit.validTo !== null && unit.validTo < date;
-    const edges = ended ? (geo.successors.get(unitId) ?? []) : (geo.predecessors.get(unitId) ?? []);
+    const { ended, edges } = lineageOn(geo, unit, date);
     const total = ended ? 1 : edges.reduce((s, e) => s + e.share, 0);
     if (edges.length && total > 0) {
       result = new Map();

@@ -1,5 +1,5 @@
 import { ancestorsOf, type Geography, type GeoUnit } from '../queries/geography';
-import { existsOn, mapUnitOn } from './asOf';
+import { existsOn, lineageOn, mapUnitOn } from './asOf';
 import type { PlanEntry, PlanOptions } from './plan';
 
 // as_of onto today's boundaries from award_cube_today (T). The mapping of as_of is linear in the
@@ -62,14 +62,15 @@ export function todayShape(geo: Geography): TodayShape {
   }
   const dates = [...changes].sort().reverse();
   const servedFrom = dates[0] ?? FIRST_DAY;
-  const isPastTarget = dates.length ? targetsOn(geo, dates[1] ?? FIRST_DAY) : () => false;
+  const pastFrom = dates[1] ?? FIRST_DAY;
+  const isPastTarget = dates.length ? targetsOn(geo, pastFrom) : () => false;
   let firstDates: Map<number, string> | undefined;
   const past = dates.length
     ? {
-        from: dates[1] ?? FIRST_DAY,
+        from: pastFrom,
         firstDate: (t: number) => {
           firstDates ??= firstPastDates(geo, dates.slice(1), isPastTarget);
-          return firstDates.get(t) ?? dates[1] ?? FIRST_DAY;
+          return firstDates.get(t) ?? pastFrom;
         },
       }
     : null;
@@ -107,17 +108,15 @@ function firstPastDates(geo: Geography, eras: string[], isTarget: (u: GeoUnit) =
   return out;
 }
 
-// a unit that exists, had ended or had not begun on one date and not the same on the other
-const stateOn = (u: GeoUnit, date: string) =>
-  existsOn(u, date) ? 'e' : u.validTo !== null && u.validTo < date ? 'x' : 'n';
-
 /**
  * Whether mapUnitOn's walk from a unit may differ between two dates: it does only if it meets a
- * unit whose state differs (the walk follows the same lineage edges through units in the same
- * state). A cheap test that spares computing both landings of the units no change reaches (at
- * national scale all but a few): the first past read of an isolate pays for those few only.
+ * unit that exists, has ended or has not begun on one date and not the same on the other (through
+ * units in the same state the walk follows the same lineage edges, lineageOn). A cheap test that
+ * spares computing both landings of the units no change reaches (at national scale all but a
+ * few): the first past read of an isolate pays for those few only.
  */
 function walksThroughChange(geo: Geography, a: string, b: string) {
+  const stateOn = (u: GeoUnit, date: string) => (existsOn(u, date) ? 'exists' : lineageOn(geo, u, date).ended);
   const memo = new Map<number, boolean>();
   const walk = (id: number): boolean => {
     const done = memo.get(id);
@@ -125,11 +124,8 @@ function walksThroughChange(geo: Geography, a: string, b: string) {
     memo.set(id, true); // a lineage cycle counts as a change: both landings are then compared
     const u = geo.units.get(id)!;
     const state = stateOn(u, a);
-    let result = state !== stateOn(u, b);
-    if (!result && state !== 'e') {
-      const edges = state === 'x' ? geo.successors.get(id) : geo.predecessors.get(id);
-      result = (edges ?? []).some((e) => walk(e.unitId));
-    }
+    const result =
+      state !== stateOn(u, b) || (state !== 'exists' && lineageOn(geo, u, a).edges.some((e) => walk(e.unitId)));
     memo.set(id, result);
     return result;
   };
